@@ -1,0 +1,26 @@
+package org.prunekit.eval;
+
+import java.util.Set;
+import org.tribuo.Model;
+import org.tribuo.classification.Label;
+
+/**
+ * Implemented by models that use only some of the features they were given (an L1 fit with zero coefficients, a
+ * model retrained on selected features). The harness records the features each candidate uses, for selection
+ * frequencies and stability across folds.
+ */
+public interface FeatureUsage {
+
+    /** Names of the encoded features with an effect on predictions. */
+    Set<String> featuresUsed();
+
+    /** The features {@code model} uses: its own answer if it knows, else every feature it was trained with. */
+    static Set<String> of(Model<Label> model) {
+        if (model instanceof FeatureUsage fu) {
+            return fu.featuresUsed();
+        }
+        java.util.TreeSet<String> all = new java.util.TreeSet<>();
+        model.getFeatureIDMap().forEach(info -> all.add(info.getName()));
+        return all;
+    }
+}
