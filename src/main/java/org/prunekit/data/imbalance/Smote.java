@@ -153,8 +153,9 @@ public record Smote(int k, double ratio) implements Resampler {
         /** Positions (within the class) of the k nearest other members of member {@code i}. */
         int[] of(int i) {
             if (cache[i] == null) {
-                // ask for one more than needed: the point itself may or may not be reported
-                Neighbor<double[], Integer>[] found = tree.search(keys[i], Math.min(k + 1, keys.length));
+                // Smile skips a query that is the very same array object as a key; query with a copy, so the
+                // member itself is reported like any other point, ask for one more and drop it
+                Neighbor<double[], Integer>[] found = tree.search(keys[i].clone(), Math.min(k + 1, keys.length));
                 List<Neighbor<double[], Integer>> others = new ArrayList<>();
                 for (Neighbor<double[], Integer> n : found) {
                     if (n != null && n.value != null && n.value != i) {
