@@ -57,7 +57,7 @@ public final class Metrics {
     public static double compute(Metric m, int[] y, double[][] probs, int positive, double threshold) {
         int k = check(y, probs, positive, threshold);
         if (m.needsProbabilities()) {
-            return probabilistic(m, y, probs, positive, k);
+            return probabilistic(m, y, probs, positive, new Ranking[k]);
         }
         return fromConfusion(m, ConfusionMatrix.of(y, predict(probs, positive, threshold), k));
     }
@@ -72,10 +72,11 @@ public final class Metrics {
             double threshold) {
         int k = check(y, probs, positive, threshold);
         ConfusionMatrix cm = null;
+        Ranking[] rankings = new Ranking[k];
         Map<Metric, Double> out = new java.util.LinkedHashMap<>();
         for (Metric m : ms) {
             if (m.needsProbabilities()) {
-                out.put(m, probabilistic(m, y, probs, positive, k));
+                out.put(m, probabilistic(m, y, probs, positive, rankings));
             } else {
                 if (cm == null) {
                     cm = ConfusionMatrix.of(y, predict(probs, positive, threshold), k);
@@ -94,10 +95,11 @@ public final class Metrics {
         }
         ConfusionMatrix cm = ConfusionMatrix.of(y, predict(probs, positive, threshold), k);
         Map<Metric, Double> values = new EnumMap<>(Metric.class);
+        Ranking[] rankings = new Ranking[k];
         for (Metric m : Metric.values()) {
-            values.put(m, m.needsProbabilities() ? probabilistic(m, y, probs, positive, k) : fromConfusion(m, cm));
+            values.put(m, m.needsProbabilities() ? probabilistic(m, y, probs, positive, rankings) : fromConfusion(m, cm));
         }
-        double bb = k == 2 ? brierBinary(y, probs, positive) : Double.NaN;
+        double bb = k == 2 ? brierBinaryOf(y, probs, positive) : Double.NaN;
         return new MetricReport(classes, cm, values, bb);
     }
 
@@ -220,16 +222,23 @@ public final class Metrics {
 
     /** Macro ROC-AUC as defined above (binary: of class {@code positive}). */
     public static double rocAuc(int[] y, double[][] probs, int positive) {
-        return ranking(y, probs, positive, true);
+        check(y, probs, positive, Double.NaN);
+        return ranking(y, probs, positive, true, new Ranking[probs[0].length]);
     }
 
     /** Macro average precision as defined above (binary: of class {@code positive}). */
     public static double averagePrecision(int[] y, double[][] probs, int positive) {
-        return ranking(y, probs, positive, false);
+        check(y, probs, positive, Double.NaN);
+        return ranking(y, probs, positive, false, new Ranking[probs[0].length]);
     }
 
     /** Mean of −ln p[row][y] after clipping to [ε, 1 − ε] and renormalising each row. */
     public static double logLoss(int[] y, double[][] probs) {
+        check(y, probs, 1, Double.NaN);
+        return logLossOf(y, probs);
+    }
+
+    private static double logLossOf(int[] y, double[][] probs) {
         double sum = 0;
         for (int i = 0; i < y.length; i++) {
             double rowSum = 0;
@@ -243,6 +252,11 @@ public final class Metrics {
 
     /** Multi-class Brier score: mean over rows of Σ_c (p[row][c] − 1[y = c])². */
     public static double brier(int[] y, double[][] probs) {
+        check(y, probs, 1, Double.NaN);
+        return brierOf(y, probs);
+    }
+
+    private static double brierOf(int[] y, double[][] probs) {
         double sum = 0;
         for (int i = 0; i < y.length; i++) {
             for (int c = 0; c < probs[i].length; c++) {
@@ -258,6 +272,13 @@ public final class Metrics {
      * classes it is half of {@link #brier}.
      */
     public static double brierBinary(int[] y, double[][] probs, int positive) {
+        if (check(y, probs, positive, Double.NaN) != 2) {
+            throw new IllegalArgumentException("brier_binary needs two classes but there are " + probs[0].length);
+        }
+        return brierBinaryOf(y, probs, positive);
+    }
+
+    private static double brierBinaryOf(int[] y, double[][] probs, int positive) {
         double sum = 0;
         for (int i = 0; i < y.length; i++) {
             double d = probs[i][positive] - (y[i] == positive ? 1.0 : 0.0);
@@ -270,26 +291,33 @@ public final class Metrics {
         return Math.min(Math.max(v, LOG_LOSS_EPS), 1 - LOG_LOSS_EPS);
     }
 
-    private static double probabilistic(Metric m, int[] y, double[][] probs, int positive, int k) {
+    private static double probabilistic(Metric m, int[] y, double[][] probs, int positive, Ranking[] rankings) {
         return switch (m) {
-            case ROC_AUC -> ranking(y, probs, positive, true);
-            case AVERAGE_PRECISION -> ranking(y, probs, positive, false);
-            case LOG_LOSS -> logLoss(y, probs);
-            case BRIER -> brier(y, probs);
+            case ROC_AUC -> ranking(y, probs, positive, true, rankings);
+            case AVERAGE_PRECISION -> ranking(y, probs, positive, false, rankings);
+            case LOG_LOSS -> logLossOf(y, probs);
+            case BRIER -> brierOf(y, probs);
             default -> throw new IllegalArgumentException(m.configName() + " is a counting metric");
         };
     }
 
-    private static double ranking(int[] y, double[][] probs, int positive, boolean auc) {
-        int k = probs.length == 0 ? 0 : probs[0].length;
+    /** {@code rankings[c]}: the sorted scores of column c, made on first use (shared by AUC and AP). */
+    private static double ranking(int[] y, double[][] probs, int positive, boolean auc, Ranking[] rankings) {
+        int k = rankings.length;
         if (k == 2) {
-            Ranking r = Ranking.of(y, probs, positive, positive);
+            if (rankings[positive] == null) {
+                rankings[positive] = Ranking.of(y, probs, positive, positive);
+            }
+            Ranking r = rankings[positive];
             return auc ? r.rocAuc() : r.averagePrecision();
         }
         double sum = 0;
         int n = 0;
         for (int c = 0; c < k; c++) {
-            Ranking r = Ranking.of(y, probs, c, c);
+            if (rankings[c] == null) {
+                rankings[c] = Ranking.of(y, probs, c, c);
+            }
+            Ranking r = rankings[c];
             double v = auc ? r.rocAuc() : r.averagePrecision();
             if (!Double.isNaN(v)) {
                 sum += v;
