@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.prunekit.data.Table;
 import org.prunekit.data.TableEncoder;
 import org.prunekit.testing.TestData;
@@ -19,10 +21,12 @@ import org.tribuo.classification.Label;
 /** SMOTE's synthetic points, checked against an exact brute-force neighbour search written here. */
 class SmoteTest {
 
-    @Test
-    void syntheticPointsLieOnSegmentsBetweenSameClassNearestNeighbours() {
+    /** d = 4 uses the KD-tree, d = 9 the linear scan (see {@link Smote#KD_TREE_MAX_DIMENSION}). */
+    @ParameterizedTest(name = "d = {0}")
+    @ValueSource(ints = {4, 9})
+    void syntheticPointsLieOnSegmentsBetweenSameClassNearestNeighbours(int d) {
         int k = 3;
-        MutableDataset<Label> in = Datasets.blobs(new int[] {60, 12, 4}, 4, 5);
+        MutableDataset<Label> in = Datasets.blobs(new int[] {60, 12, 4}, d, 5);
         MutableDataset<Label> out = new Smote(k, 1.0).resample(in, 9);
         List<double[]> x = vectors(in);
         List<String> y = labels(in);
