@@ -20,7 +20,9 @@ public record MetricReport(List<String> classes, ConfusionMatrix confusion, Map<
 
     public MetricReport {
         classes = List.copyOf(classes);
-        values = Collections.unmodifiableMap(new EnumMap<>(values));
+        EnumMap<Metric, Double> copy = new EnumMap<>(Metric.class);
+        copy.putAll(values);
+        values = Collections.unmodifiableMap(copy);
         if (classes.size() != confusion.classes()) {
             throw new IllegalArgumentException(classes.size() + " class names for a " + confusion.classes()
                     + "-class confusion matrix");
