@@ -2,6 +2,7 @@ package org.prunekit.eval;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.tribuo.Dataset;
 import org.tribuo.Model;
 import org.tribuo.Prediction;
@@ -25,6 +26,102 @@ public final class Probabilities {
             out[i] = row(preds.get(i), classes);
         }
         return out;
+    }
+
+    /** {@code probs[row][k]} of already computed predictions, as {@link #row} gives each. */
+    public static double[][] of(List<Prediction<Label>> predictions, List<String> classes) {
+        double[][] out = new double[predictions.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = row(predictions.get(i), classes);
+        }
+        return out;
+    }
+
+    /**
+     * True class and probabilities of every row of {@code data}, in dataset order (the pair {@link Metrics} takes).
+     * A row whose label is not in {@code classes} is an error.
+     */
+    public static Scored score(Model<Label> model, Dataset<Label> data, List<String> classes) {
+        return new Scored(classes, indices(data, classes), of(model, data, classes));
+    }
+
+    /** True class and probabilities from predictions, the true class taken from each prediction's example. */
+    public static Scored score(List<Prediction<Label>> predictions, List<String> classes) {
+        int[] y = new int[predictions.size()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = index(predictions.get(i).getExample().getOutput().getLabel(), classes, i);
+        }
+        return new Scored(classes, y, of(predictions, classes));
+    }
+
+    /** The distinct labels of {@code data}, sorted (String order, the reference files' class order). */
+    public static List<String> classes(Dataset<Label> data) {
+        TreeSet<String> out = new TreeSet<>();
+        for (var ex : data) {
+            out.add(ex.getOutput().getLabel());
+        }
+        return List.copyOf(out);
+    }
+
+    /** Class index (position in {@code classes}) of every example's label, in dataset order. */
+    public static int[] indices(Dataset<Label> data, List<String> classes) {
+        int[] y = new int[data.size()];
+        int i = 0;
+        for (var ex : data) {
+            y[i] = index(ex.getOutput().getLabel(), classes, i);
+            i++;
+        }
+        return y;
+    }
+
+    private static int index(String label, List<String> classes, int row) {
+        int at = classes.indexOf(label);
+        if (at < 0) {
+            throw new IllegalArgumentException("row " + row + " has label '" + label + "', which is not one of "
+                    + classes);
+        }
+        return at;
+    }
+
+    /**
+     * Rows of a scored dataset.
+     *
+     * @param classes class names in index order
+     * @param y       true class index per row
+     * @param probs   {@code probs[row][class]}
+     */
+    public record Scored(List<String> classes, int[] y, double[][] probs) {
+        public Scored {
+            classes = List.copyOf(classes);
+            y = y.clone();
+            probs = deepCopy(probs);
+            if (y.length != probs.length) {
+                throw new IllegalArgumentException(y.length + " labels but " + probs.length + " probability rows");
+            }
+        }
+
+        @Override
+        public int[] y() {
+            return y.clone();
+        }
+
+        @Override
+        public double[][] probs() {
+            return deepCopy(probs);
+        }
+
+        /** All metrics on these rows ({@link Metrics#report}). */
+        public MetricReport report(int positive, double threshold) {
+            return Metrics.report(classes, y, probs, positive, threshold);
+        }
+
+        private static double[][] deepCopy(double[][] a) {
+            double[][] out = new double[a.length][];
+            for (int i = 0; i < a.length; i++) {
+                out[i] = a[i].clone();
+            }
+            return out;
+        }
     }
 
     public static double[] row(Prediction<Label> p, List<String> classes) {

@@ -1,0 +1,105 @@
+package org.prunekit.eval;
+
+import java.util.Arrays;
+
+/**
+ * Threshold-free binary ranking metrics of one score column, in O(n log n): the scores of positive and negative rows
+ * are sorted once each and merged from the top, one distinct score (one threshold) at a time. With TP_i, FP_i the
+ * counts of positives and negatives scoring at least the i-th largest distinct score, P and N the totals:
+ * <ul>
+ *   <li>ROC-AUC = Σ_i (FP_i − FP_{i−1}) (TP_i + TP_{i−1}) / (2 P N), the trapezoidal area under the ROC curve whose
+ *       points are the distinct thresholds, so a tie between a positive and a negative counts ½ (equal to the
+ *       Mann–Whitney statistic with mid-ranks). The sum is kept in exact integer arithmetic.</li>
+ *   <li>average precision = Σ_i (R_i − R_{i−1}) P_i with R_i = TP_i / P and P_i = TP_i / (TP_i + FP_i), R_0 = 0
+ *       (scikit-learn's step-wise definition, neither interpolated nor trapezoidal).</li>
+ * </ul>
+ * Both are undefined (NaN) without positives or without negatives.
+ */
+final class Ranking {
+
+    private final double[] pos;
+    private final double[] neg;
+
+    private Ranking(double[] pos, double[] neg) {
+        this.pos = pos;
+        this.neg = neg;
+        Arrays.sort(this.pos);
+        Arrays.sort(this.neg);
+    }
+
+    /** Positives are the rows with {@code y[i] == positive}; scores are {@code probs[i][column]}. */
+    static Ranking of(int[] y, double[][] probs, int positive, int column) {
+        int p = 0;
+        for (int c : y) {
+            if (c == positive) {
+                p++;
+            }
+        }
+        double[] pos = new double[p];
+        double[] neg = new double[y.length - p];
+        int a = 0;
+        int b = 0;
+        for (int i = 0; i < y.length; i++) {
+            double s = probs[i][column];
+            if (y[i] == positive) {
+                pos[a++] = s;
+            } else {
+                neg[b++] = s;
+            }
+        }
+        return new Ranking(pos, neg);
+    }
+
+    double rocAuc() {
+        if (pos.length == 0 || neg.length == 0) {
+            return Double.NaN;
+        }
+        int i = pos.length - 1;
+        int j = neg.length - 1;
+        long tp = 0;
+        long fp = 0;
+        long twiceArea = 0;
+        while (i >= 0 || j >= 0) {
+            double v = Math.max(i >= 0 ? pos[i] : Double.NEGATIVE_INFINITY, j >= 0 ? neg[j] : Double.NEGATIVE_INFINITY);
+            long tp0 = tp;
+            long fp0 = fp;
+            while (i >= 0 && pos[i] == v) {
+                tp++;
+                i--;
+            }
+            while (j >= 0 && neg[j] == v) {
+                fp++;
+                j--;
+            }
+            twiceArea += (fp - fp0) * (tp + tp0);
+        }
+        return twiceArea / (2.0 * pos.length * (double) neg.length);
+    }
+
+    double averagePrecision() {
+        if (pos.length == 0 || neg.length == 0) {
+            return Double.NaN;
+        }
+        int i = pos.length - 1;
+        int j = neg.length - 1;
+        long tp = 0;
+        long fp = 0;
+        double ap = 0;
+        while (i >= 0 && tp < pos.length) {
+            double v = Math.max(pos[i], j >= 0 ? neg[j] : Double.NEGATIVE_INFINITY);
+            long tp0 = tp;
+            while (i >= 0 && pos[i] == v) {
+                tp++;
+                i--;
+            }
+            while (j >= 0 && neg[j] == v) {
+                fp++;
+                j--;
+            }
+            if (tp > tp0) {
+                ap += ((double) (tp - tp0) / pos.length) * ((double) tp / (tp + fp));
+            }
+        }
+        return ap;
+    }
+}
