@@ -111,7 +111,7 @@ public final class ChartStyle {
 
     /**
      * Adds a curve as a line with markers (and error bars when it has them), skipping non-finite points and, on a log
-     * x axis, points with {@code x <= 0}. Returns the series, or {@code null} when no point is drawable.
+     * x axis, points with {@code x <= 0}; a non-finite error (e.g. the sd of one fold) draws no bar. Returns the series, or {@code null} when no point is drawable.
      */
     public static XYSeries addCurve(XYChart chart, Curve curve) {
         boolean logX = chart.getStyler().isXAxisLogarithmic();
@@ -120,8 +120,7 @@ public final class ChartStyle {
         double[] e = curve.error();
         List<Integer> keep = new ArrayList<>();
         for (int i = 0; i < x.length; i++) {
-            boolean ok = Double.isFinite(x[i]) && Double.isFinite(y[i]) && (!logX || x[i] > 0)
-                    && (e.length == 0 || Double.isFinite(e[i]));
+            boolean ok = Double.isFinite(x[i]) && Double.isFinite(y[i]) && (!logX || x[i] > 0);
             if (ok) {
                 keep.add(i);
             }
@@ -135,7 +134,7 @@ public final class ChartStyle {
         for (int j = 0; j < keep.size(); j++) {
             kx[j] = x[keep.get(j)];
             ky[j] = y[keep.get(j)];
-            ke[j] = e.length == 0 ? 0 : e[keep.get(j)];
+            ke[j] = e.length == 0 || !Double.isFinite(e[keep.get(j)]) ? 0 : e[keep.get(j)];
         }
         String name = uniqueName(chart, curve.name());
         XYSeries series = e.length == 0 ? chart.addSeries(name, kx, ky) : chart.addSeries(name, kx, ky, ke);
