@@ -15,10 +15,12 @@ import java.util.Objects;
  * @param latencyUs         mean prediction latency per row in microseconds
  * @param denseMean         outer-fold mean of the metric of the dense (unpruned) candidate
  * @param denseNonZero      mean non-zero parameters of the dense candidate
+ * @param optimisticMean    outer-fold mean of the best candidate chosen on each outer test fold itself: the
+ *                          optimistic estimate that tuning the pruning level on the test set would report
  */
 public record ArmSummary(String arm, String family, String method, String chosen, double mean, double sd,
                          double nonZeroParameters, double parameters, double bytes, double latencyUs, double denseMean,
-                         double denseNonZero) {
+                         double denseNonZero, double optimisticMean) {
 
     public ArmSummary {
         Objects.requireNonNull(arm, "arm");
@@ -30,6 +32,11 @@ public record ArmSummary(String arm, String family, String method, String chosen
     /** Pruned minus dense metric (negative: pruning cost accuracy). */
     public double metricChange() {
         return mean - denseMean;
+    }
+
+    /** Optimistic minus honest (nested) estimate: how much selecting on the test folds would flatter the arm. */
+    public double optimism() {
+        return optimisticMean - mean;
     }
 
     /** Chosen size over dense size (0.1: ten times smaller). */

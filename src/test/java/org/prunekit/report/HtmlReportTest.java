@@ -35,7 +35,7 @@ class HtmlReportTest {
                 new DatasetSummary("data/" + EVIL + ".csv", "class", 1000, 20, Map.of("good", 700L, "bad", 300L)),
                 "average-precision", "one-se",
                 List.of(new ArmSummary("arm" + EVIL, "cart", "cost-complexity", "strength 0.01 (one-se)", .66, .01,
-                        60, 60, 480, 11, .61, 150)),
+                        60, 60, 480, 11, .61, 150, .69)),
                 List.of(new PairedComparison("a", "b" + EVIL, "average-precision", -.05, .01, 4, 0, .03)),
                 charts, List.of("warning " + EVIL));
     }
@@ -84,6 +84,7 @@ class HtmlReportTest {
         assertTrue(raw.contains("0.400×"), "size vs dense");
         assertTrue(raw.contains("2.33"), "imbalance ratio 700/300");
         assertTrue(raw.contains("70.0%"));
+        assertTrue(raw.contains("0.6900 (+0.0300)"), "optimistic estimate and its optimism");
         parse(page);
     }
 

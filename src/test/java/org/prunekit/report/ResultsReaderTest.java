@@ -42,6 +42,11 @@ class ResultsReaderTest {
         assertEquals(0.615, cart.denseMean(), 1e-9);
         assertEquals(0.05, cart.metricChange(), 1e-9);
         assertEquals(0.4, cart.sizeRatio(), 1e-12);
+        // best on each test fold is candidate 1 too (.65 > .60 > .55), so no optimism for cart; for mlp<i> the
+        // dense candidate 0 (.70 + .02 i) beats the chosen 1 (.69 + .02 i) in every fold
+        assertEquals(0.665, cart.optimisticMean(), 1e-9);
+        assertEquals(0.73, d.arms().get(1).optimisticMean(), 1e-9);
+        assertEquals(0.01, d.arms().get(1).optimism(), 1e-9);
     }
 
     @Test
