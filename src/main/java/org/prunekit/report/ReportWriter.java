@@ -20,6 +20,14 @@ public final class ReportWriter {
     private ReportWriter() {
     }
 
+    /**
+     * Rebuilds a run's plots and page from its saved results (what the harness calls after a run, and what
+     * {@code prunekit report RUN_DIR} does); returns the page's path.
+     */
+    public static Path rebuild(Path runDir) {
+        return write(ResultsReader.read(runDir), runDir);
+    }
+
     /** Writes the plots and {@code report.html} into {@code outDir}; returns the page's path. */
     public static Path write(ReportData data, Path outDir) {
         Path plots = outDir.resolve(PLOTS_DIR);

@@ -1,5 +1,6 @@
 package org.prunekit.report.chart;
 
+import java.awt.Color;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -11,12 +12,14 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Coefficient paths in the look of glmnet's {@code plot(fit, xvar = "lambda")}: each coefficient against the natural
- * log of the L1 penalty λ. Only the {@link #LEGEND_LIMIT} features with the largest peak |coefficient| get a legend
- * entry, so wide data stays readable.
+ * log of the L1 penalty λ. Only the {@link #LEGEND_LIMIT} features with the largest peak |coefficient| get a colour
+ * and a legend entry; the others are drawn in light grey, so wide data stays readable and every colour is named.
  */
 public final class L1PathChart {
 
-    public static final int LEGEND_LIMIT = 12;
+    public static final int LEGEND_LIMIT = ChartStyle.PALETTE.length;
+
+    static final Color OTHERS = new Color(0xC8C8C8);
 
     private L1PathChart() {
     }
@@ -85,6 +88,10 @@ public final class L1PathChart {
             if (s != null) {
                 s.setMarker(SeriesMarkers.NONE);
                 s.setShowInLegend(rank < LEGEND_LIMIT);
+                if (rank >= LEGEND_LIMIT) {
+                    s.setLineColor(OTHERS);
+                    s.setLineWidth(1.5f);
+                }
             }
         }
         return chart;

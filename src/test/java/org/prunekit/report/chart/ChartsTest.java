@@ -130,6 +130,22 @@ class ChartsTest {
     }
 
     @Test
+    void l1PathNamesOnlyTheLargestCoefficientsInTheLegend() {
+        int p = 20;
+        List<String> names = new java.util.ArrayList<>();
+        double[][] coef = new double[p][];
+        for (int j = 0; j < p; j++) {
+            names.add("f" + j);
+            coef[j] = new double[] {0, 0.01 * j, 0.02 * j};
+        }
+        XYChart chart = new L1PathChart.Data("wide", new double[] {1, .1, .01}, names, coef).build();
+        var legend = chart.getSeriesMap().values().stream().filter(XYSeries::isShowInLegend).map(XYSeries::getName)
+                .collect(java.util.stream.Collectors.toSet());
+        assertEquals(Set.of("f19", "f18", "f17", "f16", "f15", "f14", "f13", "f12"), legend);
+        assertEquals(L1PathChart.OTHERS, chart.getSeriesMap().get("f0").getLineColor());
+    }
+
+    @Test
     void curvesChartHasOneLinePerStrategy() {
         assertEquals(List.of("last-first", "greedy"), List.copyOf(ChartSamples.treeDrop().build().getSeriesMap().keySet()));
     }
