@@ -2,7 +2,9 @@ package org.prunekit.report;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.prunekit.data.AtomicFiles;
 import org.prunekit.report.chart.ChartFiles;
 import org.prunekit.report.chart.ChartSpec;
@@ -33,9 +35,14 @@ public final class ReportWriter {
         Path plots = outDir.resolve(PLOTS_DIR);
         List<HtmlReport.Figure> figures = new ArrayList<>();
         List<String> warnings = new ArrayList<>(data.warnings());
+        Set<String> stems = new HashSet<>();
         for (ChartSpec spec : data.charts()) {
+            String stem = ChartFiles.fileStem(spec.name());
+            for (int k = 2; !stems.add(stem); k++) {
+                stem = ChartFiles.fileStem(spec.name()) + "-" + k;
+            }
             try {
-                ChartFiles.Written w = ChartFiles.write(spec, plots);
+                ChartFiles.Written w = ChartFiles.write(spec.build(), plots, stem);
                 figures.add(new HtmlReport.Figure(w.name(), spec.caption(), w.pngBytes(),
                         PLOTS_DIR + "/" + w.svg().getFileName()));
             } catch (RuntimeException e) {

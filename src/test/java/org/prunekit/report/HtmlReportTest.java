@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.prunekit.report.chart.ChartSamples;
 import org.prunekit.report.chart.ChartSpec;
 import org.prunekit.report.chart.ChartStyle;
+import org.prunekit.report.chart.CostComplexityChart;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -108,6 +109,17 @@ class HtmlReportTest {
         String raw = Files.readString(page);
         assertTrue(raw.contains("chart broken could not be drawn: no data"));
         assertEquals(1, parse(page).getElementsByTagNameNS("*", "img").getLength());
+    }
+
+    @Test
+    void chartsWithCollidingFileNamesAreBothKept() throws Exception {
+        var a = new CostComplexityChart.Data("a/b", "mcc", new double[] {.1, .01}, new double[] {2, 8},
+                new double[] {.3, .4}, new double[] {.01, .01}, Double.NaN, CostComplexityChart.XAxis.LEAVES);
+        var b = new CostComplexityChart.Data("a b", "mcc", new double[] {.1, .01}, new double[] {2, 8},
+                new double[] {.3, .4}, new double[] {.01, .01}, Double.NaN, CostComplexityChart.XAxis.LEAVES);
+        ReportWriter.write(sample(List.of(a, b)), tmp);
+        assertTrue(Files.isRegularFile(tmp.resolve("plots/ccp-a-b.png")));
+        assertTrue(Files.isRegularFile(tmp.resolve("plots/ccp-a-b-2.svg")));
     }
 
     @Test

@@ -15,12 +15,6 @@ public final class ChartFiles {
 
     private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]+");
 
-    static {
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
-        }
-    }
-
     private ChartFiles() {
     }
 

@@ -22,6 +22,13 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 public final class ChartStyle {
 
+    static {
+        // charts are drawn off-screen; never try to reach a display
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+    }
+
     public static final int WIDTH = 1200;
     public static final int HEIGHT = 800;
 
