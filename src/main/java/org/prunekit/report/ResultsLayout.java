@@ -13,7 +13,10 @@ import java.util.Set;
  *                 [leaves, rounds, features, ...], outer_&lt;metric&gt; ..., [inner_&lt;metric&gt;, inner_&lt;metric&gt;_sd ...]
  * selected.csv    the same columns, chosen rows only
  * cp-table.csv    arm, [repeat, fold], candidate, strength, [leaves], inner_&lt;metric&gt;, inner_&lt;metric&gt;_sd
+ * coefficients.csv (optional) arm, [repeat, fold], candidate, strength, feature, coefficient
  * </pre>
+ * {@code selected.csv} may carry {@code features_used}: the chosen candidate's features joined by {@code ;}
+ * (from {@code FeatureUsage}), which gives the selection-frequency heat map.
  */
 public final class ResultsLayout {
 
@@ -22,6 +25,7 @@ public final class ResultsLayout {
     public static final String SELECTED = "selected.csv";
     public static final String CP_TABLE = "cp-table.csv";
     public static final String WARNINGS = "warnings.txt";
+    public static final String COEFFICIENTS = "coefficients.csv";
 
     public static final String ARM = "arm";
     public static final String REPEAT = "repeat";
@@ -32,6 +36,13 @@ public final class ResultsLayout {
     public static final String NON_ZERO = "non_zero_parameters";
     public static final String BYTES = "bytes";
     public static final String LATENCY_US = "latency_us";
+
+    /** Features used by a candidate, joined by {@link #FEATURE_SEPARATOR}. */
+    public static final String FEATURES_USED = "features_used";
+    public static final String FEATURE_SEPARATOR = ";";
+    /** Columns of {@link #COEFFICIENTS}. */
+    public static final String FEATURE = "feature";
+    public static final String COEFFICIENT = "coefficient";
 
     /** Family detail columns (from {@code ModelSize.details()}). */
     public static final String LEAVES = "leaves";

@@ -107,6 +107,11 @@ public final class ResultsReader {
         addIfAny(charts, curvesByKind, "mlp-metric", c -> CurvesChart.mlpMetric(metric, c));
         addIfAny(charts, curvesByKind, "mlp-latency", CurvesChart::mlpLatency);
         addIfAny(charts, curvesByKind, "fs-metric", c -> CurvesChart.featureSelection(metric, c));
+        FeatureCharts.selectionFrequency(selected).ifPresent(charts::add);
+        Path coefFile = dir.resolve(ResultsLayout.COEFFICIENTS);
+        if (Files.isRegularFile(coefFile)) {
+            charts.addAll(FeatureCharts.coefficientPaths(CsvRows.read(coefFile)));
+        }
         Path cpFile = dir.resolve(ResultsLayout.CP_TABLE);
         if (Files.isRegularFile(cpFile)) {
             charts.addAll(innerCvCharts(CsvRows.read(cpFile), cfg, metric));

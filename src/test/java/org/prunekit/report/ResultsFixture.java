@@ -44,7 +44,7 @@ final class ResultsFixture {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("config.yaml"), CONFIG);
         String header = "arm,repeat,fold,candidate,strength,parameters,non_zero_parameters,bytes,latency_us,detail_name,"
-                + "leaves,neurons,features,outer_average-precision,outer_balanced-accuracy\n";
+                + "leaves,neurons,features,outer_average-precision,outer_balanced-accuracy,features_used\n";
         StringBuilder cand = new StringBuilder(header);
         StringBuilder sel = new StringBuilder(header);
         for (Arm a : ARMS) {
@@ -71,6 +71,12 @@ final class ResultsFixture {
             cp.append(String.format(Locale.ROOT, "lasso,0,%d,2,0.1,,0.58,0.03%n", i));
         }
         Files.writeString(dir.resolve("cp-table.csv"), cp);
+        StringBuilder coef = new StringBuilder("arm,repeat,fold,candidate,strength,feature,coefficient\n");
+        for (int i = 0; i < 2; i++) {
+            coef.append(String.format(Locale.ROOT, "lasso,0,%d,0,0.001,age,0.5%nlasso,0,%d,0,0.001,debt,-0.3%n", i, i));
+            coef.append(String.format(Locale.ROOT, "lasso,0,%d,1,0.01,age,0.2%nlasso,0,%d,2,0.1,age,0%n", i, i));
+        }
+        Files.writeString(dir.resolve("coefficients.csv"), coef);
         Files.writeString(dir.resolve("warnings.txt"),
                 "accuracy-hides-collapse: arm cart-ccp <script>x</script> predicts one class\n\n");
         return dir;
@@ -78,9 +84,14 @@ final class ResultsFixture {
 
     private static String row(Arm a, int fold, int c) {
         String name = a.name().contains("<") ? "\"" + a.name() + "\"" : a.name();
-        return String.format(Locale.ROOT, "%s,%d,%d,%d,%s,%d,%d,%d,%.1f,%s,%s,%s,%s,%.4f,%.4f%n", name, fold / 2,
+        String used = switch (a.detail()) {
+            case "leaves" -> fold == 0 ? "age;income" : "age";   // cart: age always, income in 1 of 4 folds
+            case "features" -> "age;debt";                        // lasso: the same two every fold
+            default -> "age;debt;income";                        // mlp: everything, left out of the heat map
+        };
+        return String.format(Locale.ROOT, "%s,%d,%d,%d,%s,%d,%d,%d,%.1f,%s,%s,%s,%s,%.4f,%.4f,%s%n", name, fold / 2,
                 fold % 2, c, a.strength()[c], a.params()[c], a.nonZero()[c], 8 * a.params()[c], 10.0 + c, a.detail(),
                 a.detail().equals("leaves") ? a.detailValues()[c] : "", a.detail().equals("neurons") ? a.detailValues()[c] : "",
-                a.detail().equals("features") ? a.detailValues()[c] : "", a.base()[c] + a.slope() * fold, 0.5);
+                a.detail().equals("features") ? a.detailValues()[c] : "", a.base()[c] + a.slope() * fold, 0.5, used);
     }
 }

@@ -1,5 +1,6 @@
 package org.prunekit.report;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.prunekit.data.InputException;
 import org.prunekit.report.chart.ChartSpec;
 import org.prunekit.report.chart.CostComplexityChart;
+import org.prunekit.report.chart.FrequencyHeatMap;
 import org.prunekit.report.chart.L1CvChart;
+import org.prunekit.report.chart.L1PathChart;
 import org.prunekit.report.chart.ParetoChart;
 
 class ResultsReaderTest {
@@ -67,18 +70,29 @@ class ResultsReaderTest {
     @Test
     void buildsParetoAndInnerCvCharts() throws Exception {
         ReportData d = ResultsReader.read(ResultsFixture.write(tmp.resolve("run")));
-        assertEquals(List.of("pareto", "mlp-metric", "mlp-latency", "ccp-cart-ccp", "l1-cv-lasso"),
+        assertEquals(List.of("pareto", "mlp-metric", "mlp-latency", "fs-frequency", "l1-path-lasso", "ccp-cart-ccp",
+                        "l1-cv-lasso"),
                 d.charts().stream().map(ChartSpec::name).toList());
         ParetoChart.Data pareto = (ParetoChart.Data) d.charts().get(0);
         ParetoChart.Arm mlp = pareto.arms().get(1);
         assertEquals(List.of(1000.0, 500.0, 100.0), List.of(mlp.nonZero()[0], mlp.nonZero()[1], mlp.nonZero()[2]));
         assertEquals(0.70 + 0.03, mlp.mean()[0], 1e-9);
         assertEquals(500, mlp.chosenNonZero(), 0);
-        CostComplexityChart.Data ccp = (CostComplexityChart.Data) d.charts().get(3);
+        FrequencyHeatMap.Data freq = (FrequencyHeatMap.Data) d.charts().get(3);
+        assertEquals(List.of("cart-ccp", "lasso"), freq.selectors(), "mlp<i> uses every feature: left out");
+        assertEquals(List.of("age", "debt", "income"), freq.features(), "most often selected first");
+        assertArrayEquals(new double[] {1, 1}, freq.frequency()[0]);
+        assertArrayEquals(new double[] {0, 1}, freq.frequency()[1]);
+        assertArrayEquals(new double[] {0.25, 0}, freq.frequency()[2]);
+        L1PathChart.Data path = (L1PathChart.Data) d.charts().get(4);
+        assertArrayEquals(new double[] {.001, .01, .1}, path.lambda());
+        assertEquals(List.of("age", "debt"), path.features());
+        assertArrayEquals(new double[] {-0.3, 0, 0}, path.coefficients()[1], "absent rows are zero coefficients");
+        CostComplexityChart.Data ccp = (CostComplexityChart.Data) d.charts().get(5);
         assertEquals(CostComplexityChart.XAxis.LEAVES, ccp.axis());
         assertEquals(3, ccp.mean().length, "first outer fold only");
         assertEquals(0.64 - 0.03, ccp.oneSeLine(), 1e-12);
-        L1CvChart.Data l1 = (L1CvChart.Data) d.charts().get(4);
+        L1CvChart.Data l1 = (L1CvChart.Data) d.charts().get(6);
         assertEquals(0.01, l1.lambdaMin(), 0);
         assertEquals(0.01, l1.lambda1se(), 0, "0.58 at lambda 0.1 is below 0.67 - 0.02");
     }
