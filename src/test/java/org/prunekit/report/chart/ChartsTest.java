@@ -146,6 +146,12 @@ class ChartsTest {
     }
 
     @Test
+    void latencyAxisStartsAtZeroSoFlatLooksFlat() {
+        assertEquals(0.0, ChartSamples.mlpLatency().build().getStyler().getYAxisMin());
+        assertNull(ChartSamples.treeDrop().build().getStyler().getYAxisMin());
+    }
+
+    @Test
     void curvesChartHasOneLinePerStrategy() {
         assertEquals(List.of("last-first", "greedy"), List.copyOf(ChartSamples.treeDrop().build().getSeriesMap().keySet()));
     }
