@@ -1,0 +1,107 @@
+package org.prunekit.report;
+
+import static org.prunekit.report.ResultsLayout.ARM;
+import static org.prunekit.report.ResultsLayout.CANDIDATE;
+import static org.prunekit.report.ResultsLayout.COEFFICIENT;
+import static org.prunekit.report.ResultsLayout.FEATURE;
+import static org.prunekit.report.ResultsLayout.FEATURES_USED;
+import static org.prunekit.report.ResultsLayout.FOLD;
+import static org.prunekit.report.ResultsLayout.REPEAT;
+import static org.prunekit.report.ResultsLayout.STRENGTH;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.prunekit.report.CsvRows.Row;
+import org.prunekit.report.chart.FrequencyHeatMap;
+import org.prunekit.report.chart.L1PathChart;
+
+/** Charts about features, from the optional feature columns and files of a results folder. */
+final class FeatureCharts {
+
+    /** Most features shown in the heat map (the most often selected ones). */
+    static final int MAX_FEATURES = 30;
+
+    private FeatureCharts() {
+    }
+
+    /**
+     * Selection frequency across outer folds of each feature for each arm, from {@code selected.csv}'s
+     * {@code features_used}. Arms that use every feature in every fold (nothing selected) are left out.
+     */
+    static Optional<FrequencyHeatMap.Data> selectionFrequency(CsvRows selected) {
+        if (!selected.has(FEATURES_USED)) {
+            return Optional.empty();
+        }
+        Map<String, List<Set<String>>> setsByArm = new LinkedHashMap<>();
+        Set<String> all = new TreeSet<>();
+        for (Row r : selected.rows()) {
+            Set<String> used = Arrays.stream(r.text(FEATURES_USED).split(ResultsLayout.FEATURE_SEPARATOR))
+                    .map(String::strip).filter(f -> !f.isEmpty()).collect(Collectors.toCollection(TreeSet::new));
+            setsByArm.computeIfAbsent(r.text(ARM), k -> new ArrayList<>()).add(used);
+            all.addAll(used);
+        }
+        setsByArm.values().removeIf(sets -> sets.stream().allMatch(s -> s.equals(all)));
+        if (setsByArm.isEmpty() || all.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, double[]> freq = new TreeMap<>();
+        List<String> arms = new ArrayList<>(setsByArm.keySet());
+        for (String f : all) {
+            double[] row = new double[arms.size()];
+            for (int a = 0; a < arms.size(); a++) {
+                List<Set<String>> sets = setsByArm.get(arms.get(a));
+                row[a] = sets.stream().filter(s -> s.contains(f)).count() / (double) sets.size();
+            }
+            freq.put(f, row);
+        }
+        List<String> features = freq.keySet().stream()
+                .sorted(Comparator.comparingDouble((String f) -> -Arrays.stream(freq.get(f)).sum())
+                        .thenComparing(Comparator.naturalOrder()))
+                .limit(MAX_FEATURES).toList();
+        double[][] values = features.stream().map(freq::get).toArray(double[][]::new);
+        return Optional.of(new FrequencyHeatMap.Data("fs-frequency", features, arms, values));
+    }
+
+    /** Coefficient paths of each arm in {@code coefficients.csv} (first outer fold of each arm). */
+    static List<L1PathChart.Data> coefficientPaths(CsvRows coefs) {
+        coefs.require(ARM, CANDIDATE, STRENGTH, FEATURE, COEFFICIENT);
+        Map<String, List<Row>> byArm = new LinkedHashMap<>();
+        for (Row r : coefs.rows()) {
+            byArm.computeIfAbsent(r.text(ARM), k -> new ArrayList<>()).add(r);
+        }
+        List<L1PathChart.Data> out = new ArrayList<>();
+        for (var e : byArm.entrySet()) {
+            Row first = e.getValue().get(0);
+            String fold = first.text(REPEAT) + "/" + first.text(FOLD);
+            TreeMap<Integer, Double> strength = new TreeMap<>();
+            Map<String, Map<Integer, Double>> byFeature = new LinkedHashMap<>();
+            for (Row r : e.getValue()) {
+                if (!(r.text(REPEAT) + "/" + r.text(FOLD)).equals(fold)) {
+                    continue;
+                }
+                int c = (int) r.num(CANDIDATE);
+                strength.put(c, r.num(STRENGTH));
+                byFeature.computeIfAbsent(r.text(FEATURE), k -> new TreeMap<>()).put(c, r.num(COEFFICIENT));
+            }
+            List<Integer> candidates = new ArrayList<>(strength.keySet());
+            double[] lambda = candidates.stream().mapToDouble(strength::get).toArray();
+            List<String> features = new ArrayList<>(byFeature.keySet());
+            double[][] values = new double[features.size()][];
+            for (int j = 0; j < values.length; j++) {
+                Map<Integer, Double> m = byFeature.get(features.get(j));
+                values[j] = candidates.stream().mapToDouble(c -> m.getOrDefault(c, 0.0)).toArray();
+            }
+            out.add(new L1PathChart.Data(e.getKey(), lambda, features, values));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,59 @@
+package org.prunekit.report;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.prunekit.data.AtomicFiles;
+import org.prunekit.report.chart.ChartFiles;
+import org.prunekit.report.chart.ChartSpec;
+
+/**
+ * Writes a run's pictures and page: every chart of the {@link ReportData} as {@code plots/<name>.png} and
+ * {@code .svg}, then {@code report.html}, each file atomically. A chart that cannot be drawn becomes a warning on
+ * the page instead of failing the report.
+ */
+public final class ReportWriter {
+
+    public static final String REPORT_FILE = "report.html";
+    public static final String PLOTS_DIR = "plots";
+
+    private ReportWriter() {
+    }
+
+    /**
+     * Rebuilds a run's plots and page from its saved results (what the harness calls after a run, and what
+     * {@code prunekit report RUN_DIR} does); returns the page's path.
+     */
+    public static Path rebuild(Path runDir) {
+        return write(ResultsReader.read(runDir), runDir);
+    }
+
+    /** Writes the plots and {@code report.html} into {@code outDir}; returns the page's path. */
+    public static Path write(ReportData data, Path outDir) {
+        Path plots = outDir.resolve(PLOTS_DIR);
+        List<HtmlReport.Figure> figures = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(data.warnings());
+        Set<String> stems = new HashSet<>();
+        for (ChartSpec spec : data.charts()) {
+            String stem = ChartFiles.fileStem(spec.name());
+            for (int k = 2; !stems.add(stem); k++) {
+                stem = ChartFiles.fileStem(spec.name()) + "-" + k;
+            }
+            try {
+                ChartFiles.Written w = ChartFiles.write(spec.build(), plots, stem);
+                figures.add(new HtmlReport.Figure(w.name(), spec.caption(), w.pngBytes(),
+                        PLOTS_DIR + "/" + w.svg().getFileName()));
+            } catch (RuntimeException e) {
+                warnings.add("chart " + spec.name() + " could not be drawn: " + e.getMessage());
+            }
+        }
+        ReportData withWarnings = new ReportData(data.name(), data.configText(), data.dataset(),
+                data.selectionMetric(), data.selectionRule(), data.arms(), data.comparisons(), data.charts(),
+                warnings);
+        Path page = outDir.resolve(REPORT_FILE);
+        AtomicFiles.writeString(page, HtmlReport.render(withWarnings, figures));
+        return page;
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Charts of pruning studies drawn with XChart: one small class per chart kind, each taking a record of parallel
+ * arrays ({@code Data}, a {@link org.prunekit.report.chart.ChartSpec}); the shared look in
+ * {@link org.prunekit.report.chart.ChartStyle}; PNG and SVG files written atomically by
+ * {@link org.prunekit.report.chart.ChartFiles}.
+ */
+package org.prunekit.report.chart;

@@ -1,0 +1,141 @@
+package org.prunekit.report;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.prunekit.data.InputException;
+import org.prunekit.report.chart.ChartSpec;
+import org.prunekit.report.chart.CostComplexityChart;
+import org.prunekit.report.chart.FrequencyHeatMap;
+import org.prunekit.report.chart.L1CvChart;
+import org.prunekit.report.chart.L1PathChart;
+import org.prunekit.report.chart.ParetoChart;
+
+class ResultsReaderTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void readsArmsChosenAndDensePoints() throws Exception {
+        ReportData d = ResultsReader.read(ResultsFixture.write(tmp.resolve("run")));
+        assertEquals("demo <script>alert(1)</script>", d.name());
+        assertEquals("average-precision", d.selectionMetric());
+        assertEquals("one-se", d.selectionRule());
+        assertEquals(List.of("cart-ccp", "mlp<i>", "lasso"), d.arms().stream().map(ArmSummary::arm).toList());
+        ArmSummary cart = d.arms().get(0);
+        assertEquals("cart", cart.family());
+        assertEquals("cost-complexity", cart.method());
+        // chosen candidate 1: .65 + .01 * i over i = 0..3
+        assertEquals(0.665, cart.mean(), 1e-9);
+        assertEquals(0.0129099445, cart.sd(), 1e-9);
+        assertEquals(60, cart.nonZeroParameters(), 0);
+        assertEquals(480, cart.bytes(), 0);
+        assertEquals(11.0, cart.latencyUs(), 1e-12);
+        assertEquals("strength 0.01000 (one-se)", cart.chosen());
+        // dense = candidate 0 (most non-zero parameters): .60 + .01 * i
+        assertEquals(0.615, cart.denseMean(), 1e-9);
+        assertEquals(0.05, cart.metricChange(), 1e-9);
+        assertEquals(0.4, cart.sizeRatio(), 1e-12);
+        // best on each test fold is candidate 1 too (.65 > .60 > .55), so no optimism for cart; for mlp<i> the
+        // dense candidate 0 (.70 + .02 i) beats the chosen 1 (.69 + .02 i) in every fold
+        assertEquals(0.665, cart.optimisticMean(), 1e-9);
+        assertEquals(0.73, d.arms().get(1).optimisticMean(), 1e-9);
+        assertEquals(0.01, d.arms().get(1).optimism(), 1e-9);
+    }
+
+    @Test
+    void pairsArmsOnTheSameFolds() throws Exception {
+        ReportData d = ResultsReader.read(ResultsFixture.write(tmp.resolve("run")));
+        assertEquals(3, d.comparisons().size());
+        PairedComparison c = d.comparisons().get(0);
+        assertEquals("cart-ccp", c.armA());
+        assertEquals("mlp<i>", c.armB());
+        // differences -.04, -.05, -.06, -.07; p from scipy: 2 * t.sf(3.8105117766515297, 3) with 1/n + 1/(k-1) = 1.25
+        assertEquals(-0.055, c.meanDifference(), 1e-9);
+        assertEquals(0.012909944487358058, c.sdDifference(), 1e-9);
+        assertEquals(4, c.folds());
+        assertEquals(0, c.winsA());
+        assertEquals(0.03177698057239625, c.pValue(), 1e-6);
+    }
+
+    @Test
+    void buildsParetoAndInnerCvCharts() throws Exception {
+        ReportData d = ResultsReader.read(ResultsFixture.write(tmp.resolve("run")));
+        assertEquals(List.of("pareto", "mlp-metric", "mlp-latency", "fs-frequency", "l1-path-lasso", "ccp-cart-ccp",
+                        "l1-cv-lasso"),
+                d.charts().stream().map(ChartSpec::name).toList());
+        ParetoChart.Data pareto = (ParetoChart.Data) d.charts().get(0);
+        ParetoChart.Arm mlp = pareto.arms().get(1);
+        assertEquals(List.of(1000.0, 500.0, 100.0), List.of(mlp.nonZero()[0], mlp.nonZero()[1], mlp.nonZero()[2]));
+        assertEquals(0.70 + 0.03, mlp.mean()[0], 1e-9);
+        assertEquals(500, mlp.chosenNonZero(), 0);
+        FrequencyHeatMap.Data freq = (FrequencyHeatMap.Data) d.charts().get(3);
+        assertEquals(List.of("cart-ccp", "lasso"), freq.selectors(), "mlp<i> uses every feature: left out");
+        assertEquals(List.of("age", "debt", "income"), freq.features(), "most often selected first");
+        assertArrayEquals(new double[] {1, 1}, freq.frequency()[0]);
+        assertArrayEquals(new double[] {0, 1}, freq.frequency()[1]);
+        assertArrayEquals(new double[] {0.25, 0}, freq.frequency()[2]);
+        L1PathChart.Data path = (L1PathChart.Data) d.charts().get(4);
+        assertArrayEquals(new double[] {.001, .01, .1}, path.lambda());
+        assertEquals(List.of("age", "debt"), path.features());
+        assertArrayEquals(new double[] {-0.3, 0, 0}, path.coefficients()[1], "absent rows are zero coefficients");
+        CostComplexityChart.Data ccp = (CostComplexityChart.Data) d.charts().get(5);
+        assertEquals(CostComplexityChart.XAxis.LEAVES, ccp.axis());
+        assertEquals(3, ccp.mean().length, "first outer fold only");
+        assertEquals(0.64 - 0.03, ccp.oneSeLine(), 1e-12);
+        L1CvChart.Data l1 = (L1CvChart.Data) d.charts().get(6);
+        assertEquals(0.01, l1.lambdaMin(), 0);
+        assertEquals(0.01, l1.lambda1se(), 0, "0.58 at lambda 0.1 is below 0.67 - 0.02");
+    }
+
+    @Test
+    void summarisesTheDatasetAndKeepsWarnings() throws Exception {
+        ReportData d = ResultsReader.read(ResultsFixture.write(tmp.resolve("run")));
+        // german_credit: 700 good, 300 bad (SOURCES.md)
+        assertEquals(Map.of("bad", 300L, "good", 700L), d.dataset().classCounts());
+        assertEquals(1000, d.dataset().rows());
+        assertEquals(20, d.dataset().features());
+        assertEquals(700 / 300.0, d.dataset().imbalanceRatio(), 1e-12);
+        assertEquals(List.of("accuracy-hides-collapse: arm cart-ccp <script>x</script> predicts one class"),
+                d.warnings());
+    }
+
+    @Test
+    void badFoldersFailWithOneLine() throws Exception {
+        InputException e = assertThrows(InputException.class, () -> ResultsReader.read(tmp.resolve("nope")));
+        assertTrue(e.oneLine().endsWith("not a results folder: no such directory"), e.oneLine());
+        Path run = ResultsFixture.write(tmp.resolve("run"));
+        Files.delete(run.resolve("selected.csv"));
+        e = assertThrows(InputException.class, () -> ResultsReader.read(run));
+        assertTrue(e.oneLine().endsWith("missing selected.csv"), e.oneLine());
+    }
+
+    @Test
+    void badNumbersNameFileLineAndColumn() throws Exception {
+        Path run = ResultsFixture.write(tmp.resolve("run"));
+        Path cand = run.resolve("candidates.csv");
+        List<String> lines = Files.readAllLines(cand);
+        lines.set(1, lines.get(1).replace(",150,150,", ",150,lots,"));
+        Files.write(cand, lines);
+        InputException e = assertThrows(InputException.class, () -> ResultsReader.read(run));
+        assertEquals(cand + ":2:7: column non_zero_parameters: not a number: 'lots'", e.oneLine());
+    }
+
+    @Test
+    void missingMetricColumnIsNamed() throws Exception {
+        Path run = ResultsFixture.write(tmp.resolve("run"));
+        Files.writeString(run.resolve("config.yaml"),
+                ResultsFixture.CONFIG.replace("metric: average-precision", "metric: mcc"));
+        InputException e = assertThrows(InputException.class, () -> ResultsReader.read(run));
+        assertTrue(e.getMessage().startsWith("missing column 'outer_mcc'"), e.getMessage());
+    }
+}
