@@ -146,18 +146,21 @@ public final class DescribeCommand implements Callable<Integer> {
     }
 
     private static int distinct(Column c) {
-        Set<Object> s = new HashSet<>();
         if (c instanceof Column.Numeric num) {
-            for (int r = 0; r < num.size(); r++) {
-                if (!num.isMissing(r)) {
-                    s.add(num.get(r));
+            double[] v = java.util.Arrays.stream(num.values()).filter(d -> !Double.isNaN(d)).sorted().toArray();
+            int d = v.length == 0 ? 0 : 1;
+            for (int i = 1; i < v.length; i++) {
+                if (v[i] != v[i - 1]) {
+                    d++;
                 }
             }
-        } else if (c instanceof Column.Categorical cat) {
-            for (int r = 0; r < cat.size(); r++) {
-                if (!cat.isMissing(r)) {
-                    s.add(cat.get(r));
-                }
+            return d;
+        }
+        Column.Categorical cat = (Column.Categorical) c;
+        Set<String> s = new HashSet<>();
+        for (int r = 0; r < cat.size(); r++) {
+            if (!cat.isMissing(r)) {
+                s.add(cat.get(r));
             }
         }
         return s.size();

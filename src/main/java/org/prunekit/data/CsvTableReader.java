@@ -276,16 +276,25 @@ public final class CsvTableReader {
     static int classify(String field, double[] out) {
         String s = field.trim();
         boolean digit = false;
+        boolean integer = s.length() <= 15;
+        long whole = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c >= '0' && c <= '9') {
                 digit = true;
+                whole = whole * 10 + (c - '0');
             } else if (c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E') {
                 return isNonFiniteWord(s) ? NON_FINITE : TEXT;
+            } else if (!(c == '-' && i == 0 && s.length() > 1)) {
+                integer = false;
             }
         }
         if (!digit) {
             return TEXT;
+        }
+        if (integer) { // fast path: up to 15 digits with an optional minus sign is exact as a double
+            out[0] = s.charAt(0) == '-' ? -(double) whole : (double) whole;
+            return NUMBER;
         }
         double v;
         try {
