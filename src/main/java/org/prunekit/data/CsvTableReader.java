@@ -123,12 +123,10 @@ public final class CsvTableReader {
             throw new InputException(name, 0, 0, String.format("target column '%s' has a single class '%s' (%d rows); "
                     + "classification needs at least two", schema.target(), labels[0], n));
         }
-        List<String> problems = new ArrayList<>(p1.problems);
-        for (String p : p2.problems) {
-            if (problems.size() < ReadResult.MAX_PROBLEMS) {
-                problems.add(p);
-            }
-        }
+        List<InputException> all = new ArrayList<>(p1.problems);
+        all.addAll(p2.problems);
+        all.sort(java.util.Comparator.comparingLong(InputException::line));
+        List<String> problems = all.stream().limit(ReadResult.MAX_PROBLEMS).map(InputException::oneLine).toList();
         Table table = new Table(file.getFileName().toString(), columns, schema.target(), labels);
         return new ReadResult(table, p1.skipped + p2.skipped, p1.dropped, problems);
     }
@@ -274,39 +272,74 @@ public final class CsvTableReader {
 
     /** Classifies a present field; on {@link #NUMBER} the value is in {@code out[0]}. */
     static int classify(String field, double[] out) {
+        return classify(field, out, true);
+    }
+
+    /**
+     * Classifies a present field as {@link #NUMBER}, {@link #NON_FINITE} or {@link #TEXT}. A number is
+     * {@code [+-]digits[.digits][(e|E)[+-]digits]} with at least one mantissa digit, exactly the decimal forms
+     * {@link Double#parseDouble} accepts (no hex, no {@code d}/{@code f} suffix). With {@code needValue} false, a
+     * number without exponent and at most 308 characters (hence finite) is classified without being parsed.
+     */
+    static int classify(String field, double[] out, boolean needValue) {
         String s = field.trim();
-        boolean digit = false;
-        boolean integer = s.length() <= 15;
+        int n = s.length();
+        int i = 0;
+        boolean negative = false;
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            negative = s.charAt(i) == '-';
+            i++;
+        }
+        int digits = 0;
         long whole = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= '0' && c <= '9') {
-                digit = true;
-                whole = whole * 10 + (c - '0');
-            } else if (c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E') {
-                return isNonFiniteWord(s) ? NON_FINITE : TEXT;
-            } else if (!(c == '-' && i == 0 && s.length() > 1)) {
-                integer = false;
+        while (i < n && isDigit(s.charAt(i))) {
+            whole = whole * 10 + (s.charAt(i++) - '0');
+            digits++;
+        }
+        boolean integer = i == n && digits > 0 && digits <= 15;
+        if (i < n && s.charAt(i) == '.') {
+            i++;
+            while (i < n && isDigit(s.charAt(i))) {
+                i++;
+                digits++;
             }
         }
-        if (!digit) {
-            return TEXT;
+        boolean exponent = false;
+        if (digits > 0 && i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            exponent = true;
+            i++;
+            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+                i++;
+            }
+            int expDigits = 0;
+            while (i < n && isDigit(s.charAt(i))) {
+                i++;
+                expDigits++;
+            }
+            if (expDigits == 0) {
+                return TEXT;
+            }
         }
-        if (integer) { // fast path: up to 15 digits with an optional minus sign is exact as a double
-            out[0] = s.charAt(0) == '-' ? -(double) whole : (double) whole;
+        if (digits == 0 || i != n) {
+            return isNonFiniteWord(s) ? NON_FINITE : TEXT;
+        }
+        if (integer) { // up to 15 digits: exact as a double
+            out[0] = negative ? -(double) whole : (double) whole;
             return NUMBER;
         }
-        double v;
-        try {
-            v = Double.parseDouble(s);
-        } catch (NumberFormatException e) {
-            return TEXT;
+        if (!needValue && !exponent && n <= 308) {
+            return NUMBER;
         }
+        double v = Double.parseDouble(s);
         if (Double.isInfinite(v)) {
             return NON_FINITE;
         }
         out[0] = v;
         return NUMBER;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static boolean isNonFiniteWord(String s) {
@@ -323,7 +356,7 @@ public final class CsvTableReader {
     private abstract class RowChecker implements Visitor {
         final Header h;
         final String name;
-        final List<String> problems = new ArrayList<>();
+        final List<InputException> problems = new ArrayList<>();
         int skipped;
 
         RowChecker(Header h, String name) {
@@ -345,7 +378,7 @@ public final class CsvTableReader {
             }
             skipped++;
             if (problems.size() < ReadResult.MAX_PROBLEMS) {
-                problems.add(e.oneLine());
+                problems.add(e);
             }
         }
     }
@@ -395,7 +428,7 @@ public final class CsvTableReader {
                     }
                     anyMissing = true;
                 } else if (declared[c] == ColumnType.NUMERIC) {
-                    int kind = classify(v, scratch);
+                    int kind = classify(v, scratch, false);
                     if (kind != NUMBER) {
                         bad(line, c + 1, String.format(kind == NON_FINITE
                                 ? "non-finite number %s in numeric column '%s' (declare it as a missing token if it "
@@ -414,7 +447,7 @@ public final class CsvTableReader {
             for (int c = 0; c < width; c++) {
                 if (c != h.target && declared[c] == null && !hasText[c]) {
                     String v = r.get(c);
-                    if (!schema.isMissing(v) && classify(v, scratch) == TEXT) {
+                    if (!schema.isMissing(v) && classify(v, scratch, false) == TEXT) {
                         hasText[c] = true;
                     }
                 }

@@ -19,17 +19,17 @@ import org.tribuo.data.csv.CSVLoader;
  * Rerunnable benchmark of {@link CsvTableReader} (strict, two passes, typed columns) against two baselines measured
  * in the same run: a naive one-pass Commons CSV read into {@code List<String[]>} (no checks, no types) and, on the
  * all-numeric file, Tribuo's {@code CSVLoader}. Prints the best of 5 wall times, the ratio to each baseline, and the
- * heap retained by the result. Run from the repository root:
- *
- * <pre>mvn -B -o -q test-compile exec:java ... or:
- * java -cp target/classes:target/test-classes:$(cat cp.txt) org.prunekit.bench.CsvReadBench</pre>
+ * heap retained by the result. Run {@code bench/csv-read.sh} from the repository root.
  */
 public final class CsvReadBench {
 
     private CsvReadBench() {
     }
 
+    private static final java.util.logging.Logger TRIBUO = java.util.logging.Logger.getLogger("org.tribuo");
+
     public static void main(String[] args) throws Exception {
+        TRIBUO.setLevel(java.util.logging.Level.WARNING);
         for (String f : new String[] {"data/fertility_census1980.csv", "data/synth50k.csv"}) {
             Path p = Path.of(f);
             double ours = best(() -> new CsvTableReader("class").read(p));

@@ -78,9 +78,9 @@ class CsvTableReaderTest {
         assertEquals(3, r.skippedRows());
         assertArrayEquals(new double[] {1, 3, 5}, ((Column.Numeric) r.table().column("a")).values());
         assertArrayEquals(new String[] {"x", "y", "y"}, r.table().labels());
-        assertEquals(List.of(p + ":3:2: row has 1 fields but the header has 2", p + ":6:2: missing target value",
+        assertEquals(List.of(p + ":3:2: row has 1 fields but the header has 2",
                 p + ":5:1: non-finite number 'NaN' in numeric column 'a' (declare it as a missing token if it "
-                        + "means missing)"), r.problems());
+                        + "means missing)", p + ":6:2: missing target value"), r.problems());
     }
 
     @Test
@@ -208,7 +208,17 @@ class CsvTableReaderTest {
         assertEquals(2, CsvTableReader.classify("1e309", v));
         assertEquals(2, CsvTableReader.classify("-NaN", v));
         assertEquals(2, CsvTableReader.classify("+Infinity", v));
-        for (String text : List.of("0x10", "1d", "1f", "-", "e", "1-2", "1,000", "..", "NaNa")) {
+        assertEquals(1, CsvTableReader.classify("1.", v));
+        assertEquals(1.0, v[0]);
+        assertEquals(1, CsvTableReader.classify("-.5", v));
+        assertEquals(-0.5, v[0]);
+        assertEquals(1, CsvTableReader.classify("+3E+2", v));
+        assertEquals(300.0, v[0]);
+        assertEquals(2, CsvTableReader.classify("1" + "0".repeat(309), v), "a 310-digit integer overflows");
+        assertEquals(2, CsvTableReader.classify("1" + "0".repeat(309), v, false));
+        assertEquals(1, CsvTableReader.classify("1" + "0".repeat(307), v, false));
+        for (String text : List.of("0x10", "1d", "1f", "-", "e", "1-2", "1,000", "..", "NaNa", ".", "1e", "e5", "1e+",
+                "1.2.3", "--1", "+-1", "1 2")) {
             assertEquals(3, CsvTableReader.classify(text, v), text);
         }
     }
