@@ -30,7 +30,7 @@ import org.apache.commons.csv.CSVPrinter;
  * doubles) written with Commons CSV and read back give the same values in the same row order. Blank strings read back
  * as missing, by design.
  */
-class CsvRoundTripProperties {
+class CsvRoundTripPropertyTest {
 
     private static Path dir;
 
