@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -39,8 +40,8 @@ import org.apache.commons.csv.CSVRecord;
  * directory, unreadable, empty, header only, empty or duplicate column names, unknown target or typed column, a
  * target with a single class; and per row (see {@link BadRowPolicy}): ragged rows, missing target values,
  * non-numeric values in a column declared numeric, non-finite numbers. Bytes that are not UTF-8, unterminated quotes
- * (reported at the opening quote) and records longer than {@value #MAX_RECORD_CHARS} characters stop the read. A
- * line that is entirely empty is ignored.
+ * (reported at the opening quote), records longer than {@value #MAX_RECORD_CHARS} characters and a table too large
+ * for the free heap stop the read. A line that is entirely empty is ignored.
  *
  * <p><b>Cost.</b> The file is parsed twice (types first, then values) so that only the final column arrays are
  * held: doubles for numeric columns and one shared string per distinct level for categorical ones.
@@ -54,6 +55,7 @@ public final class CsvTableReader {
 
     private final Schema schema;
     private final long maxRecordChars;
+    private final LongSupplier freeHeap;
 
     /** @param target name of the class column; everything else as in {@link Schema#defaults()} */
     public CsvTableReader(String target) {
@@ -66,8 +68,20 @@ public final class CsvTableReader {
 
     /** For tests: a lower cap on record length. */
     CsvTableReader(Schema schema, long maxRecordChars) {
+        this(schema, maxRecordChars, CsvTableReader::freeHeap);
+    }
+
+    /** For tests: a lower cap on record length and a stand-in for the free heap. */
+    CsvTableReader(Schema schema, long maxRecordChars, LongSupplier freeHeap) {
         this.schema = schema;
         this.maxRecordChars = maxRecordChars;
+        this.freeHeap = freeHeap;
+    }
+
+    /** Heap the JVM can still hand out: the maximum minus what is in use. */
+    static long freeHeap() {
+        Runtime rt = Runtime.getRuntime();
+        return rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
     }
 
     public Schema schema() {
@@ -96,6 +110,7 @@ public final class CsvTableReader {
                 types[c] = declared != null ? declared : p1.hasText[c] ? ColumnType.CATEGORICAL : ColumnType.NUMERIC;
             }
         }
+        checkFits(name, p1.records - p1.excluded.cardinality(), types, h.target);
         Pass2 p2 = new Pass2(h, name, types, p1);
         parse(file, name, p2);
         int n = p2.kept;
@@ -131,6 +146,27 @@ public final class CsvTableReader {
         return new ReadResult(table, p1.skipped + p2.skipped, p1.dropped, problems);
     }
 
+    /**
+     * Fails with a clear message, before the values are read, when the column arrays cannot fit in the heap: 8 bytes
+     * per numeric cell and a 4-byte reference per categorical cell and label, twice (the {@link Column} records copy
+     * their arrays). This is a lower bound; distinct category strings come on top.
+     */
+    private void checkFits(String name, long rows, ColumnType[] types, int target) {
+        long bytesPerRow = 4;
+        for (int c = 0; c < types.length; c++) {
+            if (c != target) {
+                bytesPerRow += types[c] == ColumnType.NUMERIC ? 8 : 4;
+            }
+        }
+        long need = 2 * rows * bytesPerRow;
+        long free = freeHeap.getAsLong();
+        if (need > free) {
+            throw new InputException(name, String.format("the table (%,d rows x %d columns) needs at least %,d MB of "
+                    + "heap but only %,d MB are free; raise the heap (PRUNEKIT_HEAP=8g ./prunekit ...)", rows,
+                    types.length - 1, need >> 20, free >> 20));
+        }
+    }
+
     private static void checkFile(Path file, String name) {
         if (Files.isDirectory(file)) {
             throw new InputException(name, "is a directory, not a CSV file");
@@ -155,8 +191,8 @@ public final class CsvTableReader {
     private Header header(Path file, String name) {
         Header[] out = new Header[1];
         parse(file, name, new Visitor() {
-            @Override public boolean header(String[] names) {
-                out[0] = validate(names, name);
+            @Override public boolean header(String[] names, long line) {
+                out[0] = validate(names, name, line);
                 return false;
             }
 
@@ -169,31 +205,31 @@ public final class CsvTableReader {
         return out[0];
     }
 
-    private Header validate(String[] names, String file) {
+    private Header validate(String[] names, String file, long line) {
         Map<String, Integer> seen = new HashMap<>();
         for (int c = 0; c < names.length; c++) {
             if (names[c].isBlank()) {
-                throw new InputException(file, 1, c + 1, "empty column name in the header (column " + (c + 1) + ")");
+                throw new InputException(file, line, c + 1, "empty column name in the header (column " + (c + 1) + ")");
             }
             Integer before = seen.putIfAbsent(names[c], c);
             if (before != null) {
-                throw new InputException(file, 1, c + 1, String.format("duplicate column name '%s' (also column %d)",
+                throw new InputException(file, line, c + 1, String.format("duplicate column name '%s' (also column %d)",
                         names[c], before + 1));
             }
         }
         Integer t = seen.get(schema.target());
         if (t == null) {
-            throw new InputException(file, 1, 0, String.format("no target column '%s' in the header (columns: %s)",
+            throw new InputException(file, line, 0, String.format("no target column '%s' in the header (columns: %s)",
                     schema.target(), abbreviate(names)));
         }
         for (String typed : schema.types().keySet()) {
             if (!seen.containsKey(typed)) {
-                throw new InputException(file, 1, 0, String.format("no column '%s' in the header (declared %s)",
+                throw new InputException(file, line, 0, String.format("no column '%s' in the header (declared %s)",
                         typed, schema.types().get(typed)));
             }
         }
         if (names.length < 2) {
-            throw new InputException(file, 1, 0, "the header has no feature columns besides the target '"
+            throw new InputException(file, line, 0, "the header has no feature columns besides the target '"
                     + schema.target() + "'");
         }
         return new Header(names, t);
@@ -207,7 +243,7 @@ public final class CsvTableReader {
     /** Receives the header and then each data record with the line it starts on. */
     private interface Visitor {
         /** @return false to stop after the header */
-        boolean header(String[] names);
+        boolean header(String[] names, long line);
 
         void row(CSVRecord r, long line);
     }
@@ -236,7 +272,7 @@ public final class CsvTableReader {
                 }
                 if (header) {
                     header = false;
-                    if (!visitor.header(r.values())) {
+                    if (!visitor.header(r.values(), start)) {
                         return;
                     }
                 } else {
@@ -364,9 +400,9 @@ public final class CsvTableReader {
             this.name = name;
         }
 
-        @Override public boolean header(String[] names) {
+        @Override public boolean header(String[] names, long line) {
             if (!Arrays.equals(names, h.names)) {
-                throw new InputException(name, 1, 0, "the header changed while the file was read");
+                throw new InputException(name, line, 0, "the header changed while the file was read");
             }
             return true;
         }

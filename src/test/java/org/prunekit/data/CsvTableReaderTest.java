@@ -163,6 +163,17 @@ class CsvTableReaderTest {
     }
 
     @Test
+    void aTableThatCannotFitTheHeapIsAClearErrorBeforeReadingValues() throws IOException {
+        Path p = write("wide.csv", "a,b,c,class\n1,x,2,k\n3,y,4,l\n5,z,6,k\n");
+        // 3 rows x (8 + 4 + 8 + 4 label) bytes, twice = 144 bytes
+        InputException e = assertThrows(InputException.class,
+                () -> new CsvTableReader(Schema.defaults(), 1 << 20, () -> 143).read(p));
+        assertEquals(p + ": the table (3 rows x 3 columns) needs at least 0 MB of heap but only 0 MB are free; raise "
+                + "the heap (PRUNEKIT_HEAP=8g ./prunekit ...)", e.oneLine());
+        assertEquals(3, new CsvTableReader(Schema.defaults(), 1 << 20, () -> 144).read(p).rows());
+    }
+
+    @Test
     void missingDirectoryAndUnreadableFiles() throws IOException {
         InputException nf = assertThrows(InputException.class,
                 () -> new CsvTableReader("class").read(dir.resolve("nope.csv")));
