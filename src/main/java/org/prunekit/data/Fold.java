@@ -14,6 +14,20 @@ public record Fold(int repeat, int index, int[] train, int[] test) {
         test = test.clone();
     }
 
+    /**
+     * Stratified inner k-fold within this fold's training rows; the inner folds hold table row numbers.
+     *
+     * @param y class index of every table row
+     */
+    public java.util.List<Fold> innerKFold(int[] y, int folds, long seed) {
+        return StratifiedSplits.kFold(y, train, folds, 1, seed);
+    }
+
+    /** Stratified inner holdout within this fold's training rows; holds table row numbers. */
+    public Fold innerHoldout(int[] y, double testFraction, long seed) {
+        return StratifiedSplits.holdout(y, train, testFraction, seed);
+    }
+
     @Override public int[] train() {
         return train.clone();
     }

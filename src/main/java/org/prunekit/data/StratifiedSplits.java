@@ -11,7 +11,8 @@ import java.util.Random;
  * <p>Each class's rows are shuffled with {@code new Random(seed + repeat)} and then dealt, one class after another, to
  * folds in turn (row {@code i} of the concatenation goes to fold {@code i mod k}). Every fold therefore holds each
  * class's count to within one example, and fold sizes differ by at most one. The result depends only on the labels,
- * the seed and k: the same on every machine.
+ * the seed and k: the same on every machine ({@link Random} is a specified linear congruential generator). A class
+ * with fewer rows than folds is spread one row per fold; see {@link #warnings(int[], List, int)}.
  */
 public final class StratifiedSplits {
 
@@ -67,6 +68,79 @@ public final class StratifiedSplits {
             foldOf[i] = test[i] ? 0 : 1;
         }
         return partition(foldOf, 0, 0, 0);
+    }
+
+    /**
+     * Stratified (repeated) k-fold within a subset of a table's rows, e.g. inner folds within an outer training part.
+     * The folds hold table row numbers.
+     *
+     * @param y    class index of every table row
+     * @param rows the table rows to split
+     */
+    public static List<Fold> kFold(int[] y, int[] rows, int folds, int repeats, long seed) {
+        List<Fold> local = kFold(subset(y, rows), folds, repeats, seed);
+        List<Fold> out = new ArrayList<>(local.size());
+        for (Fold f : local) {
+            out.add(mapBack(f, rows));
+        }
+        return out;
+    }
+
+    /** Stratified holdout within a subset of a table's rows; the fold holds table row numbers. */
+    public static Fold holdout(int[] y, int[] rows, double testFraction, long seed) {
+        return mapBack(holdout(subset(y, rows), testFraction, seed), rows);
+    }
+
+    /**
+     * Warnings for a stratified k-fold: one per class with fewer rows than folds. Such a class is dealt one row per
+     * fold, so some test folds hold none of it, and a class with a single row is absent from the training part of
+     * the fold that tests it. Library code returns these; the caller decides where to print them.
+     *
+     * @param y       class index per row
+     * @param classes class names by index (for the messages)
+     */
+    public static List<String> warnings(int[] y, List<String> classes, int folds) {
+        int[] counts = new int[classes.size()];
+        for (int c : y) {
+            counts[c]++;
+        }
+        List<String> out = new ArrayList<>();
+        for (int c = 0; c < counts.length; c++) {
+            if (counts[c] > 0 && counts[c] < folds) {
+                out.add(String.format("class '%s' has %d row%s, fewer than the %d folds: %d test fold%s hold%s none "
+                        + "of it%s", classes.get(c), counts[c], counts[c] == 1 ? "" : "s", folds, folds - counts[c],
+                        folds - counts[c] == 1 ? "" : "s", folds - counts[c] == 1 ? "s" : "",
+                        counts[c] == 1 ? ", and the fold that tests its only row has none of it to train on" : ""));
+            }
+        }
+        return out;
+    }
+
+    /** Warnings for a stratified k-fold within a subset of rows, see {@link #warnings(int[], List, int)}. */
+    public static List<String> warnings(int[] y, int[] rows, List<String> classes, int folds) {
+        return warnings(subset(y, rows), classes, folds);
+    }
+
+    private static int[] subset(int[] y, int[] rows) {
+        int[] out = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = y[rows[i]];
+        }
+        return out;
+    }
+
+    private static Fold mapBack(Fold f, int[] rows) {
+        int[] train = f.train();
+        int[] test = f.test();
+        for (int i = 0; i < train.length; i++) {
+            train[i] = rows[train[i]];
+        }
+        for (int i = 0; i < test.length; i++) {
+            test[i] = rows[test[i]];
+        }
+        Arrays.sort(train);
+        Arrays.sort(test);
+        return new Fold(f.repeat(), f.index(), train, test);
     }
 
     /** Fold number (0..k-1) per row. */

@@ -2,7 +2,10 @@ package org.prunekit.data;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
@@ -11,58 +14,106 @@ import org.tribuo.impl.ArrayExample;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
- * Turns rows of a {@link Table} into a Tribuo dataset. Fitted on training rows only: the categorical levels seen
- * there become one-hot columns named {@code column_level} (a level unseen in training encodes as all zeros), and
- * missing values are imputed with the training median (numeric) or most frequent level (categorical).
+ * Turns rows of a {@link Table} into a Tribuo dataset. Fitted on training rows only, so nothing about validation or
+ * test rows leaks into the encoding:
+ * <ul>
+ *   <li>the categorical levels seen in the training rows become one-hot columns named {@code column_level}, in
+ *       sorted order; a level unseen in training encodes as all zeros;</li>
+ *   <li>a missing numeric value is imputed with the training median, a missing categorical value with the most
+ *       frequent training level (ties: the first in sorted order); a numeric column with no value at all among the
+ *       training rows is constant there and is encoded as the constant 0 (it carries no information either way);</li>
+ *   <li>optionally, a 0/1 column {@code missing:column} for every column that has missing values among the training
+ *       rows.</li>
+ * </ul>
+ * Feature order: numeric columns in file order, then the one-hot columns, then the missing indicators.
  */
 public final class TableEncoder {
 
+    /** Prefix of missing-indicator feature names. */
+    public static final String MISSING_PREFIX = "missing:";
+
     private final Table table;
     private final double[] medians;
-    private final List<List<String>> levels;
+    private final List<Map<String, Integer>> levels;
     private final String[] modes;
+    private final int[] indicators;
     private final String[] featureNames;
 
-    private TableEncoder(Table table, double[] medians, List<List<String>> levels, String[] modes, String[] featureNames) {
+    private TableEncoder(Table table, double[] medians, List<Map<String, Integer>> levels, String[] modes,
+                         int[] indicators, String[] featureNames) {
         this.table = table;
         this.medians = medians;
         this.levels = levels;
         this.modes = modes;
+        this.indicators = indicators;
         this.featureNames = featureNames;
     }
 
-    /** Fits the encoding on {@code trainRows} of {@code table}. */
+    /** Fits the encoding on {@code trainRows} of {@code table}, without missing indicators. */
     public static TableEncoder fit(Table table, int[] trainRows) {
+        return fit(table, trainRows, false);
+    }
+
+    /**
+     * Fits the encoding on {@code trainRows} of {@code table}.
+     *
+     * @param missingIndicators add a 0/1 column per column with missing values among {@code trainRows}
+     */
+    public static TableEncoder fit(Table table, int[] trainRows, boolean missingIndicators) {
         int p = table.columns().size();
         double[] medians = new double[p];
         String[] modes = new String[p];
-        List<List<String>> levels = new ArrayList<>(p);
+        List<Map<String, Integer>> levels = new ArrayList<>(p);
         List<String> numericNames = new ArrayList<>();
         List<String> dummyNames = new ArrayList<>();
+        List<Integer> withMissing = new ArrayList<>();
         for (int c = 0; c < p; c++) {
             Column col = table.columns().get(c);
+            boolean missing = false;
+            for (int r : trainRows) {
+                if (col.isMissing(r)) {
+                    missing = true;
+                    break;
+                }
+            }
+            if (missing && missingIndicators) {
+                withMissing.add(c);
+            }
             if (col instanceof Column.Numeric n) {
                 medians[c] = median(n, trainRows);
-                levels.add(List.of());
+                levels.add(Map.of());
                 numericNames.add(n.name());
             } else if (col instanceof Column.Categorical k) {
-                java.util.TreeMap<String, Integer> seen = new java.util.TreeMap<>();
+                TreeMap<String, Integer> seen = new TreeMap<>();
                 for (int r : trainRows) {
                     if (k.get(r) != null) {
                         seen.merge(k.get(r), 1, Integer::sum);
                     }
                 }
-                levels.add(List.copyOf(seen.keySet()));
-                modes[c] = seen.entrySet().stream().max(java.util.Map.Entry.comparingByValue())
-                        .map(java.util.Map.Entry::getKey).orElse(null);
-                seen.keySet().forEach(l -> dummyNames.add(k.name() + "_" + l));
+                Map<String, Integer> index = new HashMap<>();
+                String mode = null;
+                int best = 0;
+                for (var e : seen.entrySet()) {
+                    index.put(e.getKey(), index.size());
+                    dummyNames.add(k.name() + "_" + e.getKey());
+                    if (e.getValue() > best) {
+                        best = e.getValue();
+                        mode = e.getKey();
+                    }
+                }
+                levels.add(index);
+                modes[c] = mode;
             }
         }
         numericNames.addAll(dummyNames);
-        return new TableEncoder(table, medians, levels, modes, numericNames.toArray(String[]::new));
+        for (int c : withMissing) {
+            numericNames.add(MISSING_PREFIX + table.columns().get(c).name());
+        }
+        return new TableEncoder(table, medians, levels, modes, withMissing.stream().mapToInt(i -> i).toArray(),
+                numericNames.toArray(String[]::new));
     }
 
-    /** Encoded feature names: numeric columns in file order, then the one-hot columns. */
+    /** Encoded feature names: numeric columns in file order, then the one-hot columns, then missing indicators. */
     public List<String> featureNames() {
         return List.of(featureNames);
     }
@@ -90,17 +141,20 @@ public final class TableEncoder {
         }
         for (int c = 0; c < cols.size(); c++) {
             if (cols.get(c) instanceof Column.Categorical k) {
-                List<String> lv = levels.get(c);
+                Map<String, Integer> lv = levels.get(c);
                 String v = k.get(r);
                 if (v == null) {
                     v = modes[c];
                 }
-                int at = v == null ? -1 : lv.indexOf(v);
-                if (at >= 0) {
+                Integer at = v == null ? null : lv.get(v);
+                if (at != null) {
                     x[j + at] = 1.0;
                 }
                 j += lv.size();
             }
+        }
+        for (int c : indicators) {
+            x[j++] = cols.get(c).isMissing(r) ? 1.0 : 0.0;
         }
         return x;
     }
