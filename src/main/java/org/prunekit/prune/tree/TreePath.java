@@ -84,7 +84,8 @@ public final class TreePath implements PruningPath {
     /**
      * Adds the zero-cost clean-up: candidate 1 is the trained tree with every pair of sibling leaves that predict the
      * same class as their parent merged (repeatedly, bottom-up), and every later subtree gets the same clean-up.
-     * Predicted labels are unchanged; only the class probabilities of merged leaves are pooled.
+     * Predicted labels are unchanged; only the class probabilities of merged leaves are pooled. When nothing merges
+     * (a fully grown tree has pure leaves) there is no extra candidate.
      */
     private static TreePath withMerges(TribuoTree source, double[] strengths, int[] fc) {
         FlatTree t = source.tree();
@@ -98,8 +99,11 @@ public final class TreePath implements PruningPath {
         s.add(0.0);
         masks.add(full);
         boolean[] prev = merge(source, full.clone());
-        s.add(0.0);
-        masks.add(prev);
+        boolean cleaned = count(prev) < count(full);
+        if (cleaned) {
+            s.add(0.0);
+            masks.add(prev);
+        }
         for (int c = 1; c < strengths.length; c++) {
             boolean[] m = new boolean[n];
             for (int i = 0; i < n; i++) {
@@ -123,7 +127,7 @@ public final class TreePath implements PruningPath {
         for (int i = 1; i < n; i++) {
             out[i] = Math.min(out[i], out[t.parent[i]]);
         }
-        return new TreePath(source, s.stream().mapToDouble(Double::doubleValue).toArray(), out, true);
+        return new TreePath(source, s.stream().mapToDouble(Double::doubleValue).toArray(), out, cleaned);
     }
 
     private static boolean[] merge(TribuoTree source, boolean[] split) {
