@@ -59,7 +59,7 @@ public final class CartFamily implements ModelFamily {
         public static Hyper from(Params p) {
             Hyper d = defaults();
             try {
-                Long seed = p.has("seed") ? p.getLong("seed", 0L) : d.seed();
+                Long seed = p.has("seed") ? Long.valueOf(p.getLong("seed", 0L)) : d.seed();
                 return new Hyper(p.getInt("max-depth", d.maxDepth(), 1, 10_000),
                         (float) p.getDouble("min-child-weight", d.minChildWeight(), 1e-9, Double.MAX_VALUE),
                         (float) p.getDouble("min-impurity-decrease", d.minImpurityDecrease(), 0, Double.MAX_VALUE),

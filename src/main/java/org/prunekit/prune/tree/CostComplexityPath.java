@@ -87,4 +87,35 @@ public record CostComplexityPath(double[] alphas, double[] impurities, int[] pru
         }
         return new SubtreeStats(leaves, nodes, maxDepth, total);
     }
+
+    /**
+     * The alphas of the distinct subtrees: 0 (the full tree), then every distinct positive collapse alpha, ascending.
+     * A path whose every alpha is &lt;= 0 (no split lowers the risk) gets {@code Double.MIN_VALUE} for the root alone.
+     */
+    public double[] candidateAlphas() {
+        double[] positive = java.util.Arrays.stream(collapseAlpha).filter(a -> a > 0 && a < Double.POSITIVE_INFINITY)
+                .sorted().distinct().toArray();
+        if (positive.length == 0) {
+            positive = new double[] {Double.MIN_VALUE};
+        }
+        double[] out = new double[positive.length + 1];
+        System.arraycopy(positive, 0, out, 1, positive.length);
+        return out;
+    }
+
+    /**
+     * Per node, the index of the first candidate (of {@code alphas}, as from {@link #candidateAlphas()}) in which it is
+     * not a split; 0 for leaves. Candidate {@code c} keeps node {@code t} as a split iff the result is {@code > c}.
+     */
+    public int[] firstCollapsed(FlatTree tree, double[] alphas) {
+        int[] fc = new int[tree.size()];
+        for (int i = 0; i < fc.length; i++) {
+            if (!tree.isLeaf(i)) {
+                int at = java.util.Arrays.binarySearch(alphas, 1, alphas.length,
+                        Math.max(collapseAlpha[i], Double.MIN_VALUE));
+                fc[i] = at >= 0 ? at : -at - 1;
+            }
+        }
+        return fc;
+    }
 }

@@ -19,9 +19,9 @@ import org.tribuo.common.tree.LeafNode;
  * split iff {@code firstCollapsed[t] > c}; nesting makes this one integer per node. Candidates are real Tribuo
  * {@code TreeModel}s, built when first asked for.
  *
- * <p>{@link #scoreAll} walks each row down the full tree once and then, candidate after candidate, only moves the
- * row's node up while its parent is collapsed: O(rows · (depth + candidates)) instead of one prediction pass per
- * candidate.
+ * <p>{@link #scoreAll} walks each row down the full tree once and then derives every candidate's answer from the
+ * previous one ({@link NestedScorer}) instead of one prediction pass per candidate. Its probability rows are shared
+ * and read-only.
  */
 public final class TreePath implements PruningPath {
 
@@ -59,22 +59,8 @@ public final class TreePath implements PruningPath {
 
     /** The plain weakest-link path: the trained tree, then one subtree per distinct positive alpha. */
     public static TreePath costComplexity(TribuoTree source, CostComplexityPath ccp, boolean mergeLeaves) {
-        FlatTree t = source.tree();
-        double[] collapse = ccp.collapseAlpha();
-        double[] positive = Arrays.stream(collapse).filter(a -> a > 0 && a < Double.POSITIVE_INFINITY)
-                .sorted().distinct().toArray();
-        if (positive.length == 0) {
-            positive = new double[] {Double.MIN_VALUE};
-        }
-        double[] strengths = new double[positive.length + 1];
-        System.arraycopy(positive, 0, strengths, 1, positive.length);
-        int[] fc = new int[t.size()];
-        for (int i = 0; i < fc.length; i++) {
-            if (!t.isLeaf(i)) {
-                int at = Arrays.binarySearch(strengths, 1, strengths.length, Math.max(collapse[i], Double.MIN_VALUE));
-                fc[i] = at >= 0 ? at : -at - 1;
-            }
-        }
+        double[] strengths = ccp.candidateAlphas();
+        int[] fc = ccp.firstCollapsed(source.tree(), strengths);
         if (!mergeLeaves) {
             return new TreePath(source, strengths, fc, false);
         }
@@ -306,19 +292,7 @@ public final class TreePath implements PruningPath {
             at[r++] = node;
             TribuoTree.clear(e, fmap, x);
         }
-        int[] parent = t.parent;
-        for (int c = 0; c < strengths.length; c++) {
-            double[][] probs = new double[rows][];
-            for (int i = 0; i < rows; i++) {
-                int node = at[i];
-                while (node != 0 && firstCollapsed[parent[node]] <= c) {
-                    node = parent[node];
-                }
-                at[i] = node;
-                probs[i] = nodeProbs[node].clone();
-            }
-            sink.accept(c, probs);
-        }
+        NestedScorer.scoreAll(t, firstCollapsed, strengths.length, nodeProbs, at, sink);
     }
 
     /** Class scores in {@code classes} order, normalised exactly as {@code Probabilities.row} does. */
