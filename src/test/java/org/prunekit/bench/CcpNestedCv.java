@@ -114,7 +114,8 @@ public final class CcpNestedCv {
         return new CostComplexityPruning(CostComplexityPruning.Options.defaults()).path(m, d, null);
     }
 
-    static void balance(MutableDataset<Label> data) {
+    /** Sets each example's weight to n / (K · n_class) (scikit-learn's "balanced"). */
+    public static void balance(MutableDataset<Label> data) {
         Map<String, Integer> count = new HashMap<>();
         for (Example<Label> e : data) {
             count.merge(e.getOutput().getLabel(), 1, Integer::sum);

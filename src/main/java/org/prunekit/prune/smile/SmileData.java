@@ -2,9 +2,9 @@ package org.prunekit.prune.smile;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.prunekit.eval.DenseFeatures;
 import org.tribuo.Dataset;
 import org.tribuo.Example;
-import org.tribuo.Feature;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.classification.Label;
@@ -31,7 +31,7 @@ public record SmileData(double[][] x, int[] y, List<String> classes, String[] co
         int[] y = new int[data.size()];
         int r = 0;
         for (Example<Label> e : data) {
-            x[r] = dense(e, fmap);
+            x[r] = DenseFeatures.of(e, fmap);
             y[r] = out.getID(e.getOutput());
             r++;
         }
@@ -40,18 +40,6 @@ public record SmileData(double[][] x, int[] y, List<String> classes, String[] co
             columns[j] = "x" + j;
         }
         return new SmileData(x, y, List.copyOf(classes), columns);
-    }
-
-    /** The example's features by Tribuo feature id; features unknown to {@code fmap} are ignored. */
-    public static double[] dense(Example<Label> e, ImmutableFeatureMap fmap) {
-        double[] x = new double[fmap.size()];
-        for (Feature f : e) {
-            int id = fmap.getID(f.getName());
-            if (id >= 0) {
-                x[id] = f.getValue();
-            }
-        }
-        return x;
     }
 
     /** A Smile DataFrame of the given rows: columns {@code x0..x(p-1)} and the response {@code y}. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.prunekit.eval.DenseFeatures;
 import org.prunekit.eval.ModelSize;
 import org.tribuo.Example;
 import org.tribuo.Excuse;
@@ -68,7 +69,7 @@ public final class SmileModel extends Model<Label> {
 
     @Override
     public Prediction<Label> predict(Example<Label> example) {
-        double[] x = SmileData.dense(example, featureIDMap);
+        double[] x = DenseFeatures.of(example, featureIDMap);
         double[] post = new double[labels.length];
         scorer.posteriori(x, post);
         Map<String, Label> scores = new LinkedHashMap<>();

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.prunekit.eval.Candidate;
+import org.prunekit.eval.DenseFeatures;
 import org.prunekit.eval.PruningPath;
 import org.tribuo.Dataset;
 import org.tribuo.Example;
@@ -284,13 +285,13 @@ public final class TreePath implements PruningPath {
         double[] x = new double[fmap.size()];
         int r = 0;
         for (Example<Label> e : data) {
-            TribuoTree.dense(e, fmap, x);
+            DenseFeatures.fill(e, fmap, x);
             int node = 0;
             while (t.left[node] >= 0) {
                 node = x[t.feature[node]] > t.threshold[node] ? t.right[node] : t.left[node];
             }
             at[r++] = node;
-            TribuoTree.clear(e, fmap, x);
+            DenseFeatures.clear(e, fmap, x);
         }
         NestedScorer.scoreAll(t, firstCollapsed, strengths.length, nodeProbs, at, sink);
     }

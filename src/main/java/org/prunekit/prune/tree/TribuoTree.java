@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntPredicate;
+import org.prunekit.eval.DenseFeatures;
 import org.tribuo.Dataset;
 import org.tribuo.Example;
-import org.tribuo.Feature;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Model;
@@ -99,7 +99,7 @@ public final class TribuoTree {
                         + "' is unknown to the model");
             }
             double w = e.getWeight();
-            dense(e, fmap, x);
+            DenseFeatures.fill(e, fmap, x);
             int t = 0;
             while (true) {
                 counts[t][k] += w;
@@ -109,7 +109,7 @@ public final class TribuoTree {
                 }
                 t = x[feature[t]] > threshold[t] ? right[t] : left[t];
             }
-            clear(e, fmap, x);
+            DenseFeatures.clear(e, fmap, x);
         }
         double[] imp = new double[n];
         for (int i = 0; i < n; i++) {
@@ -117,25 +117,6 @@ public final class TribuoTree {
         }
         FlatTree flat = new FlatTree(left, right, feature, threshold, counts, weight, imp, classes);
         return new TribuoTree(tm, flat, List.copyOf(order));
-    }
-
-    /** Writes the example's feature values into {@code x} by Tribuo feature id (absent features stay 0). */
-    static void dense(Example<Label> e, ImmutableFeatureMap fmap, double[] x) {
-        for (Feature f : e) {
-            int id = fmap.getID(f.getName());
-            if (id >= 0) {
-                x[id] = f.getValue();
-            }
-        }
-    }
-
-    static void clear(Example<Label> e, ImmutableFeatureMap fmap, double[] x) {
-        for (Feature f : e) {
-            int id = fmap.getID(f.getName());
-            if (id >= 0) {
-                x[id] = 0.0;
-            }
-        }
     }
 
     public FlatTree tree() {

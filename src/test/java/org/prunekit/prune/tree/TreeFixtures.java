@@ -4,7 +4,6 @@ import java.util.stream.IntStream;
 import org.prunekit.data.Table;
 import org.prunekit.data.TableEncoder;
 import org.prunekit.testing.TestData;
-import org.tribuo.Example;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.tribuo.common.tree.TreeModel;
@@ -27,13 +26,7 @@ final class TreeFixtures {
 
     /** Sets each example's weight to n / (K · n_class) (scikit-learn's "balanced"). */
     static void balance(MutableDataset<Label> data) {
-        java.util.Map<String, Integer> count = new java.util.HashMap<>();
-        for (Example<Label> e : data) {
-            count.merge(e.getOutput().getLabel(), 1, Integer::sum);
-        }
-        for (Example<Label> e : data) {
-            e.setWeight((float) data.size() / (count.size() * count.get(e.getOutput().getLabel())));
-        }
+        org.prunekit.bench.CcpNestedCv.balance(data);
     }
 
     @SuppressWarnings("unchecked")

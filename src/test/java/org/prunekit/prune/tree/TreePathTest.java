@@ -131,7 +131,7 @@ class TreePathTest {
 
     private static double[] dense(Example<Label> e) {
         double[] x = new double[model.getFeatureIDMap().size()];
-        TribuoTree.dense(e, model.getFeatureIDMap(), x);
+        org.prunekit.eval.DenseFeatures.fill(e, model.getFeatureIDMap(), x);
         return x;
     }
 
