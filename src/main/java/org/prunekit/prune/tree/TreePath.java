@@ -51,10 +51,7 @@ public final class TreePath implements PruningPath {
                 throw new IllegalArgumentException("subtrees are not nested at node " + i);
             }
         }
-        this.sizes = new int[strengths.length][];
-        for (int c = 0; c < strengths.length; c++) {
-            sizes[c] = stats(c);
-        }
+        this.sizes = stats(t, this.firstCollapsed, strengths.length);
         this.built = new Candidate[strengths.length];
     }
 
@@ -142,32 +139,24 @@ public final class TreePath implements PruningPath {
         return c;
     }
 
-    /** {leaves, nodes, depth} of candidate c. */
-    private int[] stats(int c) {
-        FlatTree t = source.tree();
-        int n = t.size();
-        int[] depth = new int[n];
-        boolean[] present = new boolean[n];
-        present[0] = true;
-        int leaves = 0;
-        int nodes = 0;
-        int maxDepth = 0;
-        for (int i = 0; i < n; i++) {
-            if (!present[i]) {
-                continue;
-            }
-            nodes++;
-            maxDepth = Math.max(maxDepth, depth[i]);
-            if (firstCollapsed[i] > c) {
-                present[t.left[i]] = true;
-                present[t.right[i]] = true;
-                depth[t.left[i]] = depth[i] + 1;
-                depth[t.right[i]] = depth[i] + 1;
-            } else {
-                leaves++;
+    /**
+     * {leaves, nodes} of every candidate in O(nodes + candidates): the splits of candidate c are the nodes with
+     * firstCollapsed > c (nesting makes them a rooted subtree), so leaves = splits + 1.
+     */
+    private static int[][] stats(FlatTree t, int[] fc, int candidates) {
+        int[] splitsAt = new int[candidates + 2];
+        for (int i = 0; i < t.size(); i++) {
+            if (!t.isLeaf(i)) {
+                splitsAt[Math.min(fc[i], candidates)]++;
             }
         }
-        return new int[] {leaves, nodes, maxDepth};
+        int[][] out = new int[candidates][];
+        int splits = 0;
+        for (int c = candidates - 1; c >= 0; c--) {
+            splits += splitsAt[c + 1];
+            out[c] = new int[] {splits + 1, 2 * splits + 1};
+        }
+        return out;
     }
 
     @Override public String strengthName() {

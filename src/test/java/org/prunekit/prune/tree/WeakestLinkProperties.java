@@ -100,7 +100,10 @@ class WeakestLinkProperties {
             int[] seen = {0};
             path.scoreAll(data, classes, (c, probs) -> {
                 assertEquals(seen[0]++, c);
-                double[][] want = Probabilities.of(path.candidates().get(c).model(), data, classes);
+                var model2 = path.candidates().get(c).model();
+                assertEquals(leaves[c], TreeSize.of(model2).details().get("leaves").intValue(), "leaves of " + c);
+                assertEquals(path.cpTable().nodes()[c], TreeSize.of(model2).details().get("nodes").intValue());
+                double[][] want = Probabilities.of(model2, data, classes);
                 for (int r = 0; r < want.length; r++) {
                     assertArrayEquals(want[r], probs[r], 0.0);
                 }
