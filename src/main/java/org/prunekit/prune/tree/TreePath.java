@@ -74,39 +74,52 @@ public final class TreePath implements PruningPath {
     private static TreePath withMerges(TribuoTree source, double[] strengths, int[] fc) {
         FlatTree t = source.tree();
         int n = t.size();
-        List<Double> s = new ArrayList<>();
-        List<boolean[]> masks = new ArrayList<>();
-        boolean[] full = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            full[i] = !t.isLeaf(i);
-        }
-        s.add(0.0);
-        masks.add(full);
-        boolean[] prev = merge(source, full.clone());
-        boolean cleaned = count(prev) < count(full);
-        if (cleaned) {
-            s.add(0.0);
-            masks.add(prev);
-        }
-        for (int c = 1; c < strengths.length; c++) {
-            boolean[] m = new boolean[n];
-            for (int i = 0; i < n; i++) {
-                m[i] = prev[i] && fc[i] > c;
-            }
-            m = merge(source, m);
-            if (count(m) < count(prev)) {
-                s.add(strengths[c]);
-                masks.add(m);
-                prev = m;
-            }
-        }
+        boolean[] split = new boolean[n];
         int[] out = new int[n];
         for (int i = 0; i < n; i++) {
-            int c = 0;
-            while (c < masks.size() && masks.get(c)[i]) {
-                c++;
+            split[i] = !t.isLeaf(i);
+            out[i] = split[i] ? Integer.MAX_VALUE : 0;
+        }
+        List<Double> s = new ArrayList<>();
+        s.add(0.0);
+        boolean cleaned = false;
+        for (int i = n - 1; i >= 0; i--) {
+            if (mergeable(source, split, i)) {
+                split[i] = false;
+                out[i] = 1;
+                cleaned = true;
             }
-            out[i] = c;
+        }
+        if (cleaned) {
+            s.add(0.0);
+        }
+        List<List<Integer>> byCandidate = new ArrayList<>();
+        for (int c = 0; c < strengths.length; c++) {
+            byCandidate.add(new ArrayList<>());
+        }
+        for (int i = 0; i < n; i++) {
+            if (!t.isLeaf(i) && fc[i] < strengths.length) {
+                byCandidate.get(fc[i]).add(i);
+            }
+        }
+        for (int c = 1; c < strengths.length; c++) {
+            int next = s.size();
+            boolean any = false;
+            for (int v : byCandidate.get(c)) {
+                if (!split[v] || !present(t, split, v)) {
+                    continue;
+                }
+                split[v] = false;
+                out[v] = next;
+                any = true;
+                for (int p = t.parent[v]; p >= 0 && mergeable(source, split, p); p = t.parent[p]) {
+                    split[p] = false;
+                    out[p] = next;
+                }
+            }
+            if (any) {
+                s.add(strengths[c]);
+            }
         }
         for (int i = 1; i < n; i++) {
             out[i] = Math.min(out[i], out[t.parent[i]]);
@@ -114,29 +127,27 @@ public final class TreePath implements PruningPath {
         return new TreePath(source, s.stream().mapToDouble(Double::doubleValue).toArray(), out, cleaned);
     }
 
-    private static boolean[] merge(TribuoTree source, boolean[] split) {
+    /** A split whose two children are leaves predicting the same class as the split itself would. */
+    private static boolean mergeable(TribuoTree source, boolean[] split, int i) {
         FlatTree t = source.tree();
-        for (int i = t.size() - 1; i >= 0; i--) {
-            if (split[i] && !split[t.left[i]] && !split[t.right[i]]) {
-                int k = predicted(source, split, t.left[i]);
-                if (k == predicted(source, split, t.right[i]) && k == t.majorityClass(i)) {
-                    split[i] = false;
-                }
+        if (!split[i] || split[t.left[i]] || split[t.right[i]]) {
+            return false;
+        }
+        int k = predicted(source, t.left[i]);
+        return k == predicted(source, t.right[i]) && k == t.majorityClass(i);
+    }
+
+    private static boolean present(FlatTree t, boolean[] split, int v) {
+        for (int p = t.parent[v]; p >= 0; p = t.parent[p]) {
+            if (!split[p]) {
+                return false;
             }
         }
-        return split;
+        return true;
     }
 
-    private static int predicted(TribuoTree source, boolean[] split, int node) {
+    private static int predicted(TribuoTree source, int node) {
         return source.tree().isLeaf(node) ? source.predictedClass(node) : source.tree().majorityClass(node);
-    }
-
-    private static int count(boolean[] m) {
-        int c = 0;
-        for (boolean b : m) {
-            c += b ? 1 : 0;
-        }
-        return c;
     }
 
     /**
