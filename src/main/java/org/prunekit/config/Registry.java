@@ -14,10 +14,13 @@ public final class Registry {
 
     private static final List<ModelFamily> FAMILIES = List.of(
             // families register here
+            new org.prunekit.prune.tree.CartFamily(),
+            new org.prunekit.prune.smile.SmileCartFamily()
     );
 
     private static final List<MethodFactory> METHODS = List.of(
-            new NoPruning.Factory()
+            new NoPruning.Factory(),
+            new org.prunekit.prune.tree.CostComplexityPruning.Factory()
             // methods register here
     );
 

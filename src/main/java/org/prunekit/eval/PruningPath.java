@@ -58,7 +58,10 @@ public interface PruningPath {
         }
     }
 
-    /** Receives the probabilities of one candidate. */
+    /**
+     * Receives the probabilities of one candidate. Treat the arrays as read-only: a path may share probability rows
+     * between rows and between candidates.
+     */
     @FunctionalInterface
     interface CandidateScores {
         void accept(int candidate, double[][] probabilities);

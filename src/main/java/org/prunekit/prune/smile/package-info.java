@@ -1,0 +1,7 @@
+/**
+ * Smile classifiers as Tribuo models, so the harness evaluates a Smile baseline like any other arm:
+ * {@link org.prunekit.prune.smile.SmileModel} (the generic adapter: a scorer from a dense feature vector to class
+ * posteriors), {@link org.prunekit.prune.smile.SmileData} (a Tribuo dataset as Smile arrays / DataFrame) and the
+ * family {@code smile-cart} (Smile's CART with its own pruning on held-out rows).
+ */
+package org.prunekit.prune.smile;

@@ -1,0 +1,81 @@
+package org.prunekit.prune.tree;
+
+import java.util.Set;
+import org.prunekit.config.ConfigException;
+import org.prunekit.config.MethodFactory;
+import org.prunekit.config.ModelFamily;
+import org.prunekit.config.Params;
+import org.prunekit.eval.PruningMethod;
+import org.prunekit.eval.PruningPath;
+import org.tribuo.Dataset;
+import org.tribuo.Model;
+import org.tribuo.classification.Label;
+
+/**
+ * Method {@code cost-complexity}: minimal cost-complexity pruning of a CART tree (Breiman et al. 1984), the path of
+ * scikit-learn's {@code cost_complexity_pruning_path} as nested Tribuo tree models. Uses the training data only (to
+ * recover node counts); never the validation data. Alpha is chosen by the harness's inner cross-validation at the
+ * path's {@link TreePath#selectionPoints() geometric midpoints}.
+ */
+public final class CostComplexityPruning implements PruningMethod {
+
+    /**
+     * Options of {@code cost-complexity}.
+     *
+     * @param risk        node impurity in R(t) = (w_t / W) i(t): {@code gini}, {@code entropy} (scikit-learn) or
+     *                    {@code misclassification} (rpart)
+     * @param mergeLeaves also offer the zero-cost clean-up "merge sibling leaves that predict the same class"
+     */
+    public record Options(Impurity risk, boolean mergeLeaves) {
+        public Options {
+            if (risk == null) {
+                throw new IllegalArgumentException("risk must be gini, entropy or misclassification but was null");
+            }
+        }
+
+        /** Risk = the tree's own split criterion (the cart default), no clean-up candidate. */
+        public static Options defaults() {
+            return new Options(CartFamily.Hyper.defaults().impurity(), false);
+        }
+
+        static Options from(Params prune, Params model) {
+            Impurity own = model.has("impurity")
+                    ? Impurity.byName(model.getString("impurity", null)) : defaults().risk();
+            String name = prune.getChoice("risk", own == null ? defaults().risk().configName() : own.configName(),
+                    Set.of("gini", "entropy", "misclassification"));
+            return new Options(Impurity.byName(name), prune.getBoolean("merge-leaves", defaults().mergeLeaves()));
+        }
+    }
+
+    private final Options options;
+
+    public CostComplexityPruning(Options options) {
+        this.options = options;
+    }
+
+    @Override
+    public TreePath path(Model<Label> model, Dataset<Label> train, Dataset<Label> validation) {
+        TribuoTree tree = TribuoTree.of(model, train, options.risk());
+        CostComplexityPath ccp = WeakestLink.path(tree.tree(), tree.tree().risk());
+        return TreePath.costComplexity(tree, ccp, options.mergeLeaves());
+    }
+
+    /** Registers {@code cost-complexity} for family {@code cart}. */
+    public static final class Factory implements MethodFactory {
+        @Override public String name() {
+            return "cost-complexity";
+        }
+
+        @Override public Set<String> families() {
+            return Set.of("cart");
+        }
+
+        @Override public PruningMethod create(Params prune, Params model, ModelFamily family, long seed) {
+            if (!"cart".equals(family.name())) {
+                throw new ConfigException(prune.file(), prune.pathOf("method"),
+                        "cost-complexity prunes family cart, not " + family.name());
+            }
+            return new CostComplexityPruning(Options.from(prune, model));
+        }
+    }
+}
