@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "prunekit", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Pruning paths for classical ML models on tabular data.",
         subcommands = {
+            RunCommand.class, ValidateCommand.class, PredictCommand.class
             // subcommands register here
         })
 public final class Main implements Runnable {

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 public final class Registry {
 
     private static final List<ModelFamily> FAMILIES = List.of(
+            new BaselineFamily()
             // families register here
     );
 

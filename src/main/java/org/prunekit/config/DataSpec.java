@@ -1,0 +1,19 @@
+package org.prunekit.config;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * {@code data:} block.
+ *
+ * @param path     the CSV file (relative paths are relative to the working folder)
+ * @param target   the class column
+ * @param positive the positive class for binary metrics, or null for the second class in sorted order
+ * @param missing  {@code impute} (training median / most frequent level) or {@code error}
+ */
+public record DataSpec(Path path, String target, String positive, String missing) {
+    public DataSpec {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(target, "target");
+    }
+}

@@ -1,0 +1,38 @@
+package org.prunekit.report;
+
+import smile.stat.distribution.TDistribution;
+
+/** Mean, sample sd and 95 % t interval of a sample. */
+public record Stats(int n, double mean, double sd, double ciLow, double ciHigh) {
+
+    public static Stats of(double[] v) {
+        int n = v.length;
+        if (n == 0) {
+            return new Stats(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        }
+        double mean = 0;
+        for (double x : v) {
+            mean += x;
+        }
+        mean /= n;
+        if (n == 1) {
+            return new Stats(1, mean, Double.NaN, Double.NaN, Double.NaN);
+        }
+        double ss = 0;
+        for (double x : v) {
+            ss += (x - mean) * (x - mean);
+        }
+        double sd = Math.sqrt(ss / (n - 1));
+        double h = new TDistribution(n - 1).quantile(0.975) * sd / Math.sqrt(n);
+        return new Stats(n, mean, sd, mean - h, mean + h);
+    }
+
+    public static double median(double[] v) {
+        if (v.length == 0) {
+            return Double.NaN;
+        }
+        double[] s = v.clone();
+        java.util.Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+}
