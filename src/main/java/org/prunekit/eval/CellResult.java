@@ -20,7 +20,7 @@ public record CellResult(String arm, int repeat, int fold, String strengthName, 
         candidates = List.copyOf(candidates);
     }
 
-    public boolean isRefit() {
+    public boolean refitOnAll() {
         return fold < 0;
     }
 

@@ -214,9 +214,10 @@ public final class CellRunner {
         return out;
     }
 
-    private static Map<String, Double> named(Map<org.prunekit.eval.Metric, Double> m) {
+    /** Metric values by config name, in the config's metric order. */
+    private Map<String, Double> named(Map<org.prunekit.eval.Metric, Double> m) {
         Map<String, Double> out = new LinkedHashMap<>();
-        m.forEach((k, v) -> out.put(k.configName(), v));
+        cfg.metrics().forEach(k -> out.put(k.configName(), m.get(k)));
         return out;
     }
 

@@ -45,9 +45,9 @@ public final class ResultsWriter {
         List<String> armOrder = cfg.arms().stream().map(ArmSpec::name).toList();
         this.cells = cells.stream().sorted(java.util.Comparator
                 .comparingInt((CellResult c) -> armOrder.indexOf(c.arm()))
-                .thenComparingInt(c -> c.isRefit() ? 1 : 0)
+                .thenComparingInt(c -> c.refitOnAll() ? 1 : 0)
                 .thenComparingInt(CellResult::repeat).thenComparingInt(CellResult::fold)).toList();
-        this.outer = this.cells.stream().filter(c -> !c.isRefit()).toList();
+        this.outer = this.cells.stream().filter(c -> !c.refitOnAll()).toList();
         this.data = data;
         this.version = version;
     }
@@ -244,7 +244,7 @@ public final class ResultsWriter {
             size.put("bytes_mean", Stats.of(cs.stream().mapToDouble(c -> c.chosenCandidate().bytes()).toArray()).mean());
             size.put("latency_us_median", Stats.median(cs.stream().mapToDouble(c -> c.chosenCandidate().latencyUs()).toArray()));
             am.put("size", size);
-            cells.stream().filter(c -> c.isRefit() && c.arm().equals(a.name())).findFirst().ifPresent(r -> {
+            cells.stream().filter(c -> c.refitOnAll() && c.arm().equals(a.name())).findFirst().ifPresent(r -> {
                 Map<String, Object> rm = new LinkedHashMap<>();
                 rm.put("candidate", r.chosen());
                 rm.put("strength", r.chosenCandidate().strength());

@@ -161,7 +161,7 @@ public final class Harness {
         prov.put("method", arm.method());
         prov.put("model", arm.model());
         prov.put("prune", arm.prune());
-        prov.put("selection", Map.of("metric", cfg.select().metric().configName(), "rule", cfg.select().rule()));
+        prov.put("selection", ordered("metric", cfg.select().metric().configName(), "rule", cfg.select().rule()));
         prov.put("imbalance", cfg.imbalance().strategy());
         prov.put("seed", cfg.split().seed());
         prov.put("strength_name", r.strengthName());
@@ -171,10 +171,18 @@ public final class Harness {
         prov.put("parameters", r.chosenCandidate().parameters());
         prov.put("nonzero_parameters", r.chosenCandidate().nonZero());
         prov.put("classes", study.classes());
-        prov.put("dataset", Map.of("path", cfg.data().path().toString().replace('\\', '/'), "sha256", dataSha,
+        prov.put("dataset", ordered("path", cfg.data().path().toString().replace('\\', '/'), "sha256", dataSha,
                 "rows", study.table().rows(), "target", cfg.data().target()));
         ModelFiles.save(o.chosenModel(), modelFile(out, arm.name()),
                 out.resolve("models").resolve(arm.name() + ".provenance.json"), prov);
+    }
+
+    private static Map<String, Object> ordered(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
     }
 
     private static RuntimeException unwrap(Throwable t) {
