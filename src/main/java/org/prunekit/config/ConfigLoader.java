@@ -9,12 +9,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.prunekit.data.InputException;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads a config file (YAML 1.1, or JSON, which YAML reads as well) into plain maps, lists and scalars, safely: only
@@ -68,7 +73,8 @@ public final class ConfigLoader {
         options.setAllowDuplicateKeys(false);
         options.setAllowRecursiveKeys(false);
         options.setProcessComments(false);
-        Yaml yaml = new Yaml(new SafeConstructor(options));
+        DumperOptions dump = new DumperOptions();
+        Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(dump), dump, options, new PlainResolver());
         Object doc;
         try {
             doc = yaml.load(in);
@@ -99,6 +105,22 @@ public final class ConfigLoader {
         @SuppressWarnings("unchecked")
         Map<String, Object> out = (Map<String, Object>) map;
         return out;
+    }
+
+    /**
+     * YAML 1.1 without its surprises: only {@code true}/{@code false} are booleans (so a class named {@code yes},
+     * {@code no}, {@code on} or {@code off} stays a string), and dates stay strings.
+     */
+    private static final class PlainResolver extends Resolver {
+        @Override
+        protected void addImplicitResolvers() {
+            addImplicitResolver(Tag.BOOL, Pattern.compile("^(?:true|True|TRUE|false|False|FALSE)$"), "tTfF");
+            addImplicitResolver(Tag.INT, INT, "-+0123456789");
+            addImplicitResolver(Tag.FLOAT, FLOAT, "-+0123456789.");
+            addImplicitResolver(Tag.MERGE, MERGE, "<");
+            addImplicitResolver(Tag.NULL, NULL, "~nN\0");
+            addImplicitResolver(Tag.NULL, EMPTY, null);
+        }
     }
 
     private static String oneLine(String s) {
