@@ -42,6 +42,7 @@ public final class OutputFolder {
                                 + "(use --force to start over)");
                     }
                     kept = true;
+                    deleteLeftoverTemporaries(dir);
                 } else if (force) {
                     deleteContents(dir);
                 } else {
@@ -53,6 +54,18 @@ public final class OutputFolder {
             return kept;
         } catch (IOException e) {
             throw new InputException(name, "cannot prepare the output folder: " + e.getMessage());
+        }
+    }
+
+    /** Temporary files of writes that a kill interrupted (never renamed into place, so never results). */
+    private static void deleteLeftoverTemporaries(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir, 2)) {
+            for (Path p : s.filter(p -> {
+                String n = p.getFileName().toString();
+                return n.startsWith(".") && n.endsWith(".tmp") && Files.isRegularFile(p);
+            }).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 
