@@ -9,7 +9,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import com.google.protobuf.Any;
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.UnknownFieldSet;
 import org.tribuo.Example;
+import org.tribuo.protos.core.ModelDataProto;
+import org.tribuo.protos.core.ModelProto;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
 
@@ -32,13 +38,17 @@ public final class SizeMeter {
     }
 
     /**
-     * Size of the model's Tribuo protobuf form ({@code model.serialize()}); when the model does not support
-     * protobuf, its Java serialization size. Provenance timestamps are counted at their full nanosecond width, so
-     * the figure does not depend on the wall clock (the same model gives the same number on every run).
+     * Size of the model's Tribuo protobuf form ({@code model.serialize()}) without its top-level provenance record
+     * (the training history: several kB of host, time and trainer settings that say nothing about the model's size
+     * and change with the wall clock). Tribuo model protos keep their {@code ModelDataProto} in field 1, which holds
+     * the provenance; when a model does not follow that layout the whole message is counted. Timestamps left inside
+     * (members of ensembles) are counted at their full nanosecond width, so the figure does not depend on the clock.
+     * When the model does not support protobuf: its Java serialization size, format {@code java}.
      */
     public static Bytes bytes(Model<Label> model) {
         try {
-            byte[] b = model.serialize().toByteArray();
+            ModelProto proto = model.serialize();
+            byte[] b = withoutProvenance(proto).toByteArray();
             return new Bytes(b.length + timestampPadding(b), "protobuf");
         } catch (RuntimeException | LinkageError e) {
             // fall through to Java serialization
@@ -51,6 +61,27 @@ public final class SizeMeter {
             return new Bytes(c.count, "java");
         } catch (IOException | RuntimeException e) {
             return new Bytes(-1, "none");
+        }
+    }
+
+    static ModelProto withoutProvenance(ModelProto proto) {
+        try {
+            Any any = proto.getSerializedData();
+            UnknownFieldSet fields = UnknownFieldSet.parseFrom(any.getValue());
+            UnknownFieldSet.Field meta = fields.getField(1);
+            if (meta.getLengthDelimitedList().size() != 1) {
+                return proto;
+            }
+            ModelDataProto data = ModelDataProto.parseFrom(meta.getLengthDelimitedList().get(0));
+            if (!data.hasProvenance()) {
+                return proto;
+            }
+            ByteString stripped = data.toBuilder().clearProvenance().build().toByteString();
+            UnknownFieldSet rebuilt = fields.toBuilder().clearField(1)
+                    .addField(1, UnknownFieldSet.Field.newBuilder().addLengthDelimited(stripped).build()).build();
+            return proto.toBuilder().setSerializedData(any.toBuilder().setValue(rebuilt.toByteString())).build();
+        } catch (InvalidProtocolBufferException e) {
+            return proto;
         }
     }
 
