@@ -43,7 +43,7 @@ public final class Experiment {
                     + "' is not available in this build (available: none, class-weights, threshold)");
         }
         Path dataFile = dataPath(cfg, workDir);
-        checkFits(dataFile);
+        checkFits(dataFile, Runtime.getRuntime().maxMemory());
         Table table = new CsvTableReader(cfg.data().target()).read(dataFile);
         List<String> classes = table.classes();
         int[] y = table.classIndex();
@@ -84,13 +84,12 @@ public final class Experiment {
     }
 
     /** Fails with a clear message when the CSV cannot fit in the heap, before trying to read it. */
-    static void checkFits(Path file) {
+    static void checkFits(Path file, long max) {
         try {
             if (!Files.isRegularFile(file)) {
                 return; // the reader names the problem
             }
             long size = Files.size(file);
-            long max = Runtime.getRuntime().maxMemory();
             if (max != Long.MAX_VALUE && size > max / HEAP_PER_CSV_BYTE) {
                 throw new InputException(file.toString(), String.format(java.util.Locale.ROOT,
                         "is %d MB; reading and encoding it needs about %d MB of heap but %d MB are allowed: "
