@@ -32,7 +32,9 @@ import picocli.CommandLine.Spec;
  * {@code prunekit predict MODEL CSV --out FILE}: applies a saved model (Tribuo protobuf only) to a CSV and writes the
  * predicted class and per-class probabilities. Features are matched by name: a numeric model feature takes the
  * column of that name, a one-hot feature {@code column_level} is 1 where {@code column} equals {@code level}.
- * Rows must be complete (the encoder's imputation values are not stored with the model).
+ * Rows must be complete (the encoder's imputation values are not stored with the model). When the model's
+ * provenance file ({@code <arm>.provenance.json}, beside it) holds a decision threshold (strategy {@code threshold}),
+ * the predicted class applies it.
  */
 @Command(name = "predict", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Apply a saved model to a CSV: writes row, predicted class and one probability column per class.")
@@ -59,6 +61,20 @@ final class PredictCommand implements Callable<Integer> {
         }
         Model<Label> model = ModelFiles.load(modelFile);
         List<String> classes = model.getOutputIDInfo().getDomain().stream().map(Label::getLabel).sorted().toList();
+        int positive = -1;
+        double threshold = Double.NaN;
+        Path prov = modelFile.resolveSibling(modelFile.getFileName().toString().replaceFirst("\\.model$", "") + ".provenance.json");
+        if (Files.isRegularFile(prov) && classes.size() == 2) {
+            try {
+                var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(prov.toFile());
+                if (node.path("threshold").isNumber() && node.path("positive").isTextual()) {
+                    threshold = node.get("threshold").asDouble();
+                    positive = classes.indexOf(node.get("positive").asText());
+                }
+            } catch (IOException e) {
+                throw new InputException(prov.toString(), "unreadable provenance: " + e.getMessage());
+            }
+        }
         String[] names = new String[model.getFeatureIDMap().size()];
         int n = 0;
         for (var info : model.getFeatureIDMap()) {
@@ -123,7 +139,8 @@ final class PredictCommand implements Callable<Integer> {
                 double[] probs = Probabilities.row(pred, classes);
                 List<Object> r = new ArrayList<>();
                 r.add(row++);
-                r.add(pred.getOutput().getLabel());
+                r.add(positive >= 0 && Double.isFinite(threshold)
+                        ? classes.get(probs[positive] >= threshold ? positive : 1 - positive) : pred.getOutput().getLabel());
                 for (double d : probs) {
                     r.add(Double.toString(d));
                 }

@@ -105,7 +105,14 @@ public final class Harness {
             List<Future<CellResult>> futures = new ArrayList<>();
             for (Task t : todo) {
                 futures.add(ecs.submit(() -> {
-                    CellRunner.Outcome o = runner.run(t.arm(), t.fold());
+                    CellRunner.Outcome o;
+                    try {
+                        o = runner.run(t.arm(), t.fold());
+                    } catch (org.prunekit.data.InputException e) {
+                        throw e;
+                    } catch (RuntimeException e) {
+                        throw new IllegalStateException("cell " + t.key() + ": " + e, e);
+                    }
                     if (t.fold() == null) {
                         saveModel(cfg, study, out, t.arm(), o, dataSha);
                     }
@@ -171,6 +178,7 @@ public final class Harness {
         prov.put("parameters", r.chosenCandidate().parameters());
         prov.put("nonzero_parameters", r.chosenCandidate().nonZero());
         prov.put("classes", study.classes());
+        prov.put("positive", study.positive() < 0 ? null : study.classes().get(study.positive()));
         prov.put("dataset", ordered("path", cfg.data().path().toString().replace('\\', '/'), "sha256", dataSha,
                 "rows", study.table().rows(), "target", cfg.data().target()));
         ModelFiles.save(o.chosenModel(), modelFile(out, arm.name()),
