@@ -20,11 +20,14 @@ class ConfigErrorsTest {
     @TempDir static Path dir;
     static Path csv;
     static Path tiny;
+    static Path folds;
 
     @BeforeAll
     static void data() {
         csv = StudyFiles.syntheticCsv(dir, 80, 1);
         tiny = StudyFiles.write(dir.resolve("tiny.csv"), "id,x1,x2,colour,class\n0,1,2,red,neg\n1,2,3,red,pos\n2,1,1,blue,neg\n3,0,2,blue,pos\n");
+        // fold 0 holds both 'neg' rows (0 and 2): its training part has none
+        folds = StudyFiles.write(dir.resolve("folds.csv"), "row,repeat,fold\n0,0,0\n1,0,1\n2,0,0\n3,0,1\n");
     }
 
     static String config(String data, String arms, String extra) {
@@ -82,6 +85,15 @@ class ConfigErrorsTest {
                 Arguments.of("class weights on a family without them",
                         config("CSV", "  - {name: b, model: {family: baseline}, prune: {method: none}}\n", "imbalance: {strategy: class-weights}\n"),
                         "imbalance.strategy: family 'baseline' (arms[0]) cannot use class weights"),
+                Arguments.of("metric needing probabilities on a family without them",
+                        config("CSV", "  - {name: h, model: {family: test-hard}, prune: {method: none}}\n", "select: {metric: balanced-accuracy}\n"),
+                        "metrics: metric 'average-precision' needs class probabilities but family 'test-hard' (arms[0]) gives none"),
+                Arguments.of("fold file leaving a class out of a training part", config("TINY", ARM, "")
+                        .replace("outer: {kind: stratified-kfold, folds: 3}", "outer: {kind: fold-file, file: 'FOLDS'}"),
+                        "split.outer: repeat 0 fold 0 leaves class 'neg' absent from its training part"),
+                Arguments.of("fold file with a key of k-fold", config("TINY", ARM, "")
+                        .replace("outer: {kind: stratified-kfold, folds: 3}", "outer: {kind: fold-file, file: 'FOLDS', folds: 2}"),
+                        "split.outer.folds: unknown key (allowed here: kind, file)"),
                 Arguments.of("duplicate arm names", config("CSV", ARM + ARM, ""),
                         "arms[1].name: 'lin' is used by another arm"),
                 Arguments.of("arm name that is a path", config("CSV",
@@ -109,7 +121,7 @@ class ConfigErrorsTest {
     @MethodSource("cases")
     void oneLineErrorAndExitCode2(String what, String yaml, String expected) {
         Path file = StudyFiles.write(dir.resolve(what.replaceAll("\\W+", "_") + ".yaml"),
-                yaml.replace("TINY", tiny.toString()).replace("CSV", csv.toString()));
+                yaml.replace("TINY", tiny.toString()).replace("CSV", csv.toString()).replace("FOLDS", folds.toString()));
         StudyFiles.Cli r = StudyFiles.cli("validate", file.toString());
         assertEquals(2, r.code(), r.err());
         String line = r.err().strip();
@@ -185,6 +197,22 @@ class ConfigErrorsTest {
         StudyFiles.Cli r2 = StudyFiles.cli("validate", logloss.toString());
         assertEquals(0, r2.code(), r2.err());
         assertTrue(r2.err().contains("log-loss as the selection metric over-prunes trees"), r2.err());
+    }
+
+    @Test
+    void quickstartIsValid() {
+        StudyFiles.Cli r = StudyFiles.cli("validate", "configs/quickstart.yaml");
+        assertEquals(0, r.code(), r.err());
+    }
+
+    @Test
+    void foldFileMissingARow() {
+        Path partial = StudyFiles.write(dir.resolve("partial.csv"), "row,repeat,fold\n0,0,0\n1,0,1\n2,0,0\n");
+        Path file = StudyFiles.write(dir.resolve("partial.yaml"), config(tiny.toString(), ARM, "")
+                .replace("outer: {kind: stratified-kfold, folds: 3}", "outer: {kind: fold-file, file: '" + partial + "'}"));
+        StudyFiles.Cli r = StudyFiles.cli("validate", file.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains(partial + ": row 3 is missing from repeat 0"), r.err());
     }
 
     @Test

@@ -36,6 +36,7 @@ import org.tribuo.provenance.TrainerProvenance;
  * <ul>
  *   <li>{@code test-linear}: LibLinear L2 logistic regression (key {@code cost}); honours class weights.</li>
  *   <li>{@code test-shrink}: path [model, majority-class model] (key {@code strength}, the second candidate's).</li>
+ *   <li>{@code test-hard}: as test-linear, but declares that it gives no probabilities.</li>
  *   <li>{@code test-recording} / {@code test-recording-path}: the same, recording the {@code id} feature of every row
  *       a trainer, a method or a resampler is shown, with the seed it got.</li>
  * </ul>
@@ -57,6 +58,11 @@ public final class TestFamilies {
         if (!registered) {
             Registry.registerFamily(new Linear("test-linear", false));
             Registry.registerFamily(new Linear("test-recording", true));
+            Registry.registerFamily(new Linear("test-hard", false) {
+                @Override public boolean producesProbabilities() {
+                    return false;
+                }
+            });
             Registry.registerMethod(new Shrink("test-shrink", Set.of("test-linear", "test-recording"), false));
             Registry.registerMethod(new Shrink("test-recording-path", Set.of("test-recording"), true));
             registered = true;
@@ -78,7 +84,7 @@ public final class TestFamilies {
         return out;
     }
 
-    static final class Linear implements ModelFamily {
+    static class Linear implements ModelFamily {
         private final String name;
         private final boolean record;
 
