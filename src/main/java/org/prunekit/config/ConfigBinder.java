@@ -45,7 +45,7 @@ public final class ConfigBinder {
         Params root = new Params(file, "", raw);
         Warnings warnings = new Warnings();
         String name = name(root, "name", defaultName(file));
-        DataSpec data = data(root.child("data"), workDir);
+        DataSpec data = data(root.child("data"));
         SplitSpec split = split(root.child("split"));
         Params imb = root.child("imbalance");
         ImbalanceSpec imbalance = new ImbalanceSpec(imb.getChoice("strategy", "none", ImbalanceSpec.STRATEGIES));
@@ -110,7 +110,7 @@ public final class ConfigBinder {
         return n;
     }
 
-    private static DataSpec data(Params p, Path workDir) {
+    private static DataSpec data(Params p) {
         String path = p.getString("path", null);
         if (path == null || path.isBlank()) {
             throw p.error("path", "missing; the CSV file to use is required (e.g. data/breast_cancer_wisconsin.csv)");
@@ -119,8 +119,7 @@ public final class ConfigBinder {
         String positive = p.getString("positive", null);
         String missing = p.getChoice("missing", "impute", new LinkedHashSet<>(List.of("impute", "error")));
         p.requireNoUnknownKeys();
-        Path resolved = Path.of(path);
-        return new DataSpec(resolved.isAbsolute() ? resolved : resolved, target, positive, missing);
+        return new DataSpec(Path.of(path), target, positive, missing);
     }
 
     private static SplitSpec split(Params p) {

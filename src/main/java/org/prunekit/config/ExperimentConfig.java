@@ -22,11 +22,6 @@ public record ExperimentConfig(String source, String name, DataSpec data, SplitS
         arms = List.copyOf(arms);
     }
 
-    /** Number of evaluation cells: arms × outer folds (all repeats). */
-    public int cells(int outerFolds) {
-        return arms.size() * outerFolds;
-    }
-
     /** The complete config with defaults, in file order, for the results folder (output folder not included). */
     public Map<String, Object> resolved() {
         Map<String, Object> m = new LinkedHashMap<>();
