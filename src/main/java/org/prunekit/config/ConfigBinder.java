@@ -119,7 +119,15 @@ public final class ConfigBinder {
         String positive = p.getString("positive", null);
         String missing = p.getChoice("missing", "impute", new LinkedHashSet<>(List.of("impute", "error")));
         p.requireNoUnknownKeys();
-        return new DataSpec(Path.of(path), target, positive, missing);
+        return new DataSpec(path(p, "path", path), target, positive, missing);
+    }
+
+    private static Path path(Params p, String key, String value) {
+        try {
+            return Path.of(value);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw p.error(key, "'" + value.replace("\0", "\\0") + "' is not a valid path");
+        }
     }
 
     private static SplitSpec split(Params p) {
@@ -144,7 +152,7 @@ public final class ConfigBinder {
                 if (f == null) {
                     throw p.error("file", "missing; fold-file needs a CSV with columns row,repeat,fold");
                 }
-                yield new SplitSpec.Part(kind, 0, 0, Double.NaN, Path.of(f));
+                yield new SplitSpec.Part(kind, 0, 0, Double.NaN, path(p, "file", f));
             }
         };
         p.requireNoUnknownKeys();

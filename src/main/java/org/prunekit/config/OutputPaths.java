@@ -16,7 +16,12 @@ public final class OutputPaths {
      */
     public static Path inside(Path workDir, String configured, String file, String keyPath) {
         Path base = real(workDir.toAbsolutePath().normalize());
-        Path given = Path.of(configured);
+        Path given;
+        try {
+            given = Path.of(configured);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new ConfigException(file, keyPath, "'" + configured.replace("\0", "\\0") + "' is not a valid path");
+        }
         if (given.isAbsolute()) {
             throw new ConfigException(file, keyPath, "'" + configured
                     + "' is an absolute path; a config may only write inside the working folder (use --out DIR to write elsewhere)");
