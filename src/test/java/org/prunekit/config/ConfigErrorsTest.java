@@ -94,6 +94,12 @@ class ConfigErrorsTest {
                 Arguments.of("fold file with a key of k-fold", config("TINY", ARM, "")
                         .replace("outer: {kind: stratified-kfold, folds: 3}", "outer: {kind: fold-file, file: 'FOLDS', folds: 2}"),
                         "split.outer.folds: unknown key (allowed here: kind, file)"),
+                Arguments.of("absurd number", config("CSV", ARM, "").replace("folds: 3}, inner", "folds: 99999999999999999999999}, inner"),
+                        "split.outer.folds: 99999999999999999999999 is out of range [2, 100]"),
+                Arguments.of("absurd study size", config("CSV", ARM + ARM.replace("name: lin", "name: lin2") + ARM.replace("name: lin", "name: lin3"), "")
+                        .replace("folds: 3}, inner", "folds: 60, repeats: 100}, inner"),
+                        "split.outer: arms × repeats × folds = 18000 cells; at most 10000 are allowed"),
+                Arguments.of("invalid path", config("CSV", ARM, "output: \"a\\0b\"\n"), "output: 'a\\0b' is not a valid path"),
                 Arguments.of("duplicate arm names", config("CSV", ARM + ARM, ""),
                         "arms[1].name: 'lin' is used by another arm"),
                 Arguments.of("arm name that is a path", config("CSV",
