@@ -8,9 +8,12 @@ import picocli.CommandLine.Command;
 @Command(name = "prunekit", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Pruning paths for classical ML models on tabular data.",
         subcommands = {
-            // subcommands register here
+            RunCommand.class,
+            ValidateCommand.class,
+            PredictCommand.class,
             DescribeCommand.class,
             ReportCommand.class,
+            // subcommands register here (a trailing comma is fine in an annotation array)
         })
 public final class Main implements Runnable {
 

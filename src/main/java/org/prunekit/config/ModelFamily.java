@@ -29,4 +29,12 @@ public interface ModelFamily {
 
     /** Imbalance strategies this family honours (e.g. {@code class-weights} needs weight support). */
     Set<String> supportedImbalance();
+
+    /**
+     * Whether its models give class probabilities (or scores that rank rows), needed by metrics such as
+     * {@code roc-auc} and {@code average-precision}. Default true.
+     */
+    default boolean producesProbabilities() {
+        return true;
+    }
 }

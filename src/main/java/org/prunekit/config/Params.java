@@ -89,6 +89,9 @@ public final class Params {
         if (v == null) {
             return def;
         }
+        if (v instanceof java.math.BigInteger) {
+            throw error(key, v + " is out of range [" + min + ", " + max + "]");
+        }
         if (!(v instanceof Integer || v instanceof Long)) {
             throw error(key, "expected a whole number but got " + kind(v) + " '" + v + "'");
         }
@@ -103,6 +106,9 @@ public final class Params {
         Object v = raw(key);
         if (v == null) {
             return def;
+        }
+        if (v instanceof java.math.BigInteger) {
+            throw error(key, v + " is too large (at most " + Long.MAX_VALUE + ")");
         }
         if (!(v instanceof Integer || v instanceof Long)) {
             throw error(key, "expected a whole number but got " + kind(v) + " '" + v + "'");

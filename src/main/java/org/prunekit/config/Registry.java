@@ -13,9 +13,10 @@ import java.util.stream.Collectors;
 public final class Registry {
 
     private static final List<ModelFamily> FAMILIES = List.of(
-            // families register here
+            new BaselineFamily(),
             new org.prunekit.prune.tree.CartFamily(),
             new org.prunekit.prune.smile.SmileCartFamily()
+            // families register here
     );
 
     private static final List<MethodFactory> METHODS = List.of(
@@ -26,21 +27,45 @@ public final class Registry {
 
     private static final Map<String, ModelFamily> FAMILY_BY_NAME = index(FAMILIES, ModelFamily::name);
     private static final Map<String, MethodFactory> METHOD_BY_NAME = index(METHODS, MethodFactory::name);
+    private static final Map<String, ModelFamily> EXTRA_FAMILIES = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private static final Map<String, MethodFactory> EXTRA_METHODS = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     private Registry() {
     }
 
     public static Map<String, ModelFamily> families() {
-        return FAMILY_BY_NAME;
+        return EXTRA_FAMILIES.isEmpty() ? FAMILY_BY_NAME : merged(FAMILY_BY_NAME, EXTRA_FAMILIES);
     }
 
     public static Map<String, MethodFactory> methods() {
-        return METHOD_BY_NAME;
+        return EXTRA_METHODS.isEmpty() ? METHOD_BY_NAME : merged(METHOD_BY_NAME, EXTRA_METHODS);
+    }
+
+    /** Adds a family at run time (tests register test-only families); a name registered above cannot be replaced. */
+    public static void registerFamily(ModelFamily family) {
+        if (FAMILY_BY_NAME.containsKey(family.name())) {
+            throw new IllegalStateException("registered twice: " + family.name());
+        }
+        EXTRA_FAMILIES.put(family.name(), family);
+    }
+
+    /** Adds a method at run time (tests register test-only methods). */
+    public static void registerMethod(MethodFactory method) {
+        if (METHOD_BY_NAME.containsKey(method.name())) {
+            throw new IllegalStateException("registered twice: " + method.name());
+        }
+        EXTRA_METHODS.put(method.name(), method);
+    }
+
+    private static <T> Map<String, T> merged(Map<String, T> a, Map<String, T> b) {
+        TreeMap<String, T> m = new TreeMap<>(a);
+        m.putAll(b);
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     private static <T> Map<String, T> index(List<T> items, Function<T, String> name) {
-        return items.stream().collect(Collectors.toMap(name, t -> t, (a, b) -> {
+        return java.util.Collections.unmodifiableMap(items.stream().collect(Collectors.toMap(name, t -> t, (a, b) -> {
             throw new IllegalStateException("registered twice: " + name.apply(a));
-        }, TreeMap::new));
+        }, TreeMap::new)));
     }
 }

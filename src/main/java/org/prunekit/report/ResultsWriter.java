@@ -1,0 +1,406 @@
+package org.prunekit.report;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.prunekit.config.ArmSpec;
+import org.prunekit.config.ExperimentConfig;
+import org.prunekit.eval.CandidateResult;
+import org.prunekit.eval.CellResult;
+import org.prunekit.eval.Metric;
+import org.prunekit.eval.PairedComparison;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Writes the results folder from the finished cells: {@code config.yaml}, {@code candidates.csv},
+ * {@code selected.csv}, {@code cp-table.csv}, {@code summary.md}, {@code summary.json}, {@code warnings.txt}.
+ * Every file is written atomically; every CSV with Commons CSV. Column names are listed in {@code docs/config.md}.
+ * Apart from {@code latency_us} columns (and summaries of them), the output depends only on the cells.
+ */
+public final class ResultsWriter {
+
+    /** What the summary says about the data. */
+    public record DatasetInfo(String path, String sha256, int rows, List<String> classes, int[] counts) {
+    }
+
+    private final ExperimentConfig cfg;
+    private final List<CellResult> cells;
+    private final List<CellResult> outer;
+    private final DatasetInfo data;
+    private final String version;
+
+    /** @param cells every cell (outer cells and refits), in any order; sorted here */
+    public ResultsWriter(ExperimentConfig cfg, List<CellResult> cells, DatasetInfo data, String version) {
+        this.cfg = cfg;
+        List<String> armOrder = cfg.arms().stream().map(ArmSpec::name).toList();
+        this.cells = cells.stream().sorted(java.util.Comparator
+                .comparingInt((CellResult c) -> armOrder.indexOf(c.arm()))
+                .thenComparingInt(c -> c.refitOnAll() ? 1 : 0)
+                .thenComparingInt(CellResult::repeat).thenComparingInt(CellResult::fold)).toList();
+        this.outer = this.cells.stream().filter(c -> !c.refitOnAll()).toList();
+        this.data = data;
+        this.version = version;
+    }
+
+    public void writeAll(Path dir) {
+        AtomicFiles.write(dir.resolve("config.yaml"), configYaml(cfg));
+        AtomicFiles.write(dir.resolve("candidates.csv"), candidatesCsv());
+        AtomicFiles.write(dir.resolve("selected.csv"), selectedCsv());
+        AtomicFiles.write(dir.resolve("cp-table.csv"), cpTableCsv());
+        Map<String, Object> summary = summary();
+        try {
+            AtomicFiles.write(dir.resolve("summary.json"), CellStore.JSON.writeValueAsBytes(summary));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        AtomicFiles.write(dir.resolve("summary.md"), summaryMarkdown(summary));
+        AtomicFiles.write(dir.resolve("warnings.txt"), String.join("\n", warnings()) + (warnings().isEmpty() ? "" : "\n"));
+    }
+
+    /** The resolved config as YAML (block style). */
+    public static String configYaml(ExperimentConfig cfg) {
+        DumperOptions o = new DumperOptions();
+        o.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        o.setIndent(2);
+        o.setWidth(120);
+        return "# resolved by prunekit: every default filled in\n" + new Yaml(o).dump(cfg.resolved());
+    }
+
+    /** Config warnings, then notes of cells where the selection rule had to bend. */
+    public List<String> warnings() {
+        List<String> out = new ArrayList<>(cfg.warnings().all());
+        for (CellResult c : cells) {
+            if (c.note() != null) {
+                out.add(c.key() + ": " + c.note());
+            }
+        }
+        return out;
+    }
+
+    private List<String> metricNames() {
+        return cfg.metrics().stream().map(Metric::configName).toList();
+    }
+
+    static String col(String metric) {
+        return metric.replace('-', '_');
+    }
+
+    private List<String> detailKeys() {
+        TreeSet<String> keys = new TreeSet<>();
+        for (CellResult c : cells) {
+            c.candidates().forEach(k -> keys.addAll(k.details().keySet()));
+        }
+        return List.copyOf(keys);
+    }
+
+    /** Column names of {@code candidates.csv}. */
+    public List<String> candidateColumns() {
+        List<String> h = new ArrayList<>(List.of("arm", "repeat", "fold", "candidate", "chosen", "strength_name", "strength",
+                "parameters", "nonzero_parameters"));
+        detailKeys().forEach(k -> h.add("size_" + col(k)));
+        h.addAll(List.of("bytes", "bytes_format", "threshold", "inner_folds"));
+        for (String m : metricNames()) {
+            h.add("inner_mean_" + col(m));
+            h.add("inner_sd_" + col(m));
+            h.add("outer_" + col(m));
+        }
+        h.add("latency_us");
+        return h;
+    }
+
+    String candidatesCsv() {
+        List<String> details = detailKeys();
+        return csv(candidateColumns(), p -> {
+            for (CellResult c : outer) {
+                for (CandidateResult k : c.candidates()) {
+                    List<Object> r = new ArrayList<>(List.of(c.arm(), c.repeat(), c.fold(), k.index(), k.index() == c.chosen() ? 1 : 0,
+                            c.strengthName(), num(k.strength()), k.parameters(), k.nonZero()));
+                    details.forEach(d -> r.add(k.details().containsKey(d) ? num(k.details().get(d)) : ""));
+                    r.addAll(List.of(k.bytes(), k.bytesFormat(), num(k.threshold()), c.innerFolds()));
+                    for (String m : metricNames()) {
+                        r.add(num(k.innerMean().get(m)));
+                        r.add(num(k.innerSd().get(m)));
+                        r.add(num(k.outer().get(m)));
+                    }
+                    r.add(num(k.latencyUs()));
+                    p.printRecord(r);
+                }
+            }
+        });
+    }
+
+    /** Column names of {@code selected.csv}. */
+    public List<String> selectedColumns() {
+        List<String> h = new ArrayList<>(List.of("arm", "repeat", "fold", "candidate", "strength", "parameters",
+                "nonzero_parameters", "bytes", "dense_parameters", "dense_nonzero_parameters", "dense_bytes"));
+        metricNames().forEach(m -> h.add("outer_" + col(m)));
+        metricNames().forEach(m -> h.add("dense_outer_" + col(m)));
+        h.addAll(List.of("note", "latency_us", "dense_latency_us"));
+        return h;
+    }
+
+    String selectedCsv() {
+        return csv(selectedColumns(), p -> {
+            for (CellResult c : outer) {
+                CandidateResult k = c.chosenCandidate();
+                CandidateResult d = c.candidates().get(0);
+                List<Object> r = new ArrayList<>(List.of(c.arm(), c.repeat(), c.fold(), k.index(), num(k.strength()),
+                        k.parameters(), k.nonZero(), k.bytes(), d.parameters(), d.nonZero(), d.bytes()));
+                metricNames().forEach(m -> r.add(num(k.outer().get(m))));
+                metricNames().forEach(m -> r.add(num(d.outer().get(m))));
+                r.add(c.note() == null ? "" : c.note());
+                r.add(num(k.latencyUs()));
+                r.add(num(d.latencyUs()));
+                p.printRecord(r);
+            }
+        });
+    }
+
+    /** Column names of {@code cp-table.csv}. */
+    public static List<String> cpTableColumns() {
+        return List.of("arm", "repeat", "fold", "candidate", "chosen", "strength", "nonzero_parameters", "selection_metric",
+                "inner_mean", "inner_sd", "inner_se", "inner_folds");
+    }
+
+    String cpTableCsv() {
+        String sel = cfg.select().metric().configName();
+        return csv(cpTableColumns(), p -> {
+            for (CellResult c : cells) {
+                for (CandidateResult k : c.candidates()) {
+                    double sd = k.innerSd().getOrDefault(sel, Double.NaN);
+                    p.printRecord(c.arm(), c.repeat(), c.fold(), k.index(), k.index() == c.chosen() ? 1 : 0, num(k.strength()),
+                            k.nonZero(), sel, num(k.innerMean().get(sel)), num(sd), num(sd / Math.sqrt(c.innerFolds())),
+                            c.innerFolds());
+                }
+            }
+        });
+    }
+
+    /** The summary as plain maps (written as summary.json and rendered as summary.md). */
+    Map<String, Object> summary() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("name", cfg.name());
+        s.put("prunekit_version", version);
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("path", data.path());
+        d.put("sha256", data.sha256());
+        d.put("rows", data.rows());
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (int i = 0; i < data.classes().size(); i++) {
+            counts.put(data.classes().get(i), data.counts()[i]);
+        }
+        d.put("class_counts", counts);
+        s.put("dataset", d);
+        Map<String, Object> sel = new LinkedHashMap<>();
+        sel.put("metric", cfg.select().metric().configName());
+        sel.put("rule", cfg.select().rule());
+        if (cfg.select().rule().equals("budget")) {
+            sel.put("max_nonzero", cfg.select().maxNonZero());
+        }
+        s.put("selection", sel);
+        s.put("imbalance", cfg.imbalance().strategy());
+        s.put("metrics", metricNames());
+        List<Object> arms = new ArrayList<>();
+        for (ArmSpec a : cfg.arms()) {
+            List<CellResult> cs = outer.stream().filter(c -> c.arm().equals(a.name())).toList();
+            Map<String, Object> am = new LinkedHashMap<>();
+            am.put("name", a.name());
+            am.put("family", a.family());
+            am.put("method", a.method());
+            am.put("cells", cs.size());
+            Map<String, Object> chosen = new LinkedHashMap<>();
+            Map<String, Object> dense = new LinkedHashMap<>();
+            Map<String, Object> change = new LinkedHashMap<>();
+            for (String m : metricNames()) {
+                double[] v = cs.stream().mapToDouble(c -> c.chosenCandidate().outer().getOrDefault(m, Double.NaN)).toArray();
+                double[] dv = cs.stream().mapToDouble(c -> c.candidates().get(0).outer().getOrDefault(m, Double.NaN)).toArray();
+                chosen.put(m, stats(Stats.of(v)));
+                dense.put(m, stats(Stats.of(dv)));
+                double[] diff = new double[v.length];
+                for (int i = 0; i < v.length; i++) {
+                    diff[i] = v[i] - dv[i];
+                }
+                change.put(m, stats(Stats.of(diff)));
+            }
+            am.put("chosen", chosen);
+            am.put("dense", dense);
+            am.put("change_vs_dense", change);
+            Map<String, Object> size = new LinkedHashMap<>();
+            size.put("parameters_mean", Stats.of(cs.stream().mapToDouble(c -> c.chosenCandidate().parameters()).toArray()).mean());
+            size.put("nonzero_parameters_mean", Stats.of(cs.stream().mapToDouble(c -> c.chosenCandidate().nonZero()).toArray()).mean());
+            size.put("dense_nonzero_parameters_mean", Stats.of(cs.stream().mapToDouble(c -> c.candidates().get(0).nonZero()).toArray()).mean());
+            size.put("nonzero_ratio_mean", Stats.of(cs.stream().mapToDouble(c -> (double) c.chosenCandidate().nonZero()
+                    / Math.max(1, c.candidates().get(0).nonZero())).toArray()).mean());
+            size.put("bytes_mean", Stats.of(cs.stream().mapToDouble(c -> c.chosenCandidate().bytes()).toArray()).mean());
+            size.put("latency_us_median", Stats.median(cs.stream().mapToDouble(c -> c.chosenCandidate().latencyUs()).toArray()));
+            am.put("size", size);
+            cells.stream().filter(c -> c.refitOnAll() && c.arm().equals(a.name())).findFirst().ifPresent(r -> {
+                Map<String, Object> rm = new LinkedHashMap<>();
+                rm.put("candidate", r.chosen());
+                rm.put("strength", r.chosenCandidate().strength());
+                rm.put("nonzero_parameters", r.chosenCandidate().nonZero());
+                rm.put("model", "models/" + a.name() + ".model");
+                rm.put("provenance", "models/" + a.name() + ".provenance.json");
+                am.put("refit", rm);
+            });
+            arms.add(am);
+        }
+        s.put("arms", arms);
+        s.put("paired", paired());
+        s.put("warnings", warnings());
+        return s;
+    }
+
+    private List<Object> paired() {
+        List<Object> out = new ArrayList<>();
+        List<ArmSpec> arms = cfg.arms();
+        for (int i = 0; i < arms.size(); i++) {
+            for (int j = i + 1; j < arms.size(); j++) {
+                Map<String, CellResult> a = byCell(arms.get(i).name());
+                Map<String, CellResult> b = byCell(arms.get(j).name());
+                List<String> common = a.keySet().stream().filter(b::containsKey).toList();
+                for (String m : metricNames()) {
+                    double[] x = common.stream().mapToDouble(k -> a.get(k).chosenCandidate().outer().getOrDefault(m, Double.NaN)).toArray();
+                    double[] y = common.stream().mapToDouble(k -> b.get(k).chosenCandidate().outer().getOrDefault(m, Double.NaN)).toArray();
+                    PairedComparison.Result r = PairedComparison.compare(x, y);
+                    Map<String, Object> pm = new LinkedHashMap<>();
+                    pm.put("a", arms.get(i).name());
+                    pm.put("b", arms.get(j).name());
+                    pm.put("metric", m);
+                    pm.put("n", r.n());
+                    pm.put("mean_diff", r.meanDiff());
+                    pm.put("ci_low", r.ciLow());
+                    pm.put("ci_high", r.ciHigh());
+                    pm.put("wilcoxon_p", r.wilcoxonP());
+                    pm.put("wilcoxon_exact", r.exact());
+                    out.add(pm);
+                }
+            }
+        }
+        return out;
+    }
+
+    private Map<String, CellResult> byCell(String arm) {
+        Map<String, CellResult> m = new LinkedHashMap<>();
+        outer.stream().filter(c -> c.arm().equals(arm)).forEach(c -> m.put(c.repeat() + "/" + c.fold(), c));
+        return m;
+    }
+
+    private static Map<String, Object> stats(Stats s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("mean", s.mean());
+        m.put("sd", s.sd());
+        m.put("ci_low", s.ciLow());
+        m.put("ci_high", s.ciHigh());
+        return m;
+    }
+
+    @SuppressWarnings("unchecked")
+    String summaryMarkdown(Map<String, Object> s) {
+        StringBuilder b = new StringBuilder();
+        String sel = cfg.select().metric().configName();
+        b.append("# ").append(cfg.name()).append("\n\n");
+        Map<String, Object> d = (Map<String, Object>) s.get("dataset");
+        b.append("Data: `").append(d.get("path")).append("` (").append(d.get("rows")).append(" rows, classes ")
+                .append(d.get("class_counts")).append(", SHA-256 `").append(String.valueOf(d.get("sha256")), 0, 12).append("…`). ");
+        b.append("Selection: ").append(sel).append(", rule ").append(cfg.select().rule())
+                .append(", on inner data only; imbalance: ").append(cfg.imbalance().strategy()).append(". ");
+        b.append("Figures: chosen point on the outer test folds, mean ± sd [95 % t interval] over ")
+                .append(outer.isEmpty() ? 0 : outer.size() / cfg.arms().size()).append(" folds.\n\n");
+        b.append("## Arms\n\n| arm | family | method |");
+        metricNames().forEach(m -> b.append(' ').append(m).append(" |"));
+        b.append(" non-zero params (dense) | bytes | latency µs/row |\n|---|---|---|");
+        metricNames().forEach(m -> b.append("---|"));
+        b.append("---|---|---|\n");
+        for (Object o : (List<Object>) s.get("arms")) {
+            Map<String, Object> a = (Map<String, Object>) o;
+            b.append("| ").append(a.get("name")).append(" | ").append(a.get("family")).append(" | ").append(a.get("method")).append(" |");
+            Map<String, Object> chosen = (Map<String, Object>) a.get("chosen");
+            for (String m : metricNames()) {
+                Map<String, Object> st = (Map<String, Object>) chosen.get(m);
+                b.append(' ').append(f(st.get("mean"))).append(" ± ").append(f(st.get("sd")))
+                        .append(" [").append(f(st.get("ci_low"))).append(", ").append(f(st.get("ci_high"))).append("] |");
+            }
+            Map<String, Object> size = (Map<String, Object>) a.get("size");
+            b.append(' ').append(f1(size.get("nonzero_parameters_mean"))).append(" (").append(f1(size.get("dense_nonzero_parameters_mean")))
+                    .append(") | ").append(f1(size.get("bytes_mean"))).append(" | ").append(f(size.get("latency_us_median"))).append(" |\n");
+        }
+        b.append("\n## Pruned vs dense (chosen minus candidate 0, same folds)\n\n| arm | size ratio |");
+        metricNames().forEach(m -> b.append(" Δ ").append(m).append(" |"));
+        b.append("\n|---|---|");
+        metricNames().forEach(m -> b.append("---|"));
+        b.append('\n');
+        for (Object o : (List<Object>) s.get("arms")) {
+            Map<String, Object> a = (Map<String, Object>) o;
+            Map<String, Object> change = (Map<String, Object>) a.get("change_vs_dense");
+            b.append("| ").append(a.get("name")).append(" | ").append(f(((Map<String, Object>) a.get("size")).get("nonzero_ratio_mean"))).append(" |");
+            for (String m : metricNames()) {
+                Map<String, Object> st = (Map<String, Object>) change.get(m);
+                b.append(' ').append(f(st.get("mean"))).append(" [").append(f(st.get("ci_low"))).append(", ")
+                        .append(f(st.get("ci_high"))).append("] |");
+            }
+            b.append('\n');
+        }
+        List<Object> paired = (List<Object>) s.get("paired");
+        if (!paired.isEmpty()) {
+            b.append("\n## Paired comparisons (a − b on the same folds)\n\n| a | b | metric | n | mean diff [95 % CI] | Wilcoxon p |\n|---|---|---|---|---|---|\n");
+            for (Object o : paired) {
+                Map<String, Object> p = (Map<String, Object>) o;
+                b.append("| ").append(p.get("a")).append(" | ").append(p.get("b")).append(" | ").append(p.get("metric")).append(" | ")
+                        .append(p.get("n")).append(" | ").append(f(p.get("mean_diff"))).append(" [").append(f(p.get("ci_low")))
+                        .append(", ").append(f(p.get("ci_high"))).append("] | ").append(f(p.get("wilcoxon_p")))
+                        .append(Boolean.TRUE.equals(p.get("wilcoxon_exact")) ? " (exact)" : "").append(" |\n");
+            }
+            b.append("\nFolds of a repeated k-fold share training rows: intervals and p-values are optimistic.\n");
+        }
+        List<String> w = warnings();
+        if (!w.isEmpty()) {
+            b.append("\n## Warnings\n\n");
+            w.forEach(x -> b.append("- ").append(x).append('\n'));
+        }
+        return b.toString();
+    }
+
+    private static String f(Object o) {
+        if (!(o instanceof Number n) || Double.isNaN(n.doubleValue())) {
+            return "–";
+        }
+        return String.format(Locale.ROOT, "%.4f", n.doubleValue());
+    }
+
+    private static String f1(Object o) {
+        if (!(o instanceof Number n) || Double.isNaN(n.doubleValue())) {
+            return "–";
+        }
+        return String.format(Locale.ROOT, "%.1f", n.doubleValue());
+    }
+
+    /** A double as written in CSV: Java's shortest round-trip form, NaN as "NaN". */
+    static String num(Double d) {
+        return d == null ? "" : Double.toString(d);
+    }
+
+    private interface Rows {
+        void print(CSVPrinter p) throws IOException;
+    }
+
+    private static String csv(List<String> header, Rows rows) {
+        StringWriter w = new StringWriter();
+        try (CSVPrinter p = CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).setRecordSeparator("\n").get().print(w)) {
+            rows.print(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return w.toString();
+    }
+}

@@ -1,0 +1,126 @@
+package org.prunekit.run;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Function;
+import org.prunekit.config.ConfigException;
+import org.prunekit.config.DataChecks;
+import org.prunekit.config.ExperimentConfig;
+import org.prunekit.config.SplitSpec;
+import org.prunekit.data.CsvTableReader;
+import org.prunekit.data.Fold;
+import org.prunekit.data.FoldFile;
+import org.prunekit.data.InputException;
+import org.prunekit.data.imbalance.Resampler;
+import org.prunekit.data.StratifiedSplits;
+import org.prunekit.data.Table;
+import org.prunekit.eval.Study;
+
+/** Loads a config's data, builds its outer folds and checks the config against the data: a ready {@link Study}. */
+public final class Experiment {
+
+    /** Rough heap needed per byte of CSV while reading it (strings of every field) and encoding folds. */
+    static final long HEAP_PER_CSV_BYTE = 24;
+
+    private Experiment() {
+    }
+
+    /**
+     * @param workDir    relative data and fold-file paths are resolved against it
+     * @param resamplers resampler per strategy name, or null for the config's own (tests inject recording ones)
+     */
+    public static Study prepare(ExperimentConfig cfg, Path workDir, Function<String, Resampler> resamplers) {
+        if (resamplers == null) {
+            resamplers = name -> cfg.imbalance().impl().resampler();
+        }
+        Path dataFile = dataPath(cfg, workDir);
+        checkFits(dataFile, Runtime.getRuntime().maxMemory());
+        Table table = new CsvTableReader(cfg.data().schema()).read(dataFile);
+        List<String> classes = table.classes();
+        int[] y = table.classIndex();
+        List<Fold> folds = outerFolds(cfg, workDir, table, y);
+        DataChecks.check(cfg, table, folds);
+        int positive = -1;
+        if (classes.size() == 2) {
+            positive = cfg.data().positive() == null ? 1 : classes.indexOf(cfg.data().positive());
+        }
+        return new Study(cfg, table, classes, y, positive, folds, resamplers);
+    }
+
+    public static Path dataPath(ExperimentConfig cfg, Path workDir) {
+        return workDir.toAbsolutePath().resolve(cfg.data().path()).normalize();
+    }
+
+    private static List<Fold> outerFolds(ExperimentConfig cfg, Path workDir, Table table, int[] y) {
+        SplitSpec.Part p = cfg.split().outer();
+        long seed = cfg.split().seed();
+        return switch (p.kind()) {
+            case SplitSpec.KFOLD -> {
+                if (p.folds() > y.length) {
+                    throw new ConfigException(cfg.source(), "split.outer.folds", p.folds() + " folds for " + y.length
+                            + " rows; at most one fold per row (use fewer folds)");
+                }
+                yield StratifiedSplits.kFold(y, p.folds(), p.repeats(), seed);
+            }
+            case SplitSpec.HOLDOUT -> {
+                List<Fold> out = new ArrayList<>();
+                for (int r = 0; r < p.repeats(); r++) {
+                    Fold f = StratifiedSplits.holdout(y, p.testFraction(), seed + 7919L * r);
+                    out.add(new Fold(r, 0, f.train(), f.test()));
+                }
+                yield out;
+            }
+            default -> FoldFile.read(workDir.toAbsolutePath().resolve(p.file()).normalize(), table);
+        };
+    }
+
+    /** Fails with a clear message when the CSV cannot fit in the heap, before trying to read it. */
+    static void checkFits(Path file, long max) {
+        try {
+            if (!Files.isRegularFile(file)) {
+                return; // the reader names the problem
+            }
+            long size = Files.size(file);
+            if (max != Long.MAX_VALUE && size > max / HEAP_PER_CSV_BYTE) {
+                throw new InputException(file.toString(), String.format(java.util.Locale.ROOT,
+                        "is %d MB; reading and encoding it needs about %d MB of heap but %d MB are allowed: "
+                                + "raise the heap with PRUNEKIT_HEAP (e.g. PRUNEKIT_HEAP=%dg)",
+                        size >> 20, size * HEAP_PER_CSV_BYTE >> 20, max >> 20, Math.max(2, (size * HEAP_PER_CSV_BYTE >> 30) + 2)));
+            }
+        } catch (IOException e) {
+            // the reader names the problem
+        }
+    }
+
+    /** SHA-256 of a file, hex. */
+    public static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                md.update(buf, 0, n);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            throw new InputException(file.toString(), "cannot read: " + e.getMessage());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
