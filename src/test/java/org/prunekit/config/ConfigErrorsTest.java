@@ -68,7 +68,7 @@ class ConfigErrorsTest {
                         "arms[0].model.family: unknown family 'forest' (allowed: baseline, "),
                 Arguments.of("unknown method",
                         config("CSV", "  - {name: lin, model: {family: test-linear}, prune: {method: magic}}\n", ""),
-                        "arms[0].prune.method: unknown method 'magic' (allowed: none, "),
+                        "arms[0].prune.method: unknown method 'magic' (allowed: "),
                 Arguments.of("method for another family",
                         config("CSV", "  - {name: lin, model: {family: baseline}, prune: {method: test-shrink}}\n", ""),
                         "arms[0].prune.method: 'test-shrink' does not prune family 'baseline' (it prunes: test-linear, test-recording)"),
@@ -88,9 +88,6 @@ class ConfigErrorsTest {
                 Arguments.of("metric needing probabilities on a family without them",
                         config("CSV", "  - {name: h, model: {family: test-hard}, prune: {method: none}}\n", "select: {metric: balanced-accuracy}\n"),
                         "metrics: metric 'average-precision' needs class probabilities but family 'test-hard' (arms[0]) gives none"),
-                Arguments.of("fold file leaving a class out of a training part", config("TINY", ARM, "")
-                        .replace("outer: {kind: stratified-kfold, folds: 3}", "outer: {kind: fold-file, file: 'FOLDS'}"),
-                        "split.outer: repeat 0 fold 0 leaves class 'neg' absent from its training part"),
                 Arguments.of("fold file with a key of k-fold", config("TINY", ARM, "")
                         .replace("outer: {kind: stratified-kfold, folds: 3}", "outer: {kind: fold-file, file: 'FOLDS', folds: 2}"),
                         "split.outer.folds: unknown key (allowed here: kind, file)"),
@@ -218,7 +215,17 @@ class ConfigErrorsTest {
                 .replace("outer: {kind: stratified-kfold, folds: 3}", "outer: {kind: fold-file, file: '" + partial + "'}"));
         StudyFiles.Cli r = StudyFiles.cli("validate", file.toString());
         assertEquals(2, r.code());
-        assertTrue(r.err().contains(partial + ": row 3 is missing from repeat 0"), r.err());
+        assertTrue(r.err().contains(partial + ": row 3 has no fold in repeat 0"), r.err());
+    }
+
+    @Test
+    void foldFileLeavingAClassOutOfATrainingPartNamesTheFoldFileLine() {
+        Path file = StudyFiles.write(dir.resolve("classless.yaml"), config(tiny.toString(), ARM, "")
+                .replace("outer: {kind: stratified-kfold, folds: 3}", "outer: {kind: fold-file, file: '" + folds + "'}"));
+        StudyFiles.Cli r = StudyFiles.cli("validate", file.toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals("prunekit: " + folds + ":2:3: fold 0 of repeat 0 holds all 2 rows of class 'neg', leaving none in"
+                + " its training part", r.err().strip());
     }
 
     @Test
