@@ -14,10 +14,12 @@ public final class Registry {
 
     private static final List<ModelFamily> FAMILIES = List.of(
             // families register here
+            new org.prunekit.prune.ensemble.XgboostFamily()
     );
 
     private static final List<MethodFactory> METHODS = List.of(
-            new NoPruning.Factory()
+            new NoPruning.Factory(),
+            new org.prunekit.prune.ensemble.TreeDrop.Factory()
             // methods register here
     );
 

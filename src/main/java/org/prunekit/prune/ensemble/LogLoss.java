@@ -1,0 +1,101 @@
+package org.prunekit.prune.ensemble;
+
+/**
+ * Weighted mean negative log-likelihood of the margins: {@code softplus(z) − y·z} for a binary log-odds margin z
+ * (K = 1, or the column difference when K = 2), {@code logΣexp(m) − m_y} for K &gt; 2. Computed from the margins, so
+ * no probability clipping is needed. Convex in the margins.
+ */
+// STAND-IN: replace the scoring with org.prunekit.eval.Metrics once the metrics helper lands (keep the gradient here).
+final class LogLoss implements Objective {
+
+    @Override public String name() {
+        return "log-loss";
+    }
+
+    @Override
+    public double loss(double[] m, float[] c, double s, Targets t) {
+        int n = t.rows();
+        int k = m.length / n;
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            double w = t.weight(i);
+            if (w == 0) {
+                continue;
+            }
+            int y = t.label(i);
+            if (k == 1) {
+                double z = m[i] + (c == null ? 0 : s * c[i]);
+                sum += w * (softplus(z) - (y == 1 ? z : 0));
+            } else if (k == 2) {
+                int b = 2 * i;
+                double z = m[b + 1] - m[b] + (c == null ? 0 : s * ((double) c[b + 1] - c[b]));
+                sum += w * (softplus(z) - (y == 1 ? z : 0));
+            } else {
+                int b = k * i;
+                double max = Double.NEGATIVE_INFINITY;
+                for (int j = 0; j < k; j++) {
+                    max = Math.max(max, at(m, c, s, b + j));
+                }
+                double e = 0;
+                for (int j = 0; j < k; j++) {
+                    e += Math.exp(at(m, c, s, b + j) - max);
+                }
+                sum += w * (max + Math.log(e) - at(m, c, s, b + y));
+            }
+        }
+        return sum / t.totalWeight();
+    }
+
+    @Override
+    public double[] gradient(double[] m, Targets t) {
+        int n = t.rows();
+        int k = m.length / n;
+        double total = t.totalWeight();
+        double[] g = new double[m.length];
+        double[] p = new double[k];
+        for (int i = 0; i < n; i++) {
+            double w = t.weight(i) / total;
+            int y = t.label(i);
+            if (k == 1) {
+                g[i] = w * (sigmoid(m[i]) - (y == 1 ? 1 : 0));
+            } else if (k == 2) {
+                double d = w * (sigmoid(m[2 * i + 1] - m[2 * i]) - (y == 1 ? 1 : 0));
+                g[2 * i + 1] = d;
+                g[2 * i] = -d;
+            } else {
+                softmax(m, k * i, k, p);
+                for (int j = 0; j < k; j++) {
+                    g[k * i + j] = w * (p[j] - (j == y ? 1 : 0));
+                }
+            }
+        }
+        return g;
+    }
+
+    private static double at(double[] m, float[] c, double s, int j) {
+        return c == null ? m[j] : m[j] + s * c[j];
+    }
+
+    static double softplus(double z) {
+        return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
+    }
+
+    static double sigmoid(double z) {
+        return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+    }
+
+    static void softmax(double[] m, int from, int k, double[] p) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < k; j++) {
+            max = Math.max(max, m[from + j]);
+        }
+        double sum = 0;
+        for (int j = 0; j < k; j++) {
+            p[j] = Math.exp(m[from + j] - max);
+            sum += p[j];
+        }
+        for (int j = 0; j < k; j++) {
+            p[j] /= sum;
+        }
+    }
+}
