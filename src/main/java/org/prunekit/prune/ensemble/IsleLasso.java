@@ -24,7 +24,9 @@ final class IsleLasso implements Strategy {
      * @param lambdas   grid points along the λ path (≥ 2)
      * @param minRatio  smallest λ as a fraction of λ_max, in (0, 1)
      * @param maxSweeps coordinate sweeps per λ (≥ 1)
-     * @param tolerance stop a λ when no weight moves more than this (&gt; 0)
+     * @param tolerance stop a λ when no coordinate step lowers the quadratic model of the loss by more than this
+     *                  fraction of the loss at the base margins, i.e. {@code max_r h_r·Δw_r² < tolerance·L(base)}
+     *                  (glmnet's convergence rule; &gt; 0)
      */
     record Settings(int lambdas, double minRatio, int maxSweeps, double tolerance) {
         Settings {
@@ -43,7 +45,7 @@ final class IsleLasso implements Strategy {
         }
 
         static Settings defaults() {
-            return new Settings(40, 1e-4, 100, 1e-6);
+            return new Settings(40, 1e-4, 100, 1e-7);
         }
     }
 
@@ -93,13 +95,14 @@ final class IsleLasso implements Strategy {
         for (int r = 0; r < rounds; r++) {
             lambdaMax = Math.max(lambdaMax, -dot(g, rc.round(r)));
         }
+        double tol = settings.tolerance() * loss.loss(m, null, 0, t);
         List<Solution> path = new ArrayList<>();
         if (lambdaMax <= 0) {
             return path;
         }
         for (int l = 1; l < settings.lambdas(); l++) {
             double lambda = lambdaMax * Math.pow(settings.minRatio(), l / (double) (settings.lambdas() - 1));
-            solve(rc, t, m, w, lambda);
+            solve(rc, t, m, w, lambda, tol);
             int nz = 0;
             for (double v : w) {
                 nz += v > 0 ? 1 : 0;
@@ -109,13 +112,13 @@ final class IsleLasso implements Strategy {
         return path;
     }
 
-    private void solve(RoundContributions rc, Targets t, double[] m, double[] w, double lambda) {
+    private void solve(RoundContributions rc, Targets t, double[] m, double[] w, double lambda, double tol) {
         for (int sweep = 0; sweep < settings.maxSweeps(); sweep++) {
             double moved = 0;
             for (int r = 0; r < w.length; r++) {
                 moved = Math.max(moved, update(rc, t, m, w, r, lambda));
             }
-            if (moved < settings.tolerance()) {
+            if (moved < tol) {
                 return;
             }
             for (int inner = 0; inner < settings.maxSweeps(); inner++) {
@@ -125,14 +128,14 @@ final class IsleLasso implements Strategy {
                         activeMoved = Math.max(activeMoved, update(rc, t, m, w, r, lambda));
                     }
                 }
-                if (activeMoved < settings.tolerance()) {
+                if (activeMoved < tol) {
                     break;
                 }
             }
         }
     }
 
-    /** One Newton step on coordinate r; returns |change|. */
+    /** One Newton step on coordinate r; returns h·Δ², the decrease of the loss's quadratic model. */
     private double update(RoundContributions rc, Targets t, double[] m, double[] w, int r, double lambda) {
         float[] c = rc.round(r);
         int n = t.rows();
@@ -184,7 +187,7 @@ final class IsleLasso implements Strategy {
         }
         w[r] += delta;
         rc.add(m, r, delta);
-        return Math.abs(delta);
+        return h * delta * delta;
     }
 
     private RoundSet firstEntering(RoundContributions rc, Targets t) {
