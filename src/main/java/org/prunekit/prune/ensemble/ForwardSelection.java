@@ -13,6 +13,7 @@ final class ForwardSelection extends NestedStrategy {
 
     private final Objective objective;
     private final Objective tieBreak;
+    private long exactEvaluations;
 
     ForwardSelection(Objective objective, Objective tieBreak) {
         this.objective = objective;
@@ -38,6 +39,7 @@ final class ForwardSelection extends NestedStrategy {
             used[r] = true;
             rc.add(m, r, 1.0);
         }
+        exactEvaluations = step.exactEvaluations();
         int k = steps;
         for (int r = 0; r < rounds; r++) {
             if (!used[r]) {
@@ -45,6 +47,11 @@ final class ForwardSelection extends NestedStrategy {
             }
         }
         return order;
+    }
+
+    /** Exact objective evaluations of the last {@link #order} call (for benchmarks). */
+    long exactEvaluations() {
+        return exactEvaluations;
     }
 
     static int[] remaining(boolean[] used, int count) {

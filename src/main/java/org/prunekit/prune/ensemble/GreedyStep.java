@@ -8,10 +8,10 @@ import java.util.List;
  * One step of greedy round selection: among candidate rounds r, the one minimising {@code loss(m + s·c_r)}, ties to
  * the secondary objective (if any), then to the lowest round. Cost O(n·K) per evaluated candidate.
  *
- * <p>For a convex objective the step first scores every candidate by the first-order lower bound
- * {@code loss(m) + s·⟨∇loss(m), c_r⟩} (one dot product, no exp/log) and evaluates candidates exactly in bound order,
- * stopping once the next bound exceeds the best exact loss found. The bound is valid for convex losses, so the choice
- * equals that of evaluating every candidate.
+ * <p>When the objective offers a lower bound ({@link Objective#lowerBound}; for log-loss a curvature-corrected
+ * first-order bound, a few flops per row and no exp/log), the step scores every candidate by it and evaluates
+ * candidates exactly in bound order, stopping once the next bound exceeds the best exact loss found. The bound is
+ * valid, so the choice equals that of evaluating every candidate.
  */
 final class GreedyStep {
 
@@ -31,20 +31,14 @@ final class GreedyStep {
 
     /** The chosen round among {@code candidates} (non-empty). */
     int pick(RoundContributions rc, Targets t, double[] m, int[] candidates, double s) {
-        double[] g = primary.gradient(m, t);
-        if (g == null) {
+        Objective.LowerBound lb = primary.lowerBound(m, t);
+        if (lb == null) {
             return pickExhaustive(rc, t, m, candidates, s);
         }
-        double current = primary.loss(m, null, 0, t);
         double[] bound = new double[candidates.length];
         Integer[] idx = new Integer[candidates.length];
         for (int j = 0; j < candidates.length; j++) {
-            float[] c = rc.round(candidates[j]);
-            double dot = 0;
-            for (int i = 0; i < c.length; i++) {
-                dot += g[i] * c[i];
-            }
-            bound[j] = current + s * dot;
+            bound[j] = lb.at(rc.round(candidates[j]), s);
             idx[j] = j;
         }
         Arrays.sort(idx, (a, b) -> Double.compare(bound[a], bound[b]));

@@ -19,11 +19,25 @@ public interface Objective {
 
     /**
      * Gradient of {@link #loss} at {@code m} when the loss is convex in the margins, else {@code null}. Convexity gives
-     * the exact lower bound {@code loss(m + s·c) ≥ loss(m) + s·⟨∇, c⟩} that lets greedy search skip rounds without
-     * changing its result.
+     * the exact lower bound {@code loss(m + s·c) ≥ loss(m) + s·⟨∇, c⟩}.
      */
     default double[] gradient(double[] m, Targets t) {
         return null;
+    }
+
+    /**
+     * A cheap, valid lower bound on {@code loss(m + s·c)} for any {@code c}, or {@code null} when the objective has
+     * none. Greedy search evaluates rounds exactly only while their bound is below the best loss found, so the
+     * bound changes its cost, never its result.
+     */
+    default LowerBound lowerBound(double[] m, Targets t) {
+        return null;
+    }
+
+    /** A lower bound on the objective around fixed margins. */
+    @FunctionalInterface
+    interface LowerBound {
+        double at(float[] c, double s);
     }
 
     /** {@code log-loss} (the default) or {@code error} (weighted misclassification rate). */
