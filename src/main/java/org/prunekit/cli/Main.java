@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         description = "Pruning paths for classical ML models on tabular data.",
         subcommands = {
             // subcommands register here
+            ExportXgboostCommand.class,
         })
 public final class Main implements Runnable {
 
