@@ -14,7 +14,9 @@ public final class Registry {
 
     private static final List<ModelFamily> FAMILIES = List.of(
             // families register here
-            new org.prunekit.prune.ensemble.XgboostFamily()
+            new org.prunekit.prune.ensemble.XgboostFamily(),
+            new org.prunekit.prune.ensemble.ForestFamily(org.prunekit.prune.ensemble.ForestFamily.RANDOM_FOREST),
+            new org.prunekit.prune.ensemble.ForestFamily(org.prunekit.prune.ensemble.ForestFamily.ADABOOST)
     );
 
     private static final List<MethodFactory> METHODS = List.of(

@@ -106,14 +106,26 @@ final class LogLoss implements Objective {
             double near = 0;
             double plain = 0;
             double far = 0;
-            for (int i = 0; i < n; i++) {
-                double d = k == 1 ? c[i] : (double) c[2 * i + 1] - c[2 * i];
-                double a = Math.abs(d);
-                double q = hz[i] * d * d;
-                first += gz[i] * d;
-                plain += q;
-                near += q * Math.max(0, 1 - a);
-                far = Math.max(far, a);
+            if (k == 1) {
+                for (int i = 0; i < n; i++) {
+                    double d = c[i];
+                    double a = Math.abs(d);
+                    double q = hz[i] * d * d;
+                    first += gz[i] * d;
+                    plain += q;
+                    near += q * Math.max(0, 1 - a);
+                    far = Math.max(far, a);
+                }
+            } else {
+                for (int i = 0, j = 0; i < n; i++, j += 2) {
+                    double d = (double) c[j + 1] - c[j];
+                    double a = Math.abs(d);
+                    double q = hz[i] * d * d;
+                    first += gz[i] * d;
+                    plain += q;
+                    near += q * Math.max(0, 1 - a);
+                    far = Math.max(far, a);
+                }
             }
             // both (1 − |δ_i|)+ and e^{−max|δ|} are lower bounds of e^{−|δ_i|}
             return current + s * first + 0.5 * Math.max(near, Math.exp(-far) * plain);

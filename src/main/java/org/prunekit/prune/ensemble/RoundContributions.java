@@ -49,6 +49,20 @@ public final class RoundContributions {
         return new RoundContributions(n, k, trees.baseMargin(), c);
     }
 
+    /**
+     * Contributions given directly: {@code c[r][i·K + k]} (not copied; the caller hands them over), e.g. weighted
+     * member votes of a bagged ensemble.
+     */
+    static RoundContributions of(float[][] c, int rows, int outputs, double base) {
+        for (float[] cr : c) {
+            if (cr.length != rows * outputs) {
+                throw new IllegalArgumentException("contribution of length " + cr.length + " for " + rows + " rows x "
+                        + outputs + " outputs");
+            }
+        }
+        return new RoundContributions(rows, outputs, base, c);
+    }
+
     public int rounds() {
         return c.length;
     }

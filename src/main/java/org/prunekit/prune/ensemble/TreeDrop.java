@@ -18,7 +18,8 @@ import org.tribuo.classification.Label;
 import org.tribuo.common.xgboost.XGBoostModel;
 
 /**
- * Method {@code tree-drop}: keeps a subset of the boosting rounds of an XGBoost model. A round is dropped whole
+ * Method {@code tree-drop}: keeps a subset of the boosting rounds of an XGBoost model (or of the members of a Tribuo
+ * {@code WeightedEnsembleModel}, see {@link MemberDrop}). A round is dropped whole
  * (Tribuo trains {@code multi:softprob}, one tree per class and round). The path's strength is the number of rounds
  * dropped; its first candidate is the model as trained, then one candidate per requested size (rounds kept), largest
  * first. Every candidate is a genuine {@link XGBoostModel} whose booster was rebuilt from edited model JSON
@@ -44,7 +45,12 @@ public final class TreeDrop implements PruningMethod {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public PruningPath path(Model<Label> model, Dataset<Label> train, Dataset<Label> validation) {
+        if (model instanceof org.tribuo.ensemble.WeightedEnsembleModel<?> ensemble) {
+            return MemberDrop.path((org.tribuo.ensemble.WeightedEnsembleModel<Label>) ensemble,
+                    validation != null ? validation : train, params, seed);
+        }
         XGBoostModel<Label> xgb = XgboostModels.require(model);
         byte[] json = XgboostModels.modelJson(xgb);
         BoostedTrees trees = BoostedTrees.parse(json);
@@ -85,11 +91,16 @@ public final class TreeDrop implements PruningMethod {
         }
 
         @Override public Set<String> families() {
-            return Set.of(XgboostFamily.NAME);
+            return Set.of(XgboostFamily.NAME, ForestFamily.RANDOM_FOREST, ForestFamily.ADABOOST);
         }
 
         @Override public PruningMethod create(Params prune, Params model, ModelFamily family, long seed) {
-            return new TreeDrop(TreeDropParams.from(prune), seed);
+            TreeDropParams p = TreeDropParams.from(prune);
+            if (p.strategy().equals("lasso") && !XgboostFamily.NAME.equals(family.name())) {
+                throw prune.error("strategy", "lasso re-weights boosting rounds and needs family xgboost, not "
+                        + family.name());
+            }
+            return new TreeDrop(p, seed);
         }
     }
 }
