@@ -81,13 +81,13 @@ public final class TreeDropBenchSupport {
             XGBoostModel<Label> m = XgboostModels.require(c.model());
             double l = loss.loss(RoundContributions.of(BoostedTrees.parse(XgboostModels.modelJson(m)), xh).fullMargins(),
                     null, 0, th);
-            out.printf("  rounds kept %4.0f  params %7d  held-out log-loss %.5f%n", c.size().details().get("rounds"),
+            out.printf("  rounds kept %4.0f  params %7d  selection-row (inner) log-loss %.5f%n", c.size().details().get("rounds"),
                     c.size().parameters(), l);
             if (l <= fullLoss && c.size().parameters() <= smallest.size().parameters()) {
                 smallest = c;
             }
         }
-        out.printf("RATIO size (parameters) smallest with log-loss <= full: %.3f (%d of %d rounds)%n",
+        out.printf("RATIO size (parameters) smallest with inner log-loss <= full: %.3f (%d of %d rounds)%n",
                 smallest.size().parameters() / (double) cs.get(0).size().parameters(),
                 smallest.size().details().get("rounds").intValue(), rounds);
         double full = latency(cs.get(0), heldOut);
