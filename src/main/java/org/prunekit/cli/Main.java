@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             PredictCommand.class,
             DescribeCommand.class,
             ReportCommand.class,
+            ExportXgboostCommand.class,
             // subcommands register here (a trailing comma is fine in an annotation array)
         })
 public final class Main implements Runnable {

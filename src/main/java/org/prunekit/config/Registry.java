@@ -12,18 +12,25 @@ import java.util.stream.Collectors;
  */
 public final class Registry {
 
-    private static final List<ModelFamily> FAMILIES = List.of(
-            new BaselineFamily(),
-            new org.prunekit.prune.tree.CartFamily(),
-            new org.prunekit.prune.smile.SmileCartFamily()
-            // families register here
-    );
+    /** Every family, one line each (a module adds its line; no separators to get wrong in a merge). */
+    private static final List<ModelFamily> FAMILIES = new java.util.ArrayList<>();
+    /** Every pruning method, one line each. */
+    private static final List<MethodFactory> METHODS = new java.util.ArrayList<>();
 
-    private static final List<MethodFactory> METHODS = List.of(
-            new NoPruning.Factory(),
-            new org.prunekit.prune.tree.CostComplexityPruning.Factory()
-            // methods register here
-    );
+    static {
+        FAMILIES.add(new BaselineFamily());
+        FAMILIES.add(new org.prunekit.prune.tree.CartFamily());
+        FAMILIES.add(new org.prunekit.prune.smile.SmileCartFamily());
+        FAMILIES.add(new org.prunekit.prune.ensemble.XgboostFamily());
+        FAMILIES.add(new org.prunekit.prune.ensemble.ForestFamily(org.prunekit.prune.ensemble.ForestFamily.RANDOM_FOREST));
+        FAMILIES.add(new org.prunekit.prune.ensemble.ForestFamily(org.prunekit.prune.ensemble.ForestFamily.ADABOOST));
+        // families register here
+
+        METHODS.add(new NoPruning.Factory());
+        METHODS.add(new org.prunekit.prune.tree.CostComplexityPruning.Factory());
+        METHODS.add(new org.prunekit.prune.ensemble.TreeDrop.Factory());
+        // methods register here
+    }
 
     private static final Map<String, ModelFamily> FAMILY_BY_NAME = index(FAMILIES, ModelFamily::name);
     private static final Map<String, MethodFactory> METHOD_BY_NAME = index(METHODS, MethodFactory::name);

@@ -1,0 +1,91 @@
+package org.prunekit.prune.ensemble;
+
+import java.util.Map;
+import java.util.Set;
+import org.prunekit.config.ModelFamily;
+import org.prunekit.config.Params;
+import org.prunekit.eval.ModelSize;
+import org.tribuo.Model;
+import org.tribuo.Trainer;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.dtree.CARTClassificationTrainer;
+import org.tribuo.classification.ensemble.AdaBoostTrainer;
+import org.tribuo.classification.ensemble.FullyWeightedVotingCombiner;
+import org.tribuo.common.tree.RandomForestTrainer;
+import org.tribuo.ensemble.EnsembleModel;
+
+/**
+ * Families {@code random-forest} (Tribuo's {@link RandomForestTrainer}: bootstrap samples, CART members with a
+ * feature fraction per split, soft voting with {@link FullyWeightedVotingCombiner}) and {@code adaboost} (Tribuo's
+ * {@link AdaBoostTrainer}, SAMME, CART members, weighted hard votes). Members are prunable with {@code tree-drop}.
+ */
+public final class ForestFamily implements ModelFamily {
+
+    public static final String RANDOM_FOREST = "random-forest";
+    public static final String ADABOOST = "adaboost";
+
+    /**
+     * @param members         ensemble members ({@code members}, default 100, ≥ 1)
+     * @param maxDepth        CART depth limit ({@code max-depth}, default 12 for forests, 1 for AdaBoost stumps)
+     * @param featureFraction features tried per split ({@code feature-fraction}, forests only, default 0.5, (0, 1])
+     * @param seed            the run's seed
+     */
+    public record ForestParams(int members, int maxDepth, double featureFraction, long seed) {
+        public ForestParams {
+            if (members < 1) {
+                throw new IllegalArgumentException("members must be >= 1 but was " + members);
+            }
+            if (maxDepth < 1) {
+                throw new IllegalArgumentException("max-depth must be >= 1 but was " + maxDepth);
+            }
+            if (!(featureFraction > 0 && featureFraction <= 1)) {
+                throw new IllegalArgumentException("feature-fraction must be in (0, 1] but was " + featureFraction);
+            }
+        }
+    }
+
+    private final String name;
+
+    public ForestFamily(String name) {
+        if (!name.equals(RANDOM_FOREST) && !name.equals(ADABOOST)) {
+            throw new IllegalArgumentException("unknown ensemble family " + name);
+        }
+        this.name = name;
+    }
+
+    @Override public String name() {
+        return name;
+    }
+
+    public ForestParams params(Params p, long seed) {
+        boolean forest = name.equals(RANDOM_FOREST);
+        return new ForestParams(p.getInt("members", 100, 1, 100_000), p.getInt("max-depth", forest ? 12 : 1, 1, 64),
+                forest ? p.getDouble("feature-fraction", 0.5, Double.MIN_VALUE, 1) : 1.0, seed);
+    }
+
+    @Override
+    public Trainer<Label> trainer(Params params, long seed, Map<String, Float> classWeights) {
+        return trainer(params(params, seed));
+    }
+
+    public Trainer<Label> trainer(ForestParams p) {
+        if (name.equals(RANDOM_FOREST)) {
+            CARTClassificationTrainer cart = new CARTClassificationTrainer(p.maxDepth(), (float) p.featureFraction(),
+                    p.seed());
+            return new RandomForestTrainer<>(cart, new FullyWeightedVotingCombiner(), p.members(), p.seed());
+        }
+        return new AdaBoostTrainer(new CARTClassificationTrainer(p.maxDepth()), p.members(), p.seed());
+    }
+
+    @Override
+    public ModelSize size(Model<Label> model) {
+        if (!(model instanceof EnsembleModel<Label> e)) {
+            throw new IllegalArgumentException(name + " expects an ensemble model, got " + model.getClass().getSimpleName());
+        }
+        return MemberDrop.size(e.getModels());
+    }
+
+    @Override public Set<String> supportedImbalance() {
+        return Set.of("none", "class-weights", "undersample", "oversample", "smote", "threshold");
+    }
+}

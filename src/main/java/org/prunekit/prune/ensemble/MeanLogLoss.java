@@ -1,0 +1,39 @@
+package org.prunekit.prune.ensemble;
+
+/**
+ * Log-loss of an averaging ensemble: the "margins" are weighted sums of member class scores {@code M_ik} (each member
+ * contributes its weight times its class distribution or one-hot vote), and the ensemble's probability is
+ * {@code p_ik = M_ik / Σ_j M_ij}, as Tribuo's voting combiners normalise. Loss {@code −log max(p_iy, ε)},
+ * ε = 2.220446049250313e-16 (scikit-learn's clipping); a row with no votes counts as uniform. Not convex in the sums,
+ * so greedy search evaluates every candidate.
+ */
+// STAND-IN: replace the scoring with org.prunekit.eval.Metrics once the metrics helper lands.
+final class MeanLogLoss implements Objective {
+
+    private static final double EPS = 2.220446049250313e-16;
+
+    @Override public String name() {
+        return "log-loss";
+    }
+
+    @Override
+    public double loss(double[] m, float[] c, double s, Targets t) {
+        int n = t.rows();
+        int k = m.length / n;
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            double w = t.weight(i);
+            if (w == 0) {
+                continue;
+            }
+            double total = 0;
+            for (int j = 0; j < k; j++) {
+                total += m[k * i + j] + (c == null ? 0 : s * c[k * i + j]);
+            }
+            int y = t.label(i);
+            double p = total > 0 ? (m[k * i + y] + (c == null ? 0 : s * c[k * i + y])) / total : 1.0 / k;
+            sum += -w * Math.log(Math.max(EPS, Math.min(1, p)));
+        }
+        return sum / t.totalWeight();
+    }
+}

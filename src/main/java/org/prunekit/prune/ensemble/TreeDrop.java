@@ -1,0 +1,106 @@
+package org.prunekit.prune.ensemble;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.prunekit.config.MethodFactory;
+import org.prunekit.config.ModelFamily;
+import org.prunekit.config.Params;
+import org.prunekit.eval.Candidate;
+import org.prunekit.eval.PruningMethod;
+import org.prunekit.eval.PruningPath;
+import org.prunekit.eval.SimplePath;
+import org.tribuo.Dataset;
+import org.tribuo.Model;
+import org.tribuo.classification.Label;
+import org.tribuo.common.xgboost.XGBoostModel;
+
+/**
+ * Method {@code tree-drop}: keeps a subset of the boosting rounds of an XGBoost model (or of the members of a Tribuo
+ * {@code WeightedEnsembleModel}, see {@link MemberDrop}). A round is dropped whole
+ * (Tribuo trains {@code multi:softprob}, one tree per class and round). The path's strength is the number of rounds
+ * dropped; its first candidate is the model as trained, then one candidate per requested size (rounds kept), largest
+ * first. Every candidate is a genuine {@link XGBoostModel} whose booster was rebuilt from edited model JSON
+ * ({@link XgboostJson}).
+ *
+ * <p>The strategy ranks rounds on the {@code validation} rows when the harness gives them
+ * ({@link #usesValidation()}), otherwise on the training rows, which favours rounds that fit the training data (an
+ * optimistic ordering; prefer an inner holdout). Each round's contribution to every selection row's margin is
+ * computed once ({@link RoundContributions}); strategies then work on margins only.
+ */
+public final class TreeDrop implements PruningMethod {
+
+    private final TreeDropParams params;
+    private final long seed;
+
+    public TreeDrop(TreeDropParams params, long seed) {
+        this.params = params;
+        this.seed = seed;
+    }
+
+    @Override public boolean usesValidation() {
+        return true;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public PruningPath path(Model<Label> model, Dataset<Label> train, Dataset<Label> validation) {
+        if (model instanceof org.tribuo.ensemble.WeightedEnsembleModel<?> ensemble) {
+            return MemberDrop.path((org.tribuo.ensemble.WeightedEnsembleModel<Label>) ensemble,
+                    validation != null ? validation : train, params, seed);
+        }
+        XGBoostModel<Label> xgb = XgboostModels.require(model);
+        byte[] json = XgboostModels.modelJson(xgb);
+        BoostedTrees trees = BoostedTrees.parse(json);
+        Dataset<Label> rows = validation != null ? validation : train;
+        List<RoundSet> sets = select(trees, rows, xgb);
+        List<Candidate> candidates = new ArrayList<>();
+        candidates.add(new Candidate(0, EnsembleSize.of(trees), model));
+        for (int i = sets.size() - 1; i >= 0; i--) {
+            RoundSet s = sets.get(i);
+            byte[] pruned = XgboostJson.keep(json, s.rounds(), s.weights());
+            candidates.add(new Candidate(trees.rounds() - s.size(), EnsembleSize.of(BoostedTrees.parse(pruned)),
+                    XgboostModels.withModelJson(xgb, pruned)));
+        }
+        return new SimplePath("rounds dropped", candidates);
+    }
+
+    /**
+     * The distinct round sets, smallest first, for the requested sizes below the model's rounds (the full model is
+     * not among them).
+     */
+    List<RoundSet> select(BoostedTrees trees, Dataset<Label> rows, XGBoostModel<Label> model) {
+        int rounds = trees.rounds();
+        int[] sizes = Arrays.stream(params.sizes()).filter(k -> k < rounds).toArray();
+        if (sizes.length == 0) {
+            return List.of();
+        }
+        float[][] x = XgboostModels.features(rows, model.getFeatureIDMap());
+        Targets targets = XgboostModels.targets(rows, model.getOutputIDInfo());
+        RoundContributions rc = RoundContributions.of(trees, x);
+        Strategy strategy = Strategy.byName(params.strategy(), Objective.byName(params.objective()), seed);
+        return new ArrayList<>(new LinkedHashSet<>(strategy.select(rc, targets, sizes)));
+    }
+
+    /** Registers {@code tree-drop} for family {@code xgboost}. */
+    public static final class Factory implements MethodFactory {
+        @Override public String name() {
+            return "tree-drop";
+        }
+
+        @Override public Set<String> families() {
+            return Set.of(XgboostFamily.NAME, ForestFamily.RANDOM_FOREST, ForestFamily.ADABOOST);
+        }
+
+        @Override public PruningMethod create(Params prune, Params model, ModelFamily family, long seed) {
+            TreeDropParams p = TreeDropParams.from(prune);
+            if (p.strategy().equals("lasso") && !XgboostFamily.NAME.equals(family.name())) {
+                throw prune.error("strategy", "lasso re-weights boosting rounds and needs family xgboost, not "
+                        + family.name());
+            }
+            return new TreeDrop(p, seed);
+        }
+    }
+}

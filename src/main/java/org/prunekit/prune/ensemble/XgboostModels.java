@@ -1,0 +1,110 @@
+package org.prunekit.prune.ensemble;
+
+import com.google.protobuf.Any;
+import com.google.protobuf.ByteString;
+import java.util.List;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.XGBoostError;
+import org.tribuo.Dataset;
+import org.tribuo.Example;
+import org.tribuo.Feature;
+import org.tribuo.ImmutableFeatureMap;
+import org.tribuo.ImmutableOutputInfo;
+import org.tribuo.Model;
+import org.tribuo.classification.Label;
+import org.tribuo.common.xgboost.XGBoostModel;
+import org.tribuo.common.xgboost.protos.XGBoostModelProto;
+import org.tribuo.protos.core.ModelProto;
+
+/**
+ * Glue between Tribuo's {@link XGBoostModel} and plain XGBoost model JSON: read a model's booster as JSON, rebuild a
+ * genuine {@code XGBoostModel} (same feature and label domains, same provenance) around edited JSON, and turn Tribuo
+ * examples into the feature rows XGBoost sees.
+ */
+public final class XgboostModels {
+
+    private XgboostModels() {
+    }
+
+    /** The model as an {@link XGBoostModel} with one booster, or an {@link IllegalArgumentException} naming its class. */
+    @SuppressWarnings("unchecked")
+    public static XGBoostModel<Label> require(Model<Label> model) {
+        if (!(model instanceof XGBoostModel<?> xgb)) {
+            throw new IllegalArgumentException("tree-drop needs an XGBoost model, got " + model.getClass().getSimpleName());
+        }
+        return (XGBoostModel<Label>) xgb;
+    }
+
+    /** The model's booster saved as XGBoost JSON. The model is not changed (Tribuo hands out a copy). */
+    public static byte[] modelJson(XGBoostModel<Label> model) {
+        List<Booster> boosters = model.getInnerModels();
+        if (boosters.size() != 1) {
+            throw new IllegalArgumentException("expected one booster, found " + boosters.size());
+        }
+        Booster b = boosters.get(0);
+        try {
+            return b.toByteArray("json");
+        } catch (XGBoostError e) {
+            throw new IllegalStateException("XGBoost could not save its model: " + e.getMessage(), e);
+        } finally {
+            b.dispose();
+        }
+    }
+
+    /**
+     * A new {@link XGBoostModel} like {@code original} (name, provenance, feature and label domains, output converter)
+     * whose booster is loaded from {@code modelJson}. Built through Tribuo's own protobuf form, so it predicts,
+     * serializes and loads like any trained XGBoost model.
+     */
+    @SuppressWarnings("unchecked")
+    public static XGBoostModel<Label> withModelJson(XGBoostModel<Label> original, byte[] modelJson) {
+        try {
+            ModelProto proto = original.serialize();
+            XGBoostModelProto inner = proto.getSerializedData().unpack(XGBoostModelProto.class).toBuilder()
+                    .clearModels().addModels(ByteString.copyFrom(modelJson)).build();
+            return (XGBoostModel<Label>) XGBoostModel.deserializeFromProto(proto.getVersion(), proto.getClassName(),
+                    Any.pack(inner));
+        } catch (XGBoostError | java.io.IOException e) {
+            throw new IllegalStateException("could not rebuild the XGBoost model: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Feature rows as XGBoost receives them from Tribuo: column = the model's feature id, value cast to float, a
+     * feature absent from an example is missing (NaN), repeated features are summed (as Tribuo's DMatrix conversion
+     * does).
+     */
+    public static float[][] features(Iterable<Example<Label>> examples, ImmutableFeatureMap featureMap) {
+        java.util.List<float[]> rows = new java.util.ArrayList<>();
+        int p = featureMap.size();
+        for (Example<Label> e : examples) {
+            float[] x = new float[p];
+            java.util.Arrays.fill(x, Float.NaN);
+            for (Feature f : e) {
+                int id = featureMap.getID(f.getName());
+                if (id >= 0) {
+                    x[id] = Float.isNaN(x[id]) ? (float) f.getValue() : x[id] + (float) f.getValue();
+                }
+            }
+            rows.add(x);
+        }
+        return rows.toArray(float[][]::new);
+    }
+
+    /** Class id (the model's margin column) and weight of every example. */
+    public static Targets targets(Dataset<Label> data, ImmutableOutputInfo<Label> outputs) {
+        int n = data.size();
+        int[] y = new int[n];
+        double[] w = new double[n];
+        int i = 0;
+        for (Example<Label> e : data) {
+            int id = outputs.getID(e.getOutput());
+            if (id < 0) {
+                throw new IllegalArgumentException("label " + e.getOutput().getLabel() + " is unknown to the model");
+            }
+            y[i] = id;
+            w[i++] = e.getWeight();
+        }
+        return new Targets(y, w, Math.max(2, outputs.size()));
+    }
+}
