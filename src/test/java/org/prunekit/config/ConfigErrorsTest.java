@@ -65,7 +65,7 @@ class ConfigErrorsTest {
                         "arms[0].model.cost: -1.0 is out of range"),
                 Arguments.of("unknown family",
                         config("CSV", "  - {name: lin, model: {family: forest}, prune: {method: none}}\n", ""),
-                        "arms[0].model.family: unknown family 'forest' (allowed: baseline, "),
+                        "arms[0].model.family: unknown family 'forest' (allowed: "),
                 Arguments.of("unknown method",
                         config("CSV", "  - {name: lin, model: {family: test-linear}, prune: {method: magic}}\n", ""),
                         "arms[0].prune.method: unknown method 'magic' (allowed: "),
