@@ -14,11 +14,14 @@ public final class Registry {
 
     private static final List<ModelFamily> FAMILIES = List.of(
             // families register here
+            new org.prunekit.prune.linear.LogisticFamily()
     );
 
     private static final List<MethodFactory> METHODS = List.of(
-            new NoPruning.Factory()
+            new NoPruning.Factory(),
             // methods register here
+            new org.prunekit.prune.linear.L1PathMethod.Factory(),
+            new org.prunekit.prune.linear.LibLinearPathMethod.Factory()
     );
 
     private static final Map<String, ModelFamily> FAMILY_BY_NAME = index(FAMILIES, ModelFamily::name);

@@ -46,6 +46,14 @@ public record LogisticPathOptions(double alpha, boolean standardize, int nlambda
         return new LogisticPathOptions(a, standardize, nlambda, lambdaMinRatio, thresh, maxIterations);
     }
 
+    public LogisticPathOptions withStandardize(boolean s) {
+        return new LogisticPathOptions(alpha, s, nlambda, lambdaMinRatio, thresh, maxIterations);
+    }
+
+    public LogisticPathOptions withLambdas(int count, double ratio) {
+        return new LogisticPathOptions(alpha, standardize, count, ratio, thresh, maxIterations);
+    }
+
     public LogisticPathOptions withThresh(double t) {
         return new LogisticPathOptions(alpha, standardize, nlambda, lambdaMinRatio, t, maxIterations);
     }

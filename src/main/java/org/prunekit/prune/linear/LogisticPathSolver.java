@@ -31,6 +31,33 @@ public final class LogisticPathSolver {
         return fit(problem, options, new double[] {lambda}).at(0);
     }
 
+    /**
+     * λ_max: the smallest λ at which every coefficient is zero,
+     * {@code max_{j,k} |Σ_i w_i x̃_ij (1[y_i = k] − ȳ_k)| / max(a, 1e-3)} with normalised weights.
+     */
+    public static double lambdaMax(Problem problem, LogisticPathOptions options) {
+        Design d = new Design(problem, options.standardize());
+        int[] y = problem.yRaw();
+        double[] ga = new double[d.p];
+        double[] r = new double[d.n];
+        int first = problem.classes() == 2 ? 1 : 0;
+        for (int c = first; c < problem.classes(); c++) {
+            double q0 = 0;
+            for (int i = 0; i < d.n; i++) {
+                q0 += y[i] == c ? d.w[i] : 0;
+            }
+            for (int i = 0; i < d.n; i++) {
+                r[i] = d.w[i] * ((y[i] == c ? 1.0 : 0.0) - q0);
+            }
+            for (int j = 0; j < d.p; j++) {
+                if (d.usable[j]) {
+                    ga[j] = Math.max(ga[j], Math.abs(Kernels.dot(r, d.xt, j * d.n, d.n)));
+                }
+            }
+        }
+        return LambdaSequence.lambdaMax(ga, d.usable, options.alpha());
+    }
+
     private static LogisticPath dispatch(Problem problem, LogisticPathOptions options, double[] lambdas) {
         return problem.classes() == 2
                 ? BinomialFit.fit(problem, options, lambdas)
