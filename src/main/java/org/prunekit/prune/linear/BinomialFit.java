@@ -95,11 +95,7 @@ final class BinomialFit {
                 for (int a = 0; a < active.size; a++) {
                     bs[active.list[a]] = b[active.list[a]];
                 }
-                for (int k = 0; k < p; k++) {
-                    if (strong[k]) {
-                        xv[k] = Kernels.weightedSquares(v, x, k * n, n);
-                    }
-                }
+                cd.prepare(v, strong, xv);
                 if (!cd.solve(b, b0, 0, r, v, xv, strong, active, xmz, al1, al2, shr)) {
                     converged = false;
                     break;

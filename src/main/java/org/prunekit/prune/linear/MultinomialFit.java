@@ -131,11 +131,7 @@ final class MultinomialFit {
                         continue;
                     }
                     anyClass = true;
-                    for (int k = 0; k < p; k++) {
-                        if (strong[k]) {
-                            xv[c][k] = Kernels.weightedSquares(v, x, k * n, n);
-                        }
-                    }
+                    cd.prepare(v, strong, xv[c]);
                     if (!cd.solve(b[c], b0, c, r, v, xv[c], strong, active, xmz, al1, al2, shr)) {
                         converged = false;
                         break;
