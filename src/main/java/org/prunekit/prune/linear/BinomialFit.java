@@ -10,6 +10,11 @@ final class BinomialFit {
 
     /** glmnet's {@code pmin}: fitted probabilities are kept in {@code [pmin, 1 − pmin]}. */
     static final double PMIN = 1e-9;
+    /**
+     * Relative slack of the strong-rule and KKT comparisons {@code |∇_j| > λa}: keeps a feature whose gradient equals
+     * the threshold up to rounding (as at λ = λ_max) out of the model, so that λ ≥ λ_max gives exactly zero.
+     */
+    static final double SLACK = 1 + 1e-12;
 
     private BinomialFit() {
     }
@@ -85,7 +90,7 @@ final class BinomialFit {
             double tlam = alpha * (2 * lam - prev);
             prev = lam;
             for (int k = 0; k < p; k++) {
-                if (!strong[k] && d.usable[k] && ga[k] > tlam) {
+                if (!strong[k] && d.usable[k] && ga[k] > tlam * SLACK) {
                     strong[k] = true;
                 }
             }
@@ -127,7 +132,7 @@ final class BinomialFit {
                 for (int k = 0; k < p; k++) {
                     if (!strong[k] && d.usable[k]) {
                         ga[k] = Math.abs(Kernels.dot(r, x, k * n, n));
-                        if (ga[k] > al1) {
+                        if (ga[k] > al1 * SLACK) {
                             strong[k] = true;
                             added = true;
                         }

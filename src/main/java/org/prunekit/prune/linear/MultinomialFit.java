@@ -99,7 +99,7 @@ final class MultinomialFit {
             double tlam = alpha * (2 * lam - prev);
             prev = lam;
             for (int k = 0; k < p; k++) {
-                if (!strong[k] && d.usable[k] && ga[k] > tlam) {
+                if (!strong[k] && d.usable[k] && ga[k] > tlam * BinomialFit.SLACK) {
                     strong[k] = true;
                 }
             }
@@ -217,7 +217,7 @@ final class MultinomialFit {
         gradients(d, y, q, sxp, r, ga, strong);
         boolean added = false;
         for (int k = 0; k < d.p; k++) {
-            if (!strong[k] && d.usable[k] && ga[k] > al1) {
+            if (!strong[k] && d.usable[k] && ga[k] > al1 * BinomialFit.SLACK) {
                 strong[k] = true;
                 added = true;
             }
