@@ -21,7 +21,8 @@ public final class Registry {
             new NoPruning.Factory(),
             // methods register here
             new org.prunekit.prune.linear.L1PathMethod.Factory(),
-            new org.prunekit.prune.linear.LibLinearPathMethod.Factory()
+            new org.prunekit.prune.linear.LibLinearPathMethod.Factory(),
+            new org.prunekit.prune.features.FeatureSelectMethod.Factory()
     );
 
     private static final Map<String, ModelFamily> FAMILY_BY_NAME = index(FAMILIES, ModelFamily::name);
