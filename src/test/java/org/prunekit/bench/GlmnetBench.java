@@ -68,23 +68,25 @@ public final class GlmnetBench {
         }
         double ours = median(times);
         double oursCpu = median(cpuTimes);
+        double oursCpuMin = Arrays.stream(cpuTimes).min().orElse(Double.NaN);
         System.out.printf("data=%s n=%d p=%d%n", csv, n, p);
-        System.out.printf("prunekit_seconds=%.4f prunekit_cpu_seconds=%.4f (median of %d) nlambda=%d passes=%d%n",
-                ours, oursCpu, reps, path.size(), path.passes());
+        System.out.printf("prunekit_seconds=%.4f prunekit_cpu_seconds=%.4f prunekit_cpu_min=%.4f (%d runs) nlambda=%d"
+                + " passes=%d%n", ours, oursCpu, oursCpuMin, reps, path.size(), path.passes());
 
         if (withR) {
             double[] glmnet = runR(csv, reps);
             if (glmnet == null) {
                 System.out.println("glmnet: Rscript with glmnet not available, skipped");
             } else {
-                System.out.printf("ratio prunekit/glmnet wall = %.3f, cpu = %.3f (target <= 1.0)%n",
-                        ours / glmnet[0], oursCpu / glmnet[1]);
+                System.out.printf("ratio prunekit/glmnet: wall (median) %.3f, cpu (median) %.3f, cpu (min) %.3f"
+                        + " (target <= 1.0)%n", ours / glmnet[0], oursCpu / glmnet[1], oursCpuMin / glmnet[2]);
             }
         }
         if (withLiblinear) {
             MutableDataset<Label> data = enc.encode(all);
             double[] lambdas = path.lambdas();
             long t0 = System.nanoTime();
+            long c0 = mx.getCurrentThreadCpuTime();
             for (double lam : lambdas) {
                 LibLinearClassificationTrainer tr = new LibLinearClassificationTrainer(
                         new LinearClassificationType(LinearClassificationType.LinearType.L1R_LR), 1.0 / (n * lam),
@@ -92,8 +94,11 @@ public final class GlmnetBench {
                 tr.train(data);
             }
             double ll = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("liblinear_seconds=%.4f (%d C values, one run)%n", ll, lambdas.length);
-            System.out.printf("ratio liblinear/prunekit = %.1f (target >= 20)%n", ll / ours);
+            double llCpu = (mx.getCurrentThreadCpuTime() - c0) / 1e9;
+            System.out.printf("liblinear_seconds=%.4f liblinear_cpu_seconds=%.4f (%d C values, one run)%n", ll, llCpu,
+                    lambdas.length);
+            System.out.printf("ratio liblinear/prunekit: wall %.1f, cpu %.1f (target >= 20)%n", ll / ours,
+                    llCpu / oursCpu);
         }
     }
 
@@ -111,7 +116,7 @@ public final class GlmnetBench {
             for (String line : out.split("\n")) {
                 if (line.startsWith("glmnet_seconds=")) {
                     String[] f = line.split("[= ]");
-                    return new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[3])};
+                    return new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[3]), Double.parseDouble(f[5])};
                 }
             }
         } catch (Exception e) {
