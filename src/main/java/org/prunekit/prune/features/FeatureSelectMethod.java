@@ -11,6 +11,7 @@ import org.prunekit.config.ModelFamily;
 import org.prunekit.config.Params;
 import org.prunekit.config.Registry;
 import org.prunekit.eval.Candidate;
+import org.prunekit.eval.ExampleWeights;
 import org.prunekit.eval.FeatureSubsetModel;
 import org.prunekit.eval.ModelSize;
 import org.prunekit.eval.PruningMethod;
@@ -87,7 +88,7 @@ public final class FeatureSelectMethod implements PruningMethod {
         for (int v : settings.k()) {
             ks.add(Math.min(v, p));
         }
-        Map<String, Float> classWeights = classWeights(train);
+        Map<String, Float> classWeights = ExampleWeights.perClass(train);
         List<Candidate> out = new ArrayList<>();
         for (int k : ks) {
             Set<String> top = new TreeSet<>(ranking.subList(0, k));
@@ -113,23 +114,6 @@ public final class FeatureSelectMethod implements PruningMethod {
                 }
             }
             out.add(x);
-        }
-        return out;
-    }
-
-    /** Mean example weight per class, or empty when all weights are 1. */
-    static Map<String, Float> classWeights(Dataset<Label> data) {
-        Map<String, double[]> acc = new HashMap<>();
-        boolean allOne = true;
-        for (Example<Label> e : data) {
-            double[] a = acc.computeIfAbsent(e.getOutput().getLabel(), k -> new double[2]);
-            a[0] += e.getWeight();
-            a[1]++;
-            allOne &= e.getWeight() == 1f;
-        }
-        Map<String, Float> out = new HashMap<>();
-        if (!allOne) {
-            acc.forEach((k, a) -> out.put(k, (float) (a[0] / a[1])));
         }
         return out;
     }

@@ -10,12 +10,12 @@ import org.prunekit.config.MethodFactory;
 import org.prunekit.config.ModelFamily;
 import org.prunekit.config.Params;
 import org.prunekit.eval.Candidate;
+import org.prunekit.eval.ExampleWeights;
 import org.prunekit.eval.FeatureSubsetModel;
 import org.prunekit.eval.ModelSize;
 import org.prunekit.eval.PruningMethod;
 import org.prunekit.eval.SimplePath;
 import org.tribuo.Dataset;
-import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.liblinear.LibLinearClassificationModel;
@@ -136,20 +136,10 @@ public final class LibLinearPathMethod implements PruningMethod {
         return new Candidate(strength, size, new FeatureSubsetModel(m, used));
     }
 
-    /** Mean example weight per label; empty when every weight is 1. */
+    /** Class weights as LibLinear label weights. */
     static Map<Label, Float> labelWeights(Dataset<Label> data) {
-        Map<String, double[]> acc = new HashMap<>();
-        boolean allOne = true;
-        for (Example<Label> e : data) {
-            double[] a = acc.computeIfAbsent(e.getOutput().getLabel(), k -> new double[2]);
-            a[0] += e.getWeight();
-            a[1]++;
-            allOne &= e.getWeight() == 1f;
-        }
         Map<Label, Float> out = new HashMap<>();
-        if (!allOne) {
-            acc.forEach((k, a) -> out.put(new Label(k), (float) (a[0] / a[1])));
-        }
+        ExampleWeights.perClass(data).forEach((k, w) -> out.put(new Label(k), w));
         return out;
     }
 

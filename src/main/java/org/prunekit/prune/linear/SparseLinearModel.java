@@ -126,9 +126,6 @@ public final class SparseLinearModel extends Model<Label> implements FeatureUsag
                 }
             }
         }
-        if (used == 0) {
-            throw new IllegalArgumentException("example has no feature known to the model: " + example);
-        }
         double[] prob = Coefficients.probabilitiesFromPredictors(eta);
         Map<String, Label> scores = new LinkedHashMap<>();
         int best = 0;
