@@ -24,11 +24,15 @@ public final class Registry {
         FAMILIES.add(new org.prunekit.prune.ensemble.XgboostFamily());
         FAMILIES.add(new org.prunekit.prune.ensemble.ForestFamily(org.prunekit.prune.ensemble.ForestFamily.RANDOM_FOREST));
         FAMILIES.add(new org.prunekit.prune.ensemble.ForestFamily(org.prunekit.prune.ensemble.ForestFamily.ADABOOST));
+        FAMILIES.add(new org.prunekit.prune.linear.LogisticFamily());
         // families register here
 
         METHODS.add(new NoPruning.Factory());
         METHODS.add(new org.prunekit.prune.tree.CostComplexityPruning.Factory());
         METHODS.add(new org.prunekit.prune.ensemble.TreeDrop.Factory());
+        METHODS.add(new org.prunekit.prune.linear.L1PathMethod.Factory());
+        METHODS.add(new org.prunekit.prune.linear.LibLinearPathMethod.Factory());
+        METHODS.add(new org.prunekit.prune.features.FeatureSelectMethod.Factory());
         // methods register here
     }
 

@@ -1,0 +1,151 @@
+package org.prunekit.prune.features;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.prunekit.config.MethodFactory;
+import org.prunekit.config.ModelFamily;
+import org.prunekit.config.Params;
+import org.prunekit.config.Registry;
+import org.prunekit.eval.Candidate;
+import org.prunekit.eval.ExampleWeights;
+import org.prunekit.eval.FeatureSubsetModel;
+import org.prunekit.eval.ModelSize;
+import org.prunekit.eval.PruningMethod;
+import org.prunekit.eval.SimplePath;
+import org.tribuo.Dataset;
+import org.tribuo.Example;
+import org.tribuo.Feature;
+import org.tribuo.Model;
+import org.tribuo.MutableDataset;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+
+/**
+ * Method {@code feature-select}: rank the training features with a selector ({@link Rankings}), then retrain the arm's
+ * family on the top k features for every k of a grid. Candidates run from the largest k to the smallest; strength =
+ * features dropped. Each candidate is a {@link FeatureSubsetModel}, so the harness sees which features it uses.
+ * Example weights (class weights) are kept in the retraining data and also passed to the trainer as a per-class map.
+ */
+public final class FeatureSelectMethod implements PruningMethod {
+
+    /**
+     * @param selector  one of {@link Rankings#NAMES}
+     * @param k         feature counts to keep (values above the number of features are clipped)
+     * @param bins      bins of the information-theoretic selectors
+     * @param treeDepth depth of the CART used by {@code tree-importance}
+     */
+    public record Settings(String selector, int[] k, int bins, int treeDepth) {
+        public Settings {
+            if (!Rankings.NAMES.contains(selector)) {
+                throw new IllegalArgumentException("selector '" + selector + "' is not one of " + Rankings.NAMES);
+            }
+            k = k.clone();
+            if (k.length == 0) {
+                throw new IllegalArgumentException("k needs at least one value");
+            }
+            for (int v : k) {
+                if (v < 1) {
+                    throw new IllegalArgumentException("k values must be >= 1 but found " + v);
+                }
+            }
+            if (bins < 2) {
+                throw new IllegalArgumentException("bins must be >= 2 but was " + bins);
+            }
+            if (treeDepth < 1) {
+                throw new IllegalArgumentException("tree-depth must be >= 1 but was " + treeDepth);
+            }
+        }
+
+        @Override public int[] k() {
+            return k.clone();
+        }
+    }
+
+    private final Settings settings;
+    private final ModelFamily family;
+    private final Params modelParams;
+    private final long seed;
+
+    public FeatureSelectMethod(Settings settings, ModelFamily family, Params modelParams, long seed) {
+        this.settings = settings;
+        this.family = family;
+        this.modelParams = modelParams;
+        this.seed = seed;
+    }
+
+    @Override
+    public SimplePath path(Model<Label> model, Dataset<Label> train, Dataset<Label> validation) {
+        List<String> ranking = Rankings.byName(settings.selector(), settings.bins(), settings.treeDepth())
+                .rank(train, model, seed);
+        int p = ranking.size();
+        TreeSet<Integer> ks = new TreeSet<>(java.util.Comparator.reverseOrder());
+        for (int v : settings.k()) {
+            ks.add(Math.min(v, p));
+        }
+        Map<String, Float> classWeights = ExampleWeights.perClass(train);
+        List<Candidate> out = new ArrayList<>();
+        for (int k : ks) {
+            Set<String> top = new TreeSet<>(ranking.subList(0, k));
+            Model<Label> m = family.trainer(modelParams, seed, classWeights).train(restrict(train, top));
+            ModelSize s = family.size(m);
+            Map<String, Double> details = new HashMap<>(s.details());
+            details.put("features-kept", (double) k);
+            out.add(new Candidate(p - k, new ModelSize(s.parameters(), s.nonZeroParameters(), details),
+                    new FeatureSubsetModel(m, top)));
+        }
+        return new SimplePath("features dropped", out);
+    }
+
+    /** The examples of {@code data} with only the {@code keep} features, weights and labels unchanged. */
+    static MutableDataset<Label> restrict(Dataset<Label> data, Set<String> keep) {
+        LabelFactory f = new LabelFactory();
+        MutableDataset<Label> out = new MutableDataset<>(new SimpleDataSourceProvenance("top-" + keep.size(), f), f);
+        for (Example<Label> e : data) {
+            ArrayExample<Label> x = new ArrayExample<>(e.getOutput(), e.getWeight());
+            for (Feature feat : e) {
+                if (keep.contains(feat.getName())) {
+                    x.add(feat.getName(), feat.getValue());
+                }
+            }
+            out.add(x);
+        }
+        return out;
+    }
+
+    /**
+     * Registers {@code feature-select} for every family. Keys: {@code selector} (required), {@code k} (list,
+     * default 1, 2, 3, 5, 8, 13, 21, 34, 55, 89), {@code bins} (10), {@code tree-depth} (8).
+     */
+    public static final class Factory implements MethodFactory {
+        @Override public String name() {
+            return "feature-select";
+        }
+
+        @Override public Set<String> families() {
+            return Registry.families().keySet();
+        }
+
+        @Override public PruningMethod create(Params prune, Params model, ModelFamily family, long seed) {
+            String selector = prune.getChoice("selector", null, new java.util.LinkedHashSet<>(Rankings.NAMES));
+            if (selector == null) {
+                throw prune.error("selector", "required: one of " + String.join(", ", Rankings.NAMES));
+            }
+            double[] k = prune.getDoubles("k", new double[] {1, 2, 3, 5, 8, 13, 21, 34, 55, 89}, 1, 1e6);
+            int[] ks = new int[k.length];
+            for (int i = 0; i < k.length; i++) {
+                if (k[i] != Math.rint(k[i])) {
+                    throw prune.error("k[" + i + "]", "expected a whole number but got " + k[i]);
+                }
+                ks[i] = (int) k[i];
+            }
+            return new FeatureSelectMethod(new Settings(selector, ks, prune.getInt("bins", 10, 2, 1000),
+                    prune.getInt("tree-depth", 8, 1, 100)), family, model, seed);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.prunekit.prune.linear;
+
+import java.util.Set;
+import org.prunekit.config.MethodFactory;
+import org.prunekit.config.ModelFamily;
+import org.prunekit.config.Params;
+import org.prunekit.eval.PruningMethod;
+import org.tribuo.Dataset;
+import org.tribuo.Model;
+import org.tribuo.classification.Label;
+
+/**
+ * Method {@code l1-path}: the glmnet regularisation path of the arm's logistic model on its training data, every λ
+ * (or {@code candidates} of them, evenly spread) as a candidate. Selection points are the λs; candidates of an
+ * inner-fold path are interpolated in λ. The input model is not used beyond its family's settings.
+ */
+public final class L1PathMethod implements PruningMethod {
+
+    private final LogisticTrainer trainer;
+    private final int candidates;
+
+    /** @param candidates number of λs offered as candidates; 0 = all */
+    public L1PathMethod(LogisticPathOptions options, int candidates) {
+        if (candidates < 0) {
+            throw new IllegalArgumentException("candidates must be >= 0 but was " + candidates);
+        }
+        this.trainer = new LogisticTrainer(options);
+        this.candidates = candidates;
+    }
+
+    @Override
+    public L1Path path(Model<Label> model, Dataset<Label> train, Dataset<Label> validation) {
+        ModelPath mp = trainer.path(train);
+        return new L1Path(mp, L1Path.subGrid(mp.path().size(), candidates));
+    }
+
+    /** Registers {@code l1-path} for family {@code logistic}. Key: {@code candidates} (0 = every λ). */
+    public static final class Factory implements MethodFactory {
+        @Override public String name() {
+            return "l1-path";
+        }
+
+        @Override public Set<String> families() {
+            return Set.of(LogisticFamily.NAME);
+        }
+
+        @Override public PruningMethod create(Params prune, Params model, ModelFamily family, long seed) {
+            return new L1PathMethod(LogisticFamily.options(model), prune.getInt("candidates", 0, 0, 100_000));
+        }
+    }
+}
