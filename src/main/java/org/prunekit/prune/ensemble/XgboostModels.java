@@ -53,7 +53,7 @@ public final class XgboostModels {
 
     /**
      * A new {@link XGBoostModel} like {@code original} (name, provenance, feature and label domains, output converter)
-     * whose booster is loaded from {@code modelJson}. Built through Tribuo's own protobuf form, so it predicts,
+     * whose booster is loaded from {@code modelJson}, predicting on one thread. Built through Tribuo's own protobuf form, so it predicts,
      * serializes and loads like any trained XGBoost model.
      */
     @SuppressWarnings("unchecked")
@@ -62,8 +62,12 @@ public final class XgboostModels {
             ModelProto proto = original.serialize();
             XGBoostModelProto inner = proto.getSerializedData().unpack(XGBoostModelProto.class).toBuilder()
                     .clearModels().addModels(ByteString.copyFrom(modelJson)).build();
-            return (XGBoostModel<Label>) XGBoostModel.deserializeFromProto(proto.getVersion(), proto.getClassName(),
-                    Any.pack(inner));
+            XGBoostModel<Label> rebuilt = (XGBoostModel<Label>) XGBoostModel.deserializeFromProto(proto.getVersion(),
+                    proto.getClassName(), Any.pack(inner));
+            // A loaded booster defaults to every core; OpenMP start-up then dominates small predictions. Pruned
+            // candidates predict single-threaded, like the trained model (family default threads = 1).
+            rebuilt.setNumThreads(1);
+            return rebuilt;
         } catch (XGBoostError | java.io.IOException e) {
             throw new IllegalStateException("could not rebuild the XGBoost model: " + e.getMessage(), e);
         }
