@@ -14,10 +14,14 @@ public final class Registry {
 
     private static final List<ModelFamily> FAMILIES = List.of(
             // families register here
+            new org.prunekit.prune.nn.MlpFamily(),
+            new org.prunekit.prune.smile.SmileMlpFamily()
     );
 
     private static final List<MethodFactory> METHODS = List.of(
-            new NoPruning.Factory()
+            new NoPruning.Factory(),
+            new org.prunekit.prune.nn.MagnitudePruning.Factory(),
+            new org.prunekit.prune.nn.MagnitudePruning.RandomFactory()
             // methods register here
     );
 
