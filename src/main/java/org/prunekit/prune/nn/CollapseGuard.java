@@ -8,10 +8,11 @@ import java.util.List;
  * the network into a constant. The guard names weights that must stay live, and the pruner ranks them above all others:
  *
  * <ul>
- *   <li>the {@code minLivePerLayer} highest-scoring live weights of every layer, and</li>
  *   <li>if {@code keepPaths}, for every output unit the live path from the input with the largest bottleneck score
  *   (maximum over paths of the minimum score along it, by dynamic programming layer by layer), so every output still
- *   depends on the input.</li>
+ *   depends on the input; then</li>
+ *   <li>in every layer with fewer than {@code minLivePerLayer} protected weights, its highest-scoring other live
+ *   weights up to that number.</li>
  * </ul>
  * Protected weights count towards the kept ones, so the achieved sparsity is unchanged unless the target leaves fewer
  * weights than the guard protects.
@@ -45,7 +46,7 @@ public record CollapseGuard(int minLivePerLayer, boolean keepPaths) {
         boolean[][] masks = net.masksView();
         boolean[][] prot = new boolean[layers][];
         for (int l = 0; l < layers; l++) {
-            prot[l] = TopK.keep(scores[l], masks[l], minLivePerLayer);
+            prot[l] = new boolean[masks[l].length];
         }
         if (keepPaths) {
             boolean[][] usable = masks;
@@ -53,6 +54,22 @@ public record CollapseGuard(int minLivePerLayer, boolean keepPaths) {
                 usable = allTrue(net);
             }
             markPaths(net, scores, usable, prot);
+        }
+        for (int l = 0; l < layers; l++) {
+            int have = 0;
+            for (boolean p : prot[l]) {
+                have += p ? 1 : 0;
+            }
+            if (have < minLivePerLayer) {
+                boolean[] others = masks[l].clone();
+                for (int k = 0; k < others.length; k++) {
+                    others[k] &= !prot[l][k];
+                }
+                boolean[] top = TopK.keep(scores[l], others, minLivePerLayer - have);
+                for (int k = 0; k < top.length; k++) {
+                    prot[l][k] |= top[k];
+                }
+            }
         }
         return prot;
     }

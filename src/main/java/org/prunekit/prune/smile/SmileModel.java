@@ -30,7 +30,8 @@ public final class SmileModel extends Model<Label> {
 
     private final Classifier<double[]> classifier;
     private final Standardizer standardizer;
-    private final ModelSize size;
+    private final long parameters;
+    private final Map<String, Double> sizeDetails;
 
     public SmileModel(String name, ModelProvenance provenance, ImmutableFeatureMap features,
                       ImmutableOutputInfo<Label> outputs, Classifier<double[]> classifier, Standardizer standardizer,
@@ -38,12 +39,13 @@ public final class SmileModel extends Model<Label> {
         super(name, provenance, features, outputs, classifier.soft());
         this.classifier = classifier;
         this.standardizer = standardizer;
-        this.size = size;
+        this.parameters = size.parameters();
+        this.sizeDetails = new java.util.TreeMap<>(size.details());
     }
 
-    /** Its size as the family computed it at training time. */
+    /** Its size as the family computed it at training time (all parameters dense). */
     public ModelSize size() {
-        return size;
+        return new ModelSize(parameters, parameters, sizeDetails);
     }
 
     /** Dense raw features of {@code e} in the id order of {@code features} (absent = 0). */
@@ -94,6 +96,6 @@ public final class SmileModel extends Model<Label> {
 
     @Override
     protected SmileModel copy(String newName, ModelProvenance newProvenance) {
-        return new SmileModel(newName, newProvenance, featureIDMap, outputIDInfo, classifier, standardizer, size);
+        return new SmileModel(newName, newProvenance, featureIDMap, outputIDInfo, classifier, standardizer, size());
     }
 }
