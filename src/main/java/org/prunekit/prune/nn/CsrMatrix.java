@@ -53,4 +53,21 @@ record CsrMatrix(int in, int out, int[] rowStart, int[] cols, double[] values) i
             }
         }
     }
+
+    /** Block form for {@code nb} rows held unit-major: {@code z[c*nb + r] += v * a[i*nb + r]} per live weight. */
+    void multiplyAddBlock(double[] a, double[] z, int nb) {
+        int[] rs = rowStart;
+        int[] c = cols;
+        double[] v = values;
+        for (int i = 0; i < in; i++) {
+            int aOff = i * nb;
+            for (int p = rs[i], end = rs[i + 1]; p < end; p++) {
+                double vp = v[p];
+                int zOff = c[p] * nb;
+                for (int r = 0; r < nb; r++) {
+                    z[zOff + r] += vp * a[aOff + r];
+                }
+            }
+        }
+    }
 }
