@@ -274,8 +274,8 @@ public final class MlpNet implements Serializable {
     }
 
     /**
-     * The all-dense batch path: row by row, layer by layer with the row kernel, which skips zero inputs (ReLU zeros)
-     * and so beats the block kernel when no layer is sparse.
+     * The all-dense batch path: row by row with the row kernel, which skips zero inputs (ReLU zeros) and so beats the
+     * block kernel when no layer is sparse.
      */
     private double[] predictRows(double[] x, int n) {
         int d = widths[0];
