@@ -200,7 +200,11 @@ public final class MlpNet implements Serializable {
         for (int l = 0; l < layers(); l++) {
             int out = widths[l + 1];
             double[] z = biases[l].clone();
-            multiplyAdd(l, k[l], a, 0, z, 0);
+            if (k[l] != null) {
+                k[l].gatherAdd(a, z);
+            } else {
+                denseMultiplyAdd(weights[l], widths[l], out, a, 0, z, 0);
+            }
             if (l < layers() - 1) {
                 activation.apply(z, 0, out);
             } else {
