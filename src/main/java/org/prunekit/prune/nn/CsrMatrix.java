@@ -3,7 +3,9 @@ package org.prunekit.prune.nn;
 import java.io.Serializable;
 
 /**
- * A weight matrix in compressed sparse row form, rows = input units: row {@code i} lists the live weights leaving
+ * A weight matrix's live weights, stored twice: by output unit ({@code colStart, rows, colValues}: compressed sparse
+ * columns, for the single-row gather kernel {@link #gatherAdd}) and in compressed sparse row form, rows = input units
+ * (for the batch kernel {@link #multiplyAddBlock} and the scatter kernel {@link #multiplyAdd}): row {@code i} lists the live weights leaving
  * input {@code i} ({@code cols[p]} = output unit, {@code values[p]} = weight for {@code p} in
  * {@code rowStart[i] .. rowStart[i+1]}). Multiplying a row vector x by it scatters {@code x[i] * values[p]} into
  * {@code z[cols[p]]}: the work is proportional to the live weights (and skips inputs that are zero, as after ReLU),
