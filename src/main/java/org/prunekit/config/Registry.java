@@ -25,6 +25,8 @@ public final class Registry {
         FAMILIES.add(new org.prunekit.prune.ensemble.ForestFamily(org.prunekit.prune.ensemble.ForestFamily.RANDOM_FOREST));
         FAMILIES.add(new org.prunekit.prune.ensemble.ForestFamily(org.prunekit.prune.ensemble.ForestFamily.ADABOOST));
         FAMILIES.add(new org.prunekit.prune.linear.LogisticFamily());
+        FAMILIES.add(new org.prunekit.prune.nn.MlpFamily());
+        FAMILIES.add(new org.prunekit.prune.smile.SmileMlpFamily());
         // families register here
 
         METHODS.add(new NoPruning.Factory());
@@ -33,6 +35,8 @@ public final class Registry {
         METHODS.add(new org.prunekit.prune.linear.L1PathMethod.Factory());
         METHODS.add(new org.prunekit.prune.linear.LibLinearPathMethod.Factory());
         METHODS.add(new org.prunekit.prune.features.FeatureSelectMethod.Factory());
+        METHODS.add(new org.prunekit.prune.nn.MagnitudePruning.Factory());
+        METHODS.add(new org.prunekit.prune.nn.MagnitudePruning.RandomFactory());
         // methods register here
     }
 

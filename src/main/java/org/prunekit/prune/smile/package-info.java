@@ -2,6 +2,7 @@
  * Smile classifiers as Tribuo models, so the harness evaluates a Smile baseline like any other arm:
  * {@link org.prunekit.prune.smile.SmileModel} (the generic adapter: a scorer from a dense feature vector to class
  * posteriors), {@link org.prunekit.prune.smile.SmileData} (a Tribuo dataset as Smile arrays / DataFrame) and the
- * family {@code smile-cart} (Smile's CART with its own pruning on held-out rows).
+ * families {@code smile-cart} (Smile's CART with its own pruning on held-out rows) and {@code smile-mlp}
+ * (Smile's dense MLP, the baseline for the {@code mlp} family).
  */
 package org.prunekit.prune.smile;

@@ -1,0 +1,171 @@
+package org.prunekit.prune.smile;
+
+import com.oracle.labs.mlrg.olcut.config.Config;
+import com.oracle.labs.mlrg.olcut.provenance.Provenance;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.prunekit.config.ModelFamily;
+import org.prunekit.config.Params;
+import org.prunekit.data.Standardizer;
+import org.prunekit.eval.ModelSize;
+import org.tribuo.Dataset;
+import org.tribuo.Example;
+import org.tribuo.ImmutableFeatureMap;
+import org.tribuo.ImmutableOutputInfo;
+import org.tribuo.Model;
+import org.tribuo.Trainer;
+import org.tribuo.classification.Label;
+import org.tribuo.provenance.ModelProvenance;
+import org.tribuo.provenance.TrainerProvenance;
+import org.tribuo.provenance.impl.TrainerProvenanceImpl;
+import smile.base.mlp.Layer;
+import smile.base.mlp.LayerBuilder;
+import smile.base.mlp.OutputFunction;
+import smile.classification.MLP;
+import smile.math.MathEx;
+import smile.math.TimeFunction;
+
+/**
+ * Family {@code smile-mlp}: Smile 3.1.1's dense {@code MLP} (SGD with momentum, softmax or sigmoid output with
+ * likelihood cost) on standardised inputs, as a baseline for family {@code mlp}. Smile's MLP has no example weights,
+ * so the {@code class-weights} strategy is not supported.
+ */
+public final class SmileMlpFamily implements ModelFamily {
+
+    @Override public String name() {
+        return "smile-mlp";
+    }
+
+    @Override public Trainer<Label> trainer(Params params, long seed, Map<String, Float> classWeights) {
+        return new SmileMlpTrainer(SmileMlpParams.from(params), seed);
+    }
+
+    @Override public ModelSize size(Model<Label> model) {
+        if (!(model instanceof SmileModel m)) {
+            throw new IllegalArgumentException("not a smile-mlp model: " + model.getClass().getSimpleName());
+        }
+        return m.size();
+    }
+
+    @Override public Set<String> supportedImbalance() {
+        return Set.of("none", "undersample", "oversample", "smote", "threshold");
+    }
+
+    /** Trains Smile's MLP with mini-batch updates in a seeded shuffled order. */
+    public static final class SmileMlpTrainer implements Trainer<Label> {
+
+        @Config(description = "hyperparameters")
+        private String hyperparameters;
+
+        @Config(description = "seed")
+        private long seed;
+
+        private final SmileMlpParams params;
+        private int invocations;
+
+        public SmileMlpTrainer(SmileMlpParams params, long seed) {
+            this.params = params;
+            this.seed = params.seed() == null ? seed : params.seed();
+            this.hyperparameters = params.toString();
+        }
+
+        @Override
+        public synchronized Model<Label> train(Dataset<Label> data, Map<String, Provenance> runProvenance) {
+            ImmutableFeatureMap features = data.getFeatureIDMap();
+            ImmutableOutputInfo<Label> outputs = data.getOutputIDInfo();
+            int n = data.size();
+            int d = features.size();
+            int k = outputs.size();
+            double[][] x = new double[n][];
+            int[] y = new int[n];
+            double[] flat = new double[n * d];
+            int r = 0;
+            for (Example<Label> e : data) {
+                x[r] = org.prunekit.eval.DenseFeatures.of(e, features);
+                System.arraycopy(x[r], 0, flat, r * d, d);
+                y[r] = outputs.getID(e.getOutput());
+                r++;
+            }
+            int[] all = java.util.stream.IntStream.range(0, n).toArray();
+            Standardizer s = Standardizer.fit(flat, d, all);
+            for (double[] row : x) {
+                s.applyInPlace(row, 0);
+            }
+            MathEx.setSeed(seed);
+            int[] hidden = params.hidden();
+            LayerBuilder[] layers = new LayerBuilder[hidden.length + 2];
+            layers[0] = Layer.input(d);
+            for (int h = 0; h < hidden.length; h++) {
+                layers[h + 1] = params.activation().equals("relu") ? Layer.rectifier(hidden[h]) : Layer.tanh(hidden[h]);
+            }
+            layers[layers.length - 1] = k == 2 ? Layer.mle(1, OutputFunction.SIGMOID) : Layer.mle(k, OutputFunction.SOFTMAX);
+            MLP mlp = new MLP(layers);
+            mlp.setLearningRate(TimeFunction.constant(params.learningRate()));
+            mlp.setMomentum(TimeFunction.constant(params.momentum()));
+            if (params.weightDecay() > 0) {
+                mlp.setWeightDecay(params.weightDecay());
+            }
+            Random rng = new Random(seed);
+            int[] order = all.clone();
+            for (int epoch = 0; epoch < params.epochs(); epoch++) {
+                for (int i = n - 1; i > 0; i--) {
+                    int j = rng.nextInt(i + 1);
+                    int t = order[i];
+                    order[i] = order[j];
+                    order[j] = t;
+                }
+                for (int start = 0; start < n; start += params.batchSize()) {
+                    int end = Math.min(n, start + params.batchSize());
+                    double[][] bx = new double[end - start][];
+                    int[] by = new int[end - start];
+                    for (int b = start; b < end; b++) {
+                        bx[b - start] = x[order[b]];
+                        by[b - start] = y[order[b]];
+                    }
+                    mlp.update(bx, by);
+                }
+            }
+            invocations++;
+            long parameters = 0;
+            int prev = d;
+            int neurons = 0;
+            for (int h : hidden) {
+                parameters += (long) (prev + 1) * h;
+                neurons += h;
+                prev = h;
+            }
+            parameters += (long) (prev + 1) * (k == 2 ? 1 : k);
+            ModelSize size = new ModelSize(parameters, parameters,
+                    Map.of("neurons", (double) neurons, "flops", (double) (2 * parameters)));
+            ModelProvenance prov = new ModelProvenance(SmileModel.class.getName(), OffsetDateTime.now(),
+                    data.getProvenance(), getProvenance(), runProvenance);
+            java.util.List<String> labels = new java.util.ArrayList<>();
+            for (int c = 0; c < k; c++) {
+                labels.add(outputs.getOutput(c).getLabel());
+            }
+            return new SmileModel("smile-mlp", prov, features, outputs, new StandardizedScorer(mlp, s), labels, size);
+        }
+
+        @Override public int getInvocationCount() {
+            return invocations;
+        }
+
+        @Override public TrainerProvenance getProvenance() {
+            return new TrainerProvenanceImpl(this);
+        }
+    }
+
+    /** Standardises a row with the training statistics, then asks Smile's MLP for posteriors. */
+    private record StandardizedScorer(MLP mlp, Standardizer standardizer) implements SmileModel.Scorer {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void posteriori(double[] x, double[] out) {
+            double[] z = x.clone();
+            standardizer.applyInPlace(z, 0);
+            mlp.predict(z, out);
+        }
+    }
+}
