@@ -24,9 +24,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (overrides the config's output; may be anywhere).")
     Path out;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
-            description = "Cells run in parallel (results do not depend on it). Default: ${DEFAULT-VALUE}.")
-    int threads;
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Cells run in parallel (results do not depend on it). Default: the machine's cores.")
+    int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--force", description = "Replace an existing prunekit output folder.")
     boolean force;
