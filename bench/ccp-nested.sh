@@ -5,6 +5,4 @@
 #   bench/ccp-nested.sh lending_club.csv bad true 5 5
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -o -q test-compile
-mvn -B -o -q dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test >/dev/null
-java -Xmx3g -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" org.prunekit.bench.CcpNestedCv "$@"
+BENCH_HEAP=3g exec bench/java.sh CcpNestedCv "$@"

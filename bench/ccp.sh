@@ -12,7 +12,5 @@ else
   echo "scikit-learn not found for $PY: measuring prunekit only" >&2
   rm -f target/ccp_sklearn.json
 fi
-mvn -B -o -q test-compile
-mvn -B -o -q dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test >/dev/null
-java -Xmx2g -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" org.prunekit.bench.CcpBench \
+BENCH_HEAP=2g exec bench/java.sh CcpBench \
   src/test/resources/reference/ccp/synth50k.json data/synth50k.csv target/ccp_sklearn.json

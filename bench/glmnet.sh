@@ -3,7 +3,4 @@
 # Usage: bench/glmnet.sh [csv=data/synth50k.csv] [repeats=5] [--no-r] [--no-liblinear]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -o -q test-compile
-CP_FILE=target/bench.classpath
-[ -f "$CP_FILE" ] || mvn -B -o -q dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >/dev/null
-exec java -Xmx2g -cp "target/classes:target/test-classes:$(cat "$CP_FILE")" org.prunekit.bench.GlmnetBench "$@"
+BENCH_HEAP=2g exec bench/java.sh GlmnetBench "$@"

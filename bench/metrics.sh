@@ -7,7 +7,6 @@ cd "$(dirname "$0")/.."
 N=${1:-1000000}
 DATA=$(mktemp /tmp/prunekit-metrics-XXXXXX.csv)
 trap 'rm -f "$DATA"' EXIT
-mvn -B -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt >/dev/null
 SK=$(/usr/bin/python3 - "$N" "$DATA" <<'PY'
 import sys, time
 import numpy as np
@@ -25,7 +24,7 @@ for _ in range(7):
 print("%.1f %.15f %.15f" % (best, auc, ap))
 PY
 )
-PK=$(java -cp "target/classes:target/test-classes:$(cat target/bench-cp.txt)" org.prunekit.bench.MetricsBench "$DATA" 2>/dev/null)
+PK=$(bench/java.sh MetricsBench "$DATA" 2>/dev/null)
 read -r sk_ms sk_auc sk_ap <<<"$SK"
 read -r pk_ms pk_auc pk_ap <<<"$PK"
 echo "n=$N  scikit-learn: ${sk_ms} ms (auc $sk_auc, ap $sk_ap)"
