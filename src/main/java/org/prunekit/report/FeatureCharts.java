@@ -2,12 +2,12 @@ package org.prunekit.report;
 
 import static org.prunekit.report.ResultsLayout.ARM;
 import static org.prunekit.report.ResultsLayout.CANDIDATE;
-import static org.prunekit.report.ResultsLayout.COEFFICIENT;
-import static org.prunekit.report.ResultsLayout.FEATURE;
+import static org.prunekit.report.ResultsLayout.COLUMN;
 import static org.prunekit.report.ResultsLayout.FEATURES_USED;
 import static org.prunekit.report.ResultsLayout.FOLD;
 import static org.prunekit.report.ResultsLayout.REPEAT;
 import static org.prunekit.report.ResultsLayout.STRENGTH;
+import static org.prunekit.report.ResultsLayout.VALUE;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.prunekit.report.CsvRows.Row;
 import org.prunekit.report.chart.FrequencyHeatMap;
@@ -71,26 +72,26 @@ final class FeatureCharts {
         return Optional.of(new FrequencyHeatMap.Data("fs-frequency", features, arms, values));
     }
 
-    /** Coefficient paths of each arm in {@code coefficients.csv} (first outer fold of each arm). */
-    static List<L1PathChart.Data> coefficientPaths(CsvRows coefs) {
-        coefs.require(ARM, CANDIDATE, STRENGTH, FEATURE, COEFFICIENT);
+    /**
+     * Coefficient paths of the arms {@code isL1} accepts, from {@code path-columns.csv} (one column per feature,
+     * exported by the path): the refit on all data when present, else the first outer fold.
+     */
+    static List<L1PathChart.Data> coefficientPaths(CsvRows columns, Predicate<String> isL1) {
+        columns.require(ARM, REPEAT, FOLD, CANDIDATE, STRENGTH, COLUMN, VALUE);
         Map<String, List<Row>> byArm = new LinkedHashMap<>();
-        for (Row r : coefs.rows()) {
-            byArm.computeIfAbsent(r.text(ARM), k -> new ArrayList<>()).add(r);
+        for (Row r : columns.rows()) {
+            if (isL1.test(r.text(ARM))) {
+                byArm.computeIfAbsent(r.text(ARM), k -> new ArrayList<>()).add(r);
+            }
         }
         List<L1PathChart.Data> out = new ArrayList<>();
         for (var e : byArm.entrySet()) {
-            Row first = e.getValue().get(0);
-            String fold = first.text(REPEAT) + "/" + first.text(FOLD);
             TreeMap<Integer, Double> strength = new TreeMap<>();
             Map<String, Map<Integer, Double>> byFeature = new LinkedHashMap<>();
-            for (Row r : e.getValue()) {
-                if (!(r.text(REPEAT) + "/" + r.text(FOLD)).equals(fold)) {
-                    continue;
-                }
+            for (Row r : ResultsReader.preferredCell(e.getValue())) {
                 int c = (int) r.num(CANDIDATE);
                 strength.put(c, r.num(STRENGTH));
-                byFeature.computeIfAbsent(r.text(FEATURE), k -> new TreeMap<>()).put(c, r.num(COEFFICIENT));
+                byFeature.computeIfAbsent(r.text(COLUMN), k -> new TreeMap<>()).put(c, r.num(VALUE));
             }
             List<Integer> candidates = new ArrayList<>(strength.keySet());
             double[] lambda = candidates.stream().mapToDouble(strength::get).toArray();
