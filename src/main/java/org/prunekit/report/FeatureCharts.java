@@ -19,9 +19,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.prunekit.report.CsvRows.Row;
+import org.prunekit.report.chart.Curve;
+import org.prunekit.report.chart.CurvesChart;
 import org.prunekit.report.chart.FrequencyHeatMap;
 import org.prunekit.report.chart.L1PathChart;
 
@@ -77,32 +80,56 @@ final class FeatureCharts {
      * exported by the path): the refit on all data when present, else the first outer fold.
      */
     static List<L1PathChart.Data> coefficientPaths(CsvRows columns, Predicate<String> isL1) {
+        return byArm(columns, isL1).map(p -> new L1PathChart.Data(p.arm(), p.strength(), p.names(), p.values()))
+                .toList();
+    }
+
+    /**
+     * Any other path's exported columns against its strength, one line per column (the refit on all data when
+     * present, else the first outer fold).
+     */
+    static List<CurvesChart.Data> exportedColumns(CsvRows columns, Predicate<String> arms,
+                                                  Function<String, String> strengthName) {
+        return byArm(columns, arms).map(p -> {
+            List<Curve> curves = new ArrayList<>();
+            for (int j = 0; j < p.names().size(); j++) {
+                curves.add(Curve.of(p.names().get(j), p.strength(), p.values()[j]));
+            }
+            String x = strengthName.apply(p.arm());
+            return new CurvesChart.Data("path-" + p.arm(), "Exported path columns (" + p.arm() + ")", x, "value",
+                    false, false, curves, "Arm " + p.arm() + ": the columns its pruning path exports, against " + x
+                    + ".");
+        }).toList();
+    }
+
+    /** One arm's exported columns: {@code values[j][i]} of column j at candidate i (absent rows are 0). */
+    private record ArmColumns(String arm, double[] strength, List<String> names, double[][] values) {
+    }
+
+    private static java.util.stream.Stream<ArmColumns> byArm(CsvRows columns, Predicate<String> arms) {
         columns.require(ARM, REPEAT, FOLD, CANDIDATE, STRENGTH, COLUMN, VALUE);
         Map<String, List<Row>> byArm = new LinkedHashMap<>();
         for (Row r : columns.rows()) {
-            if (isL1.test(r.text(ARM))) {
+            if (arms.test(r.text(ARM))) {
                 byArm.computeIfAbsent(r.text(ARM), k -> new ArrayList<>()).add(r);
             }
         }
-        List<L1PathChart.Data> out = new ArrayList<>();
-        for (var e : byArm.entrySet()) {
+        return byArm.entrySet().stream().map(e -> {
             TreeMap<Integer, Double> strength = new TreeMap<>();
-            Map<String, Map<Integer, Double>> byFeature = new LinkedHashMap<>();
+            Map<String, Map<Integer, Double>> byName = new LinkedHashMap<>();
             for (Row r : ResultsReader.preferredCell(e.getValue())) {
                 int c = (int) r.num(CANDIDATE);
                 strength.put(c, r.num(STRENGTH));
-                byFeature.computeIfAbsent(r.text(COLUMN), k -> new TreeMap<>()).put(c, r.num(VALUE));
+                byName.computeIfAbsent(r.text(COLUMN), k -> new TreeMap<>()).put(c, r.num(VALUE));
             }
             List<Integer> candidates = new ArrayList<>(strength.keySet());
-            double[] lambda = candidates.stream().mapToDouble(strength::get).toArray();
-            List<String> features = new ArrayList<>(byFeature.keySet());
-            double[][] values = new double[features.size()][];
+            List<String> names = new ArrayList<>(byName.keySet());
+            double[][] values = new double[names.size()][];
             for (int j = 0; j < values.length; j++) {
-                Map<Integer, Double> m = byFeature.get(features.get(j));
+                Map<Integer, Double> m = byName.get(names.get(j));
                 values[j] = candidates.stream().mapToDouble(c -> m.getOrDefault(c, 0.0)).toArray();
             }
-            out.add(new L1PathChart.Data(e.getKey(), lambda, features, values));
-        }
-        return out;
+            return new ArmColumns(e.getKey(), candidates.stream().mapToDouble(strength::get).toArray(), names, values);
+        });
     }
 }

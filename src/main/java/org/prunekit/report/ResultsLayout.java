@@ -37,6 +37,7 @@ public final class ResultsLayout {
     public static final String CANDIDATE = "candidate";
     public static final String CHOSEN = "chosen";
     public static final String STRENGTH = "strength";
+    public static final String STRENGTH_NAME = "strength_name";
     public static final String PARAMETERS = "parameters";
     public static final String NON_ZERO = "nonzero_parameters";
     public static final String BYTES = "bytes";

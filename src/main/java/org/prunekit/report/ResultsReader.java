@@ -119,8 +119,10 @@ public final class ResultsReader {
         FeatureCharts.selectionFrequency(selected).ifPresent(charts::add);
         Path columnsFile = dir.resolve(ResultsLayout.PATH_COLUMNS);
         if (Files.isRegularFile(columnsFile)) {
-            charts.addAll(FeatureCharts.coefficientPaths(CsvRows.read(columnsFile),
-                    arm -> summary.method(arm).equals(ResultsLayout.L1_PATH)));
+            CsvRows columns = CsvRows.read(columnsFile);
+            charts.addAll(FeatureCharts.coefficientPaths(columns, arm -> summary.method(arm).equals(ResultsLayout.L1_PATH)));
+            charts.addAll(FeatureCharts.exportedColumns(columns, arm -> !summary.method(arm).equals(ResultsLayout.L1_PATH),
+                    arm -> strengthName(candByArm.getOrDefault(arm, List.of()))));
         }
         Path cpFile = dir.resolve(ResultsLayout.CP_TABLE);
         if (Files.isRegularFile(cpFile)) {
@@ -259,6 +261,11 @@ public final class ResultsReader {
             }
         }
         return charts;
+    }
+
+    private static String strengthName(List<Row> rows) {
+        return rows.isEmpty() || rows.get(0).text(ResultsLayout.STRENGTH_NAME).isEmpty() ? "strength"
+                : rows.get(0).text(ResultsLayout.STRENGTH_NAME);
     }
 
     /** The refit's rows when present (repeat = fold = -1), else those of the first cell in the file. */

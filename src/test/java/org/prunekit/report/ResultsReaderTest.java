@@ -14,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.prunekit.data.InputException;
 import org.prunekit.report.chart.ChartSpec;
 import org.prunekit.report.chart.CostComplexityChart;
+import org.prunekit.report.chart.Curve;
+import org.prunekit.report.chart.CurvesChart;
 import org.prunekit.report.chart.FrequencyHeatMap;
 import org.prunekit.report.chart.L1CvChart;
 import org.prunekit.report.chart.L1PathChart;
@@ -89,6 +91,43 @@ class ResultsReaderTest {
         assertArrayEquals(new double[] {3, 6.5, 20, 35, 65, 110}, arm.nonZero(), 1e-12);
         assertArrayEquals(new double[] {.51, .585, .675, .71, .70, .69}, arm.mean(), 1e-12);
         assertEquals(Math.sqrt(2) * 0.065, arm.sd()[1], 1e-12);
+    }
+
+    @Test
+    void buildsParetoInnerCvAndPathCharts() throws Exception {
+        ReportData d = ResultsReader.read(ResultsFixture.write(tmp.resolve("run")));
+        assertEquals(List.of("pareto", "mlp-metric", "mlp-latency", "fs-frequency", "l1-path-lasso", "path-cart-ccp",
+                        "ccp-cart-ccp", "l1-cv-lasso"),
+                d.charts().stream().map(ChartSpec::name).toList());
+        ParetoChart.Data pareto = (ParetoChart.Data) d.charts().get(0);
+        assertEquals(3, pareto.arms().size());
+        ParetoChart.Arm mlp = pareto.arms().get(1);
+        assertArrayEquals(new double[] {1000, 500, 100}, mlp.nonZero(), 0, "same strengths in every fold: by candidate");
+        assertEquals(0.70 + 0.03, mlp.mean()[0], 1e-9);
+        assertEquals(500, mlp.chosenNonZero(), 0);
+        FrequencyHeatMap.Data freq = (FrequencyHeatMap.Data) d.charts().get(3);
+        assertEquals(List.of("cart-ccp", "lasso"), freq.selectors(), "mlp<i> uses every feature: left out");
+        assertEquals(List.of("age", "debt", "income"), freq.features(), "most often selected first");
+        assertArrayEquals(new double[] {1, 1}, freq.frequency()[0]);
+        assertArrayEquals(new double[] {0, 1}, freq.frequency()[1]);
+        assertArrayEquals(new double[] {0.25, 0}, freq.frequency()[2]);
+        L1PathChart.Data path = (L1PathChart.Data) d.charts().get(4);
+        assertArrayEquals(new double[] {.001, .01, .1}, path.lambda());
+        assertEquals(List.of("age", "debt"), path.features(), "the first fold when there is no refit");
+        assertArrayEquals(new double[] {-0.3, 0, 0}, path.coefficients()[1], "absent rows are zero coefficients");
+        CurvesChart.Data exported = (CurvesChart.Data) d.charts().get(5);
+        assertEquals(List.of("not_a_coefficient"), exported.curves().stream().map(Curve::name).toList());
+        assertEquals("strength", exported.xTitle(), "the path's strength name");
+        CostComplexityChart.Data ccp = (CostComplexityChart.Data) d.charts().get(6);
+        assertEquals(CostComplexityChart.XAxis.LEAVES, ccp.axis());
+        assertEquals("refit on all data", ccp.cell(), "the refit rather than an outer fold");
+        assertArrayEquals(new double[] {55, 21, 5}, ccp.leaves());
+        assertArrayEquals(new double[] {.02, .03, .04}, ccp.se(), 1e-12, "error bars: standard errors");
+        assertEquals(0.66 - 0.03, ccp.oneSeLine(), 1e-9, "best mean minus its standard error");
+        assertEquals(1, ccp.chosen());
+        L1CvChart.Data l1 = (L1CvChart.Data) d.charts().get(7);
+        assertEquals(0.01, l1.lambdaMin(), 0);
+        assertEquals(0.01, l1.lambda1se(), 0, "0.66 at lambda 0.001 is within 0.67 - 0.02 but larger; 0.58 is below");
     }
 
     @Test
