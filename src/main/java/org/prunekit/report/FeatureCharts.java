@@ -39,21 +39,24 @@ final class FeatureCharts {
 
     /**
      * Selection frequency across outer folds of each feature for each arm, from {@code selected.csv}'s
-     * {@code features_used}. Arms that use every feature in every fold (nothing selected) are left out.
+     * {@code features_used}. Arms that use every feature in every fold (nothing selected) are left out, and so are
+     * features no remaining arm uses.
      */
     static Optional<FrequencyHeatMap.Data> selectionFrequency(CsvRows selected) {
         if (!selected.has(FEATURES_USED)) {
             return Optional.empty();
         }
         Map<String, List<Set<String>>> setsByArm = new LinkedHashMap<>();
-        Set<String> all = new TreeSet<>();
+        Set<String> everything = new TreeSet<>();
         for (Row r : selected.rows()) {
             Set<String> used = Arrays.stream(r.text(FEATURES_USED).split(ResultsLayout.FEATURE_SEPARATOR))
                     .map(String::strip).filter(f -> !f.isEmpty()).collect(Collectors.toCollection(TreeSet::new));
             setsByArm.computeIfAbsent(r.text(ARM), k -> new ArrayList<>()).add(used);
-            all.addAll(used);
+            everything.addAll(used);
         }
-        setsByArm.values().removeIf(sets -> sets.stream().allMatch(s -> s.equals(all)));
+        setsByArm.values().removeIf(sets -> sets.stream().allMatch(s -> s.equals(everything)));
+        Set<String> all = new TreeSet<>();
+        setsByArm.values().forEach(sets -> sets.forEach(all::addAll));
         if (setsByArm.isEmpty() || all.isEmpty()) {
             return Optional.empty();
         }

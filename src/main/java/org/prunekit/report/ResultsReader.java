@@ -103,7 +103,7 @@ public final class ResultsReader {
             double chosenNz = meanOf(sel, NON_ZERO);
             double chosenMean = meanOf(sel, outer);
             pareto.add(paretoArm(arm, cand, outer, chosenNz, chosenMean));
-            arms.add(new ArmSummary(arm, summary.family(arm), summary.method(arm), describeChoice(sel, summary.rule()),
+            arms.add(new ArmSummary(arm, summary.family(arm), summary.method(arm), describeChoice(sel, summary.method(arm), summary.rule()),
                     chosenMean, sdOf(sel, outer), chosenNz, meanOf(sel, PARAMETERS), meanOf(sel, BYTES),
                     meanOf(sel, LATENCY_US), meanOf(sel, ResultsLayout.denseOuter(metric)), meanOf(sel, DENSE_NON_ZERO),
                     optimistic(cand, outer, higherIsBetter)));
@@ -300,7 +300,10 @@ public final class ResultsReader {
         return -1;
     }
 
-    private static String describeChoice(List<Row> sel, String rule) {
+    private static String describeChoice(List<Row> sel, String method, String rule) {
+        if (method.equals(ResultsLayout.NONE)) {
+            return "as trained (no pruning)";
+        }
         double[] s = column(sel, STRENGTH);
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;

@@ -4,7 +4,6 @@ import java.awt.Color;
 import java.util.Objects;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Cost-complexity plot in the look of rpart's {@code plotcp}: the inner-CV metric ± one standard error of each subtree
@@ -72,7 +71,7 @@ public final class CostComplexityChart {
         @Override public String caption() {
             return "Arm " + arm + " (" + cell + "): inner-CV " + metric + " ± 1 standard error of each "
                     + "cost-complexity subtree; dashed: the one-standard-error threshold (the smallest tree above it "
-                    + "is the 1-SE choice); diamond: the subtree chosen.";
+                    + "is the 1-SE choice); ring: the subtree chosen.";
         }
 
         @Override public XYChart build() {
@@ -105,7 +104,7 @@ public final class CostComplexityChart {
         if (c >= 0 && x[c] > 0 && Double.isFinite(x[c]) && Double.isFinite(d.mean()[c])) {
             XYSeries s = chart.addSeries("chosen", new double[] {x[c]}, new double[] {d.mean()[c]});
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-            s.setMarker(SeriesMarkers.DIAMOND);
+            s.setMarker(ChartStyle.RING);
             s.setMarkerColor(Color.BLACK);
         }
         return chart;
