@@ -106,7 +106,12 @@ class HtmlReportTest {
             }
         };
         List<ChartSpec> charts = new ArrayList<>(List.of(broken, ChartSamples.treeDrop()));
+        Files.createDirectories(tmp.resolve("plots"));
+        Files.writeString(tmp.resolve("plots/broken.png"), "an image from an earlier report");
+        Files.writeString(tmp.resolve("plots/notes.txt"), "not an image");
         Path page = ReportWriter.write(sample(charts), tmp);
+        assertFalse(Files.exists(tmp.resolve("plots/broken.png")), "no stale picture of a chart not drawn");
+        assertTrue(Files.exists(tmp.resolve("plots/notes.txt")), "other files are left alone");
         String raw = Files.readString(page);
         assertTrue(raw.contains("chart broken could not be drawn: no data"));
         assertEquals(1, parse(page).getElementsByTagNameNS("*", "img").getLength());
