@@ -389,8 +389,15 @@ public final class ResultsReader {
         return groups.stream().mapToDouble(f).toArray();
     }
 
+    /** Adds a method curve when it has at least two drawable points (one point says nothing about a trend). */
     private static void curve(Map<String, List<Curve>> byKind, String kind, Curve c) {
-        byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(c);
+        double[] x = c.x();
+        double[] y = c.y();
+        long points = java.util.stream.IntStream.range(0, x.length)
+                .filter(i -> Double.isFinite(x[i]) && Double.isFinite(y[i])).mapToDouble(i -> x[i]).distinct().count();
+        if (points >= 2) {
+            byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(c);
+        }
     }
 
     private static void addIfAny(List<ChartSpec> charts, Map<String, List<Curve>> byKind, String kind,

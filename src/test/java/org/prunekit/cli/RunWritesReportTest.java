@@ -89,6 +89,7 @@ class RunWritesReportTest {
         String text = page.getDocumentElement().getTextContent();
         ARMS.forEach(a -> assertTrue(text.contains(a), a));
         assertFalse(text.contains("could not be drawn"), "no chart failed");
+        assertFalse(Files.exists(out.resolve("plots/fs-metric.png")), "lin's one feature count is no curve");
         assertTrue(text.contains("corrected t-test p"), "paired comparisons shown");
     }
 
