@@ -106,7 +106,7 @@ public final class ResultsReader {
             arms.add(new ArmSummary(arm, summary.family(arm), summary.method(arm), describeChoice(sel, summary.method(arm), summary.rule()),
                     chosenMean, sdOf(sel, outer), chosenNz, meanOf(sel, PARAMETERS), meanOf(sel, BYTES),
                     meanOf(sel, LATENCY_US), meanOf(sel, ResultsLayout.denseOuter(metric)), meanOf(sel, DENSE_NON_ZERO),
-                    optimistic(cand, outer, higherIsBetter)));
+                    optimistic(cand, outer, higherIsBetter), summary.sizeRatio(arm)));
             methodCurves(summary.method(arm), arm, cand, candidates, outer, curvesByKind);
         }
 

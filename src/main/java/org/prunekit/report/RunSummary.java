@@ -16,7 +16,8 @@ import org.prunekit.data.InputException;
 record RunSummary(String name, String metric, String rule, List<Arm> arms, DatasetSummary dataset,
                   List<PairedComparison> paired) {
 
-    record Arm(String name, String family, String method) {
+    /** @param sizeRatio mean over outer folds of chosen / dense non-zero parameters */
+    record Arm(String name, String family, String method, double sizeRatio) {
     }
 
     RunSummary {
@@ -37,7 +38,8 @@ record RunSummary(String name, String metric, String rule, List<Arm> arms, Datas
         JsonNode sel = root.path("selection");
         List<Arm> arms = new ArrayList<>();
         for (JsonNode a : root.path("arms")) {
-            arms.add(new Arm(text(a, "name", "?"), text(a, "family", "?"), text(a, "method", "?")));
+            arms.add(new Arm(text(a, "name", "?"), text(a, "family", "?"), text(a, "method", "?"),
+                    num(a.path("size"), "nonzero_ratio_mean")));
         }
         JsonNode d = root.path("dataset");
         Map<String, Long> counts = new LinkedHashMap<>();
@@ -57,6 +59,10 @@ record RunSummary(String name, String metric, String rule, List<Arm> arms, Datas
 
     String method(String arm) {
         return arms.stream().filter(a -> a.name().equals(arm)).map(Arm::method).findFirst().orElse("?");
+    }
+
+    double sizeRatio(String arm) {
+        return arms.stream().filter(a -> a.name().equals(arm)).mapToDouble(Arm::sizeRatio).findFirst().orElse(Double.NaN);
     }
 
     String family(String arm) {

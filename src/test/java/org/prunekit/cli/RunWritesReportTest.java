@@ -127,9 +127,13 @@ class RunWritesReportTest {
     @Test
     void resumeAndReportRebuildThePlotsFromSavedResults() throws IOException {
         byte[] pareto = Files.readAllBytes(out.resolve("plots/pareto.png"));
+        String columns = Files.readString(out.resolve("path-columns.csv"));
+        String selected = Files.readString(out.resolve("selected.csv"));
         Files.delete(out.resolve("report.html"));
         StudyFiles.Cli resumed = StudyFiles.cli("run", cfg.toString(), "--out", out.toString(), "--resume");
         assertEquals(0, resumed.code(), resumed.err());
+        assertEquals(columns, Files.readString(out.resolve("path-columns.csv")), "exported columns survive the cell files");
+        assertEquals(selected, Files.readString(out.resolve("selected.csv")), "and so do features_used (latency too: it is saved in the cells)");
         assertTrue(Files.isRegularFile(out.resolve("report.html")), "--resume writes the report too");
 
         deleteTree(out.resolve("plots"));

@@ -36,7 +36,7 @@ class HtmlReportTest {
                 new DatasetSummary("data/" + EVIL + ".csv", "class", 1000, 20, Map.of("good", 700L, "bad", 300L)),
                 "average-precision", "one-se",
                 List.of(new ArmSummary("arm" + EVIL, "cart", "cost-complexity", "strength 0.01 (one-se)", .66, .01,
-                        60, 60, 480, 11, .61, 150, .69)),
+                        60, 60, 480, 11, .61, 150, .69, .4)),
                 List.of(new PairedComparison("a", "b" + EVIL, "average-precision", 4, -.05, .01, -.066, -.034, 0, .125, true,
                         .03)),
                 charts, List.of("warning " + EVIL));

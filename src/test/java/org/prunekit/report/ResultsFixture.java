@@ -25,7 +25,8 @@ final class ResultsFixture {
                            "class_counts" : {"bad" : 300, "good" : 700}},
               "selection" : {"metric" : "average-precision", "rule" : "one-se"},
               "metrics" : ["balanced-accuracy", "average-precision"],
-              "arms" : [ {"name" : "cart-ccp", "family" : "cart", "method" : "cost-complexity"},
+              "arms" : [ {"name" : "cart-ccp", "family" : "cart", "method" : "cost-complexity",
+                          "size" : {"nonzero_ratio_mean" : 0.4}},
                          {"name" : "mlp<i>", "family" : "mlp", "method" : "magnitude"},
                          {"name" : "lasso", "family" : "logistic", "method" : "l1-path"} ],
               "paired" : [
