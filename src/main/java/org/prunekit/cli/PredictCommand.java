@@ -16,7 +16,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.prunekit.data.InputException;
 import org.prunekit.eval.Probabilities;
-import org.prunekit.report.AtomicFiles;
+import org.prunekit.data.AtomicFiles;
 import org.prunekit.report.ModelFiles;
 import org.tribuo.Model;
 import org.tribuo.Prediction;
@@ -149,7 +149,7 @@ final class PredictCommand implements Callable<Integer> {
         } catch (UncheckedIOException e) {
             throw new InputException(name, "cannot read: " + e.getMessage());
         }
-        AtomicFiles.write(out, w.toString());
+        AtomicFiles.writeString(out, w.toString());
         spec.commandLine().getOut().println("predictions: " + out);
         return Main.OK;
     }

@@ -30,6 +30,12 @@ final class ProgressPrinter implements Progress {
         err.flush();
     }
 
+    @Override
+    public synchronized void warning(String message) {
+        err.println("prunekit: warning: " + message);
+        err.flush();
+    }
+
     static String clock(double seconds) {
         long s = Math.round(seconds);
         return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String.format("%d:%02d", s / 60, s % 60);

@@ -52,6 +52,10 @@ final class RunCommand implements Callable<Integer> {
             Path dir = Harness.run(cfg, work, new Harness.Options(threads, force, resume,
                     new ProgressPrinter(err, System.console() != null), null));
             outw.println("results: " + dir);
+            Path page = dir.resolve(org.prunekit.report.ReportWriter.REPORT_FILE);
+            if (java.nio.file.Files.isRegularFile(page)) {
+                outw.println("report: " + page);
+            }
             return Main.OK;
         } catch (OutOfMemoryError e) {
             throw new Harness.OutOfMemory(e);

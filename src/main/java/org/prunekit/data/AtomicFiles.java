@@ -1,7 +1,11 @@
 package org.prunekit.data;
 
 import java.io.IOException;
+import java.io.BufferedOutputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -13,7 +17,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes a file atomically: the content goes to a temporary file in the same folder, which is then renamed over the
- * target, so a reader never sees a half-written file (and an interrupted run leaves the old file intact).
+ * target, so a reader (or a run resumed after SIGKILL) never sees a half-written file: it sees the old content or the
+ * complete new content. The content is forced to disk before the rename.
  */
 public final class AtomicFiles {
 
@@ -47,8 +52,11 @@ public final class AtomicFiles {
             if (Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
                 Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
             }
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
                 content.writeTo(out);
+                out.flush();
+                ch.force(true); // on disk before the rename: a kill or crash never leaves a renamed empty file
             }
             try {
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -1,6 +1,9 @@
 package org.prunekit.eval;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The result of one cell (arm × repeat × outer fold), or of an arm's refit on all data ({@code repeat = fold = -1}).
@@ -12,12 +15,34 @@ import java.util.List;
  * @param note         why the selection rule had to bend, or null
  * @param trainRows    outer training rows (0 for none)
  * @param testRows     outer test rows (0 for the refit)
+ * @param featuresUsed the features the chosen candidate uses ({@link FeatureUsage#of}), sorted
+ * @param pathColumns  the path's exported columns ({@link PathExport}), one value per candidate; empty if none
  */
 public record CellResult(String arm, int repeat, int fold, String strengthName, int innerFolds, int chosen, String note,
-                         int trainRows, int testRows, List<CandidateResult> candidates) {
+                         int trainRows, int testRows, List<CandidateResult> candidates, List<String> featuresUsed,
+                         Map<String, double[]> pathColumns) {
 
     public CellResult {
         candidates = List.copyOf(candidates);
+        featuresUsed = featuresUsed == null ? List.of() : List.copyOf(featuresUsed);
+        Map<String, double[]> cols = new LinkedHashMap<>();
+        if (pathColumns != null) {
+            for (var e : pathColumns.entrySet()) {
+                if (e.getValue().length != candidates.size()) {
+                    throw new IllegalArgumentException("path column " + e.getKey() + " has " + e.getValue().length
+                            + " values for " + candidates.size() + " candidates");
+                }
+                cols.put(e.getKey(), e.getValue().clone());
+            }
+        }
+        pathColumns = Collections.unmodifiableMap(cols);
+    }
+
+    /** A copy of one exported column (the map's arrays are not exposed). */
+    @Override public Map<String, double[]> pathColumns() {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        pathColumns.forEach((k, v) -> out.put(k, v.clone()));
+        return Collections.unmodifiableMap(out);
     }
 
     public boolean refitOnAll() {

@@ -149,8 +149,10 @@ public final class CellRunner {
                     c.size().details(), b.bytes(), b.format(), latency, scores.threshold(i), scores.means(i), scores.sds(i),
                     outerScores.get(i)));
         }
+        List<String> used = List.copyOf(new java.util.TreeSet<>(FeatureUsage.of(cands.get(choice.index()).model())));
+        Map<String, double[]> columns = path instanceof PathExport pe ? pe.exportColumns() : Map.of();
         CellResult result = new CellResult(arm.name(), repeat, fold, path.strengthName(), scores.folds(), choice.index(),
-                choice.note(), trainRows.length, testRows.length, out);
+                choice.note(), trainRows.length, testRows.length, out, used, columns);
         return new Outcome(result, cands.get(choice.index()).model());
     }
 

@@ -14,10 +14,16 @@ public interface FeatureUsage {
     /** Names of the encoded features with an effect on predictions. */
     Set<String> featuresUsed();
 
-    /** The features {@code model} uses: its own answer if it knows, else every feature it was trained with. */
+    /**
+     * The features {@code model} uses: its own answer if it knows, the split features of a Tribuo tree, else every
+     * feature it was trained with.
+     */
     static Set<String> of(Model<Label> model) {
         if (model instanceof FeatureUsage fu) {
             return fu.featuresUsed();
+        }
+        if (model instanceof org.tribuo.common.tree.TreeModel<?> tree) {
+            return new java.util.TreeSet<>(tree.getFeatures());
         }
         java.util.TreeSet<String> all = new java.util.TreeSet<>();
         model.getFeatureIDMap().forEach(info -> all.add(info.getName()));

@@ -13,8 +13,11 @@ import smile.stat.distribution.TDistribution;
  * enumerated; otherwise the normal approximation with the tie correction
  * {@code var = n(n+1)(2n+1)/24 - sum(t^3 - t)/48} and no continuity correction.
  *
- * <p>Folds of a repeated k-fold share training rows, so both the interval and the p-value are optimistic
- * (Nadeau and Bengio 2003); they are a guide, not a test of significance across datasets.
+ * <p>Folds of a repeated k-fold share training rows, so the plain interval and the Wilcoxon p-value are optimistic.
+ * The corrected resampled t-test of Nadeau &amp; Bengio (2003), "Inference for the Generalization Error", Machine
+ * Learning 52, widens the variance for that overlap: with {@code n} differences of mean {@code m} and sample variance
+ * {@code s²}, {@code t = m / sqrt((1/n + n_test/n_train) s²)} on {@code n - 1} degrees of freedom
+ * ({@code n_test/n_train = 1/(k-1)} for k-fold CV). All three are a guide, not a test across datasets.
  */
 public final class PairedComparison {
 
@@ -24,41 +27,55 @@ public final class PairedComparison {
     /**
      * @param n          number of pairs
      * @param meanDiff   mean of a - b
+     * @param sdDiff     sample standard deviation of a - b (NaN when n &lt; 2)
      * @param ciLow      lower end of the 95 % t interval (NaN when n &lt; 2)
      * @param ciHigh     upper end
+     * @param winsA      pairs where a &gt; b
      * @param wilcoxonP  two-sided signed-rank p-value (1 when every difference is zero, NaN when n = 0)
-     * @param exact      whether the p-value is exact
+     * @param exact      whether the Wilcoxon p-value is exact
+     * @param correctedP two-sided p-value of the corrected resampled t-test (NaN when n &lt; 2, sd = 0 or the
+     *                   test/train ratio is unknown)
      */
-    public record Result(int n, double meanDiff, double ciLow, double ciHigh, double wilcoxonP, boolean exact) {
+    public record Result(int n, double meanDiff, double sdDiff, double ciLow, double ciHigh, int winsA, double wilcoxonP,
+                         boolean exact, double correctedP) {
     }
 
     private PairedComparison() {
     }
 
+    /** Without the corrected t-test (test/train ratio unknown). */
     public static Result compare(double[] a, double[] b) {
+        return compare(a, b, Double.NaN);
+    }
+
+    /**
+     * @param testOverTrain mean ratio of test rows to training rows of the cells compared ({@code 1/(k-1)} for
+     *                      k-fold); NaN when unknown
+     */
+    public static Result compare(double[] a, double[] b, double testOverTrain) {
         if (a.length != b.length) {
             throw new IllegalArgumentException("paired samples differ in length: " + a.length + " vs " + b.length);
         }
         int n = a.length;
         double[] d = new double[n];
+        int wins = 0;
         for (int i = 0; i < n; i++) {
             d[i] = a[i] - b[i];
+            wins += d[i] > 0 ? 1 : 0;
         }
-        double mean = n == 0 ? Double.NaN : Arrays.stream(d).sum() / n;
-        double lo = Double.NaN;
-        double hi = Double.NaN;
-        if (n >= 2) {
-            double ss = 0;
-            for (double v : d) {
-                ss += (v - mean) * (v - mean);
-            }
-            double se = Math.sqrt(ss / (n - 1)) / Math.sqrt(n);
-            double t = new TDistribution(n - 1).quantile(0.975);
-            lo = mean - t * se;
-            hi = mean + t * se;
-        }
+        Stats s = Stats.of(d);
         double[] w = wilcoxon(d);
-        return new Result(n, mean, lo, hi, w[0], w[1] == 1.0);
+        return new Result(n, s.mean(), s.sd(), s.ciLow(), s.ciHigh(), wins, w[0], w[1] == 1.0,
+                correctedP(s.mean(), s.sd(), n, testOverTrain));
+    }
+
+    /** Two-sided p-value of the corrected resampled t-test; NaN when undefined (n &lt; 2, sd 0, ratio unknown). */
+    static double correctedP(double mean, double sd, int n, double testOverTrain) {
+        if (n < 2 || !(sd > 0) || !(testOverTrain > 0)) {
+            return Double.NaN;
+        }
+        double t = mean / Math.sqrt((1.0 / n + testOverTrain) * sd * sd);
+        return 2 * (1 - new TDistribution(n - 1).cdf(Math.abs(t)));
     }
 
     /** {p, exact ? 1 : 0} for differences {@code d}. */

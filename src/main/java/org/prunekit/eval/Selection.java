@@ -50,8 +50,7 @@ public final class Selection {
                 if (Double.isNaN(mean[b])) {
                     return new Choice(b, null);
                 }
-                double se = folds > 1 && Double.isFinite(sd[b]) ? sd[b] / Math.sqrt(folds) : 0.0;
-                double bar = sign * mean[b] - se;
+                double bar = sign * oneSeThreshold(mean, sd, folds, nonZero, higherIsBetter);
                 int pick = b;
                 for (int i = 0; i < n; i++) {
                     if (!Double.isNaN(mean[i]) && sign * mean[i] >= bar && smaller(i, pick, nonZero)) {
@@ -81,6 +80,21 @@ public final class Selection {
             }
             default -> throw new IllegalArgumentException("unknown rule " + rule + " (allowed: best, one-se, budget)");
         }
+    }
+
+    /**
+     * The one-standard-error threshold in the metric's units: {@code mean[b] - se[b]} for a higher-is-better metric
+     * ({@code + se[b]} for a loss), where {@code b} is the best candidate and {@code se = sd / sqrt(folds)} (0 with one
+     * fold). NaN when every mean is NaN.
+     */
+    public static double oneSeThreshold(double[] mean, double[] sd, int folds, long[] nonZero, boolean higherIsBetter) {
+        double sign = higherIsBetter ? 1 : -1;
+        int b = best(mean, nonZero, sign, null);
+        if (Double.isNaN(mean[b])) {
+            return Double.NaN;
+        }
+        double se = folds > 1 && Double.isFinite(sd[b]) ? sd[b] / Math.sqrt(folds) : 0.0;
+        return mean[b] - sign * se;
     }
 
     private static int best(double[] mean, long[] nonZero, double sign, boolean[] allowed) {

@@ -17,10 +17,12 @@ import java.util.Objects;
  * @param denseNonZero      mean non-zero parameters of the dense candidate
  * @param optimisticMean    outer-fold mean of the best candidate chosen on each outer test fold itself: the
  *                          optimistic estimate that tuning the pruning level on the test set would report
+ * @param sizeRatio         outer-fold mean of chosen over dense non-zero parameters (0.1: ten times smaller), as
+ *                          the harness computed it
  */
 public record ArmSummary(String arm, String family, String method, String chosen, double mean, double sd,
                          double nonZeroParameters, double parameters, double bytes, double latencyUs, double denseMean,
-                         double denseNonZero, double optimisticMean) {
+                         double denseNonZero, double optimisticMean, double sizeRatio) {
 
     public ArmSummary {
         Objects.requireNonNull(arm, "arm");
@@ -39,8 +41,4 @@ public record ArmSummary(String arm, String family, String method, String chosen
         return optimisticMean - mean;
     }
 
-    /** Chosen size over dense size (0.1: ten times smaller). */
-    public double sizeRatio() {
-        return denseNonZero > 0 ? nonZeroParameters / denseNonZero : Double.NaN;
-    }
 }

@@ -1,5 +1,6 @@
 package org.prunekit.report;
 
+import org.prunekit.data.AtomicFiles;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

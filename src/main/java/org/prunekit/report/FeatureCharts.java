@@ -2,12 +2,12 @@ package org.prunekit.report;
 
 import static org.prunekit.report.ResultsLayout.ARM;
 import static org.prunekit.report.ResultsLayout.CANDIDATE;
-import static org.prunekit.report.ResultsLayout.COEFFICIENT;
-import static org.prunekit.report.ResultsLayout.FEATURE;
+import static org.prunekit.report.ResultsLayout.COLUMN;
 import static org.prunekit.report.ResultsLayout.FEATURES_USED;
 import static org.prunekit.report.ResultsLayout.FOLD;
 import static org.prunekit.report.ResultsLayout.REPEAT;
 import static org.prunekit.report.ResultsLayout.STRENGTH;
+import static org.prunekit.report.ResultsLayout.VALUE;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,8 +19,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.prunekit.report.CsvRows.Row;
+import org.prunekit.report.chart.Curve;
+import org.prunekit.report.chart.CurvesChart;
 import org.prunekit.report.chart.FrequencyHeatMap;
 import org.prunekit.report.chart.L1PathChart;
 
@@ -35,21 +39,24 @@ final class FeatureCharts {
 
     /**
      * Selection frequency across outer folds of each feature for each arm, from {@code selected.csv}'s
-     * {@code features_used}. Arms that use every feature in every fold (nothing selected) are left out.
+     * {@code features_used}. Arms that use every feature in every fold (nothing selected) are left out, and so are
+     * features no remaining arm uses.
      */
     static Optional<FrequencyHeatMap.Data> selectionFrequency(CsvRows selected) {
         if (!selected.has(FEATURES_USED)) {
             return Optional.empty();
         }
         Map<String, List<Set<String>>> setsByArm = new LinkedHashMap<>();
-        Set<String> all = new TreeSet<>();
+        Set<String> everything = new TreeSet<>();
         for (Row r : selected.rows()) {
             Set<String> used = Arrays.stream(r.text(FEATURES_USED).split(ResultsLayout.FEATURE_SEPARATOR))
                     .map(String::strip).filter(f -> !f.isEmpty()).collect(Collectors.toCollection(TreeSet::new));
             setsByArm.computeIfAbsent(r.text(ARM), k -> new ArrayList<>()).add(used);
-            all.addAll(used);
+            everything.addAll(used);
         }
-        setsByArm.values().removeIf(sets -> sets.stream().allMatch(s -> s.equals(all)));
+        setsByArm.values().removeIf(sets -> sets.stream().allMatch(s -> s.equals(everything)));
+        Set<String> all = new TreeSet<>();
+        setsByArm.values().forEach(sets -> sets.forEach(all::addAll));
         if (setsByArm.isEmpty() || all.isEmpty()) {
             return Optional.empty();
         }
@@ -71,37 +78,61 @@ final class FeatureCharts {
         return Optional.of(new FrequencyHeatMap.Data("fs-frequency", features, arms, values));
     }
 
-    /** Coefficient paths of each arm in {@code coefficients.csv} (first outer fold of each arm). */
-    static List<L1PathChart.Data> coefficientPaths(CsvRows coefs) {
-        coefs.require(ARM, CANDIDATE, STRENGTH, FEATURE, COEFFICIENT);
+    /**
+     * Coefficient paths of the arms {@code isL1} accepts, from {@code path-columns.csv} (one column per feature,
+     * exported by the path): the refit on all data when present, else the first outer fold.
+     */
+    static List<L1PathChart.Data> coefficientPaths(CsvRows columns, Predicate<String> isL1) {
+        return byArm(columns, isL1).map(p -> new L1PathChart.Data(p.arm(), p.strength(), p.names(), p.values()))
+                .toList();
+    }
+
+    /**
+     * Any other path's exported columns against its strength, one line per column (the refit on all data when
+     * present, else the first outer fold).
+     */
+    static List<CurvesChart.Data> exportedColumns(CsvRows columns, Predicate<String> arms,
+                                                  Function<String, String> strengthName) {
+        return byArm(columns, arms).map(p -> {
+            List<Curve> curves = new ArrayList<>();
+            for (int j = 0; j < p.names().size(); j++) {
+                curves.add(Curve.of(p.names().get(j), p.strength(), p.values()[j]));
+            }
+            String x = strengthName.apply(p.arm());
+            return new CurvesChart.Data("path-" + p.arm(), "Exported path columns (" + p.arm() + ")", x, "value",
+                    false, false, curves, "Arm " + p.arm() + ": the columns its pruning path exports, against " + x
+                    + ".");
+        }).toList();
+    }
+
+    /** One arm's exported columns: {@code values[j][i]} of column j at candidate i (absent rows are 0). */
+    private record ArmColumns(String arm, double[] strength, List<String> names, double[][] values) {
+    }
+
+    private static java.util.stream.Stream<ArmColumns> byArm(CsvRows columns, Predicate<String> arms) {
+        columns.require(ARM, REPEAT, FOLD, CANDIDATE, STRENGTH, COLUMN, VALUE);
         Map<String, List<Row>> byArm = new LinkedHashMap<>();
-        for (Row r : coefs.rows()) {
-            byArm.computeIfAbsent(r.text(ARM), k -> new ArrayList<>()).add(r);
+        for (Row r : columns.rows()) {
+            if (arms.test(r.text(ARM))) {
+                byArm.computeIfAbsent(r.text(ARM), k -> new ArrayList<>()).add(r);
+            }
         }
-        List<L1PathChart.Data> out = new ArrayList<>();
-        for (var e : byArm.entrySet()) {
-            Row first = e.getValue().get(0);
-            String fold = first.text(REPEAT) + "/" + first.text(FOLD);
+        return byArm.entrySet().stream().map(e -> {
             TreeMap<Integer, Double> strength = new TreeMap<>();
-            Map<String, Map<Integer, Double>> byFeature = new LinkedHashMap<>();
-            for (Row r : e.getValue()) {
-                if (!(r.text(REPEAT) + "/" + r.text(FOLD)).equals(fold)) {
-                    continue;
-                }
+            Map<String, Map<Integer, Double>> byName = new LinkedHashMap<>();
+            for (Row r : ResultsReader.preferredCell(e.getValue())) {
                 int c = (int) r.num(CANDIDATE);
                 strength.put(c, r.num(STRENGTH));
-                byFeature.computeIfAbsent(r.text(FEATURE), k -> new TreeMap<>()).put(c, r.num(COEFFICIENT));
+                byName.computeIfAbsent(r.text(COLUMN), k -> new TreeMap<>()).put(c, r.num(VALUE));
             }
             List<Integer> candidates = new ArrayList<>(strength.keySet());
-            double[] lambda = candidates.stream().mapToDouble(strength::get).toArray();
-            List<String> features = new ArrayList<>(byFeature.keySet());
-            double[][] values = new double[features.size()][];
+            List<String> names = new ArrayList<>(byName.keySet());
+            double[][] values = new double[names.size()][];
             for (int j = 0; j < values.length; j++) {
-                Map<Integer, Double> m = byFeature.get(features.get(j));
+                Map<Integer, Double> m = byName.get(names.get(j));
                 values[j] = candidates.stream().mapToDouble(c -> m.getOrDefault(c, 0.0)).toArray();
             }
-            out.add(new L1PathChart.Data(e.getKey(), lambda, features, values));
-        }
-        return out;
+            return new ArmColumns(e.getKey(), candidates.stream().mapToDouble(strength::get).toArray(), names, values);
+        });
     }
 }

@@ -128,7 +128,7 @@ public final class HtmlReport {
                     .append(")</td></tr>\n");
         }
         h.append("</table>\n<p class=\"muted\">Chosen: selected by inner validation only (nested, honest). "
-                + "Dense: the largest candidate of each fold. Best on test: the candidate that scored best on each "
+                + "Dense: candidate 0 of each fold, the model as trained. Best on test: the candidate that scored best on each "
                 + "outer test fold, i.e. the optimistic figure obtained by tuning the pruning level on the test set; "
                 + "shown for contrast, never report it.</p>\n");
     }
@@ -139,17 +139,22 @@ public final class HtmlReport {
             h.append("<p class=\"muted\">Fewer than two arms, or no per-fold results.</p>\n");
             return;
         }
-        h.append("<p class=\"muted\">Differences A − B of the chosen candidates on the same outer folds; p: two-sided "
-                + "corrected resampled t-test (Nadeau &amp; Bengio, 2003).</p>\n");
+        h.append("<p class=\"muted\">Differences A − B of the chosen candidates on the same outer folds: mean with "
+                + "its plain 95 % t interval, and two two-sided p-values: the Wilcoxon signed-rank test, and the "
+                + "corrected resampled t-test (Nadeau &amp; Bengio, 2003), which allows for the training rows the folds "
+                + "share and is the one to trust; the plain interval and the Wilcoxon p are optimistic.</p>\n");
         h.append("<table>\n<tr><th class=\"l\">A</th><th class=\"l\">B</th><th class=\"l\">metric</th>"
-                + "<th>mean A − B</th><th>sd</th><th>folds</th><th>A better in</th><th>p</th></tr>\n");
+                + "<th>mean A − B [95 % CI]</th><th>sd</th><th>folds</th><th>A better in</th><th>Wilcoxon p</th>"
+                + "<th>corrected t-test p</th></tr>\n");
         for (PairedComparison c : cs) {
             h.append("<tr><td class=\"l\">").append(escape(c.armA())).append("</td><td class=\"l\">")
                     .append(escape(c.armB())).append("</td><td class=\"l\">").append(escape(c.metric()))
-                    .append("</td><td>").append(fmt("%+.4f", c.meanDifference())).append("</td><td>")
+                    .append("</td><td>").append(fmt("%+.4f", c.meanDifference())).append(" [")
+                    .append(fmt("%+.4f", c.ciLow())).append(", ").append(fmt("%+.4f", c.ciHigh())).append("]</td><td>")
                     .append(fmt("%.4f", c.sdDifference())).append("</td><td>").append(c.folds())
-                    .append("</td><td>").append(c.winsA()).append("</td><td>").append(fmt("%.3g", c.pValue()))
-                    .append("</td></tr>\n");
+                    .append("</td><td>").append(c.winsA() < 0 ? "–" : String.valueOf(c.winsA())).append("</td><td>")
+                    .append(fmt("%.3g", c.wilcoxonP())).append(c.wilcoxonExact() ? " (exact)" : "")
+                    .append("</td><td>").append(fmt("%.3g", c.correctedP())).append("</td></tr>\n");
         }
         h.append("</table>\n");
     }

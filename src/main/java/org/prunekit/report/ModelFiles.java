@@ -1,5 +1,6 @@
 package org.prunekit.report;
 
+import org.prunekit.data.AtomicFiles;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.oracle.labs.mlrg.olcut.config.json.JsonProvenanceSerialization;
 import com.oracle.labs.mlrg.olcut.provenance.ProvenanceUtil;

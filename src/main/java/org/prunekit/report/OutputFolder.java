@@ -1,5 +1,6 @@
 package org.prunekit.report;
 
+import org.prunekit.data.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -50,7 +51,7 @@ public final class OutputFolder {
                 }
             }
             Files.createDirectories(dir);
-            AtomicFiles.write(marker, fingerprint + "\n");
+            AtomicFiles.writeString(marker, fingerprint + "\n");
             return kept;
         } catch (IOException e) {
             throw new InputException(name, "cannot prepare the output folder: " + e.getMessage());

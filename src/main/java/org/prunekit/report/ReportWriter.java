@@ -1,18 +1,22 @@
 package org.prunekit.report;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.prunekit.data.AtomicFiles;
 import org.prunekit.report.chart.ChartFiles;
 import org.prunekit.report.chart.ChartSpec;
 
 /**
  * Writes a run's pictures and page: every chart of the {@link ReportData} as {@code plots/<name>.png} and
- * {@code .svg}, then {@code report.html}, each file atomically. A chart that cannot be drawn becomes a warning on
- * the page instead of failing the report.
+ * {@code .svg}, then {@code report.html}, each file atomically; images of charts no longer drawn are removed. A chart
+ * that cannot be drawn becomes a warning on the page instead of failing the report.
  */
 public final class ReportWriter {
 
@@ -36,6 +40,7 @@ public final class ReportWriter {
         List<HtmlReport.Figure> figures = new ArrayList<>();
         List<String> warnings = new ArrayList<>(data.warnings());
         Set<String> stems = new HashSet<>();
+        Set<String> written = new HashSet<>();
         for (ChartSpec spec : data.charts()) {
             String stem = ChartFiles.fileStem(spec.name());
             for (int k = 2; !stems.add(stem); k++) {
@@ -43,17 +48,38 @@ public final class ReportWriter {
             }
             try {
                 ChartFiles.Written w = ChartFiles.write(spec.build(), plots, stem);
+                written.add(w.name());
                 figures.add(new HtmlReport.Figure(w.name(), spec.caption(), w.pngBytes(),
                         PLOTS_DIR + "/" + w.svg().getFileName()));
             } catch (RuntimeException e) {
                 warnings.add("chart " + spec.name() + " could not be drawn: " + e.getMessage());
             }
         }
+        removeStalePlots(plots, written);
         ReportData withWarnings = new ReportData(data.name(), data.configText(), data.dataset(),
                 data.selectionMetric(), data.selectionRule(), data.arms(), data.comparisons(), data.charts(),
                 warnings);
         Path page = outDir.resolve(REPORT_FILE);
         AtomicFiles.writeString(page, HtmlReport.render(withWarnings, figures));
         return page;
+    }
+
+    /** Deletes images in {@code plots/} that this report did not write (charts of an earlier version of the run). */
+    private static void removeStalePlots(Path plots, Set<String> written) {
+        if (!Files.isDirectory(plots)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(plots)) {
+            for (Path f : files.toList()) {
+                String n = f.getFileName().toString();
+                int dot = n.lastIndexOf('.');
+                boolean image = n.endsWith(".png") || n.endsWith(".svg");
+                if (image && !written.contains(n.substring(0, dot))) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot tidy " + plots + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -3,8 +3,14 @@ package org.prunekit.report;
 import static org.prunekit.report.ResultsLayout.ARM;
 import static org.prunekit.report.ResultsLayout.BYTES;
 import static org.prunekit.report.ResultsLayout.CANDIDATE;
+import static org.prunekit.report.ResultsLayout.CHOSEN;
+import static org.prunekit.report.ResultsLayout.DENSE_NON_ZERO;
 import static org.prunekit.report.ResultsLayout.FEATURES;
 import static org.prunekit.report.ResultsLayout.FOLD;
+import static org.prunekit.report.ResultsLayout.INNER_FOLDS;
+import static org.prunekit.report.ResultsLayout.INNER_MEAN;
+import static org.prunekit.report.ResultsLayout.INNER_SD;
+import static org.prunekit.report.ResultsLayout.INNER_SE;
 import static org.prunekit.report.ResultsLayout.LATENCY_US;
 import static org.prunekit.report.ResultsLayout.LEAVES;
 import static org.prunekit.report.ResultsLayout.NON_ZERO;
@@ -25,9 +31,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.prunekit.data.InputException;
 import org.prunekit.eval.Metric;
+import org.prunekit.eval.Selection;
+import org.prunekit.eval.Stats;
 import org.prunekit.report.CsvRows.Row;
 import org.prunekit.report.chart.ChartSpec;
 import org.prunekit.report.chart.CostComplexityChart;
@@ -37,12 +46,18 @@ import org.prunekit.report.chart.L1CvChart;
 import org.prunekit.report.chart.ParetoChart;
 
 /**
- * Reads a saved results folder into {@link ReportData}, so the report and plots can be rebuilt without retraining.
- * File and column names come from {@link ResultsLayout}; path points are grouped by candidate index across outer
- * folds (mean and sd over folds), the chosen point of an arm is the mean over folds of its selected candidates, and
- * its dense point is, in each fold, the candidate with the most non-zero parameters.
+ * Reads a saved results folder ({@link ResultsLayout}) into {@link ReportData}, so the report and plots can be
+ * rebuilt without retraining. Names, selection, families, methods, class counts and paired comparisons come from
+ * {@code summary.json} as the harness computed them; per-arm figures from {@code selected.csv} (chosen and dense
+ * candidate of each outer fold); curves from {@code candidates.csv}, {@code cp-table.csv} and
+ * {@code path-columns.csv}. Refit rows ({@code repeat = fold = -1}) never enter fold statistics; the inner-CV and
+ * coefficient charts show the refit on all data when present (as rpart's {@code plotcp} and glmnet's {@code plot} do),
+ * else the first outer fold.
  */
 public final class ResultsReader {
+
+    /** Most points of a Pareto curve drawn from size budgets. */
+    static final int MAX_BUDGETS = 40;
 
     private ResultsReader() {
     }
@@ -52,29 +67,31 @@ public final class ResultsReader {
         if (!Files.isDirectory(dir)) {
             throw new InputException(dir.toString(), "not a results folder: no such directory");
         }
-        for (String f : List.of(ResultsLayout.CONFIG, ResultsLayout.CANDIDATES, ResultsLayout.SELECTED)) {
+        for (String f : List.of(ResultsLayout.CONFIG, ResultsLayout.SUMMARY, ResultsLayout.CANDIDATES,
+                ResultsLayout.SELECTED)) {
             if (!Files.isRegularFile(dir.resolve(f))) {
                 throw new InputException(dir.toString(), "not a results folder: missing " + f);
             }
         }
-        Path configFile = dir.resolve(ResultsLayout.CONFIG);
-        String configText = readString(configFile);
-        RunConfig cfg = RunConfig.parse(configText, configFile.toString());
-        String metric = cfg.metric();
+        String configText = readString(dir.resolve(ResultsLayout.CONFIG));
+        RunSummary summary = RunSummary.read(dir.resolve(ResultsLayout.SUMMARY));
+        String metric = summary.metric();
         String outer = ResultsLayout.outer(metric);
-        CsvRows candidates = CsvRows.read(dir.resolve(ResultsLayout.CANDIDATES)).require(ARM, CANDIDATE, NON_ZERO, outer);
-        CsvRows selected = CsvRows.read(dir.resolve(ResultsLayout.SELECTED)).require(ARM, NON_ZERO, outer);
+        CsvRows candidates = CsvRows.read(dir.resolve(ResultsLayout.CANDIDATES))
+                .require(ARM, REPEAT, FOLD, CANDIDATE, NON_ZERO, outer);
+        CsvRows selected = CsvRows.read(dir.resolve(ResultsLayout.SELECTED))
+                .require(ARM, REPEAT, FOLD, NON_ZERO, outer, DENSE_NON_ZERO, ResultsLayout.denseOuter(metric));
 
         Set<String> armNames = new LinkedHashSet<>();
-        cfg.arms().forEach(a -> armNames.add(a.name()));
+        summary.arms().forEach(a -> armNames.add(a.name()));
         candidates.rows().forEach(r -> armNames.add(r.text(ARM)));
-        Map<String, List<Row>> candByArm = byArm(candidates.rows(), armNames);
-        Map<String, List<Row>> selByArm = byArm(selected.rows(), armNames);
+        Map<String, List<Row>> candByArm = byArm(outerRows(candidates.rows()), armNames);
+        Map<String, List<Row>> selByArm = byArm(outerRows(selected.rows()), armNames);
+        boolean higherIsBetter = higherIsBetter(metric);
 
         List<String> warnings = new ArrayList<>(readWarnings(dir.resolve(ResultsLayout.WARNINGS)));
         List<ArmSummary> arms = new ArrayList<>();
         List<ParetoChart.Arm> pareto = new ArrayList<>();
-        Map<String, Map<String, Double>> chosenByFold = new LinkedHashMap<>();
         Map<String, List<Curve>> curvesByKind = new LinkedHashMap<>();
         for (String arm : armNames) {
             List<Row> cand = candByArm.get(arm);
@@ -83,22 +100,14 @@ public final class ResultsReader {
                 warnings.add("arm " + arm + " has no rows in " + ResultsLayout.CANDIDATES);
                 continue;
             }
-            List<List<Row>> points = new ArrayList<>(byCandidate(cand).values());
-            double[] nz = each(points, g -> meanOf(g, NON_ZERO));
-            double[] mean = each(points, g -> meanOf(g, outer));
-            double[] sd = each(points, g -> sdOf(g, outer));
             double chosenNz = meanOf(sel, NON_ZERO);
             double chosenMean = meanOf(sel, outer);
-            pareto.add(new ParetoChart.Arm(arm, nz, mean, sd, chosenNz, chosenMean));
-            List<Row> dense = densest(cand);
-            arms.add(new ArmSummary(arm, cfg.family(arm), cfg.method(arm), describeChoice(sel, cfg.rule()),
+            pareto.add(paretoArm(arm, cand, outer, chosenNz, chosenMean));
+            arms.add(new ArmSummary(arm, summary.family(arm), summary.method(arm), describeChoice(sel, summary.method(arm), summary.rule()),
                     chosenMean, sdOf(sel, outer), chosenNz, meanOf(sel, PARAMETERS), meanOf(sel, BYTES),
-                    meanOf(sel, LATENCY_US), meanOf(dense, outer), meanOf(dense, NON_ZERO),
-                    optimistic(cand, outer, higherIsBetter(metric))));
-            Map<String, Double> folds = new LinkedHashMap<>();
-            sel.forEach(r -> folds.put(foldKey(r), r.num(outer)));
-            chosenByFold.put(arm, folds);
-            methodCurves(cfg.method(arm), arm, points, candidates, outer, curvesByKind);
+                    meanOf(sel, LATENCY_US), meanOf(sel, ResultsLayout.denseOuter(metric)), meanOf(sel, DENSE_NON_ZERO),
+                    optimistic(cand, outer, higherIsBetter), summary.sizeRatio(arm)));
+            methodCurves(summary.method(arm), arm, cand, candidates, outer, curvesByKind);
         }
 
         List<ChartSpec> charts = new ArrayList<>();
@@ -108,23 +117,92 @@ public final class ResultsReader {
         addIfAny(charts, curvesByKind, "mlp-latency", CurvesChart::mlpLatency);
         addIfAny(charts, curvesByKind, "fs-metric", c -> CurvesChart.featureSelection(metric, c));
         FeatureCharts.selectionFrequency(selected).ifPresent(charts::add);
-        Path coefFile = dir.resolve(ResultsLayout.COEFFICIENTS);
-        if (Files.isRegularFile(coefFile)) {
-            charts.addAll(FeatureCharts.coefficientPaths(CsvRows.read(coefFile)));
+        Path columnsFile = dir.resolve(ResultsLayout.PATH_COLUMNS);
+        if (Files.isRegularFile(columnsFile)) {
+            CsvRows columns = CsvRows.read(columnsFile);
+            charts.addAll(FeatureCharts.coefficientPaths(columns, arm -> summary.method(arm).equals(ResultsLayout.L1_PATH)));
+            charts.addAll(FeatureCharts.exportedColumns(columns, arm -> !summary.method(arm).equals(ResultsLayout.L1_PATH),
+                    arm -> strengthName(candByArm.getOrDefault(arm, List.of()))));
         }
         Path cpFile = dir.resolve(ResultsLayout.CP_TABLE);
         if (Files.isRegularFile(cpFile)) {
-            charts.addAll(innerCvCharts(CsvRows.read(cpFile), cfg, metric));
+            charts.addAll(innerCvCharts(CsvRows.read(cpFile), summary, metric));
         }
-        List<PairedComparison> comparisons = PairedComparisons.all(metric, chosenByFold, cfg.outerFolds());
-        DatasetSummary dataset = DatasetReader.summarize(cfg.dataPath(), cfg.target(), dir, warnings);
-        return new ReportData(cfg.name(), configText, dataset, metric, cfg.rule(), arms, comparisons, charts,
-                warnings);
+        List<PairedComparison> comparisons = summary.paired().stream().filter(p -> p.metric().equals(metric)).toList();
+        return new ReportData(summary.name(), configText, summary.dataset(), metric, summary.rule(), arms, comparisons,
+                charts, warnings);
     }
 
-    /** Adds the per-method curves (x coordinate chosen by method) of one arm. */
-    private static void methodCurves(String method, String arm, List<List<Row>> points, CsvRows candidates,
-                                     String outer, Map<String, List<Curve>> curvesByKind) {
+    /**
+     * One arm's Pareto curve. When every outer fold has the same strengths (a grid path), a point is a candidate
+     * averaged over folds. Otherwise (data-dependent paths such as cost-complexity, whose folds differ in length) a
+     * point is a size budget B: in each fold the largest candidate with at most B non-zero parameters, averaged over
+     * folds (size and metric); budgets are the distinct sizes, or {@link #MAX_BUDGETS} geometric steps, that every
+     * fold can meet.
+     */
+    static ParetoChart.Arm paretoArm(String arm, List<Row> cand, String outer, double chosenNz, double chosenMean) {
+        Map<String, List<Row>> folds = byFold(cand);
+        List<List<Row>> points = new ArrayList<>();
+        if (sameStrengths(folds.values())) {
+            points.addAll(byCandidate(cand).values());
+        } else {
+            double floor = 0;
+            for (List<Row> f : folds.values()) {
+                floor = Math.max(floor, f.stream().mapToDouble(r -> r.num(NON_ZERO)).min().orElse(0));
+            }
+            for (double b : budgets(cand.stream().mapToDouble(r -> r.num(NON_ZERO)).toArray(), floor)) {
+                List<Row> at = new ArrayList<>();
+                for (List<Row> f : folds.values()) {
+                    Row pick = null;
+                    for (Row r : f) {
+                        double nz = r.num(NON_ZERO);
+                        if (nz <= b && (pick == null || nz > pick.num(NON_ZERO))) {
+                            pick = r;
+                        }
+                    }
+                    at.add(pick);
+                }
+                if (points.isEmpty() || !points.get(points.size() - 1).equals(at)) {
+                    points.add(at);
+                }
+            }
+        }
+        return new ParetoChart.Arm(arm, each(points, g -> meanOf(g, NON_ZERO)), each(points, g -> meanOf(g, outer)),
+                each(points, g -> sdOf(g, outer)), chosenNz, chosenMean);
+    }
+
+    /** Budgets from {@code floor} up: the distinct sizes if few, else geometric steps up to the largest size. */
+    private static double[] budgets(double[] sizes, double floor) {
+        double[] distinct = java.util.Arrays.stream(sizes).filter(s -> s >= floor).distinct().sorted().toArray();
+        if (distinct.length <= MAX_BUDGETS) {
+            return distinct;
+        }
+        double lo = Math.max(1, distinct[0]);
+        double hi = distinct[distinct.length - 1];
+        double[] out = new double[MAX_BUDGETS];
+        for (int i = 0; i < MAX_BUDGETS; i++) {
+            out[i] = i == MAX_BUDGETS - 1 ? hi : lo * Math.pow(hi / lo, i / (MAX_BUDGETS - 1.0));
+        }
+        return out;
+    }
+
+    private static boolean sameStrengths(java.util.Collection<List<Row>> folds) {
+        List<String> first = null;
+        for (List<Row> f : folds) {
+            List<String> s = f.stream().map(r -> r.text(STRENGTH)).toList();
+            if (first == null) {
+                first = s;
+            } else if (!first.equals(s)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Adds the per-method curves (x coordinate chosen by method) of one arm; points are candidates. */
+    private static void methodCurves(String method, String arm, List<Row> cand, CsvRows candidates, String outer,
+                                     Map<String, List<Curve>> curvesByKind) {
+        List<List<Row>> points = new ArrayList<>(byCandidate(cand).values());
         double[] mean = each(points, g -> meanOf(g, outer));
         double[] sd = each(points, g -> sdOf(g, outer));
         if (method.equals(ResultsLayout.TREE_DROP)) {
@@ -143,11 +221,12 @@ public final class ResultsReader {
         }
     }
 
-    /** Cost-complexity and L1 cross-validation charts from the inner-CV table (first outer fold of each arm). */
-    private static List<ChartSpec> innerCvCharts(CsvRows cp, RunConfig cfg, String metric) {
-        String meanCol = ResultsLayout.innerMean(metric);
-        String sdCol = ResultsLayout.innerSd(metric);
-        cp.require(ARM, STRENGTH, meanCol);
+    /**
+     * Cost-complexity and L1 cross-validation charts from {@code cp-table.csv}: inner mean ± standard error of the
+     * selection metric, the one-SE threshold and choices exactly as {@link Selection} computes them.
+     */
+    private static List<ChartSpec> innerCvCharts(CsvRows cp, RunSummary summary, String metric) {
+        cp.require(ARM, REPEAT, FOLD, CANDIDATE, STRENGTH, NON_ZERO, INNER_MEAN, INNER_SD, INNER_FOLDS);
         boolean higherIsBetter = higherIsBetter(metric);
         Map<String, List<Row>> byArm = new LinkedHashMap<>();
         for (Row r : cp.rows()) {
@@ -156,45 +235,75 @@ public final class ResultsReader {
         List<ChartSpec> charts = new ArrayList<>();
         for (var e : byArm.entrySet()) {
             String arm = e.getKey();
-            String firstFold = foldKey(e.getValue().get(0));
-            List<Row> rows = e.getValue().stream().filter(r -> foldKey(r).equals(firstFold)).toList();
+            String method = summary.method(arm);
+            if (!method.equals(ResultsLayout.COST_COMPLEXITY) && !method.equals(ResultsLayout.L1_PATH)) {
+                continue;
+            }
+            List<Row> rows = preferredCell(e.getValue());
             double[] strength = column(rows, STRENGTH);
-            double[] mean = column(rows, meanCol);
-            double[] sd = column(rows, sdCol);
-            double threshold = CostComplexityChart.oneSe(mean, sd, higherIsBetter);
-            String method = cfg.method(arm);
+            double[] mean = column(rows, INNER_MEAN);
+            double[] sd = column(rows, INNER_SD);
+            double[] se = cp.has(INNER_SE) ? column(rows, INNER_SE) : sd;
+            long[] nonZero = rows.stream().mapToLong(r -> (long) r.num(NON_ZERO)).toArray();
+            int folds = (int) rows.get(0).num(INNER_FOLDS);
+            String cell = cellName(rows.get(0));
             if (method.equals(ResultsLayout.COST_COMPLEXITY)) {
                 boolean byLeaves = cp.has(LEAVES);
-                charts.add(new CostComplexityChart.Data(arm, metric, strength,
-                        byLeaves ? column(rows, LEAVES) : strength, mean, sd, threshold,
+                int chosen = cp.has(CHOSEN) ? indexOf(rows, r -> r.num(CHOSEN) == 1) : -1;
+                charts.add(new CostComplexityChart.Data(arm, metric, cell, strength,
+                        byLeaves ? column(rows, LEAVES) : strength, mean, se,
+                        Selection.oneSeThreshold(mean, sd, folds, nonZero, higherIsBetter), chosen,
                         byLeaves ? CostComplexityChart.XAxis.LEAVES : CostComplexityChart.XAxis.ALPHA));
-            } else if (method.equals(ResultsLayout.L1_PATH)) {
-                int best = argBest(mean, higherIsBetter);
-                double lambda1se = Double.NaN;
-                for (int i = 0; i < mean.length; i++) {
-                    boolean within = higherIsBetter ? mean[i] >= threshold : mean[i] <= threshold;
-                    if (within && !(strength[i] <= lambda1se)) {
-                        lambda1se = strength[i];
-                    }
-                }
-                charts.add(new L1CvChart.Data(arm, metric, strength, mean, sd,
-                        best < 0 ? Double.NaN : strength[best], lambda1se));
+            } else {
+                int best = Selection.choose("best", mean, sd, folds, nonZero, higherIsBetter, 0).index();
+                int oneSe = Selection.choose("one-se", mean, sd, folds, nonZero, higherIsBetter, 0).index();
+                charts.add(new L1CvChart.Data(arm, metric, strength, mean, se, strength[best], strength[oneSe]));
             }
         }
         return charts;
     }
 
-    private static int argBest(double[] v, boolean higherIsBetter) {
-        int best = -1;
-        for (int i = 0; i < v.length; i++) {
-            if (Double.isFinite(v[i]) && (best < 0 || (higherIsBetter ? v[i] > v[best] : v[i] < v[best]))) {
-                best = i;
-            }
-        }
-        return best;
+    private static String strengthName(List<Row> rows) {
+        return rows.isEmpty() || rows.get(0).text(ResultsLayout.STRENGTH_NAME).isEmpty() ? "strength"
+                : rows.get(0).text(ResultsLayout.STRENGTH_NAME);
     }
 
-    private static String describeChoice(List<Row> sel, String rule) {
+    /** The refit's rows when present (repeat = fold = -1), else those of the first cell in the file. */
+    static List<Row> preferredCell(List<Row> rows) {
+        List<Row> refit = rows.stream().filter(ResultsReader::isRefit).toList();
+        if (!refit.isEmpty()) {
+            return refit;
+        }
+        String first = foldKey(rows.get(0));
+        return rows.stream().filter(r -> foldKey(r).equals(first)).toList();
+    }
+
+    /** "refit on all data" or "outer fold r/f". */
+    static String cellName(Row r) {
+        return isRefit(r) ? "refit on all data" : "outer fold " + foldKey(r);
+    }
+
+    static boolean isRefit(Row r) {
+        return r.num(REPEAT) == -1 && r.num(FOLD) == -1;
+    }
+
+    private static List<Row> outerRows(List<Row> rows) {
+        return rows.stream().filter(r -> !isRefit(r)).toList();
+    }
+
+    private static int indexOf(List<Row> rows, java.util.function.Predicate<Row> p) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (p.test(rows.get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String describeChoice(List<Row> sel, String method, String rule) {
+        if (method.equals(ResultsLayout.NONE)) {
+            return "as trained (no pruning)";
+        }
         double[] s = column(sel, STRENGTH);
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
@@ -229,15 +338,6 @@ public final class ResultsReader {
         return m == null || m.higherIsBetter();
     }
 
-    /** In each outer fold, the row with the most non-zero parameters. */
-    private static List<Row> densest(List<Row> rows) {
-        Map<String, Row> best = new LinkedHashMap<>();
-        for (Row r : rows) {
-            best.merge(foldKey(r), r, (a, b) -> b.num(NON_ZERO) > a.num(NON_ZERO) ? b : a);
-        }
-        return new ArrayList<>(best.values());
-    }
-
     private static Map<String, List<Row>> byArm(List<Row> rows, Set<String> arms) {
         Map<String, List<Row>> out = new LinkedHashMap<>();
         arms.forEach(a -> out.put(a, new ArrayList<>()));
@@ -247,6 +347,12 @@ public final class ResultsReader {
                 list.add(r);
             }
         }
+        return out;
+    }
+
+    private static Map<String, List<Row>> byFold(List<Row> rows) {
+        Map<String, List<Row>> out = new LinkedHashMap<>();
+        rows.forEach(r -> out.computeIfAbsent(foldKey(r), k -> new ArrayList<>()).add(r));
         return out;
     }
 
@@ -263,7 +369,7 @@ public final class ResultsReader {
         return out;
     }
 
-    private static String foldKey(Row r) {
+    static String foldKey(Row r) {
         return r.text(REPEAT) + "/" + r.text(FOLD);
     }
 
@@ -283,12 +389,19 @@ public final class ResultsReader {
         return groups.stream().mapToDouble(f).toArray();
     }
 
+    /** Adds a method curve when it has at least two drawable points (one point says nothing about a trend). */
     private static void curve(Map<String, List<Curve>> byKind, String kind, Curve c) {
-        byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(c);
+        double[] x = c.x();
+        double[] y = c.y();
+        long points = java.util.stream.IntStream.range(0, x.length)
+                .filter(i -> Double.isFinite(x[i]) && Double.isFinite(y[i])).mapToDouble(i -> x[i]).distinct().count();
+        if (points >= 2) {
+            byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(c);
+        }
     }
 
     private static void addIfAny(List<ChartSpec> charts, Map<String, List<Curve>> byKind, String kind,
-                                 java.util.function.Function<List<Curve>, ChartSpec> make) {
+                                 Function<List<Curve>, ChartSpec> make) {
         List<Curve> curves = byKind.get(kind);
         if (curves != null && !curves.isEmpty()) {
             charts.add(make.apply(curves));

@@ -1,5 +1,6 @@
 package org.prunekit.report;
 
+import org.prunekit.data.AtomicFiles;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -18,19 +19,21 @@ import org.prunekit.eval.CandidateResult;
 import org.prunekit.eval.CellResult;
 import org.prunekit.eval.Metric;
 import org.prunekit.eval.PairedComparison;
+import org.prunekit.eval.Stats;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
 /**
  * Writes the results folder from the finished cells: {@code config.yaml}, {@code candidates.csv},
- * {@code selected.csv}, {@code cp-table.csv}, {@code summary.md}, {@code summary.json}, {@code warnings.txt}.
+ * {@code selected.csv}, {@code cp-table.csv}, {@code path-columns.csv}, {@code summary.md}, {@code summary.json},
+ * {@code warnings.txt}.
  * Every file is written atomically; every CSV with Commons CSV. Column names are listed in {@code docs/config.md}.
  * Apart from {@code latency_us} columns (and summaries of them), the output depends only on the cells.
  */
 public final class ResultsWriter {
 
     /** What the summary says about the data. */
-    public record DatasetInfo(String path, String sha256, int rows, List<String> classes, int[] counts) {
+    public record DatasetInfo(String path, String sha256, int rows, int features, List<String> classes, int[] counts) {
     }
 
     private final ExperimentConfig cfg;
@@ -53,18 +56,19 @@ public final class ResultsWriter {
     }
 
     public void writeAll(Path dir) {
-        AtomicFiles.write(dir.resolve("config.yaml"), configYaml(cfg));
-        AtomicFiles.write(dir.resolve("candidates.csv"), candidatesCsv());
-        AtomicFiles.write(dir.resolve("selected.csv"), selectedCsv());
-        AtomicFiles.write(dir.resolve("cp-table.csv"), cpTableCsv());
+        AtomicFiles.writeString(dir.resolve(ResultsLayout.CONFIG), configYaml(cfg));
+        AtomicFiles.writeString(dir.resolve(ResultsLayout.CANDIDATES), candidatesCsv());
+        AtomicFiles.writeString(dir.resolve(ResultsLayout.SELECTED), selectedCsv());
+        AtomicFiles.writeString(dir.resolve(ResultsLayout.CP_TABLE), cpTableCsv());
+        AtomicFiles.writeString(dir.resolve(ResultsLayout.PATH_COLUMNS), pathColumnsCsv());
         Map<String, Object> summary = summary();
         try {
-            AtomicFiles.write(dir.resolve("summary.json"), CellStore.JSON.writeValueAsBytes(summary));
+            AtomicFiles.write(dir.resolve(ResultsLayout.SUMMARY), CellStore.JSON.writeValueAsBytes(summary));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        AtomicFiles.write(dir.resolve("summary.md"), summaryMarkdown(summary));
-        AtomicFiles.write(dir.resolve("warnings.txt"), String.join("\n", warnings()) + (warnings().isEmpty() ? "" : "\n"));
+        AtomicFiles.writeString(dir.resolve("summary.md"), summaryMarkdown(summary));
+        AtomicFiles.writeString(dir.resolve(ResultsLayout.WARNINGS), String.join("\n", warnings()) + (warnings().isEmpty() ? "" : "\n"));
     }
 
     /** The resolved config as YAML (block style). */
@@ -92,7 +96,7 @@ public final class ResultsWriter {
     }
 
     static String col(String metric) {
-        return metric.replace('-', '_');
+        return ResultsLayout.col(metric);
     }
 
     private List<String> detailKeys() {
@@ -145,7 +149,7 @@ public final class ResultsWriter {
                 "nonzero_parameters", "bytes", "dense_parameters", "dense_nonzero_parameters", "dense_bytes"));
         metricNames().forEach(m -> h.add("outer_" + col(m)));
         metricNames().forEach(m -> h.add("dense_outer_" + col(m)));
-        h.addAll(List.of("note", "latency_us", "dense_latency_us"));
+        h.addAll(List.of("note", "features_used", "latency_us", "dense_latency_us"));
         return h;
     }
 
@@ -159,6 +163,7 @@ public final class ResultsWriter {
                 metricNames().forEach(m -> r.add(num(k.outer().get(m))));
                 metricNames().forEach(m -> r.add(num(d.outer().get(m))));
                 r.add(c.note() == null ? "" : c.note());
+                r.add(String.join(";", c.featuresUsed()));
                 r.add(num(k.latencyUs()));
                 r.add(num(d.latencyUs()));
                 p.printRecord(r);
@@ -167,20 +172,46 @@ public final class ResultsWriter {
     }
 
     /** Column names of {@code cp-table.csv}. */
-    public static List<String> cpTableColumns() {
-        return List.of("arm", "repeat", "fold", "candidate", "chosen", "strength", "nonzero_parameters", "selection_metric",
-                "inner_mean", "inner_sd", "inner_se", "inner_folds");
+    public List<String> cpTableColumns() {
+        List<String> h = new ArrayList<>(List.of("arm", "repeat", "fold", "candidate", "chosen", "strength",
+                "nonzero_parameters"));
+        detailKeys().forEach(k -> h.add("size_" + col(k)));
+        h.addAll(List.of("selection_metric", "inner_mean", "inner_sd", "inner_se", "inner_folds"));
+        return h;
     }
 
     String cpTableCsv() {
         String sel = cfg.select().metric().configName();
+        List<String> details = detailKeys();
         return csv(cpTableColumns(), p -> {
             for (CellResult c : cells) {
                 for (CandidateResult k : c.candidates()) {
                     double sd = k.innerSd().getOrDefault(sel, Double.NaN);
-                    p.printRecord(c.arm(), c.repeat(), c.fold(), k.index(), k.index() == c.chosen() ? 1 : 0, num(k.strength()),
-                            k.nonZero(), sel, num(k.innerMean().get(sel)), num(sd), num(sd / Math.sqrt(c.innerFolds())),
-                            c.innerFolds());
+                    List<Object> r = new ArrayList<>(List.of(c.arm(), c.repeat(), c.fold(), k.index(),
+                            k.index() == c.chosen() ? 1 : 0, num(k.strength()), k.nonZero()));
+                    details.forEach(d -> r.add(k.details().containsKey(d) ? num(k.details().get(d)) : ""));
+                    r.addAll(List.of(sel, num(k.innerMean().get(sel)), num(sd), num(sd / Math.sqrt(c.innerFolds())),
+                            c.innerFolds()));
+                    p.printRecord(r);
+                }
+            }
+        });
+    }
+
+    /** Column names of {@code path-columns.csv}. */
+    public static List<String> pathColumnsColumns() {
+        return List.of("arm", "repeat", "fold", "candidate", "strength", "column", "value");
+    }
+
+    /** The paths' exported columns ({@code PathExport}), long format: one row per cell, candidate and column. */
+    String pathColumnsCsv() {
+        return csv(pathColumnsColumns(), p -> {
+            for (CellResult c : cells) {
+                for (var e : c.pathColumns().entrySet()) {
+                    for (CandidateResult k : c.candidates()) {
+                        p.printRecord(c.arm(), c.repeat(), c.fold(), k.index(), num(k.strength()), e.getKey(),
+                                num(e.getValue()[k.index()]));
+                    }
                 }
             }
         });
@@ -193,8 +224,10 @@ public final class ResultsWriter {
         s.put("prunekit_version", version);
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("path", data.path());
+        d.put("target", cfg.data().target());
         d.put("sha256", data.sha256());
         d.put("rows", data.rows());
+        d.put("features", data.features());
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (int i = 0; i < data.classes().size(); i++) {
             counts.put(data.classes().get(i), data.counts()[i]);
@@ -269,20 +302,26 @@ public final class ResultsWriter {
                 Map<String, CellResult> a = byCell(arms.get(i).name());
                 Map<String, CellResult> b = byCell(arms.get(j).name());
                 List<String> common = a.keySet().stream().filter(b::containsKey).toList();
+                double testOverTrain = Stats.mean(common.stream()
+                        .mapToDouble(k -> a.get(k).testRows() / (double) a.get(k).trainRows()).toArray());
                 for (String m : metricNames()) {
                     double[] x = common.stream().mapToDouble(k -> a.get(k).chosenCandidate().outer().getOrDefault(m, Double.NaN)).toArray();
                     double[] y = common.stream().mapToDouble(k -> b.get(k).chosenCandidate().outer().getOrDefault(m, Double.NaN)).toArray();
-                    PairedComparison.Result r = PairedComparison.compare(x, y);
+                    PairedComparison.Result r = PairedComparison.compare(x, y, testOverTrain);
                     Map<String, Object> pm = new LinkedHashMap<>();
                     pm.put("a", arms.get(i).name());
                     pm.put("b", arms.get(j).name());
                     pm.put("metric", m);
                     pm.put("n", r.n());
                     pm.put("mean_diff", r.meanDiff());
+                    pm.put("sd_diff", r.sdDiff());
                     pm.put("ci_low", r.ciLow());
                     pm.put("ci_high", r.ciHigh());
+                    pm.put("wins_a", r.winsA());
                     pm.put("wilcoxon_p", r.wilcoxonP());
                     pm.put("wilcoxon_exact", r.exact());
+                    pm.put("test_train_ratio", testOverTrain);
+                    pm.put("corrected_t_p", r.correctedP());
                     out.add(pm);
                 }
             }
@@ -353,15 +392,18 @@ public final class ResultsWriter {
         }
         List<Object> paired = (List<Object>) s.get("paired");
         if (!paired.isEmpty()) {
-            b.append("\n## Paired comparisons (a − b on the same folds)\n\n| a | b | metric | n | mean diff [95 % CI] | Wilcoxon p |\n|---|---|---|---|---|---|\n");
+            b.append("\n## Paired comparisons (a − b on the same folds)\n\n| a | b | metric | n | mean diff [95 % CI] | Wilcoxon p "
+                    + "| corrected t p |\n|---|---|---|---|---|---|---|\n");
             for (Object o : paired) {
                 Map<String, Object> p = (Map<String, Object>) o;
                 b.append("| ").append(p.get("a")).append(" | ").append(p.get("b")).append(" | ").append(p.get("metric")).append(" | ")
                         .append(p.get("n")).append(" | ").append(f(p.get("mean_diff"))).append(" [").append(f(p.get("ci_low")))
                         .append(", ").append(f(p.get("ci_high"))).append("] | ").append(f(p.get("wilcoxon_p")))
-                        .append(Boolean.TRUE.equals(p.get("wilcoxon_exact")) ? " (exact)" : "").append(" |\n");
+                        .append(Boolean.TRUE.equals(p.get("wilcoxon_exact")) ? " (exact)" : "").append(" | ")
+                        .append(f(p.get("corrected_t_p"))).append(" |\n");
             }
-            b.append("\nFolds of a repeated k-fold share training rows: intervals and p-values are optimistic.\n");
+            b.append("\nFolds share training rows: the t interval and the Wilcoxon p are optimistic; the corrected resampled "
+                    + "t-test (Nadeau & Bengio 2003) allows for the overlap.\n");
         }
         List<String> w = warnings();
         if (!w.isEmpty()) {

@@ -22,6 +22,7 @@ import org.prunekit.eval.Study;
 import org.prunekit.report.CellStore;
 import org.prunekit.report.ModelFiles;
 import org.prunekit.report.OutputFolder;
+import org.prunekit.report.ReportWriter;
 import org.prunekit.report.ResultsWriter;
 
 /**
@@ -29,7 +30,8 @@ import org.prunekit.report.ResultsWriter;
  * cell's result saved to {@code cells/} as it finishes, then the result files written from the saved cells. Cells
  * depend only on the config and their identity (seeds never come from thread order), and the final files are built
  * from the cell files in a fixed order, so the results are the same whatever the thread count and whether or not the
- * run was interrupted and resumed (apart from latency).
+ * run was interrupted and resumed (apart from latency). Last, the plots and {@code report.html} are drawn from the
+ * written results, exactly as {@code prunekit report} would.
  */
 public final class Harness {
 
@@ -147,9 +149,23 @@ public final class Harness {
             counts[c]++;
         }
         var info = new ResultsWriter.DatasetInfo(cfg.data().path().toString().replace('\\', '/'), dataSha,
-                study.table().rows(), study.classes(), counts);
+                study.table().rows(), study.table().columns().size(), study.classes(), counts);
         new ResultsWriter(cfg, cells, info, Version.get()).writeAll(out);
+        writeReport(out, options.progress());
         return out;
+    }
+
+    /**
+     * Draws {@code plots/} and {@code report.html} from the results just written. The results are complete without
+     * them, so a failure is a warning (a chart that cannot be drawn is already a warning inside the report).
+     */
+    static void writeReport(Path out, Progress progress) {
+        try {
+            ReportWriter.rebuild(out);
+        } catch (RuntimeException e) {
+            progress.warning("report.html not written: " + e.getMessage() + " (the results are complete; "
+                    + "rebuild with ./prunekit report " + out + ")");
+        }
     }
 
     static Path modelFile(Path out, String arm) {

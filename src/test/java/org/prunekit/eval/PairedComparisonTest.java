@@ -64,4 +64,18 @@ class PairedComparisonTest {
         assertEquals(0.05, r.meanDiff(), 1e-12);
         assertEquals(1.0, PairedComparison.compare(a, a).wilcoxonP());
     }
+
+    @Test
+    void correctedResampledTTest() {
+        // differences -.04, -.05, -.06, -.07 from 2-fold CV (n_test/n_train = 1); scipy:
+        // 2 * t.sf(0.055 / sqrt((1/4 + 1) * 0.012909944487358058**2), 3) = 0.03177698057239625
+        PairedComparison.Result r = PairedComparison.compare(new double[] {.60, .61, .62, .63},
+                new double[] {.64, .66, .68, .70}, 1.0);
+        assertEquals(-0.055, r.meanDiff(), 1e-12);
+        assertEquals(0.012909944487358058, r.sdDiff(), 1e-12);
+        assertEquals(0, r.winsA());
+        assertEquals(0.03177698057239625, r.correctedP(), 1e-6);
+        assertTrue(Double.isNaN(PairedComparison.compare(new double[] {1, 2}, new double[] {0, 0}).correctedP()),
+                "ratio unknown");
+    }
 }

@@ -36,8 +36,9 @@ class HtmlReportTest {
                 new DatasetSummary("data/" + EVIL + ".csv", "class", 1000, 20, Map.of("good", 700L, "bad", 300L)),
                 "average-precision", "one-se",
                 List.of(new ArmSummary("arm" + EVIL, "cart", "cost-complexity", "strength 0.01 (one-se)", .66, .01,
-                        60, 60, 480, 11, .61, 150, .69)),
-                List.of(new PairedComparison("a", "b" + EVIL, "average-precision", -.05, .01, 4, 0, .03)),
+                        60, 60, 480, 11, .61, 150, .69, .4)),
+                List.of(new PairedComparison("a", "b" + EVIL, "average-precision", 4, -.05, .01, -.066, -.034, 0, .125, true,
+                        .03)),
                 charts, List.of("warning " + EVIL));
     }
 
@@ -105,7 +106,12 @@ class HtmlReportTest {
             }
         };
         List<ChartSpec> charts = new ArrayList<>(List.of(broken, ChartSamples.treeDrop()));
+        Files.createDirectories(tmp.resolve("plots"));
+        Files.writeString(tmp.resolve("plots/broken.png"), "an image from an earlier report");
+        Files.writeString(tmp.resolve("plots/notes.txt"), "not an image");
         Path page = ReportWriter.write(sample(charts), tmp);
+        assertFalse(Files.exists(tmp.resolve("plots/broken.png")), "no stale picture of a chart not drawn");
+        assertTrue(Files.exists(tmp.resolve("plots/notes.txt")), "other files are left alone");
         String raw = Files.readString(page);
         assertTrue(raw.contains("chart broken could not be drawn: no data"));
         assertEquals(1, parse(page).getElementsByTagNameNS("*", "img").getLength());
@@ -113,10 +119,12 @@ class HtmlReportTest {
 
     @Test
     void chartsWithCollidingFileNamesAreBothKept() throws Exception {
-        var a = new CostComplexityChart.Data("a/b", "mcc", new double[] {.1, .01}, new double[] {2, 8},
-                new double[] {.3, .4}, new double[] {.01, .01}, Double.NaN, CostComplexityChart.XAxis.LEAVES);
-        var b = new CostComplexityChart.Data("a b", "mcc", new double[] {.1, .01}, new double[] {2, 8},
-                new double[] {.3, .4}, new double[] {.01, .01}, Double.NaN, CostComplexityChart.XAxis.LEAVES);
+        var a = new CostComplexityChart.Data("a/b", "mcc", "outer fold 0/0", new double[] {.1, .01},
+                new double[] {2, 8}, new double[] {.3, .4}, new double[] {.01, .01}, Double.NaN, -1,
+                CostComplexityChart.XAxis.LEAVES);
+        var b = new CostComplexityChart.Data("a b", "mcc", "outer fold 0/0", new double[] {.1, .01},
+                new double[] {2, 8}, new double[] {.3, .4}, new double[] {.01, .01}, Double.NaN, -1,
+                CostComplexityChart.XAxis.LEAVES);
         ReportWriter.write(sample(List.of(a, b)), tmp);
         assertTrue(Files.isRegularFile(tmp.resolve("plots/ccp-a-b.png")));
         assertTrue(Files.isRegularFile(tmp.resolve("plots/ccp-a-b-2.svg")));

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.prunekit.data.InputException;
 import org.prunekit.report.chart.ChartSpec;
 import org.prunekit.report.chart.CostComplexityChart;
+import org.prunekit.report.chart.Curve;
+import org.prunekit.report.chart.CurvesChart;
 import org.prunekit.report.chart.FrequencyHeatMap;
 import org.prunekit.report.chart.L1CvChart;
 import org.prunekit.report.chart.L1PathChart;
@@ -53,29 +55,54 @@ class ResultsReaderTest {
     }
 
     @Test
-    void pairsArmsOnTheSameFolds() throws Exception {
+    void pairedComparisonsAreTheHarnessesForTheSelectionMetric() throws Exception {
         ReportData d = ResultsReader.read(ResultsFixture.write(tmp.resolve("run")));
-        assertEquals(3, d.comparisons().size());
+        assertEquals(2, d.comparisons().size(), "balanced-accuracy pairs left out");
         PairedComparison c = d.comparisons().get(0);
         assertEquals("cart-ccp", c.armA());
         assertEquals("mlp<i>", c.armB());
-        // differences -.04, -.05, -.06, -.07; p from scipy: 2 * t.sf(3.8105117766515297, 3) with 1/n + 1/(k-1) = 1.25
-        assertEquals(-0.055, c.meanDifference(), 1e-9);
-        assertEquals(0.012909944487358058, c.sdDifference(), 1e-9);
+        assertEquals("average-precision", c.metric());
+        assertEquals(-0.055, c.meanDifference(), 0);
+        assertEquals(0.012909944487358058, c.sdDifference(), 0);
+        assertEquals(-0.0755, c.ciLow(), 0);
         assertEquals(4, c.folds());
         assertEquals(0, c.winsA());
-        assertEquals(0.03177698057239625, c.pValue(), 1e-6);
+        assertEquals(0.125, c.wilcoxonP(), 0);
+        assertTrue(c.wilcoxonExact());
+        assertEquals(0.03177698057239625, c.correctedP(), 0);
+        assertTrue(Double.isNaN(d.comparisons().get(1).correctedP()), "\"NaN\" reads as NaN");
     }
 
     @Test
-    void buildsParetoAndInnerCvCharts() throws Exception {
+    void paretoOfPathsThatDifferByFoldUsesSizeBudgets() throws Exception {
+        Path f = tmp.resolve("c.csv");
+        Files.writeString(f, """
+                arm,repeat,fold,candidate,strength,nonzero_parameters,outer_m
+                a,0,0,0,0,100,0.70
+                a,0,0,1,0.1,40,0.72
+                a,0,0,2,0.2,10,0.65
+                a,0,0,3,0.3,3,0.50
+                a,0,1,0,0,120,0.68
+                a,0,1,1,0.15,30,0.70
+                a,0,1,2,0.4,3,0.52
+                """);
+        ParetoChart.Arm arm = ResultsReader.paretoArm("a", CsvRows.read(f).rows(), "outer_m", 50, .7);
+        // budget B: in each fold the largest candidate with at most B non-zero parameters
+        assertArrayEquals(new double[] {3, 6.5, 20, 35, 65, 110}, arm.nonZero(), 1e-12);
+        assertArrayEquals(new double[] {.51, .585, .675, .71, .70, .69}, arm.mean(), 1e-12);
+        assertEquals(Math.sqrt(2) * 0.065, arm.sd()[1], 1e-12);
+    }
+
+    @Test
+    void buildsParetoInnerCvAndPathCharts() throws Exception {
         ReportData d = ResultsReader.read(ResultsFixture.write(tmp.resolve("run")));
-        assertEquals(List.of("pareto", "mlp-metric", "mlp-latency", "fs-frequency", "l1-path-lasso", "ccp-cart-ccp",
-                        "l1-cv-lasso"),
+        assertEquals(List.of("pareto", "mlp-metric", "mlp-latency", "fs-frequency", "l1-path-lasso", "path-cart-ccp",
+                        "ccp-cart-ccp", "l1-cv-lasso"),
                 d.charts().stream().map(ChartSpec::name).toList());
         ParetoChart.Data pareto = (ParetoChart.Data) d.charts().get(0);
+        assertEquals(3, pareto.arms().size());
         ParetoChart.Arm mlp = pareto.arms().get(1);
-        assertEquals(List.of(1000.0, 500.0, 100.0), List.of(mlp.nonZero()[0], mlp.nonZero()[1], mlp.nonZero()[2]));
+        assertArrayEquals(new double[] {1000, 500, 100}, mlp.nonZero(), 0, "same strengths in every fold: by candidate");
         assertEquals(0.70 + 0.03, mlp.mean()[0], 1e-9);
         assertEquals(500, mlp.chosenNonZero(), 0);
         FrequencyHeatMap.Data freq = (FrequencyHeatMap.Data) d.charts().get(3);
@@ -86,25 +113,32 @@ class ResultsReaderTest {
         assertArrayEquals(new double[] {0.25, 0}, freq.frequency()[2]);
         L1PathChart.Data path = (L1PathChart.Data) d.charts().get(4);
         assertArrayEquals(new double[] {.001, .01, .1}, path.lambda());
-        assertEquals(List.of("age", "debt"), path.features());
+        assertEquals(List.of("age", "debt"), path.features(), "the first fold when there is no refit");
         assertArrayEquals(new double[] {-0.3, 0, 0}, path.coefficients()[1], "absent rows are zero coefficients");
-        CostComplexityChart.Data ccp = (CostComplexityChart.Data) d.charts().get(5);
+        CurvesChart.Data exported = (CurvesChart.Data) d.charts().get(5);
+        assertEquals(List.of("not_a_coefficient"), exported.curves().stream().map(Curve::name).toList());
+        assertEquals("strength", exported.xTitle(), "the path's strength name");
+        CostComplexityChart.Data ccp = (CostComplexityChart.Data) d.charts().get(6);
         assertEquals(CostComplexityChart.XAxis.LEAVES, ccp.axis());
-        assertEquals(3, ccp.mean().length, "first outer fold only");
-        assertEquals(0.64 - 0.03, ccp.oneSeLine(), 1e-12);
-        L1CvChart.Data l1 = (L1CvChart.Data) d.charts().get(6);
+        assertEquals("refit on all data", ccp.cell(), "the refit rather than an outer fold");
+        assertArrayEquals(new double[] {55, 21, 5}, ccp.leaves());
+        assertArrayEquals(new double[] {.02, .03, .04}, ccp.se(), 1e-12, "error bars: standard errors");
+        assertEquals(0.66 - 0.03, ccp.oneSeLine(), 1e-9, "best mean minus its standard error");
+        assertEquals(1, ccp.chosen());
+        L1CvChart.Data l1 = (L1CvChart.Data) d.charts().get(7);
         assertEquals(0.01, l1.lambdaMin(), 0);
-        assertEquals(0.01, l1.lambda1se(), 0, "0.58 at lambda 0.1 is below 0.67 - 0.02");
+        assertEquals(0.01, l1.lambda1se(), 0, "0.66 at lambda 0.001 is within 0.67 - 0.02 but larger; 0.58 is below");
     }
 
     @Test
     void summarisesTheDatasetAndKeepsWarnings() throws Exception {
         ReportData d = ResultsReader.read(ResultsFixture.write(tmp.resolve("run")));
-        // german_credit: 700 good, 300 bad (SOURCES.md)
+        // as the harness counted them in summary.json
         assertEquals(Map.of("bad", 300L, "good", 700L), d.dataset().classCounts());
         assertEquals(1000, d.dataset().rows());
         assertEquals(20, d.dataset().features());
         assertEquals(700 / 300.0, d.dataset().imbalanceRatio(), 1e-12);
+        assertEquals("class", d.dataset().target());
         assertEquals(List.of("accuracy-hides-collapse: arm cart-ccp <script>x</script> predicts one class"),
                 d.warnings());
     }
@@ -127,14 +161,14 @@ class ResultsReaderTest {
         lines.set(1, lines.get(1).replace(",150,150,", ",150,lots,"));
         Files.write(cand, lines);
         InputException e = assertThrows(InputException.class, () -> ResultsReader.read(run));
-        assertEquals(cand + ":2:7: column non_zero_parameters: not a number: 'lots'", e.oneLine());
+        assertEquals(cand + ":2:9: column nonzero_parameters: not a number: 'lots'", e.oneLine());
     }
 
     @Test
     void missingMetricColumnIsNamed() throws Exception {
         Path run = ResultsFixture.write(tmp.resolve("run"));
-        Files.writeString(run.resolve("config.yaml"),
-                ResultsFixture.CONFIG.replace("metric: average-precision", "metric: mcc"));
+        Files.writeString(run.resolve("summary.json"),
+                ResultsFixture.SUMMARY.replace("\"metric\" : \"average-precision\", \"rule\"", "\"metric\" : \"mcc\", \"rule\""));
         InputException e = assertThrows(InputException.class, () -> ResultsReader.read(run));
         assertTrue(e.getMessage().startsWith("missing column 'outer_mcc'"), e.getMessage());
     }

@@ -1,5 +1,6 @@
 package org.prunekit.run;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,6 +34,10 @@ class DeterminismTest {
         for (String f : new String[] {"cp-table.csv", "config.yaml", "warnings.txt"}) {
             assertEquals(Files.readString(a.resolve(f)), Files.readString(b.resolve(f)), f);
         }
+        // Plots without timing are the same picture; report.html and latency plots show latency, and SVGs carry
+        // random clip-path ids, so they are not compared.
+        assertArrayEquals(Files.readAllBytes(a.resolve("plots/pareto.png")), Files.readAllBytes(b.resolve("plots/pareto.png")));
+        assertArrayEquals(Files.readAllBytes(a.resolve("plots/path-lin.png")), Files.readAllBytes(c.resolve("plots/path-lin.png")));
         assertEquals(Files.readAllBytes(a.resolve("models/lin.model")).length,
                 Files.readAllBytes(b.resolve("models/lin.model")).length);
     }

@@ -16,6 +16,7 @@ import org.prunekit.config.Registry;
 import org.prunekit.data.imbalance.Resampler;
 import org.prunekit.eval.Candidate;
 import org.prunekit.eval.ModelSize;
+import org.prunekit.eval.PathExport;
 import org.prunekit.eval.PruningMethod;
 import org.prunekit.eval.PruningPath;
 import org.prunekit.eval.SimplePath;
@@ -35,7 +36,8 @@ import org.tribuo.provenance.TrainerProvenance;
  * Test-only families and methods, so the harness is tested without any real pruning module:
  * <ul>
  *   <li>{@code test-linear}: LibLinear L2 logistic regression (key {@code cost}); honours class weights.</li>
- *   <li>{@code test-shrink}: path [model, majority-class model] (key {@code strength}, the second candidate's).</li>
+ *   <li>{@code test-shrink}: path [model, majority-class model] (key {@code strength}, the second candidate's);
+ *       exports the columns {@code w1 = [1, 0]} and {@code w2 = [-0.5, 0]} ({@link PathExport}).</li>
  *   <li>{@code test-hard}: as test-linear, but declares that it gives no probabilities.</li>
  *   <li>{@code test-recording} / {@code test-recording-path}: the same, recording the {@code id} feature of every row
  *       a trainer, a method or a resampler is shown, with the seed it got.</li>
@@ -172,14 +174,32 @@ public final class TestFamilies {
                         SEEN.add(new Seen("method-validation", seed, ids(val)));
                     }
                     Model<Label> majority = DummyClassifierTrainer.createMostFrequentTrainer().train(train);
-                    return new SimplePath("shrink", List.of(new Candidate(0.0, family.size(m), m),
-                            new Candidate(strength, ModelSize.of(2, 1), majority)));
+                    return new ExportingPath(new SimplePath("shrink", List.of(new Candidate(0.0, family.size(m), m),
+                            new Candidate(strength, ModelSize.of(2, 1), majority))));
                 }
 
                 @Override public boolean usesValidation() {
                     return validation;
                 }
             };
+        }
+    }
+
+    /** A path with exported columns (the same for every fit). */
+    record ExportingPath(SimplePath path) implements PruningPath, PathExport {
+        @Override public String strengthName() {
+            return path.strengthName();
+        }
+
+        @Override public List<Candidate> candidates() {
+            return path.candidates();
+        }
+
+        @Override public Map<String, double[]> exportColumns() {
+            Map<String, double[]> m = new java.util.LinkedHashMap<>();
+            m.put("w1", new double[] {1, 0});
+            m.put("w2", new double[] {-0.5, 0});
+            return m;
         }
     }
 

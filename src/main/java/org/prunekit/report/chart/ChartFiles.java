@@ -31,6 +31,7 @@ public final class ChartFiles {
 
     /** PNG bytes of a chart. */
     public static byte[] png(Chart<?, ?> chart) {
+        ChartStyle.finish(chart);
         try {
             return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
         } catch (IOException e) {
@@ -40,6 +41,7 @@ public final class ChartFiles {
 
     /** SVG bytes of a chart. */
     public static byte[] svg(Chart<?, ?> chart) {
+        ChartStyle.finish(chart);
         var out = new ByteArrayOutputStream();
         try {
             VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);

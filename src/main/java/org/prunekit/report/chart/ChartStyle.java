@@ -3,6 +3,8 @@ package org.prunekit.report.chart;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.geom.Ellipse2D;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -149,6 +151,25 @@ public final class ChartStyle {
         return series;
     }
 
+    /**
+     * Last touches that depend on the data, applied before encoding: a logarithmic x axis spanning at most three
+     * decades gets labels between the powers of ten (1, 2, 5, 10, ...), which alone would leave one or two labels.
+     */
+    public static <C extends org.knowm.xchart.internal.chartpart.Chart<?, ?>> C finish(C chart) {
+        if (chart instanceof XYChart xy && xy.getStyler().isXAxisLogarithmic()) {
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (XYSeries s : xy.getSeriesMap().values()) {
+                if (s.getXMin() > 0) {
+                    lo = Math.min(lo, s.getXMin());
+                    hi = Math.max(hi, s.getXMax());
+                }
+            }
+            xy.getStyler().setXAxisLogarithmicDecadeOnly(!(hi / lo <= 1000));
+        }
+        return chart;
+    }
+
     /** A dashed horizontal reference line across {@code [x0, x1]}, shown in the legend as {@code name}. */
     static XYSeries horizontalLine(XYChart chart, String name, double y, double x0, double x1, Color color) {
         XYSeries s = chart.addSeries(uniqueName(chart, name), new double[] {x0, x1}, new double[] {y, y});
@@ -167,6 +188,18 @@ public final class ChartStyle {
         s.setLineStyle(stroke);
         return s;
     }
+
+    /**
+     * A hollow ring about twice the size of the series markers, for marking chosen points on top of a line without
+     * hiding the line's own marker.
+     */
+    static final Marker RING = new Marker() {
+        @Override public void paint(Graphics2D g, double x, double y, int size) {
+            double d = size * 2.2;
+            g.setStroke(new BasicStroke(3f));
+            g.draw(new Ellipse2D.Double(x - d / 2, y - d / 2, d, d));
+        }
+    };
 
     /** Colour {@code i} of the palette, cycling. */
     static Color color(int i) {

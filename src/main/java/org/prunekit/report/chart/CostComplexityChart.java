@@ -3,11 +3,12 @@ package org.prunekit.report.chart;
 import java.awt.Color;
 import java.util.Objects;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
 
 /**
- * Cost-complexity plot in the look of rpart's {@code plotcp}: the inner-CV metric ± sd of each subtree of the
- * weakest-link sequence against its alpha or its number of leaves (log axis), with the one-standard-error line
- * (best mean minus its sd for a higher-is-better metric, plus for a loss) dashed.
+ * Cost-complexity plot in the look of rpart's {@code plotcp}: the inner-CV metric ± one standard error of each subtree
+ * of the weakest-link sequence against its number of leaves or its alpha (log axis), the one-standard-error threshold
+ * dashed, and the chosen subtree marked.
  */
 public final class CostComplexityChart {
 
@@ -20,25 +21,31 @@ public final class CostComplexityChart {
     /**
      * @param arm       arm name (used in title and file name)
      * @param metric    metric name
+     * @param cell      which fit the curve belongs to, e.g. {@code refit on all data}
      * @param alpha     effective alpha of each subtree
      * @param leaves    leaves of each subtree
      * @param mean      inner-CV mean of the metric
-     * @param sd        inner-CV standard deviation (or standard error, as the harness's one-SE rule uses)
+     * @param se        inner-CV standard error of the mean (sd / √folds, as the one-SE rule uses)
      * @param oneSeLine the 1-SE threshold drawn as a horizontal line (NaN: not drawn)
+     * @param chosen    index of the chosen subtree (-1: none marked)
      * @param axis      what the x axis shows
      */
-    public record Data(String arm, String metric, double[] alpha, double[] leaves, double[] mean, double[] sd,
-                       double oneSeLine, XAxis axis) implements ChartSpec {
+    public record Data(String arm, String metric, String cell, double[] alpha, double[] leaves, double[] mean,
+                       double[] se, double oneSeLine, int chosen, XAxis axis) implements ChartSpec {
         public Data {
             Objects.requireNonNull(arm, "arm");
             Objects.requireNonNull(metric, "metric");
+            Objects.requireNonNull(cell, "cell");
             Objects.requireNonNull(axis, "axis");
-            new Curve(arm, alpha, mean, sd);
-            new Curve(arm, leaves, mean, sd);
+            new Curve(arm, alpha, mean, se);
+            new Curve(arm, leaves, mean, se);
+            if (chosen >= mean.length) {
+                throw new IllegalArgumentException("chosen subtree " + chosen + " of " + mean.length);
+            }
             alpha = alpha.clone();
             leaves = leaves.clone();
             mean = mean.clone();
-            sd = sd.clone();
+            se = se.clone();
         }
 
         @Override public double[] alpha() {
@@ -53,8 +60,8 @@ public final class CostComplexityChart {
             return mean.clone();
         }
 
-        @Override public double[] sd() {
-            return sd.clone();
+        @Override public double[] se() {
+            return se.clone();
         }
 
         @Override public String name() {
@@ -62,8 +69,9 @@ public final class CostComplexityChart {
         }
 
         @Override public String caption() {
-            return "Arm " + arm + ": inner-CV " + metric + " ± sd of each cost-complexity subtree; dashed: the "
-                    + "one-standard-error threshold (the smallest tree above it is the 1-SE choice).";
+            return "Arm " + arm + " (" + cell + "): inner-CV " + metric + " ± 1 standard error of each "
+                    + "cost-complexity subtree; dashed: the one-standard-error threshold (the smallest tree above it "
+                    + "is the 1-SE choice); ring: the subtree chosen.";
         }
 
         @Override public XYChart build() {
@@ -71,32 +79,14 @@ public final class CostComplexityChart {
         }
     }
 
-    /**
-     * The 1-SE threshold of rpart / Breiman et al. (1984): for a higher-is-better metric {@code mean[b] - sd[b]}
-     * where {@code b} maximises the mean; for a loss {@code mean[b] + sd[b]} where {@code b} minimises it.
-     */
-    public static double oneSe(double[] mean, double[] sd, boolean higherIsBetter) {
-        int best = -1;
-        for (int i = 0; i < mean.length; i++) {
-            if (Double.isFinite(mean[i])
-                    && (best < 0 || (higherIsBetter ? mean[i] > mean[best] : mean[i] < mean[best]))) {
-                best = i;
-            }
-        }
-        if (best < 0) {
-            return Double.NaN;
-        }
-        return higherIsBetter ? mean[best] - sd[best] : mean[best] + sd[best];
-    }
-
     public static XYChart chart(Data d) {
         boolean byAlpha = d.axis() == XAxis.ALPHA;
-        XYChart chart = ChartStyle.xy("Cost-complexity pruning (" + d.arm() + "): inner-CV " + d.metric(),
+        XYChart chart = ChartStyle.xy("Cost-complexity pruning (" + d.arm() + ", " + d.cell() + ")",
                 byAlpha ? "alpha (cost-complexity parameter, log scale; alpha = 0 not shown)"
                         : "tree size (leaves, log scale)",
-                d.metric() + " (inner-CV mean ± sd)", true);
+                d.metric() + " (inner-CV mean ± 1 SE)", true);
         double[] x = byAlpha ? d.alpha() : d.leaves();
-        ChartStyle.addCurve(chart, new Curve("inner CV", x, d.mean(), d.sd()));
+        ChartStyle.addCurve(chart, new Curve("inner CV", x, d.mean(), d.se()));
         if (Double.isFinite(d.oneSeLine())) {
             double lo = Double.POSITIVE_INFINITY;
             double hi = Double.NEGATIVE_INFINITY;
@@ -109,6 +99,13 @@ public final class CostComplexityChart {
             if (lo <= hi) {
                 ChartStyle.horizontalLine(chart, "1-SE threshold", d.oneSeLine(), lo, hi, Color.DARK_GRAY);
             }
+        }
+        int c = d.chosen();
+        if (c >= 0 && x[c] > 0 && Double.isFinite(x[c]) && Double.isFinite(d.mean()[c])) {
+            XYSeries s = chart.addSeries("chosen", new double[] {x[c]}, new double[] {d.mean()[c]});
+            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            s.setMarker(ChartStyle.RING);
+            s.setMarkerColor(Color.BLACK);
         }
         return chart;
     }

@@ -51,7 +51,8 @@ public final class FrequencyHeatMap {
         }
 
         @Override public String caption() {
-            return "Fraction of outer folds in which each selector kept each feature (1 = always).";
+            return "Fraction of outer folds in which each arm's chosen model used each feature (1 = always); features no arm "
+                    + "used are left out.";
         }
 
         @Override public HeatMapChart build() {
@@ -60,7 +61,7 @@ public final class FrequencyHeatMap {
     }
 
     public static HeatMapChart chart(Data d) {
-        HeatMapChart chart = ChartStyle.heatMap("Selection frequency across outer folds", "selector",
+        HeatMapChart chart = ChartStyle.heatMap("Selection frequency across outer folds", "arm (selector or pruned model)",
                 "feature", 0, 1);
         // XChart draws row 0 at the bottom; reverse so the first feature is on top, as in a table
         List<String> rows = new ArrayList<>(d.features());

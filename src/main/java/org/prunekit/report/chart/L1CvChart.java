@@ -6,8 +6,8 @@ import java.util.Objects;
 import org.knowm.xchart.XYChart;
 
 /**
- * Cross-validation curve in the look of glmnet's {@code plot(cv.glmnet(...))}: the inner-CV metric ± sd against
- * log λ, with vertical lines at λ_min (best mean) and λ_1se (largest λ within one standard error of it).
+ * Cross-validation curve in the look of glmnet's {@code plot(cv.glmnet(...))}: the inner-CV metric ± one standard
+ * error against log λ, with vertical lines at λ_min (best mean) and λ_1se (largest λ within one standard error of it).
  */
 public final class L1CvChart {
 
@@ -46,7 +46,7 @@ public final class L1CvChart {
         }
 
         @Override public String caption() {
-            return "Arm " + arm + ": inner-CV " + metric + " ± sd against log λ; dashed: λ_min, dotted: λ_1se.";
+            return "Arm " + arm + ": inner-CV " + metric + " ± 1 standard error against log λ; dashed: λ_min, dotted: λ_1se.";
         }
 
         @Override public XYChart build() {
@@ -56,7 +56,7 @@ public final class L1CvChart {
 
     public static XYChart chart(Data d) {
         XYChart chart = ChartStyle.xy("L1 cross-validation curve (" + d.arm() + ")",
-                "log λ (natural log of the L1 penalty)", d.metric() + " (inner-CV mean ± sd)", false);
+                "log λ (natural log of the L1 penalty)", d.metric() + " (inner-CV mean ± 1 SE)", false);
         double[] logLambda = Arrays.stream(d.lambda()).map(Math::log).toArray();
         ChartStyle.addCurve(chart, new Curve("inner CV", logLambda, d.mean(), d.sd()));
         double[] mean = d.mean();

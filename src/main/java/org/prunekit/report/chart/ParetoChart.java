@@ -6,11 +6,10 @@ import java.util.List;
 import java.util.Objects;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Pareto front: the selection metric (outer-fold mean, sd bars) against model size (non-zero parameters, log axis),
- * one line per arm, and the point each arm chose drawn as a separate series of large black diamonds.
+ * one line per arm, and the point each arm chose drawn as a separate series of large black rings.
  */
 public final class ParetoChart {
 
@@ -69,7 +68,7 @@ public final class ParetoChart {
 
         @Override public String caption() {
             return "Outer-fold mean " + metric + " (bars: ±1 sd over outer folds) against non-zero parameters; "
-                    + "black diamonds: the candidate each arm chose.";
+                    + "black rings: the candidate each arm chose.";
         }
 
         @Override public XYChart build() {
@@ -92,7 +91,7 @@ public final class ParetoChart {
         if (!cx.isEmpty()) {
             XYSeries chosen = chart.addSeries(CHOSEN, cx, cy);
             chosen.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-            chosen.setMarker(SeriesMarkers.DIAMOND);
+            chosen.setMarker(ChartStyle.RING);
             chosen.setMarkerColor(Color.BLACK);
         }
         return chart;

@@ -83,7 +83,7 @@ class ChartsTest {
     }
 
     @Test
-    void costComplexityDrawsTheOneSeLineAtBestMinusItsSd() {
+    void costComplexityDrawsTheOneSeLineItIsGiven() {
         CostComplexityChart.Data d = ChartSamples.ccp(CostComplexityChart.XAxis.LEAVES);
         assertEquals(0.71 - 0.02, d.oneSeLine(), 1e-12);
         XYChart chart = d.build();
@@ -97,9 +97,11 @@ class ChartsTest {
     }
 
     @Test
-    void oneSeForALossAddsTheSd() {
-        assertEquals(0.3 + 0.05, CostComplexityChart.oneSe(new double[] {0.5, 0.3, 0.4}, new double[] {.1, .05, .1}, false),
-                1e-12);
+    void costComplexityMarksTheChosenSubtree() {
+        XYSeries chosen = ChartSamples.ccp(CostComplexityChart.XAxis.LEAVES).build().getSeriesMap().get("chosen");
+        assertNotNull(chosen);
+        assertEquals(7, chosen.getXMin(), 0);
+        assertEquals(.70, chosen.getYMin(), 1e-12);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.prunekit.report;
+package org.prunekit.eval;
 
 import smile.stat.distribution.TDistribution;
 
