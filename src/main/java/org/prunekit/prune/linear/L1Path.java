@@ -3,21 +3,25 @@ package org.prunekit.prune.linear;
 import java.util.ArrayList;
 import java.util.List;
 import org.prunekit.eval.Candidate;
+import org.prunekit.eval.PathExport;
 import org.prunekit.eval.PruningPath;
 
 /**
  * The L1 pruning path of a logistic model: one candidate per chosen λ, least pruned (smallest λ) first; strength =
  * λ. {@link #at(double)} interpolates coefficients linearly in λ, so a path fitted on an inner fold can be scored at
- * the λs of the full path as cv.glmnet does.
+ * the λs of the full path as cv.glmnet does. Exports the coefficient of every feature at every candidate (original
+ * scale; {@code feature[class]} per predictor for multinomial fits), for glmnet-style coefficient-path plots.
  */
-public final class L1Path implements PruningPath {
+public final class L1Path implements PruningPath, PathExport {
 
     private final ModelPath models;
     private final List<Candidate> candidates;
+    private final int[] indices;
 
     /** @param indices path indices to offer as candidates, in decreasing-λ order */
     L1Path(ModelPath models, int[] indices) {
         this.models = models;
+        this.indices = indices.clone();
         List<Candidate> cs = new ArrayList<>();
         for (int a = indices.length - 1; a >= 0; a--) {
             SparseLinearModel m = models.model(indices[a]);
@@ -49,6 +53,24 @@ public final class L1Path implements PruningPath {
     public Candidate at(double lambda) {
         SparseLinearModel m = models.modelAt(lambda);
         return new Candidate(lambda, m.size(), m);
+    }
+
+    @Override
+    public java.util.Map<String, double[]> exportColumns() {
+        List<String> names = models.model(indices[0]).featureNames();
+        LogisticPath path = models.path();
+        int n = indices.length;
+        java.util.Map<String, double[]> out = new java.util.LinkedHashMap<>();
+        for (int a = 0; a < n; a++) {
+            double[][] beta = path.at(indices[n - 1 - a]).beta();
+            for (int k = 0; k < beta.length; k++) {
+                for (int j = 0; j < names.size(); j++) {
+                    String col = beta.length == 1 ? names.get(j) : names.get(j) + "[" + k + "]";
+                    out.computeIfAbsent(col, c -> new double[n])[a] = beta[k][j];
+                }
+            }
+        }
+        return out;
     }
 
     /** {@code count} indices spread evenly over {@code [0, size)}, both ends included (all when count ≥ size). */

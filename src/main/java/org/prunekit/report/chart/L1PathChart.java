@@ -74,7 +74,7 @@ public final class L1PathChart {
 
     public static XYChart chart(Data d) {
         XYChart chart = ChartStyle.xy("L1 coefficient paths (" + d.arm() + ")",
-                "log λ (natural log of the L1 penalty)", "coefficient (standardised features)", false);
+                "log λ (natural log of the L1 penalty)", "coefficient (original feature scale)", false);
         double[] logLambda = Arrays.stream(d.lambda()).map(Math::log).toArray();
         double[][] coef = d.coefficients();
         double[] peak = Arrays.stream(coef)
