@@ -143,18 +143,7 @@ public final class FoldFile {
                 }
             }
             for (int fold = 0; fold < k; fold++) {
-                int[] train = new int[f.length - size[fold]];
-                int[] test = new int[size[fold]];
-                int a = 0;
-                int b = 0;
-                for (int row = 0; row < f.length; row++) {
-                    if (f[row] == fold) {
-                        test[b++] = row;
-                    } else {
-                        train[a++] = row;
-                    }
-                }
-                out.add(new Fold(repeat, fold, train, test));
+                out.add(Fold.partition(f, fold, repeat, fold));
             }
         }
         return out;
