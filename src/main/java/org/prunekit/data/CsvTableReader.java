@@ -1,11 +1,6 @@
 package org.prunekit.data;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -50,8 +43,6 @@ public final class CsvTableReader {
 
     /** Longest record (a row, with any newlines inside quoted fields) accepted: 1 Mi characters. */
     public static final int MAX_RECORD_CHARS = 1 << 20;
-
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().get();
 
     private final Schema schema;
     private final long maxRecordChars;
@@ -190,7 +181,7 @@ public final class CsvTableReader {
 
     private Header header(Path file, String name) {
         Header[] out = new Header[1];
-        parse(file, name, new Visitor() {
+        parse(file, name, new CsvRecords.Visitor() {
             @Override public boolean header(String[] names, long line) {
                 out[0] = validate(names, name, line);
                 return false;
@@ -240,63 +231,8 @@ public final class CsvTableReader {
         return names.length > 12 ? s + ", ... (" + names.length + " in all)" : s;
     }
 
-    /** Receives the header and then each data record with the line it starts on. */
-    private interface Visitor {
-        /** @return false to stop after the header */
-        boolean header(String[] names, long line);
-
-        void row(CSVRecord r, long line);
-    }
-
-    private void parse(Path file, String name, Visitor visitor) {
-        long line = 1;
-        try (InputStream in = Files.newInputStream(file);
-             GuardedReader reader = new GuardedReader(name, in, maxRecordChars);
-             CSVParser parser = FORMAT.parse(reader)) {
-            var it = parser.iterator();
-            boolean header = true;
-            while (true) {
-                CSVRecord r;
-                try {
-                    if (!it.hasNext()) {
-                        break;
-                    }
-                    r = it.next();
-                } catch (UncheckedIOException e) {
-                    throw new InputException(name, line, 0, csvMessage(e.getCause()));
-                }
-                long start = line;
-                line = parser.getCurrentLineNumber() + 1;
-                if (r.size() == 1 && r.get(0).isEmpty()) {
-                    continue; // an empty line
-                }
-                if (header) {
-                    header = false;
-                    if (!visitor.header(r.values(), start)) {
-                        return;
-                    }
-                } else {
-                    visitor.row(r, start);
-                }
-            }
-        } catch (NoSuchFileException e) {
-            throw new InputException(name, "file not found");
-        } catch (AccessDeniedException e) {
-            throw new InputException(name, "file is not readable (permission denied)");
-        } catch (IOException | UncheckedIOException e) {
-            throw new InputException(name, line, 0, csvMessage(e instanceof UncheckedIOException u ? u.getCause() : e));
-        }
-    }
-
-    private static String csvMessage(Throwable e) {
-        String m = String.valueOf(e.getMessage());
-        if (m.contains("Invalid character between encapsulated token and delimiter")) {
-            return "text after a closing quote (a quote inside a quoted field must be doubled, RFC 4180)";
-        }
-        if (m.contains("EOF reached before encapsulated token finished")) {
-            return "unterminated quoted field";
-        }
-        return "malformed CSV: " + m.replace('\n', ' ');
+    private void parse(Path file, String name, CsvRecords.Visitor visitor) {
+        CsvRecords.parse(file, name, maxRecordChars, visitor);
     }
 
     // ---------------------------------------------------------------- values
@@ -389,7 +325,7 @@ public final class CsvTableReader {
     }
 
     /** Either throws (policy error) or records a skipped row. */
-    private abstract class RowChecker implements Visitor {
+    private abstract class RowChecker implements CsvRecords.Visitor {
         final Header h;
         final String name;
         final List<InputException> problems = new ArrayList<>();

@@ -28,6 +28,31 @@ public record Fold(int repeat, int index, int[] train, int[] test) {
         return StratifiedSplits.holdout(y, train, testFraction, seed);
     }
 
+    /**
+     * The fold whose test rows are the rows {@code r} with {@code foldOf[r] == testFold} and whose training rows are
+     * all others, both in row order.
+     */
+    static Fold partition(int[] foldOf, int testFold, int repeat, int index) {
+        int nTest = 0;
+        for (int f : foldOf) {
+            if (f == testFold) {
+                nTest++;
+            }
+        }
+        int[] train = new int[foldOf.length - nTest];
+        int[] test = new int[nTest];
+        int a = 0;
+        int b = 0;
+        for (int i = 0; i < foldOf.length; i++) {
+            if (foldOf[i] == testFold) {
+                test[b++] = i;
+            } else {
+                train[a++] = i;
+            }
+        }
+        return new Fold(repeat, index, train, test);
+    }
+
     @Override public int[] train() {
         return train.clone();
     }

@@ -1,16 +1,11 @@
 package org.prunekit.data;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -25,8 +20,6 @@ public final class FoldFile {
 
     /** Most repeats a fold file may hold. */
     public static final int MAX_REPEATS = 1000;
-
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().get();
 
     private FoldFile() {
     }
@@ -52,36 +45,17 @@ public final class FoldFile {
         int n = y.length;
         TreeMap<Integer, int[]> foldOf = new TreeMap<>();
         TreeMap<Integer, long[]> lineOf = new TreeMap<>();
-        long line = 1;
-        try (InputStream in = Files.newInputStream(file);
-             GuardedReader reader = new GuardedReader(name, in, CsvTableReader.MAX_RECORD_CHARS);
-             CSVParser parser = FORMAT.parse(reader)) {
-            var it = parser.iterator();
-            boolean header = true;
-            while (true) {
-                CSVRecord r;
-                try {
-                    if (!it.hasNext()) {
-                        break;
-                    }
-                    r = it.next();
-                } catch (UncheckedIOException e) {
-                    throw new InputException(name, line, 0, "malformed CSV: " + e.getCause().getMessage());
+        CsvRecords.parse(file, name, CsvTableReader.MAX_RECORD_CHARS, new CsvRecords.Visitor() {
+            @Override public boolean header(String[] names, long at) {
+                List<String> trimmed = Arrays.stream(names).map(String::trim).toList();
+                if (!trimmed.equals(List.of("row", "repeat", "fold"))) {
+                    throw new InputException(name, at, 0, "the header must be row,repeat,fold but was "
+                            + String.join(",", names));
                 }
-                long at = line;
-                line = parser.getCurrentLineNumber() + 1;
-                if (r.size() == 1 && r.get(0).isEmpty()) {
-                    continue;
-                }
-                if (header) {
-                    header = false;
-                    List<String> names = r.toList().stream().map(String::trim).toList();
-                    if (!names.equals(List.of("row", "repeat", "fold"))) {
-                        throw new InputException(name, at, 0, "the header must be row,repeat,fold but was "
-                                + String.join(",", r.toList()));
-                    }
-                    continue;
-                }
+                return true;
+            }
+
+            @Override public void row(CSVRecord r, long at) {
                 if (r.size() != 3) {
                     throw new InputException(name, at, Math.min(r.size(), 3) + 1,
                             "line has " + r.size() + " fields; expected row,repeat,fold");
@@ -110,9 +84,7 @@ public final class FoldFile {
                 f[row] = fold;
                 l[row] = at;
             }
-        } catch (IOException e) {
-            throw new InputException(name, line, 0, "cannot read: " + e.getMessage());
-        }
+        });
         if (foldOf.isEmpty()) {
             throw new InputException(name, "the fold file has no rows");
         }
@@ -171,18 +143,7 @@ public final class FoldFile {
                 }
             }
             for (int fold = 0; fold < k; fold++) {
-                int[] train = new int[f.length - size[fold]];
-                int[] test = new int[size[fold]];
-                int a = 0;
-                int b = 0;
-                for (int row = 0; row < f.length; row++) {
-                    if (f[row] == fold) {
-                        test[b++] = row;
-                    } else {
-                        train[a++] = row;
-                    }
-                }
-                out.add(new Fold(repeat, fold, train, test));
+                out.add(Fold.partition(f, fold, repeat, fold));
             }
         }
         return out;

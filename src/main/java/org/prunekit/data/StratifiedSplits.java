@@ -40,7 +40,7 @@ public final class StratifiedSplits {
         for (int r = 0; r < repeats; r++) {
             int[] foldOf = assign(y, folds, new Random(seed + 7919L * r));
             for (int f = 0; f < folds; f++) {
-                out.add(partition(foldOf, f, r, f));
+                out.add(Fold.partition(foldOf, f, r, f));
             }
         }
         return out;
@@ -67,7 +67,7 @@ public final class StratifiedSplits {
         for (int i = 0; i < y.length; i++) {
             foldOf[i] = test[i] ? 0 : 1;
         }
-        return partition(foldOf, 0, 0, 0);
+        return Fold.partition(foldOf, 0, 0, 0);
     }
 
     /**
@@ -180,26 +180,5 @@ public final class StratifiedSplits {
             a[i] = a[j];
             a[j] = t;
         }
-    }
-
-    private static Fold partition(int[] foldOf, int testFold, int repeat, int index) {
-        int nTest = 0;
-        for (int f : foldOf) {
-            if (f == testFold) {
-                nTest++;
-            }
-        }
-        int[] train = new int[foldOf.length - nTest];
-        int[] test = new int[nTest];
-        int a = 0;
-        int b = 0;
-        for (int i = 0; i < foldOf.length; i++) {
-            if (foldOf[i] == testFold) {
-                test[b++] = i;
-            } else {
-                train[a++] = i;
-            }
-        }
-        return new Fold(repeat, index, train, test);
     }
 }

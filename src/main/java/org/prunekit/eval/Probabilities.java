@@ -124,9 +124,33 @@ public final class Probabilities {
         }
     }
 
+    /**
+     * The probability row of one prediction: its scores as {@link #row(Map, List)} normalises them, or, when no score
+     * is positive, 1 on the predicted class.
+     */
     public static double[] row(Prediction<Label> p, List<String> classes) {
         double[] row = new double[classes.size()];
-        Map<String, Label> scores = p.getOutputScores();
+        if (!(normalise(p.getOutputScores(), classes, row) > 0)) {
+            int at = classes.indexOf(p.getOutput().getLabel());
+            if (at >= 0) {
+                row[at] = 1.0;
+            }
+        }
+        return row;
+    }
+
+    /**
+     * Class scores in {@code classes} order, a missing, negative or non-finite score counting as 0, divided by their
+     * sum; all 0 when no score is positive.
+     */
+    public static double[] row(Map<String, Label> scores, List<String> classes) {
+        double[] row = new double[classes.size()];
+        normalise(scores, classes, row);
+        return row;
+    }
+
+    /** Fills {@code row} as {@link #row(Map, List)} describes and returns the sum before division. */
+    private static double normalise(Map<String, Label> scores, List<String> classes, double[] row) {
         double sum = 0;
         for (int k = 0; k < row.length; k++) {
             Label l = scores.get(classes.get(k));
@@ -138,12 +162,7 @@ public final class Probabilities {
             for (int k = 0; k < row.length; k++) {
                 row[k] /= sum;
             }
-        } else {
-            int at = classes.indexOf(p.getOutput().getLabel());
-            if (at >= 0) {
-                row[at] = 1.0;
-            }
         }
-        return row;
+        return sum;
     }
 }

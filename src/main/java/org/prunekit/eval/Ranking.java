@@ -54,24 +54,9 @@ final class Ranking {
         if (pos.length == 0 || neg.length == 0) {
             return Double.NaN;
         }
-        int i = pos.length - 1;
-        int j = neg.length - 1;
-        long tp = 0;
-        long fp = 0;
         long twiceArea = 0;
-        while (i >= 0 || j >= 0) {
-            double v = Math.max(i >= 0 ? pos[i] : Double.NEGATIVE_INFINITY, j >= 0 ? neg[j] : Double.NEGATIVE_INFINITY);
-            long tp0 = tp;
-            long fp0 = fp;
-            while (i >= 0 && pos[i] == v) {
-                tp++;
-                i--;
-            }
-            while (j >= 0 && neg[j] == v) {
-                fp++;
-                j--;
-            }
-            twiceArea += (fp - fp0) * (tp + tp0);
+        for (Thresholds t = new Thresholds(); t.next(); ) {
+            twiceArea += (t.fp - t.fp0) * (t.tp + t.tp0);
         }
         return twiceArea / (2.0 * pos.length * (double) neg.length);
     }
@@ -80,14 +65,34 @@ final class Ranking {
         if (pos.length == 0 || neg.length == 0) {
             return Double.NaN;
         }
-        int i = pos.length - 1;
-        int j = neg.length - 1;
-        long tp = 0;
-        long fp = 0;
         double ap = 0;
-        while (i >= 0 && tp < pos.length) {
-            double v = Math.max(pos[i], j >= 0 ? neg[j] : Double.NEGATIVE_INFINITY);
-            long tp0 = tp;
+        for (Thresholds t = new Thresholds(); t.next() && t.tp0 < pos.length; ) {
+            if (t.tp > t.tp0) {
+                ap += ((double) (t.tp - t.tp0) / pos.length) * ((double) t.tp / (t.tp + t.fp));
+            }
+        }
+        return ap;
+    }
+
+    /**
+     * The distinct scores from the largest down: after each {@link #next}, {@code tp}, {@code fp} count the positives
+     * and negatives scoring at least the current score, {@code tp0}, {@code fp0} those scoring above it.
+     */
+    private final class Thresholds {
+        private int i = pos.length - 1;
+        private int j = neg.length - 1;
+        long tp;
+        long fp;
+        long tp0;
+        long fp0;
+
+        boolean next() {
+            if (i < 0 && j < 0) {
+                return false;
+            }
+            double v = Math.max(i >= 0 ? pos[i] : Double.NEGATIVE_INFINITY, j >= 0 ? neg[j] : Double.NEGATIVE_INFINITY);
+            tp0 = tp;
+            fp0 = fp;
             while (i >= 0 && pos[i] == v) {
                 tp++;
                 i--;
@@ -96,10 +101,7 @@ final class Ranking {
                 fp++;
                 j--;
             }
-            if (tp > tp0) {
-                ap += ((double) (tp - tp0) / pos.length) * ((double) tp / (tp + fp));
-            }
+            return true;
         }
-        return ap;
     }
 }

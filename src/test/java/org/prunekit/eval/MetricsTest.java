@@ -4,20 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.prunekit.testing.ProbabilityRows.binary;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Hand-computed cases and edge cases of {@link Metrics}. */
 class MetricsTest {
-
-    private static double[][] binary(double... p1) {
-        double[][] out = new double[p1.length][];
-        for (int i = 0; i < p1.length; i++) {
-            out[i] = new double[] {1 - p1[i], p1[i]};
-        }
-        return out;
-    }
 
     @Test
     void scikitLearnDocumentationExample() {

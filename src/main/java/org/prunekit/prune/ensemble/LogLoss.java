@@ -107,6 +107,7 @@ final class LogLoss implements Objective {
             double near = 0;
             double plain = 0;
             double far = 0;
+            // one loop per margin layout on purpose: this bound runs for every candidate round, keep it branch-free
             if (k == 1) {
                 for (int i = 0; i < n; i++) {
                     double d = c[i];

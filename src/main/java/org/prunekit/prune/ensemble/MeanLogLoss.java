@@ -1,16 +1,18 @@
 package org.prunekit.prune.ensemble;
 
+import org.prunekit.eval.Metrics;
+
 /**
  * Log-loss of an averaging ensemble: the "margins" are weighted sums of member class scores {@code M_ik} (each member
  * contributes its weight times its class distribution or one-hot vote), and the ensemble's probability is
  * {@code p_ik = M_ik / Σ_j M_ij}, as Tribuo's voting combiners normalise. Loss {@code −log max(p_iy, ε)},
- * ε = 2.220446049250313e-16 (scikit-learn's clipping); a row with no votes counts as uniform. Not convex in the sums,
- * so greedy search evaluates every candidate.
+ * ε = {@link Metrics#LOG_LOSS_EPS} (scikit-learn's clipping); a row with no votes counts as uniform. Not convex in the
+ * sums, so greedy search evaluates every candidate.
  */
-// STAND-IN: replace the scoring with org.prunekit.eval.Metrics once the metrics helper lands.
+// Not Metrics.compute(LOG_LOSS, ...): this loss is weighted by the example weights, as LogLoss is.
 final class MeanLogLoss implements Objective {
 
-    private static final double EPS = 2.220446049250313e-16;
+    private static final double EPS = Metrics.LOG_LOSS_EPS;
 
     @Override public String name() {
         return "log-loss";

@@ -28,7 +28,8 @@ import org.tribuo.protos.core.WeightedEnsembleModelProto;
  * {@code tree-drop} on a Tribuo {@link WeightedEnsembleModel} (random forest, bagging, AdaBoost): the same nested
  * strategies choose members instead of rounds. Member {@code m} contributes {@code w_m · s_m(x)} to the class score
  * sums, where {@code s_m} is its one-hot vote ({@link VotingCombiner}) or its class distribution
- * ({@link FullyWeightedVotingCombiner}); the ensemble's probabilities are the normalised sums ({@link MeanLogLoss}).
+ * ({@link FullyWeightedVotingCombiner}); the ensemble's probabilities are the normalised sums ({@link MeanLogLoss},
+ * {@link MetricObjective.Link#NORMALISE}).
  * Kept members are rebuilt into a new ensemble with {@code WeightedEnsembleModel.createEnsembleFromExistingModels},
  * same combiner, same weights; Tribuo ensembles need two members, so sizes below 2 are skipped. {@code lasso} is
  * for boosted models only.
@@ -82,7 +83,11 @@ final class MemberDrop {
         }
         RoundContributions rc = RoundContributions.of(c, n, k, 0.0);
         Targets targets = XgboostModels.targets(rows, model.getOutputIDInfo());
-        Objective objective = params.objective().equals("error") ? new ErrorRate() : new MeanLogLoss();
+        Objective objective = switch (params.objective()) {
+            case "log-loss" -> new MeanLogLoss();
+            case "error" -> new ErrorRate();
+            default -> MetricObjective.byName(params.objective(), MetricObjective.Link.NORMALISE);
+        };
         // Tribuo ensembles hold at least two members
         int[] sizes = java.util.Arrays.stream(params.sizes()).filter(s -> s >= 2 && s < members.size()).toArray();
         List<Candidate> out = new ArrayList<>();

@@ -1,6 +1,7 @@
 package org.prunekit.prune.ensemble;
 
 import java.util.Set;
+import org.prunekit.eval.Metric;
 
 /**
  * What a greedy strategy minimises on the selection rows, as a function of the margins ({@code n·K}, row-major).
@@ -9,8 +10,8 @@ import java.util.Set;
  */
 public interface Objective {
 
-    /** Config names understood by {@link #byName}. */
-    Set<String> NAMES = Set.of("log-loss", "error");
+    /** Config names understood by {@link #byName}: {@code log-loss}, {@code error}, then every {@link Metric}'s. */
+    Set<String> NAMES = MetricObjective.names("log-loss", "error");
 
     String name();
 
@@ -40,12 +41,15 @@ public interface Objective {
         double at(float[] c, double s);
     }
 
-    /** {@code log-loss} (the default) or {@code error} (weighted misclassification rate). */
+    /**
+     * An objective of boosting margins: {@code log-loss} (the default, with a lower bound), {@code error} (weighted
+     * misclassification rate) or any metric's config name ({@link MetricObjective}, on the softmax of the margins).
+     */
     static Objective byName(String name) {
         return switch (name) {
             case "log-loss" -> new LogLoss();
             case "error" -> new ErrorRate();
-            default -> throw new IllegalArgumentException("unknown objective '" + name + "' (allowed: " + NAMES + ")");
+            default -> MetricObjective.byName(name, MetricObjective.Link.SOFTMAX);
         };
     }
 }

@@ -10,8 +10,9 @@ import org.prunekit.config.Params;
  *                  {@code lasso}, {@code random} (default {@code forward})
  * @param sizes     rounds kept at each candidate, strictly increasing, each ≥ 1; sizes ≥ the model's rounds are
  *                  ignored (the full model is always the first candidate). Default {@link #DEFAULT_SIZES}
- * @param objective what greedy strategies minimise on the selection rows: {@code log-loss} (default) or
- *                  {@code error}; {@code reduce-error} always uses the error and breaks ties with this objective
+ * @param objective what greedy strategies minimise on the selection rows: {@code log-loss} (default), {@code error}
+ *                  or any metric's config name (e.g. {@code balanced-accuracy}, maximised); {@code reduce-error}
+ *                  always uses the error and breaks ties with this objective
  */
 public record TreeDropParams(String strategy, int[] sizes, String objective) {
 

@@ -10,11 +10,6 @@ final class BinomialFit {
 
     /** glmnet's {@code pmin}: fitted probabilities are kept in {@code [pmin, 1 − pmin]}. */
     static final double PMIN = 1e-9;
-    /**
-     * Relative slack of the strong-rule and KKT comparisons {@code |∇_j| > λa}: keeps a feature whose gradient equals
-     * the threshold up to rounding (as at λ = λ_max) out of the model, so that λ ≥ λ_max gives exactly zero.
-     */
-    static final double SLACK = 1 + 1e-12;
 
     private BinomialFit() {
     }
@@ -62,10 +57,7 @@ final class BinomialFit {
             }
         }
         boolean automatic = explicit == null;
-        double[] lambdas = automatic
-                ? LambdaSequence.automatic(LambdaSequence.lambdaMax(ga, d.usable, alpha), o.nlambda(),
-                        o.effectiveMinRatio(n, p))
-                : explicit;
+        double[] lambdas = automatic ? LambdaSequence.automatic(ga, d, o) : explicit;
 
         boolean[] strong = new boolean[p];
         double[] xv = new double[p];
@@ -89,11 +81,7 @@ final class BinomialFit {
             double al2 = lam * (1 - alpha);
             double tlam = alpha * (2 * lam - prev);
             prev = lam;
-            for (int k = 0; k < p; k++) {
-                if (!strong[k] && d.usable[k] && ga[k] > tlam * SLACK) {
-                    strong[k] = true;
-                }
-            }
+            StrongRule.add(strong, d.usable, ga, tlam);
             boolean saturated = false;
             while (true) {
                 double bs0 = b0[0];
@@ -128,17 +116,12 @@ final class BinomialFit {
                 if (xmz * (b0[0] - bs0) * (b0[0] - bs0) >= shr || changed(active, b, bs, xv, shr)) {
                     continue;
                 }
-                boolean added = false;
                 for (int k = 0; k < p; k++) {
                     if (!strong[k] && d.usable[k]) {
                         ga[k] = Math.abs(Kernels.dot(r, x, k * n, n));
-                        if (ga[k] > al1 * SLACK) {
-                            strong[k] = true;
-                            added = true;
-                        }
                     }
                 }
-                if (!added) {
+                if (!StrongRule.add(strong, d.usable, ga, al1)) {
                     break;
                 }
             }

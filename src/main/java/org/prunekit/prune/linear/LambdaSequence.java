@@ -17,6 +17,14 @@ final class LambdaSequence {
         return m / Math.max(alpha, 1e-3);
     }
 
+    /**
+     * The automatic sequence of a fit from its null-model gradients {@code ga}: {@code o.nlambda()} values from
+     * {@link #lambdaMax} down to {@code o.effectiveMinRatio(n, p)} of it, for design {@code d}.
+     */
+    static double[] automatic(double[] ga, Design d, LogisticPathOptions o) {
+        return automatic(lambdaMax(ga, d.usable, o.alpha()), o.nlambda(), o.effectiveMinRatio(d.n, d.p));
+    }
+
     static double[] automatic(double lambdaMax, int nlambda, double ratio) {
         double[] out = new double[nlambda];
         for (int k = 0; k < nlambda; k++) {

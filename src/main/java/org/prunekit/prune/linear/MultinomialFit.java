@@ -72,10 +72,7 @@ final class MultinomialFit {
         double[] ga = new double[p];
         gradients(d, y, q, sxp, r, ga, null);
         boolean automatic = explicit == null;
-        double[] lambdas = automatic
-                ? LambdaSequence.automatic(LambdaSequence.lambdaMax(ga, d.usable, alpha), o.nlambda(),
-                        o.effectiveMinRatio(n, p))
-                : explicit;
+        double[] lambdas = automatic ? LambdaSequence.automatic(ga, d, o) : explicit;
 
         boolean[] strong = new boolean[p];
         double[][] xv = new double[nc][p];
@@ -98,11 +95,7 @@ final class MultinomialFit {
             double al2 = lam * (1 - alpha);
             double tlam = alpha * (2 * lam - prev);
             prev = lam;
-            for (int k = 0; k < p; k++) {
-                if (!strong[k] && d.usable[k] && ga[k] > tlam * BinomialFit.SLACK) {
-                    strong[k] = true;
-                }
-            }
+            StrongRule.add(strong, d.usable, ga, tlam);
             boolean anyClass = true;
             while (true) {
                 boolean changed = false;
@@ -215,14 +208,7 @@ final class MultinomialFit {
     private static boolean gradients(Design d, int[] y, double[][] q, double[] sxp, double[] r, double[] ga,
                                      boolean[] strong, double al1) {
         gradients(d, y, q, sxp, r, ga, strong);
-        boolean added = false;
-        for (int k = 0; k < d.p; k++) {
-            if (!strong[k] && d.usable[k] && ga[k] > al1 * BinomialFit.SLACK) {
-                strong[k] = true;
-                added = true;
-            }
-        }
-        return added;
+        return StrongRule.add(strong, d.usable, ga, al1);
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.prunekit.eval.Candidate;
 import org.prunekit.eval.DenseFeatures;
+import org.prunekit.eval.Probabilities;
 import org.prunekit.eval.PruningPath;
 import org.tribuo.Dataset;
 import org.tribuo.Example;
@@ -276,7 +277,7 @@ public final class TreePath implements PruningPath {
         double[][] nodeProbs = new double[n][];
         for (int i = 0; i < n; i++) {
             if (t.isLeaf(i) || firstCollapsed[i] < strengths.length) {
-                nodeProbs[i] = probabilities(source.distribution(i), classes);
+                nodeProbs[i] = Probabilities.row(source.distribution(i), classes);
             }
         }
         ImmutableFeatureMap fmap = source.model().getFeatureIDMap();
@@ -294,23 +295,5 @@ public final class TreePath implements PruningPath {
             DenseFeatures.clear(e, fmap, x);
         }
         NestedScorer.scoreAll(t, firstCollapsed, strengths.length, nodeProbs, at, sink);
-    }
-
-    /** Class scores in {@code classes} order, normalised exactly as {@code Probabilities.row} does. */
-    private static double[] probabilities(Map<String, Label> scores, List<String> classes) {
-        double[] row = new double[classes.size()];
-        double sum = 0;
-        for (int k = 0; k < row.length; k++) {
-            Label l = scores.get(classes.get(k));
-            double v = l == null ? 0.0 : l.getScore();
-            row[k] = Double.isFinite(v) && v > 0 ? v : 0.0;
-            sum += row[k];
-        }
-        if (sum > 0) {
-            for (int k = 0; k < row.length; k++) {
-                row[k] /= sum;
-            }
-        }
-        return row;
     }
 }

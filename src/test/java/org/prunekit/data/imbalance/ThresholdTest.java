@@ -2,6 +2,7 @@ package org.prunekit.data.imbalance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.prunekit.testing.ProbabilityRows.binary;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -9,14 +10,6 @@ import org.prunekit.eval.Metric;
 import org.prunekit.eval.Metrics;
 
 class ThresholdTest {
-
-    private static double[][] binary(double... p1) {
-        double[][] out = new double[p1.length][];
-        for (int i = 0; i < p1.length; i++) {
-            out[i] = new double[] {1 - p1[i], p1[i]};
-        }
-        return out;
-    }
 
     @Test
     void separableScoresGiveAPerfectThreshold() {
