@@ -12,12 +12,16 @@ import java.util.List;
  * @param note         why the selection rule had to bend, or null
  * @param trainRows    outer training rows (0 for none)
  * @param testRows     outer test rows (0 for the refit)
+ * @param features     the encoded feature names of the cell's training data, sorted (null in cells saved before
+ *                     prunekit recorded them)
  */
 public record CellResult(String arm, int repeat, int fold, String strengthName, int innerFolds, int chosen, String note,
-                         int trainRows, int testRows, List<CandidateResult> candidates) {
+                         int trainRows, int testRows, List<CandidateResult> candidates,
+                         List<String> features) {
 
     public CellResult {
         candidates = List.copyOf(candidates);
+        features = features == null ? null : List.copyOf(features);
     }
 
     public boolean refitOnAll() {
@@ -26,6 +30,15 @@ public record CellResult(String arm, int repeat, int fold, String strengthName, 
 
     public CandidateResult chosenCandidate() {
         return candidates.get(chosen);
+    }
+
+    /**
+     * The features candidate {@code i} uses: those it declares, else every feature of the cell; null when neither is
+     * known.
+     */
+    public List<String> featuresUsed(int i) {
+        List<String> declared = candidates.get(i).featuresUsed();
+        return declared != null ? declared : features;
     }
 
     /** File-name key: {@code <arm>-r<repeat>-f<fold>}, or {@code <arm>-refit}. */

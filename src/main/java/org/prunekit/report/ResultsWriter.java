@@ -57,6 +57,7 @@ public final class ResultsWriter {
         AtomicFiles.write(dir.resolve("candidates.csv"), candidatesCsv());
         AtomicFiles.write(dir.resolve("selected.csv"), selectedCsv());
         AtomicFiles.write(dir.resolve("cp-table.csv"), cpTableCsv());
+        StabilityCsv.write(dir, cfg, outer);
         Map<String, Object> summary = summary();
         try {
             AtomicFiles.write(dir.resolve("summary.json"), CellStore.JSON.writeValueAsBytes(summary));
@@ -145,7 +146,7 @@ public final class ResultsWriter {
                 "nonzero_parameters", "bytes", "dense_parameters", "dense_nonzero_parameters", "dense_bytes"));
         metricNames().forEach(m -> h.add("outer_" + col(m)));
         metricNames().forEach(m -> h.add("dense_outer_" + col(m)));
-        h.addAll(List.of("note", "latency_us", "dense_latency_us"));
+        h.addAll(List.of("note", "latency_us", "dense_latency_us", "features_used"));
         return h;
     }
 
@@ -161,6 +162,8 @@ public final class ResultsWriter {
                 r.add(c.note() == null ? "" : c.note());
                 r.add(num(k.latencyUs()));
                 r.add(num(d.latencyUs()));
+                List<String> used = c.featuresUsed(c.chosen());
+                r.add(used == null ? "" : String.join(";", used));
                 p.printRecord(r);
             }
         });
@@ -390,11 +393,11 @@ public final class ResultsWriter {
         return d == null ? "" : Double.toString(d);
     }
 
-    private interface Rows {
+    interface Rows {
         void print(CSVPrinter p) throws IOException;
     }
 
-    private static String csv(List<String> header, Rows rows) {
+    static String csv(List<String> header, Rows rows) {
         StringWriter w = new StringWriter();
         try (CSVPrinter p = CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).setRecordSeparator("\n").get().print(w)) {
             rows.print(p);

@@ -35,7 +35,7 @@ class ResultsTest {
     @Test
     void writesEveryFile() {
         for (String f : List.of("config.yaml", "candidates.csv", "selected.csv", "cp-table.csv", "summary.md", "summary.json",
-                "warnings.txt", "models/lin.model", "models/lin.provenance.json", "models/lin-dense.model",
+                "warnings.txt", "stability.csv", "selection-frequency.csv", "models/lin.model", "models/lin.provenance.json", "models/lin-dense.model",
                 "cells/lin-r0-f0.json", "cells/lin-refit.json")) {
             assertTrue(Files.isRegularFile(out.resolve(f)), f);
         }
@@ -52,7 +52,7 @@ class ResultsTest {
         assertEquals(1 + 9, Files.readAllLines(out.resolve("candidates.csv")).size());
         assertEquals("arm,repeat,fold,candidate,strength,parameters,nonzero_parameters,bytes,dense_parameters,"
                 + "dense_nonzero_parameters,dense_bytes,outer_balanced_accuracy,outer_average_precision,outer_accuracy,"
-                + "dense_outer_balanced_accuracy,dense_outer_average_precision,dense_outer_accuracy,note,latency_us,dense_latency_us",
+                + "dense_outer_balanced_accuracy,dense_outer_average_precision,dense_outer_accuracy,note,latency_us,dense_latency_us,features_used",
                 Files.readAllLines(out.resolve("selected.csv")).get(0));
         assertEquals(1 + 6, Files.readAllLines(out.resolve("selected.csv")).size());
         assertEquals("arm,repeat,fold,candidate,chosen,strength,nonzero_parameters,selection_metric,inner_mean,inner_sd,inner_se,inner_folds",
