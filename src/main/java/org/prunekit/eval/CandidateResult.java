@@ -2,6 +2,7 @@ package org.prunekit.eval;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,15 +20,19 @@ import java.util.Map;
  * @param innerMean   inner-data mean per metric (config name)
  * @param innerSd     inner-data sample sd per metric (NaN with one inner fold)
  * @param outer       outer-test value per metric (empty for the refit on all data)
+ * @param featuresUsed the encoded features the candidate uses, sorted, when its model declares them
+ *                    ({@link FeatureUsage}); null when it does not (it then uses every feature of its cell)
  */
 public record CandidateResult(int index, double strength, long parameters, long nonZero, Map<String, Double> details,
                               long bytes, String bytesFormat, double latencyUs, double threshold,
-                              Map<String, Double> innerMean, Map<String, Double> innerSd, Map<String, Double> outer) {
+                              Map<String, Double> innerMean, Map<String, Double> innerSd, Map<String, Double> outer,
+                              List<String> featuresUsed) {
     public CandidateResult {
         details = copy(details);
         innerMean = copy(innerMean);
         innerSd = copy(innerSd);
         outer = copy(outer);
+        featuresUsed = featuresUsed == null ? null : List.copyOf(featuresUsed);
     }
 
     private static <V> Map<String, V> copy(Map<String, V> m) {

@@ -17,14 +17,17 @@ import java.util.Map;
  * @param testRows     outer test rows (0 for the refit)
  * @param featuresUsed the features the chosen candidate uses ({@link FeatureUsage#of}), sorted
  * @param pathColumns  the path's exported columns ({@link PathExport}), one value per candidate; empty if none
+ * @param features     the encoded feature names of the cell's training data, sorted (null in cells saved before
+ *                     prunekit recorded them)
  */
 public record CellResult(String arm, int repeat, int fold, String strengthName, int innerFolds, int chosen, String note,
                          int trainRows, int testRows, List<CandidateResult> candidates, List<String> featuresUsed,
-                         Map<String, double[]> pathColumns) {
+                         Map<String, double[]> pathColumns, List<String> features) {
 
     public CellResult {
         candidates = List.copyOf(candidates);
         featuresUsed = featuresUsed == null ? List.of() : List.copyOf(featuresUsed);
+        features = features == null ? null : List.copyOf(features);
         Map<String, double[]> cols = new LinkedHashMap<>();
         if (pathColumns != null) {
             for (var e : pathColumns.entrySet()) {
@@ -51,6 +54,15 @@ public record CellResult(String arm, int repeat, int fold, String strengthName, 
 
     public CandidateResult chosenCandidate() {
         return candidates.get(chosen);
+    }
+
+    /**
+     * The features candidate {@code i} uses: those it declares, else every feature of the cell; null when neither is
+     * known.
+     */
+    public List<String> featuresUsed(int i) {
+        List<String> declared = candidates.get(i).featuresUsed();
+        return declared != null ? declared : features;
     }
 
     /** File-name key: {@code <arm>-r<repeat>-f<fold>}, or {@code <arm>-refit}. */

@@ -147,12 +147,14 @@ public final class CellRunner {
             double latency = SizeMeter.latencyMicros(c.model(), timed, cfg.output().latencyRepeats());
             out.add(new CandidateResult(i, c.strength(), c.size().parameters(), c.size().nonZeroParameters(),
                     c.size().details(), b.bytes(), b.format(), latency, scores.threshold(i), scores.means(i), scores.sds(i),
-                    outerScores.get(i)));
+                    outerScores.get(i), c.model() instanceof FeatureUsage fu ? sorted(fu.featuresUsed()) : null));
         }
         List<String> used = List.copyOf(new java.util.TreeSet<>(FeatureUsage.of(cands.get(choice.index()).model())));
         Map<String, double[]> columns = path instanceof PathExport pe ? pe.exportColumns() : Map.of();
+        List<String> features = new ArrayList<>();
+        main.part().data().getFeatureMap().forEach(info -> features.add(info.getName()));
         CellResult result = new CellResult(arm.name(), repeat, fold, path.strengthName(), scores.folds(), choice.index(),
-                choice.note(), trainRows.length, testRows.length, out, used, columns);
+                choice.note(), trainRows.length, testRows.length, out, used, columns, sorted(features));
         return new Outcome(result, cands.get(choice.index()).model());
     }
 
@@ -178,6 +180,10 @@ public final class CellRunner {
             }
         }
         return out;
+    }
+
+    private static List<String> sorted(java.util.Collection<String> names) {
+        return List.copyOf(new java.util.TreeSet<>(names));
     }
 
     private static int[] map(int[] rows, int[] idx) {

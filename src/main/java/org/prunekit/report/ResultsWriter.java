@@ -61,6 +61,7 @@ public final class ResultsWriter {
         AtomicFiles.writeString(dir.resolve(ResultsLayout.SELECTED), selectedCsv());
         AtomicFiles.writeString(dir.resolve(ResultsLayout.CP_TABLE), cpTableCsv());
         AtomicFiles.writeString(dir.resolve(ResultsLayout.PATH_COLUMNS), pathColumnsCsv());
+        StabilityCsv.write(dir, cfg, outer);
         Map<String, Object> summary = summary();
         try {
             AtomicFiles.write(dir.resolve(ResultsLayout.SUMMARY), CellStore.JSON.writeValueAsBytes(summary));
@@ -432,11 +433,11 @@ public final class ResultsWriter {
         return d == null ? "" : Double.toString(d);
     }
 
-    private interface Rows {
+    interface Rows {
         void print(CSVPrinter p) throws IOException;
     }
 
-    private static String csv(List<String> header, Rows rows) {
+    static String csv(List<String> header, Rows rows) {
         StringWriter w = new StringWriter();
         try (CSVPrinter p = CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).setRecordSeparator("\n").get().print(w)) {
             rows.print(p);

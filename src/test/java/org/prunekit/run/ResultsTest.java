@@ -35,7 +35,7 @@ class ResultsTest {
     @Test
     void writesEveryFile() {
         for (String f : List.of("config.yaml", "candidates.csv", "selected.csv", "cp-table.csv", "summary.md", "summary.json",
-                "warnings.txt", "path-columns.csv", "report.html", "plots/pareto.png", "plots/pareto.svg", "models/lin.model", "models/lin.provenance.json", "models/lin-dense.model",
+                "warnings.txt", "path-columns.csv", "stability.csv", "selection-frequency.csv", "report.html", "plots/pareto.png", "plots/pareto.svg", "models/lin.model", "models/lin.provenance.json", "models/lin-dense.model",
                 "cells/lin-r0-f0.json", "cells/lin-refit.json")) {
             assertTrue(Files.isRegularFile(out.resolve(f)), f);
         }
