@@ -244,18 +244,34 @@ public final class CellRunner {
             }
         }
 
+        /** The last matrix scored and where its values went: a path hands one matrix to every point it stands for. */
+        private double[][] lastProbs;
+        private int[] lastY;
+        private int lastCandidate;
+        private int lastFold;
+
         void add(int candidate, int fold, int[] y, double[][] p) {
             if (threshold) {
                 ys.get(candidate).set(fold, y);
                 probs.get(candidate).set(fold, p);
+            } else if (p == lastProbs && y == lastY && fold == lastFold) {
+                for (int m = 0; m < cfg.metrics().size(); m++) {
+                    values[candidate][m][fold] = values[lastCandidate][m][fold];
+                }
             } else {
                 store(candidate, fold, y, p, Double.NaN);
+                lastProbs = p;
+                lastY = y;
+                lastCandidate = candidate;
+                lastFold = fold;
             }
         }
 
         private void store(int candidate, int fold, int[] y, double[][] p, double t) {
+            // computeAll: one sort shared by ROC-AUC and average precision, one confusion matrix for the rest
+            Map<org.prunekit.eval.Metric, Double> all = Metrics.computeAll(cfg.metrics(), y, p, study.positive(), t);
             for (int m = 0; m < cfg.metrics().size(); m++) {
-                values[candidate][m][fold] = Metrics.compute(cfg.metrics().get(m), y, p, study.positive(), t);
+                values[candidate][m][fold] = all.get(cfg.metrics().get(m));
             }
         }
 
