@@ -2,7 +2,6 @@ package org.prunekit.eval;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,7 @@ import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
+import org.tribuo.common.tree.TreeProtoCache;
 
 /**
  * Runs one cell of the nested protocol: an arm on one outer fold (or on all rows, for the refit).
@@ -102,7 +102,8 @@ public final class CellRunner {
                 throw new IllegalStateException(arm.method() + ": selectionPoints() has " + points.length
                         + " entries for " + path.candidates().size() + " candidates");
             }
-            scores = new InnerScores(points.length, inner.size());
+            InnerScores cv = new InnerScores(points.length, inner.size());
+            scores = cv;
             for (int j = 0; j < inner.size(); j++) {
                 long s = innerSeed(seed, j);
                 Fit f = fit(arm, family, inner.get(j)[0], s);
@@ -110,12 +111,8 @@ public final class CellRunner {
                         .path(f.model(), f.part().data(), null);
                 MutableDataset<Label> val = f.part().encoder().encode(inner.get(j)[1]);
                 int[] yVal = labels(inner.get(j)[1]);
-                IdentityHashMap<Candidate, double[][]> cache = new IdentityHashMap<>();
-                for (int i = 0; i < points.length; i++) {
-                    Candidate c = innerPath.at(points[i]);
-                    double[][] probs = cache.computeIfAbsent(c, k -> Probabilities.of(k.model(), val, study.classes()));
-                    scores.add(i, j, yVal, probs);
-                }
+                int innerFold = j;
+                innerPath.scoreAt(points, val, study.classes(), (i, probs) -> cv.add(i, innerFold, yVal, probs));
             }
         }
         scores.finish();
@@ -141,9 +138,10 @@ public final class CellRunner {
             timed = sample(main.part().encoder().encode(Arrays.copyOf(trainRows, Math.min(trainRows.length, cfg.output().latencyRows()))));
         }
         List<CandidateResult> out = new ArrayList<>();
+        TreeProtoCache protos = new TreeProtoCache();
         for (int i = 0; i < cands.size(); i++) {
             Candidate c = cands.get(i);
-            SizeMeter.Bytes b = SizeMeter.bytes(c.model());
+            SizeMeter.Bytes b = SizeMeter.bytes(c.model(), protos::serialize);
             double latency = SizeMeter.latencyMicros(c.model(), timed, cfg.output().latencyRepeats());
             out.add(new CandidateResult(i, c.strength(), c.size().parameters(), c.size().nonZeroParameters(),
                     c.size().details(), b.bytes(), b.format(), latency, scores.threshold(i), scores.means(i), scores.sds(i),
@@ -254,18 +252,34 @@ public final class CellRunner {
             }
         }
 
+        /** The last matrix scored and where its values went: a path hands one matrix to every point it stands for. */
+        private double[][] lastProbs;
+        private int[] lastY;
+        private int lastCandidate;
+        private int lastFold;
+
         void add(int candidate, int fold, int[] y, double[][] p) {
             if (threshold) {
                 ys.get(candidate).set(fold, y);
                 probs.get(candidate).set(fold, p);
+            } else if (p == lastProbs && y == lastY && fold == lastFold) {
+                for (int m = 0; m < cfg.metrics().size(); m++) {
+                    values[candidate][m][fold] = values[lastCandidate][m][fold];
+                }
             } else {
                 store(candidate, fold, y, p, Double.NaN);
+                lastProbs = p;
+                lastY = y;
+                lastCandidate = candidate;
+                lastFold = fold;
             }
         }
 
         private void store(int candidate, int fold, int[] y, double[][] p, double t) {
+            // computeAll: one sort shared by ROC-AUC and average precision, one confusion matrix for the rest
+            Map<org.prunekit.eval.Metric, Double> all = Metrics.computeAll(cfg.metrics(), y, p, study.positive(), t);
             for (int m = 0; m < cfg.metrics().size(); m++) {
-                values[candidate][m][fold] = Metrics.compute(cfg.metrics().get(m), y, p, study.positive(), t);
+                values[candidate][m][fold] = all.get(cfg.metrics().get(m));
             }
         }
 

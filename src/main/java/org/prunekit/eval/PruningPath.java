@@ -59,6 +59,28 @@ public interface PruningPath {
     }
 
     /**
+     * Class probabilities of the candidate standing for each strength in {@code points} ({@code at(points[i])}) on
+     * {@code data}: {@code sink.accept(i, probs)} for every {@code i}, in any order. Used for cross-validated
+     * selection, where an inner-fold path is scored at the full path's {@link #selectionPoints()}. Only one
+     * probability matrix is alive at a time: the default predicts {@code at(points[i])} in turn and reuses the
+     * matrix while consecutive points give the same candidate. Nested paths override it with one pass
+     * ({@link #scoreAll}) that never builds the candidate models.
+     */
+    default void scoreAt(double[] points, Dataset<Label> data, List<String> classes, CandidateScores sink) {
+        Candidate last = null;
+        double[][] probs = null;
+        for (int i = 0; i < points.length; i++) {
+            Candidate c = at(points[i]);
+            if (c != last) {
+                probs = null; // let the previous matrix go before the next one is computed
+                probs = Probabilities.of(c.model(), data, classes);
+                last = c;
+            }
+            sink.accept(i, probs);
+        }
+    }
+
+    /**
      * Receives the probabilities of one candidate. Treat the arrays as read-only: a path may share probability rows
      * between rows and between candidates.
      */

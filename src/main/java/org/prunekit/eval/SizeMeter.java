@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import com.google.protobuf.Any;
@@ -46,8 +47,17 @@ public final class SizeMeter {
      * When the model does not support protobuf: its Java serialization size, format {@code java}.
      */
     public static Bytes bytes(Model<Label> model) {
+        return bytes(model, Model::serialize);
+    }
+
+    /**
+     * As {@link #bytes(Model)}, with the protobuf form from {@code serializer}, which must equal
+     * {@code model.serialize()} (e.g. a {@link org.tribuo.common.tree.TreeProtoCache} that reuses what the
+     * candidates of one path share).
+     */
+    public static Bytes bytes(Model<Label> model, Function<Model<Label>, ModelProto> serializer) {
         try {
-            ModelProto proto = model.serialize();
+            ModelProto proto = serializer.apply(model);
             byte[] b = withoutProvenance(proto).toByteArray();
             return new Bytes(b.length + timestampPadding(b), "protobuf");
         } catch (RuntimeException | LinkageError e) {
@@ -87,13 +97,25 @@ public final class SizeMeter {
 
     /** Characters that trimmed fraction digits of timestamps in {@code b} lack, to count every one at full width. */
     static int timestampPadding(byte[] b) {
-        Matcher m = TIMESTAMP.matcher(new String(b, StandardCharsets.ISO_8859_1));
+        Matcher m = null;
         int pad = 0;
-        while (m.find()) {
+        // the regex is tried only where the fixed characters of "dddd-dd-ddTdd:dd" are (a plain byte test): a
+        // protobuf tree of megabytes has none, and Matcher.find would try the pattern at every byte
+        for (int at = 0; at + 16 <= b.length; at++) {
+            if (b[at + 4] != '-' || b[at + 7] != '-' || b[at + 10] != 'T' || b[at + 13] != ':') {
+                continue;
+            }
+            if (m == null) {
+                m = TIMESTAMP.matcher(new String(b, StandardCharsets.ISO_8859_1));
+            }
+            if (!m.region(at, b.length).lookingAt()) {
+                continue;
+            }
             String frac = m.group(1);
             int fracLen = frac == null ? 0 : frac.length();
             boolean hasSeconds = m.group().length() >= 19 && m.group().charAt(16) == ':';
             pad += (hasSeconds ? 0 : 3) + (10 - fracLen);
+            at = m.end() - 1;
         }
         return pad;
     }

@@ -37,5 +37,11 @@ class SizeMeterTest {
         String s = "x2026-11-27T02:22:09.1Z y2026-11-27T02:22:09.123456789+01:00 z2026-11-27T02:22Z";
         // 8 missing digits, 0, then ':ss' and '.nnnnnnnnn' missing: 13
         assertEquals(8 + 0 + 13, SizeMeter.timestampPadding(s.getBytes(StandardCharsets.ISO_8859_1)));
+        // at the very start and end of the buffer, between binary bytes, and near misses that are not timestamps
+        byte[] edge = "2026-11-27T02:22Z\u0001\u00ff1234-56-78T90:12:34.5+01:00".getBytes(StandardCharsets.ISO_8859_1);
+        assertEquals(13 + 8, SizeMeter.timestampPadding(edge)); // '.5' lacks 8 of '.nnnnnnnnn'
+        assertEquals(0, SizeMeter.timestampPadding("2026-11-27T02:2Z 2026-11-27 02:22Z 226-11-27T02:22Z"
+                .getBytes(StandardCharsets.ISO_8859_1)));
+        assertEquals(0, SizeMeter.timestampPadding(new byte[5]));
     }
 }

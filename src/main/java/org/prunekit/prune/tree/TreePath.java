@@ -296,4 +296,20 @@ public final class TreePath implements PruningPath {
         }
         NestedScorer.scoreAll(t, firstCollapsed, strengths.length, nodeProbs, at, sink);
     }
+
+    /**
+     * One {@link #scoreAll} pass, each candidate's matrix handed to the points that stand for it ({@link #indexAt});
+     * no candidate model is built and only the current candidate's matrix is alive.
+     */
+    @Override
+    public void scoreAt(double[] points, Dataset<Label> data, List<String> classes, CandidateScores sink) {
+        List<List<Integer>> pointsOf = new ArrayList<>();
+        for (int c = 0; c < strengths.length; c++) {
+            pointsOf.add(new ArrayList<>(1));
+        }
+        for (int i = 0; i < points.length; i++) {
+            pointsOf.get(indexAt(points[i])).add(i);
+        }
+        scoreAll(data, classes, (c, probs) -> pointsOf.get(c).forEach(i -> sink.accept(i, probs)));
+    }
 }

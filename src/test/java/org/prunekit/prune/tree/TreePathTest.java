@@ -152,6 +152,27 @@ class TreePathTest {
     }
 
     @Test
+    void scoreAtGivesEachPointTheProbabilitiesOfItsCandidate() {
+        double[] sel = path.selectionPoints();
+        double[] points = new double[sel.length + 3];
+        System.arraycopy(sel, 0, points, 0, sel.length);
+        points[sel.length] = 0.0; // the full tree again, out of order
+        points[sel.length + 1] = sel[sel.length / 2]; // a repeat
+        points[sel.length + 2] = path.strengths()[1]; // exactly on a strength: that candidate
+        double[][][] got = new double[points.length][][];
+        path.scoreAt(points, data, CLASSES, (i, probs) -> {
+            assertEquals(null, got[i], "point " + i + " scored twice");
+            got[i] = probs;
+        });
+        for (int i = 0; i < points.length; i++) {
+            double[][] want = Probabilities.of(path.at(points[i]).model(), data, CLASSES);
+            for (int r = 0; r < want.length; r++) {
+                assertArrayEquals(want[r], got[i][r], 0.0, "point " + i + " row " + r);
+            }
+        }
+    }
+
+    @Test
     void candidatesAreSavableTreeModelsWithProbabilities() throws Exception {
         Candidate c = path.candidates().get(path.candidates().size() / 2);
         TreeModel<Label> m = (TreeModel<Label>) c.model();

@@ -1,0 +1,53 @@
+package org.prunekit.prune.tree;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.prunekit.eval.Candidate;
+import org.prunekit.eval.SizeMeter;
+import org.tribuo.Model;
+import org.tribuo.MutableDataset;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.baseline.DummyClassifierTrainer;
+import org.tribuo.common.tree.TreeModel;
+import org.tribuo.common.tree.TreeProtoCache;
+
+/** The cached serialization must be byte for byte Tribuo's own, for every subtree of a path (shared leaves). */
+class TreeProtoCacheTest {
+
+    @Test
+    void everySubtreeSerializesToTribuosBytes() throws Exception {
+        int[] rows = TreeFixtures.allRows(TreeFixtures.BREAST);
+        MutableDataset<Label> data = TreeFixtures.encode(TreeFixtures.BREAST, rows, rows);
+        TreeFixtures.balance(data); // leaves with fractional weights: non-trivial scores
+        TreeModel<Label> model = TreeFixtures.cart(data, 3L);
+        for (boolean merge : new boolean[] {false, true}) {
+            TreePath path = new CostComplexityPruning(new CostComplexityPruning.Options(Impurity.GINI, merge))
+                    .path(model, data, null);
+            List<Candidate> cs = path.candidates();
+            assertTrue(cs.size() > 5, "a path worth checking: " + cs.size());
+            TreeProtoCache cache = new TreeProtoCache();
+            // twice over, so the second pass serializes from cached leaves only
+            for (int pass = 0; pass < 2; pass++) {
+                for (int i = cs.size() - 1; i >= 0; i--) {
+                    Model<Label> m = cs.get(i).model();
+                    assertArrayEquals(m.serialize().toByteArray(), cache.serialize(m).toByteArray(),
+                            "merge " + merge + " candidate " + i + " pass " + pass);
+                }
+            }
+            Model<?> back = Model.deserialize(cache.serialize(cs.get(cs.size() / 2).model()));
+            assertTrue(back instanceof TreeModel);
+            assertTrue(SizeMeter.bytes(cs.get(0).model(), cache::serialize).equals(SizeMeter.bytes(cs.get(0).model())));
+        }
+    }
+
+    @Test
+    void otherModelsUseTheirOwnSerialization() {
+        int[] rows = TreeFixtures.allRows(TreeFixtures.BREAST);
+        MutableDataset<Label> data = TreeFixtures.encode(TreeFixtures.BREAST, rows, rows);
+        Model<Label> dummy = DummyClassifierTrainer.createMostFrequentTrainer().train(data);
+        assertArrayEquals(dummy.serialize().toByteArray(), new TreeProtoCache().serialize(dummy).toByteArray());
+    }
+}
