@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.prunekit.config.ConfigBinder;
 import org.prunekit.config.ExperimentConfig;
-import org.prunekit.eval.Study;
+import org.prunekit.protocol.Study;
 import org.prunekit.run.Experiment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

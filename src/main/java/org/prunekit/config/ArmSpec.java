@@ -1,5 +1,9 @@
 package org.prunekit.config;
 
+import org.prunekit.spi.MethodFactory;
+import org.prunekit.spi.ModelFamily;
+import org.prunekit.spi.Params;
+
 import java.util.Map;
 
 /**

@@ -1,5 +1,10 @@
 package org.prunekit.config;
 
+import org.prunekit.spi.ConfigException;
+import org.prunekit.spi.MethodFactory;
+import org.prunekit.spi.ModelFamily;
+import org.prunekit.spi.Params;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -48,7 +53,7 @@ public final class ConfigBinder {
         DataSpec data = data(root.child("data"));
         SplitSpec split = split(root.child("split"));
         Params imb = root.child("imbalance");
-        ImbalanceSpec imbalance = new ImbalanceSpec(org.prunekit.data.imbalance.ImbalanceStrategy.fromConfig(imb));
+        ImbalanceSpec imbalance = new ImbalanceSpec(org.prunekit.config.ImbalanceStrategy.fromConfig(imb));
         imb.requireNoUnknownKeys();
 
         Params sel = root.child("select");
@@ -228,7 +233,7 @@ public final class ConfigBinder {
         if (method == null) {
             throw prune.error("method", "unknown method '" + methodName + "' (allowed: " + String.join(", ", Registry.methods().keySet()) + ")");
         }
-        if (!method.families().contains(familyName)) {
+        if (!method.prunes(familyName)) {
             throw prune.error("method", "'" + methodName + "' does not prune family '" + familyName + "' (it prunes: "
                     + String.join(", ", new java.util.TreeSet<>(method.families())) + ")");
         }

@@ -1,5 +1,7 @@
 package org.prunekit.config;
 
+import org.prunekit.spi.ConfigException;
+
 import java.util.List;
 import org.prunekit.data.Column;
 import org.prunekit.data.Fold;

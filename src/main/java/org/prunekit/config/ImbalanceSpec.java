@@ -1,6 +1,5 @@
 package org.prunekit.config;
 
-import org.prunekit.data.imbalance.ImbalanceStrategy;
 
 /**
  * {@code imbalance:} block. Whatever the strategy, it touches training data only: class weights and resampling are

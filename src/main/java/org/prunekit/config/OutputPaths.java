@@ -1,5 +1,7 @@
 package org.prunekit.config;
 
+import org.prunekit.spi.ConfigException;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,62 +1,40 @@
 package org.prunekit.config;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Function;
-import java.util.stream.Collectors;
+import org.prunekit.spi.MethodFactory;
+import org.prunekit.spi.ModelFamily;
 
 /**
- * The one place where model families and pruning methods are registered. A module adds itself with one line here;
- * the harness only looks names up.
+ * Looks model families and pruning methods up by their config names. They are discovered with {@link ServiceLoader}:
+ * a module registers a family or a method with one line in {@code META-INF/services/org.prunekit.spi.ModelFamily}
+ * or {@code META-INF/services/org.prunekit.spi.MethodFactory}; nothing here names a module.
  */
 public final class Registry {
 
-    /** Every family, one line each (a module adds its line; no separators to get wrong in a merge). */
-    private static final List<ModelFamily> FAMILIES = new java.util.ArrayList<>();
-    /** Every pruning method, one line each. */
-    private static final List<MethodFactory> METHODS = new java.util.ArrayList<>();
+    private static final Map<String, ModelFamily> FAMILY_BY_NAME = load(ModelFamily.class, ModelFamily::name);
+    private static final Map<String, MethodFactory> METHOD_BY_NAME = load(MethodFactory.class, MethodFactory::name);
+    private static final Map<String, ModelFamily> EXTRA_FAMILIES = new ConcurrentSkipListMap<>();
+    private static final Map<String, MethodFactory> EXTRA_METHODS = new ConcurrentSkipListMap<>();
 
-    static {
-        FAMILIES.add(new BaselineFamily());
-        FAMILIES.add(new org.prunekit.prune.tree.CartFamily());
-        FAMILIES.add(new org.prunekit.prune.smile.SmileCartFamily());
-        FAMILIES.add(new org.prunekit.prune.ensemble.XgboostFamily());
-        FAMILIES.add(new org.prunekit.prune.ensemble.ForestFamily(org.prunekit.prune.ensemble.ForestFamily.RANDOM_FOREST));
-        FAMILIES.add(new org.prunekit.prune.ensemble.ForestFamily(org.prunekit.prune.ensemble.ForestFamily.ADABOOST));
-        FAMILIES.add(new org.prunekit.prune.linear.LogisticFamily());
-        FAMILIES.add(new org.prunekit.prune.nn.MlpFamily());
-        FAMILIES.add(new org.prunekit.prune.smile.SmileMlpFamily());
-        // families register here
+    private Registry() {}
 
-        METHODS.add(new NoPruning.Factory());
-        METHODS.add(new org.prunekit.prune.tree.CostComplexityPruning.Factory());
-        METHODS.add(new org.prunekit.prune.ensemble.TreeDrop.Factory());
-        METHODS.add(new org.prunekit.prune.linear.L1PathMethod.Factory());
-        METHODS.add(new org.prunekit.prune.linear.LibLinearPathMethod.Factory());
-        METHODS.add(new org.prunekit.prune.features.FeatureSelectMethod.Factory());
-        METHODS.add(new org.prunekit.prune.nn.MagnitudePruning.Factory());
-        METHODS.add(new org.prunekit.prune.nn.MagnitudePruning.RandomFactory());
-        // methods register here
-    }
-
-    private static final Map<String, ModelFamily> FAMILY_BY_NAME = index(FAMILIES, ModelFamily::name);
-    private static final Map<String, MethodFactory> METHOD_BY_NAME = index(METHODS, MethodFactory::name);
-    private static final Map<String, ModelFamily> EXTRA_FAMILIES = new java.util.concurrent.ConcurrentSkipListMap<>();
-    private static final Map<String, MethodFactory> EXTRA_METHODS = new java.util.concurrent.ConcurrentSkipListMap<>();
-
-    private Registry() {
-    }
-
+    /** Every family by name, sorted. */
     public static Map<String, ModelFamily> families() {
         return EXTRA_FAMILIES.isEmpty() ? FAMILY_BY_NAME : merged(FAMILY_BY_NAME, EXTRA_FAMILIES);
     }
 
+    /** Every pruning method by name, sorted. */
     public static Map<String, MethodFactory> methods() {
         return EXTRA_METHODS.isEmpty() ? METHOD_BY_NAME : merged(METHOD_BY_NAME, EXTRA_METHODS);
     }
 
-    /** Adds a family at run time (tests register test-only families); a name registered above cannot be replaced. */
+    /** Adds a family at run time (tests register test-only families); a discovered name cannot be replaced. */
     public static void registerFamily(ModelFamily family) {
         if (FAMILY_BY_NAME.containsKey(family.name())) {
             throw new IllegalStateException("registered twice: " + family.name());
@@ -75,12 +53,19 @@ public final class Registry {
     private static <T> Map<String, T> merged(Map<String, T> a, Map<String, T> b) {
         TreeMap<String, T> m = new TreeMap<>(a);
         m.putAll(b);
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 
-    private static <T> Map<String, T> index(List<T> items, Function<T, String> name) {
-        return java.util.Collections.unmodifiableMap(items.stream().collect(Collectors.toMap(name, t -> t, (a, b) -> {
-            throw new IllegalStateException("registered twice: " + name.apply(a));
-        }, TreeMap::new)));
+    private static <T> Map<String, T> load(Class<T> type, Function<T, String> name) {
+        TreeMap<String, T> byName = new TreeMap<>();
+        List<T> found = ServiceLoader.load(type, Registry.class.getClassLoader()).stream()
+                .map(ServiceLoader.Provider::get)
+                .toList();
+        for (T t : found) {
+            if (byName.putIfAbsent(name.apply(t), t) != null) {
+                throw new IllegalStateException("registered twice: " + name.apply(t));
+            }
+        }
+        return Collections.unmodifiableMap(byName);
     }
 }

@@ -10,7 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.prunekit.eval.CellResult;
+import org.prunekit.protocol.CellResult;
 
 /**
  * One JSON file per finished cell ({@code cells/<key>.json}), written atomically as each cell finishes, so a killed

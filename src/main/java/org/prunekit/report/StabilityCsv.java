@@ -8,8 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.prunekit.config.ArmSpec;
 import org.prunekit.config.ExperimentConfig;
-import org.prunekit.eval.CellResult;
-import org.prunekit.eval.FeatureStability;
+import org.prunekit.protocol.CellResult;
 
 /**
  * Writes {@code stability.csv} (per arm: Kuncheva and Jaccard indices of the chosen candidates' feature subsets

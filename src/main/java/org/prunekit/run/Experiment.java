@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Function;
-import org.prunekit.config.ConfigException;
+import org.prunekit.spi.ConfigException;
 import org.prunekit.config.DataChecks;
 import org.prunekit.config.ExperimentConfig;
 import org.prunekit.config.SplitSpec;
@@ -21,7 +21,7 @@ import org.prunekit.data.InputException;
 import org.prunekit.data.imbalance.Resampler;
 import org.prunekit.data.StratifiedSplits;
 import org.prunekit.data.Table;
-import org.prunekit.eval.Study;
+import org.prunekit.protocol.Study;
 
 /** Loads a config's data, builds its outer folds and checks the config against the data: a ready {@link Study}. */
 public final class Experiment {

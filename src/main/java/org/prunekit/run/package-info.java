@@ -1,6 +1,6 @@
 /**
- * Running a study: {@link org.prunekit.run.Experiment} loads the data, builds the outer folds and checks the config
- * against the data; {@link org.prunekit.run.Harness} runs every cell on a thread pool, saves each as it finishes,
- * resumes interrupted runs, and writes the results.
+ * Running a whole study: {@link org.prunekit.run.Experiment} loads the data, builds the outer folds and checks the
+ * config against the data; {@link org.prunekit.run.Harness} runs every cell, saves each as it finishes, resumes
+ * interrupted runs, refits the chosen models on all rows and writes the results and the report.
  */
 package org.prunekit.run;

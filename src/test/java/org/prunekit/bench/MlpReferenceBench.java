@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import org.prunekit.data.Table;
 import org.prunekit.data.TableEncoder;
-import org.prunekit.eval.Candidate;
+import org.prunekit.spi.Candidate;
 import org.prunekit.prune.nn.Activation;
 import org.prunekit.prune.nn.MagnitudeParams;
 import org.prunekit.prune.nn.MagnitudePruning;

@@ -21,8 +21,8 @@ import org.prunekit.data.Fold;
 import org.prunekit.data.StratifiedSplits;
 import org.prunekit.data.Table;
 import org.prunekit.data.CsvTableReader;
-import org.prunekit.eval.CellRunner;
-import org.prunekit.eval.Seeds;
+import org.prunekit.protocol.CellRunner;
+import org.prunekit.protocol.Seeds;
 import org.prunekit.testing.StudyFiles;
 import org.prunekit.testing.TestFamilies;
 

@@ -1,7 +1,7 @@
 package org.prunekit.prune.ensemble;
 
 import java.util.Map;
-import org.prunekit.eval.ModelSize;
+import org.prunekit.spi.ModelSize;
 
 /**
  * Size of a boosted-tree model: per tree two parameters per split (feature, threshold) and one per leaf (its value;

@@ -2,9 +2,9 @@ package org.prunekit.prune.ensemble;
 
 import java.util.Map;
 import java.util.Set;
-import org.prunekit.config.ModelFamily;
-import org.prunekit.config.Params;
-import org.prunekit.eval.ModelSize;
+import org.prunekit.spi.ModelFamily;
+import org.prunekit.spi.Params;
+import org.prunekit.spi.ModelSize;
 import org.tribuo.Model;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
@@ -19,7 +19,21 @@ import org.tribuo.ensemble.EnsembleModel;
  * feature fraction per split, soft voting with {@link FullyWeightedVotingCombiner}) and {@code adaboost} (Tribuo's
  * {@link AdaBoostTrainer}, SAMME, CART members, weighted hard votes). Members are prunable with {@code tree-drop}.
  */
-public final class ForestFamily implements ModelFamily {
+public class ForestFamily implements ModelFamily {
+
+    /** Family {@code random-forest}, as registered with {@link java.util.ServiceLoader}. */
+    public static final class RandomForest extends ForestFamily {
+        public RandomForest() {
+            super(RANDOM_FOREST);
+        }
+    }
+
+    /** Family {@code adaboost}, as registered with {@link java.util.ServiceLoader}. */
+    public static final class AdaBoost extends ForestFamily {
+        public AdaBoost() {
+            super(ADABOOST);
+        }
+    }
 
     public static final String RANDOM_FOREST = "random-forest";
     public static final String ADABOOST = "adaboost";

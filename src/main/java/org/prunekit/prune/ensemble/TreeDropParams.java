@@ -1,7 +1,7 @@
 package org.prunekit.prune.ensemble;
 
 import java.util.Arrays;
-import org.prunekit.config.Params;
+import org.prunekit.spi.Params;
 
 /**
  * Hyperparameters of method {@code tree-drop}.

@@ -1,6 +1,6 @@
 package org.prunekit.prune.ensemble;
 
-import org.prunekit.config.Params;
+import org.prunekit.spi.Params;
 
 /**
  * Hyperparameters of family {@code xgboost} (Tribuo's {@code XGBoostClassificationTrainer}, objective

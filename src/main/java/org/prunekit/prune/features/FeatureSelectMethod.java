@@ -6,16 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.prunekit.config.MethodFactory;
-import org.prunekit.config.ModelFamily;
-import org.prunekit.config.Params;
-import org.prunekit.config.Registry;
-import org.prunekit.eval.Candidate;
-import org.prunekit.eval.ExampleWeights;
-import org.prunekit.eval.FeatureSubsetModel;
-import org.prunekit.eval.ModelSize;
-import org.prunekit.eval.PruningMethod;
-import org.prunekit.eval.SimplePath;
+import org.prunekit.spi.MethodFactory;
+import org.prunekit.spi.ModelFamily;
+import org.prunekit.spi.Params;
+import org.prunekit.spi.Candidate;
+import org.prunekit.prune.ExampleWeights;
+import org.prunekit.prune.FeatureSubsetModel;
+import org.prunekit.spi.ModelSize;
+import org.prunekit.spi.PruningMethod;
+import org.prunekit.spi.SimplePath;
 import org.tribuo.Dataset;
 import org.tribuo.Example;
 import org.tribuo.Feature;
@@ -128,7 +127,7 @@ public final class FeatureSelectMethod implements PruningMethod {
         }
 
         @Override public Set<String> families() {
-            return Registry.families().keySet();
+            return Set.of(); // every family
         }
 
         @Override public PruningMethod create(Params prune, Params model, ModelFamily family, long seed) {

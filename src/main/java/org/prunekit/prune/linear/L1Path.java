@@ -2,9 +2,9 @@ package org.prunekit.prune.linear;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.prunekit.eval.Candidate;
-import org.prunekit.eval.PathExport;
-import org.prunekit.eval.PruningPath;
+import org.prunekit.spi.Candidate;
+import org.prunekit.spi.PathExport;
+import org.prunekit.spi.PruningPath;
 
 /**
  * The L1 pruning path of a logistic model: one candidate per chosen λ, least pruned (smallest λ) first; strength =

@@ -1,10 +1,10 @@
 package org.prunekit.prune.linear;
 
 import java.util.Set;
-import org.prunekit.config.MethodFactory;
-import org.prunekit.config.ModelFamily;
-import org.prunekit.config.Params;
-import org.prunekit.eval.PruningMethod;
+import org.prunekit.spi.MethodFactory;
+import org.prunekit.spi.ModelFamily;
+import org.prunekit.spi.Params;
+import org.prunekit.spi.PruningMethod;
 import org.tribuo.Dataset;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;

@@ -2,7 +2,7 @@ package org.prunekit.prune.nn;
 
 import java.util.Arrays;
 import java.util.Set;
-import org.prunekit.config.Params;
+import org.prunekit.spi.Params;
 
 /**
  * Settings of method {@code magnitude} (and, with random scores, {@code random}); each default stated once in

@@ -2,9 +2,9 @@ package org.prunekit.prune.nn;
 
 import java.util.Map;
 import java.util.Set;
-import org.prunekit.config.ModelFamily;
-import org.prunekit.config.Params;
-import org.prunekit.eval.ModelSize;
+import org.prunekit.spi.ModelFamily;
+import org.prunekit.spi.Params;
+import org.prunekit.spi.ModelSize;
 import org.tribuo.Model;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;

@@ -3,7 +3,7 @@ package org.prunekit.prune.nn;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Set;
-import org.prunekit.config.Params;
+import org.prunekit.spi.Params;
 
 /**
  * Hyperparameters of family {@code mlp}, each default stated once in {@link #defaults()}.

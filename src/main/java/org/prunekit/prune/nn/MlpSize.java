@@ -2,7 +2,7 @@ package org.prunekit.prune.nn;
 
 import java.util.Map;
 import java.util.TreeMap;
-import org.prunekit.eval.ModelSize;
+import org.prunekit.spi.ModelSize;
 
 /**
  * Size of an MLP candidate. {@code parameters} = weights + biases of its (possibly shrunk) architecture;

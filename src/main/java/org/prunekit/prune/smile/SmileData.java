@@ -2,7 +2,7 @@ package org.prunekit.prune.smile;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.prunekit.eval.DenseFeatures;
+import org.prunekit.prune.DenseFeatures;
 import org.tribuo.Dataset;
 import org.tribuo.Example;
 import org.tribuo.ImmutableFeatureMap;

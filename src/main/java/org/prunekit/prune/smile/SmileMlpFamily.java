@@ -6,10 +6,10 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import org.prunekit.config.ModelFamily;
-import org.prunekit.config.Params;
+import org.prunekit.spi.ModelFamily;
+import org.prunekit.spi.Params;
 import org.prunekit.data.Standardizer;
-import org.prunekit.eval.ModelSize;
+import org.prunekit.spi.ModelSize;
 import org.tribuo.Dataset;
 import org.tribuo.Example;
 import org.tribuo.ImmutableFeatureMap;
@@ -83,7 +83,7 @@ public final class SmileMlpFamily implements ModelFamily {
             double[] flat = new double[n * d];
             int r = 0;
             for (Example<Label> e : data) {
-                x[r] = org.prunekit.eval.DenseFeatures.of(e, features);
+                x[r] = org.prunekit.prune.DenseFeatures.of(e, features);
                 System.arraycopy(x[r], 0, flat, r * d, d);
                 y[r] = outputs.getID(e.getOutput());
                 r++;

@@ -2,7 +2,7 @@ package org.prunekit.prune.smile;
 
 import java.util.Arrays;
 import java.util.Set;
-import org.prunekit.config.Params;
+import org.prunekit.spi.Params;
 
 /**
  * Hyperparameters of family {@code smile-mlp}, defaults stated once in {@link #defaults()}: hidden [64, 32], relu,

@@ -2,9 +2,9 @@ package org.prunekit.prune.tree;
 
 import java.util.Map;
 import java.util.Set;
-import org.prunekit.config.ModelFamily;
-import org.prunekit.config.Params;
-import org.prunekit.eval.ModelSize;
+import org.prunekit.spi.ModelFamily;
+import org.prunekit.spi.Params;
+import org.prunekit.spi.ModelSize;
 import org.tribuo.Model;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
@@ -67,7 +67,7 @@ public final class CartFamily implements ModelFamily {
                         (float) p.getDouble("fraction-features", d.fractionFeatures(), 1e-9, 1.0), seed);
             } catch (IllegalArgumentException e) {
                 String block = p.pathOf("_");
-                throw new org.prunekit.config.ConfigException(p.file(), block.substring(0, Math.max(0,
+                throw new org.prunekit.spi.ConfigException(p.file(), block.substring(0, Math.max(0,
                         block.length() - 2)), e.getMessage());
             }
         }

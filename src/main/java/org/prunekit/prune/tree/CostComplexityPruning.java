@@ -1,12 +1,12 @@
 package org.prunekit.prune.tree;
 
 import java.util.Set;
-import org.prunekit.config.ConfigException;
-import org.prunekit.config.MethodFactory;
-import org.prunekit.config.ModelFamily;
-import org.prunekit.config.Params;
-import org.prunekit.eval.PruningMethod;
-import org.prunekit.eval.PruningPath;
+import org.prunekit.spi.ConfigException;
+import org.prunekit.spi.MethodFactory;
+import org.prunekit.spi.ModelFamily;
+import org.prunekit.spi.Params;
+import org.prunekit.spi.PruningMethod;
+import org.prunekit.spi.PruningPath;
 import org.tribuo.Dataset;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;

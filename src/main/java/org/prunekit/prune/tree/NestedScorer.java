@@ -1,6 +1,6 @@
 package org.prunekit.prune.tree;
 
-import org.prunekit.eval.PruningPath.CandidateScores;
+import org.prunekit.spi.PruningPath.CandidateScores;
 
 /**
  * Scores every subtree of a nested path in one pass over the rows.

@@ -2,7 +2,7 @@ package org.prunekit.prune.tree;
 
 import java.util.ArrayDeque;
 import java.util.Map;
-import org.prunekit.eval.ModelSize;
+import org.prunekit.spi.ModelSize;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
 import org.tribuo.common.tree.LeafNode;

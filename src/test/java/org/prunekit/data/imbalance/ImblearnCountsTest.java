@@ -1,5 +1,6 @@
 package org.prunekit.data.imbalance;
 
+import org.prunekit.testing.Datasets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;

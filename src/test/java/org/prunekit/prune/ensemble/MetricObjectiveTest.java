@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.prunekit.config.ConfigException;
-import org.prunekit.config.Params;
+import org.prunekit.spi.ConfigException;
+import org.prunekit.spi.Params;
 import org.prunekit.eval.Metric;
 import org.prunekit.eval.Metrics;
-import org.prunekit.eval.PruningPath;
+import org.prunekit.spi.PruningPath;
 
 /** Metric objectives of {@code tree-drop}: any {@link Metric} scored on the candidate margins. */
 class MetricObjectiveTest {

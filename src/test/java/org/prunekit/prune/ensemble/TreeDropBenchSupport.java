@@ -2,8 +2,8 @@ package org.prunekit.prune.ensemble;
 
 import java.io.PrintStream;
 import java.util.List;
-import org.prunekit.eval.Candidate;
-import org.prunekit.eval.PruningPath;
+import org.prunekit.spi.Candidate;
+import org.prunekit.spi.PruningPath;
 import org.tribuo.Dataset;
 import org.tribuo.classification.Label;
 import org.tribuo.common.xgboost.XGBoostModel;

@@ -11,12 +11,12 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
-import org.prunekit.config.ConfigException;
-import org.prunekit.config.Params;
+import org.prunekit.spi.ConfigException;
+import org.prunekit.spi.Params;
 import org.prunekit.data.Table;
 import org.prunekit.data.TableEncoder;
-import org.prunekit.eval.Candidate;
-import org.prunekit.eval.PruningPath;
+import org.prunekit.spi.Candidate;
+import org.prunekit.spi.PruningPath;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 

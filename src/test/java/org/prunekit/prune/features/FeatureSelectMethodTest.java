@@ -12,14 +12,14 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
-import org.prunekit.config.ConfigException;
-import org.prunekit.config.ModelFamily;
-import org.prunekit.config.Params;
+import org.prunekit.spi.ConfigException;
+import org.prunekit.spi.ModelFamily;
+import org.prunekit.spi.Params;
 import org.prunekit.config.Registry;
 import org.prunekit.data.Table;
 import org.prunekit.data.TableEncoder;
-import org.prunekit.eval.Candidate;
-import org.prunekit.eval.FeatureUsage;
+import org.prunekit.spi.Candidate;
+import org.prunekit.prune.FeatureUsage;
 import org.prunekit.testing.TestData;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
@@ -45,7 +45,7 @@ class FeatureSelectMethodTest {
         int[] expectedK = {30, 10, 5, 2};
         Set<String> previous = null;
         for (int i = 0; i < cs.size(); i++) {
-            Set<String> declared = new TreeSet<>(((org.prunekit.eval.FeatureSubsetModel) cs.get(i).model()).featuresUsed());
+            Set<String> declared = new TreeSet<>(((org.prunekit.prune.FeatureSubsetModel) cs.get(i).model()).featuresUsed());
             assertEquals(expectedK[i], declared.size());
             assertEquals(30 - expectedK[i], cs.get(i).strength());
             assertTrue(FeatureUsage.of(cs.get(i).model()).equals(declared));

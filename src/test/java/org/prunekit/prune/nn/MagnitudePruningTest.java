@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.prunekit.config.ConfigException;
-import org.prunekit.config.Params;
+import org.prunekit.spi.ConfigException;
+import org.prunekit.spi.Params;
 import org.prunekit.config.Registry;
-import org.prunekit.eval.Candidate;
-import org.prunekit.eval.PruningMethod;
-import org.prunekit.eval.PruningPath;
+import org.prunekit.spi.Candidate;
+import org.prunekit.spi.PruningMethod;
+import org.prunekit.spi.PruningPath;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.prunekit.config.Params;
+import org.prunekit.spi.Params;
 import org.prunekit.config.Registry;
 import org.prunekit.data.Table;
 import org.prunekit.data.TableEncoder;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.prunekit.config.ConfigException;
-import org.prunekit.config.Params;
+import org.prunekit.spi.ConfigException;
+import org.prunekit.spi.Params;
 import org.prunekit.config.Registry;
 
 class CartConfigTest {

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.prunekit.eval.Candidate;
+import org.prunekit.spi.Candidate;
 import org.prunekit.eval.Probabilities;
 import org.tribuo.Example;
 import org.tribuo.Model;
@@ -131,7 +131,7 @@ class TreePathTest {
 
     private static double[] dense(Example<Label> e) {
         double[] x = new double[model.getFeatureIDMap().size()];
-        org.prunekit.eval.DenseFeatures.fill(e, model.getFeatureIDMap(), x);
+        org.prunekit.prune.DenseFeatures.fill(e, model.getFeatureIDMap(), x);
         return x;
     }
 

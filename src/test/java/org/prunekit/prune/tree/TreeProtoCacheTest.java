@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.prunekit.eval.Candidate;
-import org.prunekit.eval.SizeMeter;
+import org.prunekit.spi.Candidate;
+import org.prunekit.protocol.SizeMeter;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;

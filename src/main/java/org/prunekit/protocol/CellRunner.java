@@ -1,0 +1,365 @@
+package org.prunekit.protocol;
+
+import org.prunekit.eval.Metrics;
+import org.prunekit.eval.Selection;
+import org.prunekit.prune.FeatureUsage;
+import org.prunekit.spi.Candidate;
+import org.prunekit.spi.PathExport;
+import org.prunekit.spi.PruningPath;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.prunekit.config.ArmSpec;
+import org.prunekit.config.ExperimentConfig;
+import org.prunekit.spi.MethodFactory;
+import org.prunekit.spi.ModelFamily;
+import org.prunekit.config.SplitSpec;
+import org.prunekit.data.Fold;
+import org.prunekit.data.StratifiedSplits;
+import org.tribuo.Example;
+import org.tribuo.Model;
+import org.tribuo.MutableDataset;
+import org.tribuo.classification.Label;
+import org.tribuo.common.tree.TreeProtoCache;
+
+/**
+ * Runs one cell of the nested protocol: an arm on one outer fold (or on all rows, for the refit).
+ *
+ * <ol>
+ *   <li>Fit the encoder and apply the imbalance strategy on the outer training rows only ({@link TrainingPart}).</li>
+ *   <li>Train the arm's model and compute its pruning path.</li>
+ *   <li>Score the path on inner data only: inner k-fold (each inner fold trains its own model and path, and
+ *       candidate {@code i} is scored as {@code innerPath.at(path.selectionPoints()[i])} on the inner validation
+ *       fold), or an inner holdout for methods that use validation data (the model is trained on the fit part and
+ *       the validation part goes to {@code path(...)}).</li>
+ *   <li>Choose the operating point with the rule ({@link Selection}); with strategy {@code threshold}, each
+ *       candidate's threshold is chosen on its pooled inner validation scores.</li>
+ *   <li>Score every candidate on the outer test fold ({@code path.scoreAll}) and measure bytes and latency.</li>
+ * </ol>
+ * Seeds derive from the config seed and the cell's identity only ({@link #cellSeed}, {@link #innerSeed}).
+ */
+public final class CellRunner {
+
+    private final Study study;
+    private final ExperimentConfig cfg;
+
+    public CellRunner(Study study) {
+        this.study = study;
+        this.cfg = study.config();
+    }
+
+    /** The seed of a cell: trainer, method and resampler of its main fit. */
+    public static long cellSeed(long seed, String arm, int repeat, int fold) {
+        return Seeds.of(seed, arm, repeat, fold);
+    }
+
+    /** The seed of inner fit {@code j} of a cell. */
+    public static long innerSeed(long cellSeed, int j) {
+        return Seeds.of(cellSeed, "inner", j);
+    }
+
+    /** The seed of the inner split of outer fold (repeat, fold): the same for every arm, so arms are paired. */
+    public static long innerSplitSeed(long seed, int repeat, int fold) {
+        return Seeds.of(seed, "inner-split", repeat, fold);
+    }
+
+    /** A fitted model with its training part. */
+    private record Fit(TrainingPart part, Model<Label> model) {
+    }
+
+    /** Outcome of {@link #run}: the result, and the chosen model (kept for the refit, which saves it). */
+    public record Outcome(CellResult result, Model<Label> chosenModel) {
+    }
+
+    /**
+     * @param outer the outer fold, or null for the refit on all rows
+     */
+    public Outcome run(ArmSpec arm, Fold outer) {
+        int repeat = outer == null ? -1 : outer.repeat();
+        int fold = outer == null ? -1 : outer.index();
+        int[] trainRows = outer == null ? allRows() : outer.train();
+        int[] testRows = outer == null ? new int[0] : outer.test();
+        long seed = cellSeed(cfg.split().seed(), arm.name(), repeat, fold);
+        ModelFamily family = arm.familyImpl();
+        MethodFactory factory = arm.methodImpl();
+        org.prunekit.spi.PruningMethod method = factory.create(arm.pruneParams(), arm.modelParams(), family, seed);
+
+        List<int[][]> inner = innerSplits(trainRows, method.usesValidation(), innerSplitSeed(cfg.split().seed(), repeat, fold));
+        InnerScores scores;
+        Fit main;
+        PruningPath path;
+        if (method.usesValidation()) {
+            int[] fitRows = inner.get(0)[0];
+            int[] valRows = inner.get(0)[1];
+            main = fit(arm, family, fitRows, seed);
+            MutableDataset<Label> val = main.part().encoder().encode(valRows);
+            path = method.path(main.model(), main.part().data(), val);
+            scores = new InnerScores(path.candidates().size(), 1);
+            int[] yVal = labels(valRows);
+            InnerScores s = scores;
+            path.scoreAll(val, study.classes(), (i, probs) -> s.add(i, 0, yVal, probs));
+        } else {
+            main = fit(arm, family, trainRows, seed);
+            path = method.path(main.model(), main.part().data(), null);
+            double[] points = path.selectionPoints();
+            if (points.length != path.candidates().size()) {
+                throw new IllegalStateException(arm.method() + ": selectionPoints() has " + points.length
+                        + " entries for " + path.candidates().size() + " candidates");
+            }
+            InnerScores cv = new InnerScores(points.length, inner.size());
+            scores = cv;
+            for (int j = 0; j < inner.size(); j++) {
+                long s = innerSeed(seed, j);
+                Fit f = fit(arm, family, inner.get(j)[0], s);
+                PruningPath innerPath = factory.create(arm.pruneParams(), arm.modelParams(), family, s)
+                        .path(f.model(), f.part().data(), null);
+                MutableDataset<Label> val = f.part().encoder().encode(inner.get(j)[1]);
+                int[] yVal = labels(inner.get(j)[1]);
+                int innerFold = j;
+                innerPath.scoreAt(points, val, study.classes(), (i, probs) -> cv.add(i, innerFold, yVal, probs));
+            }
+        }
+        scores.finish();
+
+        List<Candidate> cands = path.candidates();
+        long[] nonZero = cands.stream().mapToLong(c -> c.size().nonZeroParameters()).toArray();
+        String sel = cfg.select().metric().configName();
+        Selection.Choice choice = Selection.choose(cfg.select().rule(), scores.mean(sel), scores.sd(sel), scores.folds(),
+                nonZero, cfg.select().metric().higherIsBetter(), cfg.select().maxNonZero());
+
+        List<Map<String, Double>> outerScores = new ArrayList<>();
+        for (int i = 0; i < cands.size(); i++) {
+            outerScores.add(Map.of());
+        }
+        List<Example<Label>> timed;
+        if (testRows.length > 0) {
+            MutableDataset<Label> test = main.part().encoder().encode(testRows);
+            int[] yTest = labels(testRows);
+            path.scoreAll(test, study.classes(), (i, probs) -> outerScores.set(i,
+                    named(Metrics.computeAll(cfg.metrics(), yTest, probs, study.positive(), scores.threshold(i)))));
+            timed = sample(test);
+        } else {
+            timed = sample(main.part().encoder().encode(Arrays.copyOf(trainRows, Math.min(trainRows.length, cfg.output().latencyRows()))));
+        }
+        List<CandidateResult> out = new ArrayList<>();
+        TreeProtoCache protos = new TreeProtoCache();
+        for (int i = 0; i < cands.size(); i++) {
+            Candidate c = cands.get(i);
+            SizeMeter.Bytes b = SizeMeter.bytes(c.model(), protos::serialize);
+            double latency = SizeMeter.latencyMicros(c.model(), timed, cfg.output().latencyRepeats());
+            out.add(new CandidateResult(i, c.strength(), c.size().parameters(), c.size().nonZeroParameters(),
+                    c.size().details(), b.bytes(), b.format(), latency, scores.threshold(i), scores.means(i), scores.sds(i),
+                    outerScores.get(i), c.model() instanceof FeatureUsage fu ? sorted(fu.featuresUsed()) : null));
+        }
+        List<String> used = List.copyOf(new java.util.TreeSet<>(FeatureUsage.of(cands.get(choice.index()).model())));
+        Map<String, double[]> columns = path instanceof PathExport pe ? pe.exportColumns() : Map.of();
+        List<String> features = new ArrayList<>();
+        main.part().data().getFeatureMap().forEach(info -> features.add(info.getName()));
+        CellResult result = new CellResult(arm.name(), repeat, fold, path.strengthName(), scores.folds(), choice.index(),
+                choice.note(), trainRows.length, testRows.length, out, used, columns, sorted(features));
+        return new Outcome(result, cands.get(choice.index()).model());
+    }
+
+    private Fit fit(ArmSpec arm, ModelFamily family, int[] rows, long seed) {
+        TrainingPart part = TrainingPart.of(study.table(), rows, cfg.data().schema().missingIndicators(), cfg.imbalance(),
+                cfg.imbalance().resamples() ? study.resamplers().apply(cfg.imbalance().strategy()) : null, seed);
+        Model<Label> model = family.trainer(arm.modelParams(), seed, part.classWeights()).train(part.data());
+        return new Fit(part, model);
+    }
+
+    /** Inner (train, validation) row pairs of an outer training part. */
+    private List<int[][]> innerSplits(int[] trainRows, boolean holdout, long seed) {
+        SplitSpec.Part inner = cfg.split().inner();
+        int[] y = labels(trainRows);
+        List<int[][]> out = new ArrayList<>();
+        if (holdout || inner.kind().equals(SplitSpec.HOLDOUT)) {
+            double frac = inner.kind().equals(SplitSpec.HOLDOUT) ? inner.testFraction() : 0.2;
+            Fold f = StratifiedSplits.holdout(y, frac, seed);
+            out.add(new int[][] {map(trainRows, f.train()), map(trainRows, f.test())});
+        } else {
+            for (Fold f : StratifiedSplits.kFold(y, inner.folds(), 1, seed)) {
+                out.add(new int[][] {map(trainRows, f.train()), map(trainRows, f.test())});
+            }
+        }
+        return out;
+    }
+
+    private static List<String> sorted(java.util.Collection<String> names) {
+        return List.copyOf(new java.util.TreeSet<>(names));
+    }
+
+    private static int[] map(int[] rows, int[] idx) {
+        int[] out = new int[idx.length];
+        for (int i = 0; i < idx.length; i++) {
+            out[i] = rows[idx[i]];
+        }
+        return out;
+    }
+
+    private int[] labels(int[] rows) {
+        int[] out = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = study.label(rows[i]);
+        }
+        return out;
+    }
+
+    private int[] allRows() {
+        int[] all = new int[study.table().rows()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        return all;
+    }
+
+    private List<Example<Label>> sample(MutableDataset<Label> data) {
+        List<Example<Label>> out = new ArrayList<>();
+        for (Example<Label> e : data) {
+            if (out.size() >= cfg.output().latencyRows()) {
+                break;
+            }
+            out.add(e);
+        }
+        return out;
+    }
+
+    /** Metric values by config name, in the config's metric order. */
+    private Map<String, Double> named(Map<org.prunekit.eval.Metric, Double> m) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        cfg.metrics().forEach(k -> out.put(k.configName(), m.get(k)));
+        return out;
+    }
+
+    /**
+     * Inner scores per candidate and fold. With strategy {@code threshold} (binary), the positive-class scores are
+     * pooled over inner folds first, a threshold per candidate is chosen on them, and metrics use it; otherwise
+     * metrics are computed at once with argmax.
+     */
+    private final class InnerScores {
+        private final int folds;
+        private final double[][][] values; // [candidate][metric][fold]
+        private final double[] thresholds;
+        private final boolean threshold = cfg.imbalance().strategy().equals("threshold");
+        private final List<List<int[]>> ys = new ArrayList<>();
+        private final List<List<double[][]>> probs = new ArrayList<>();
+        private double[][] mean;
+        private double[][] sd;
+
+        InnerScores(int candidates, int folds) {
+            this.folds = folds;
+            this.values = new double[candidates][cfg.metrics().size()][folds];
+            this.thresholds = new double[candidates];
+            Arrays.fill(thresholds, Double.NaN);
+            for (int i = 0; i < candidates; i++) {
+                ys.add(new ArrayList<>(java.util.Collections.nCopies(folds, null)));
+                probs.add(new ArrayList<>(java.util.Collections.nCopies(folds, null)));
+            }
+        }
+
+        /** The last matrix scored and where its values went: a path hands one matrix to every point it stands for. */
+        private double[][] lastProbs;
+        private int[] lastY;
+        private int lastCandidate;
+        private int lastFold;
+
+        void add(int candidate, int fold, int[] y, double[][] p) {
+            if (threshold) {
+                ys.get(candidate).set(fold, y);
+                probs.get(candidate).set(fold, p);
+            } else if (p == lastProbs && y == lastY && fold == lastFold) {
+                for (int m = 0; m < cfg.metrics().size(); m++) {
+                    values[candidate][m][fold] = values[lastCandidate][m][fold];
+                }
+            } else {
+                store(candidate, fold, y, p, Double.NaN);
+                lastProbs = p;
+                lastY = y;
+                lastCandidate = candidate;
+                lastFold = fold;
+            }
+        }
+
+        private void store(int candidate, int fold, int[] y, double[][] p, double t) {
+            // computeAll: one sort shared by ROC-AUC and average precision, one confusion matrix for the rest
+            Map<org.prunekit.eval.Metric, Double> all = Metrics.computeAll(cfg.metrics(), y, p, study.positive(), t);
+            for (int m = 0; m < cfg.metrics().size(); m++) {
+                values[candidate][m][fold] = all.get(cfg.metrics().get(m));
+            }
+        }
+
+        void finish() {
+            int n = values.length;
+            if (threshold) {
+                for (int i = 0; i < n; i++) {
+                    int[] y = ys.get(i).stream().flatMapToInt(Arrays::stream).toArray();
+                    double[][] p = probs.get(i).stream().flatMap(Arrays::stream).toArray(double[][]::new);
+                    thresholds[i] = cfg.imbalance().impl().threshold(y, p, study.positive()).value();
+                    for (int j = 0; j < folds; j++) {
+                        store(i, j, ys.get(i).get(j), probs.get(i).get(j), thresholds[i]);
+                    }
+                    ys.get(i).clear();
+                    probs.get(i).clear();
+                }
+            }
+            int k = cfg.metrics().size();
+            mean = new double[k][n];
+            sd = new double[k][n];
+            for (int i = 0; i < n; i++) {
+                for (int m = 0; m < k; m++) {
+                    double[] v = values[i][m];
+                    double mu = Arrays.stream(v).sum() / v.length;
+                    double ss = 0;
+                    for (double x : v) {
+                        ss += (x - mu) * (x - mu);
+                    }
+                    mean[m][i] = mu;
+                    sd[m][i] = v.length > 1 ? Math.sqrt(ss / (v.length - 1)) : Double.NaN;
+                }
+            }
+        }
+
+        int folds() {
+            return folds;
+        }
+
+        double threshold(int i) {
+            return thresholds[i];
+        }
+
+        double[] mean(String metric) {
+            return mean[index(metric)].clone();
+        }
+
+        double[] sd(String metric) {
+            return sd[index(metric)].clone();
+        }
+
+        Map<String, Double> means(int i) {
+            Map<String, Double> out = new LinkedHashMap<>();
+            for (int m = 0; m < cfg.metrics().size(); m++) {
+                out.put(cfg.metrics().get(m).configName(), mean[m][i]);
+            }
+            return out;
+        }
+
+        Map<String, Double> sds(int i) {
+            Map<String, Double> out = new LinkedHashMap<>();
+            for (int m = 0; m < cfg.metrics().size(); m++) {
+                out.put(cfg.metrics().get(m).configName(), sd[m][i]);
+            }
+            return out;
+        }
+
+        private int index(String metric) {
+            for (int m = 0; m < cfg.metrics().size(); m++) {
+                if (cfg.metrics().get(m).configName().equals(metric)) {
+                    return m;
+                }
+            }
+            throw new IllegalArgumentException(metric);
+        }
+    }
+}

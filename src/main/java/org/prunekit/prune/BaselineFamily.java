@@ -1,0 +1,45 @@
+package org.prunekit.prune;
+
+import org.prunekit.spi.ModelFamily;
+import org.prunekit.spi.Params;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.prunekit.spi.ModelSize;
+import org.tribuo.Model;
+import org.tribuo.Trainer;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.baseline.DummyClassifierTrainer;
+
+/**
+ * Family {@code baseline}: Tribuo's dummy classifiers, the zero-skill reference every pruned model should beat.
+ * {@code strategy}: {@code most-frequent} (always the majority class), {@code stratified} (a random class drawn from
+ * the training distribution) or {@code uniform}. Size: one parameter per class (the class distribution).
+ */
+public final class BaselineFamily implements ModelFamily {
+
+    public static final Set<String> STRATEGIES = new LinkedHashSet<>(List.of("most-frequent", "stratified", "uniform"));
+
+    @Override public String name() {
+        return "baseline";
+    }
+
+    @Override public Trainer<Label> trainer(Params params, long seed, Map<String, Float> classWeights) {
+        return switch (params.getChoice("strategy", "stratified", STRATEGIES)) {
+            case "most-frequent" -> DummyClassifierTrainer.createMostFrequentTrainer();
+            case "uniform" -> DummyClassifierTrainer.createUniformTrainer(seed);
+            default -> DummyClassifierTrainer.createStratifiedTrainer(seed);
+        };
+    }
+
+    @Override public ModelSize size(Model<Label> model) {
+        int k = model.getOutputIDInfo().size();
+        return new ModelSize(k, k, Map.of("classes", (double) k));
+    }
+
+    @Override public Set<String> supportedImbalance() {
+        return Set.of("none", "undersample", "oversample", "smote", "threshold");
+    }
+}

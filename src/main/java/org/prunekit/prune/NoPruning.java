@@ -1,0 +1,44 @@
+package org.prunekit.prune;
+
+import org.prunekit.spi.MethodFactory;
+import org.prunekit.spi.ModelFamily;
+import org.prunekit.spi.Params;
+
+import java.util.Set;
+import org.prunekit.spi.Candidate;
+import org.prunekit.spi.PruningMethod;
+import org.prunekit.spi.PruningPath;
+import org.prunekit.spi.SimplePath;
+import org.tribuo.Dataset;
+import org.tribuo.Model;
+import org.tribuo.classification.Label;
+
+/** Method {@code none}: the trained model as a path of one candidate (the dense baseline of an arm). */
+public final class NoPruning implements PruningMethod {
+
+    private final ModelFamily family;
+
+    public NoPruning(ModelFamily family) {
+        this.family = family;
+    }
+
+    @Override
+    public PruningPath path(Model<Label> model, Dataset<Label> train, Dataset<Label> validation) {
+        return SimplePath.single(new Candidate(0.0, family.size(model), model));
+    }
+
+    /** Registers {@code none} for every family. */
+    public static final class Factory implements MethodFactory {
+        @Override public String name() {
+            return "none";
+        }
+
+        @Override public Set<String> families() {
+            return Set.of(); // every family
+        }
+
+        @Override public PruningMethod create(Params prune, Params model, ModelFamily family, long seed) {
+            return new NoPruning(family);
+        }
+    }
+}

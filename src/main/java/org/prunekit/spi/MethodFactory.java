@@ -1,0 +1,24 @@
+package org.prunekit.spi;
+
+import java.util.Set;
+
+/** A pruning method that can appear as {@code arms[i].prune.method}. */
+public interface MethodFactory {
+
+    /** Config name, e.g. {@code cost-complexity}. */
+    String name();
+
+    /** Families whose models this method prunes; empty for a method that applies to every family. */
+    Set<String> families();
+
+    /** Whether this method prunes models of {@code family}. */
+    default boolean prunes(String family) {
+        return families().isEmpty() || families().contains(family);
+    }
+
+    /**
+     * Builds the method from its config block (and the arm's model block, read-only, for methods that retrain).
+     * Reads every key it knows from {@code prune}. {@code family} is the arm's family (its name and its size measure).
+     */
+    PruningMethod create(Params prune, Params model, ModelFamily family, long seed);
+}

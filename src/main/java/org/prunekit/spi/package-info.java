@@ -1,0 +1,9 @@
+/**
+ * The plug-in contracts between the harness and the pruning modules. A family ({@link org.prunekit.spi.ModelFamily})
+ * builds a Tribuo trainer from its config block; a method ({@link org.prunekit.spi.MethodFactory} creating a
+ * {@link org.prunekit.spi.PruningMethod}) turns one trained model into a {@link org.prunekit.spi.PruningPath} of
+ * {@link org.prunekit.spi.Candidate}s, each with its strength, its {@link org.prunekit.spi.ModelSize} and a Tribuo
+ * {@code Model<Label>}. Config blocks reach them as {@link org.prunekit.spi.Params}. Modules depend on this package,
+ * never on config, protocol or run; they register through {@code META-INF/services}.
+ */
+package org.prunekit.spi;

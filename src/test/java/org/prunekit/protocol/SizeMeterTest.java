@@ -1,0 +1,47 @@
+package org.prunekit.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.prunekit.data.Table;
+import org.prunekit.data.TableEncoder;
+import org.prunekit.testing.TestData;
+import org.tribuo.Model;
+import org.tribuo.MutableDataset;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.baseline.DummyClassifierTrainer;
+
+class SizeMeterTest {
+
+    @Test
+    void protobufBytesLeaveOutProvenanceAndDoNotDependOnTheClock() throws Exception {
+        Table t = TestData.table("breast_cancer_wisconsin.csv");
+        int[] rows = java.util.stream.IntStream.range(0, 100).toArray();
+        MutableDataset<Label> data = TableEncoder.fit(t, rows).encode(rows);
+        Model<Label> a = DummyClassifierTrainer.createMostFrequentTrainer().train(data);
+        Thread.sleep(3);
+        Model<Label> b = DummyClassifierTrainer.createMostFrequentTrainer().train(data);
+        SizeMeter.Bytes ba = SizeMeter.bytes(a);
+        assertEquals("protobuf", ba.format());
+        assertEquals(ba, SizeMeter.bytes(b), "two trainings at different times, same size");
+        int full = a.serialize().getSerializedSize();
+        assertTrue(ba.bytes() < full - 2000, "provenance is kilobytes of a dummy model's " + full + " bytes, was " + ba.bytes());
+        // the provenance record is what was removed: the size difference is that record's size (plus its tag)
+        assertEquals(a.serialize().getClassName(), SizeMeter.withoutProvenance(a.serialize()).getClassName());
+    }
+
+    @Test
+    void timestampsCountAtFullWidth() {
+        String s = "x2026-11-27T02:22:09.1Z y2026-11-27T02:22:09.123456789+01:00 z2026-11-27T02:22Z";
+        // 8 missing digits, 0, then ':ss' and '.nnnnnnnnn' missing: 13
+        assertEquals(8 + 0 + 13, SizeMeter.timestampPadding(s.getBytes(StandardCharsets.ISO_8859_1)));
+        // at the very start and end of the buffer, between binary bytes, and near misses that are not timestamps
+        byte[] edge = "2026-11-27T02:22Z\u0001\u00ff1234-56-78T90:12:34.5+01:00".getBytes(StandardCharsets.ISO_8859_1);
+        assertEquals(13 + 8, SizeMeter.timestampPadding(edge)); // '.5' lacks 8 of '.nnnnnnnnn'
+        assertEquals(0, SizeMeter.timestampPadding("2026-11-27T02:2Z 2026-11-27 02:22Z 226-11-27T02:22Z"
+                .getBytes(StandardCharsets.ISO_8859_1)));
+        assertEquals(0, SizeMeter.timestampPadding(new byte[5]));
+    }
+}
