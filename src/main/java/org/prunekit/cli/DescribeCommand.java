@@ -1,5 +1,7 @@
 package org.prunekit.cli;
 
+import java.util.Arrays;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -147,7 +149,7 @@ public final class DescribeCommand implements Callable<Integer> {
 
     private static int distinct(Column c) {
         if (c instanceof Column.Numeric num) {
-            double[] v = java.util.Arrays.stream(num.values()).filter(d -> !Double.isNaN(d)).sorted().toArray();
+            double[] v = Arrays.stream(num.values()).filter(d -> !Double.isNaN(d)).sorted().toArray();
             int d = v.length == 0 ? 0 : 1;
             for (int i = 1; i < v.length; i++) {
                 if (v[i] != v[i - 1]) {

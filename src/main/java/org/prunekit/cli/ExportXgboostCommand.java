@@ -1,5 +1,7 @@
 package org.prunekit.cli;
 
+import org.prunekit.data.InputException;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
@@ -50,7 +52,7 @@ final class ExportXgboostCommand implements Callable<Integer> {
             kept.andNot(XgboostExport.parseRounds(rounds.drop, total, "--drop-rounds"));
         }
         if (kept.isEmpty()) {
-            throw new org.prunekit.data.InputException("--keep-rounds/--drop-rounds", "no round would be left");
+            throw new InputException("--keep-rounds/--drop-rounds", "no round would be left");
         }
         Files.write(out, XgboostJson.keep(json, kept.stream().toArray(), null));
         spec.commandLine().getOut().printf("wrote %d of %d rounds to %s%n", kept.cardinality(), total, out);

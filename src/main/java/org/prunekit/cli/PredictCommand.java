@@ -1,5 +1,7 @@
 package org.prunekit.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
@@ -66,7 +68,7 @@ final class PredictCommand implements Callable<Integer> {
         Path prov = modelFile.resolveSibling(modelFile.getFileName().toString().replaceFirst("\\.model$", "") + ".provenance.json");
         if (Files.isRegularFile(prov) && classes.size() == 2) {
             try {
-                var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(prov.toFile());
+                var node = new ObjectMapper().readTree(prov.toFile());
                 if (node.path("threshold").isNumber() && node.path("positive").isTextual()) {
                     threshold = node.get("threshold").asDouble();
                     positive = classes.indexOf(node.get("positive").asText());

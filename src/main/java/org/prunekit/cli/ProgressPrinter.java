@@ -1,5 +1,7 @@
 package org.prunekit.cli;
 
+import java.util.Locale;
+
 import java.io.PrintWriter;
 import org.prunekit.run.Progress;
 
@@ -20,7 +22,7 @@ final class ProgressPrinter implements Progress {
         double elapsed = (System.nanoTime() - start) / 1e9;
         int ran = done - skipped;
         String eta = ran > 0 ? clock(elapsed / ran * (total - done)) : "?";
-        String line = String.format(java.util.Locale.ROOT, "prunekit: %d/%d cells (%s), elapsed %s, ETA %s", done, total,
+        String line = String.format(Locale.ROOT, "prunekit: %d/%d cells (%s), elapsed %s, ETA %s", done, total,
                 key, clock(elapsed), eta);
         if (tty) {
             err.print("\r" + line + (done == total ? "\n" : ""));

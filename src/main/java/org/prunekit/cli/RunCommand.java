@@ -1,5 +1,8 @@
 package org.prunekit.cli;
 
+import java.nio.file.Files;
+import org.prunekit.report.ReportWriter;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -52,8 +55,8 @@ final class RunCommand implements Callable<Integer> {
             Path dir = Harness.run(cfg, work, new Harness.Options(threads, force, resume,
                     new ProgressPrinter(err, System.console() != null), null));
             outw.println("results: " + dir);
-            Path page = dir.resolve(org.prunekit.report.ReportWriter.REPORT_FILE);
-            if (java.nio.file.Files.isRegularFile(page)) {
+            Path page = dir.resolve(ReportWriter.REPORT_FILE);
+            if (Files.isRegularFile(page)) {
                 outw.println("report: " + page);
             }
             return Main.OK;

@@ -1,5 +1,8 @@
 package org.prunekit.config;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+
 import org.prunekit.spi.MethodFactory;
 import org.prunekit.spi.ModelFamily;
 import org.prunekit.spi.Params;
@@ -19,8 +22,8 @@ public record ArmSpec(int index, String name, String family, String method, Map<
                       Map<String, Object> prune, String file) {
 
     public ArmSpec {
-        model = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(model));
-        prune = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(prune));
+        model = Collections.unmodifiableMap(new LinkedHashMap<>(model));
+        prune = Collections.unmodifiableMap(new LinkedHashMap<>(prune));
     }
 
     public Params modelParams() {

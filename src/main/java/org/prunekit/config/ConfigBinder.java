@@ -1,5 +1,14 @@
 package org.prunekit.config;
 
+import java.nio.file.InvalidPathException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.TreeSet;
+import org.prunekit.data.BadRowPolicy;
+import org.prunekit.data.ColumnType;
+import org.prunekit.data.MissingPolicy;
+import org.prunekit.data.Schema;
+
 import org.prunekit.spi.ConfigException;
 import org.prunekit.spi.MethodFactory;
 import org.prunekit.spi.ModelFamily;
@@ -53,7 +62,7 @@ public final class ConfigBinder {
         DataSpec data = data(root.child("data"));
         SplitSpec split = split(root.child("split"));
         Params imb = root.child("imbalance");
-        ImbalanceSpec imbalance = new ImbalanceSpec(org.prunekit.config.ImbalanceStrategy.fromConfig(imb));
+        ImbalanceSpec imbalance = new ImbalanceSpec(ImbalanceStrategy.fromConfig(imb));
         imb.requireNoUnknownKeys();
 
         Params sel = root.child("select");
@@ -123,16 +132,16 @@ public final class ConfigBinder {
         String target = p.getString("target", "class");
         String positive = p.getString("positive", null);
         String missing = p.getChoice("missing", "impute", new LinkedHashSet<>(List.of("impute", "drop-rows", "error")));
-        org.prunekit.data.Schema schema = org.prunekit.data.Schema.of(target)
-                .withMissing(org.prunekit.data.MissingPolicy.parse(missing))
-                .withMissingTokens(new java.util.LinkedHashSet<>(p.getStrings("missing-tokens", List.of())))
+        Schema schema = Schema.of(target)
+                .withMissing(MissingPolicy.parse(missing))
+                .withMissingTokens(new LinkedHashSet<>(p.getStrings("missing-tokens", List.of())))
                 .withMissingIndicators(p.getBoolean("missing-indicators", false))
-                .withBadRows(org.prunekit.data.BadRowPolicy.parse(
+                .withBadRows(BadRowPolicy.parse(
                         p.getChoice("bad-rows", "error", new LinkedHashSet<>(List.of("error", "skip")))));
         Params types = p.child("types");
-        java.util.Map<String, org.prunekit.data.ColumnType> typeMap = new java.util.LinkedHashMap<>();
+        Map<String, ColumnType> typeMap = new LinkedHashMap<>();
         for (String col : types.asMap().keySet()) {
-            typeMap.put(col, org.prunekit.data.ColumnType.parse(
+            typeMap.put(col, ColumnType.parse(
                     types.getChoice(col, null, new LinkedHashSet<>(List.of("numeric", "categorical")))));
         }
         p.requireNoUnknownKeys();
@@ -142,7 +151,7 @@ public final class ConfigBinder {
     private static Path path(Params p, String key, String value) {
         try {
             return Path.of(value);
-        } catch (java.nio.file.InvalidPathException e) {
+        } catch (InvalidPathException e) {
             throw p.error(key, "'" + value.replace("\0", "\\0") + "' is not a valid path");
         }
     }
@@ -235,7 +244,7 @@ public final class ConfigBinder {
         }
         if (!method.prunes(familyName)) {
             throw prune.error("method", "'" + methodName + "' does not prune family '" + familyName + "' (it prunes: "
-                    + String.join(", ", new java.util.TreeSet<>(method.families())) + ")");
+                    + String.join(", ", new TreeSet<>(method.families())) + ")");
         }
         ArmSpec arm = new ArmSpec(i, name, familyName, methodName, model.asMap(), prune.asMap(), file);
         // Let the family and the method read their own keys, then reject what nobody read.
@@ -253,7 +262,7 @@ public final class ConfigBinder {
         }
         if (imbalance.strategy().equals("class-weights") && !family.supportedImbalance().contains("class-weights")) {
             throw new ConfigException(file, "imbalance.strategy", "family '" + familyName + "' (arms[" + i
-                    + "]) cannot use class weights (it supports: " + String.join(", ", new java.util.TreeSet<>(family.supportedImbalance())) + ")");
+                    + "]) cannot use class weights (it supports: " + String.join(", ", new TreeSet<>(family.supportedImbalance())) + ")");
         }
         if (!family.producesProbabilities()) {
             for (int m = 0; m < metrics.size(); m++) {
@@ -295,6 +304,6 @@ public final class ConfigBinder {
     }
 
     private static String allMetrics() {
-        return String.join(", ", java.util.Arrays.stream(Metric.values()).map(Metric::configName).toList());
+        return String.join(", ", Arrays.stream(Metric.values()).map(Metric::configName).toList());
     }
 }

@@ -1,5 +1,7 @@
 package org.prunekit.config;
 
+import java.io.InputStreamReader;
+
 import org.prunekit.spi.ConfigException;
 
 import java.io.IOException;
@@ -56,7 +58,7 @@ public final class ConfigLoader {
             }
             var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT);
-            try (Reader in = new java.io.InputStreamReader(Files.newInputStream(file), decoder)) {
+            try (Reader in = new InputStreamReader(Files.newInputStream(file), decoder)) {
                 return parse(name, in);
             }
         } catch (CharacterCodingException e) {

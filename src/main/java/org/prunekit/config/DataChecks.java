@@ -1,5 +1,8 @@
 package org.prunekit.config;
 
+import java.util.Arrays;
+import java.util.Locale;
+
 import org.prunekit.spi.ConfigException;
 
 import java.util.List;
@@ -48,7 +51,7 @@ public final class DataChecks {
         for (int y : table.classIndex()) {
             counts[y]++;
         }
-        int smallest = java.util.Arrays.stream(counts).min().orElse(0);
+        int smallest = Arrays.stream(counts).min().orElse(0);
         int n = table.rows();
         double minorityShare = (double) smallest / n;
         String minorityName = classes.get(indexOf(counts, smallest));
@@ -82,7 +85,7 @@ public final class DataChecks {
                 throw new ConfigException(file, "split.inner.folds", inner.folds() + " inner folds for an outer training part of "
                         + trainRows + " rows; use fewer folds");
             }
-            int smallestInTrain = java.util.Arrays.stream(inTrain).min().orElse(0);
+            int smallestInTrain = Arrays.stream(inTrain).min().orElse(0);
             if (inner.kind().equals(SplitSpec.KFOLD) && inner.folds() > smallestInTrain) {
                 w.add("split.inner.folds", inner.folds() + " inner folds but an outer training part has only " + smallestInTrain
                         + " rows of class '" + classes.get(indexOf(inTrain, smallestInTrain)) + "': some inner folds will lack it");
@@ -93,7 +96,7 @@ public final class DataChecks {
                     + table.source() + " has " + classes.size() + " (use class-weights or a resampler)");
         }
         if (minorityShare < MINORITY) {
-            String share = String.format(java.util.Locale.ROOT, "%.1f %%", 100 * minorityShare);
+            String share = String.format(Locale.ROOT, "%.1f %%", 100 * minorityShare);
             if (cfg.select().metric() == Metric.ACCURACY) {
                 w.add("select.metric", "accuracy with a minority class ('" + minorityName + "', " + share
                         + ") rewards predicting the majority; prefer average-precision or balanced-accuracy");

@@ -1,5 +1,7 @@
 package org.prunekit.config;
 
+import org.prunekit.data.Schema;
+
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -12,7 +14,7 @@ import java.util.Objects;
  * @param missing  {@code impute} (training median / most frequent level), {@code drop-rows} or {@code error}
  * @param schema   how to read the CSV (target, type overrides, missing tokens and policy, bad-row policy)
  */
-public record DataSpec(Path path, String target, String positive, String missing, org.prunekit.data.Schema schema) {
+public record DataSpec(Path path, String target, String positive, String missing, Schema schema) {
     public DataSpec {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(target, "target");

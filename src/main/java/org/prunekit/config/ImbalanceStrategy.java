@@ -1,5 +1,7 @@
 package org.prunekit.config;
 
+import org.prunekit.eval.Probabilities;
+
 import org.prunekit.data.imbalance.ClassWeights;
 import org.prunekit.data.imbalance.Oversampler;
 import org.prunekit.data.imbalance.Resampler;
@@ -170,7 +172,7 @@ public record ImbalanceStrategy(Kind kind, Resampler resampler, Map<String, Doub
         if (weights.isEmpty()) {
             return ClassWeights.balanced(train);
         }
-        validate(org.prunekit.eval.Probabilities.classes(train).stream().toList());
+        validate(Probabilities.classes(train).stream().toList());
         return ClassWeights.explicit(weights, train);
     }
 

@@ -1,5 +1,7 @@
 package org.prunekit.config;
 
+import java.nio.file.InvalidPathException;
+
 import org.prunekit.spi.ConfigException;
 
 import java.io.IOException;
@@ -21,7 +23,7 @@ public final class OutputPaths {
         Path given;
         try {
             given = Path.of(configured);
-        } catch (java.nio.file.InvalidPathException e) {
+        } catch (InvalidPathException e) {
             throw new ConfigException(file, keyPath, "'" + configured.replace("\0", "\\0") + "' is not a valid path");
         }
         if (given.isAbsolute()) {

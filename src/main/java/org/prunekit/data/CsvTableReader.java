@@ -1,5 +1,7 @@
 package org.prunekit.data;
 
+import java.util.Comparator;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -131,7 +133,7 @@ public final class CsvTableReader {
         }
         List<InputException> all = new ArrayList<>(p1.problems);
         all.addAll(p2.problems);
-        all.sort(java.util.Comparator.comparingLong(InputException::line));
+        all.sort(Comparator.comparingLong(InputException::line));
         List<String> problems = all.stream().limit(ReadResult.MAX_PROBLEMS).map(InputException::oneLine).toList();
         Table table = new Table(file.getFileName().toString(), columns, schema.target(), labels);
         return new ReadResult(table, p1.skipped + p2.skipped, p1.dropped, problems);

@@ -1,5 +1,7 @@
 package org.prunekit.data;
 
+import java.util.Collections;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -18,7 +20,7 @@ import java.util.TreeSet;
 public record FeatureGroups(Map<String, String> columnOf) {
 
     public FeatureGroups {
-        columnOf = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(columnOf));
+        columnOf = Collections.unmodifiableMap(new LinkedHashMap<>(columnOf));
     }
 
     /** Every feature its own column. */

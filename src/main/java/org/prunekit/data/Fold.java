@@ -1,5 +1,7 @@
 package org.prunekit.data;
 
+import java.util.List;
+
 /**
  * One train/test partition of a table's rows.
  *
@@ -19,7 +21,7 @@ public record Fold(int repeat, int index, int[] train, int[] test) {
      *
      * @param y class index of every table row
      */
-    public java.util.List<Fold> innerKFold(int[] y, int folds, long seed) {
+    public List<Fold> innerKFold(int[] y, int folds, long seed) {
         return StratifiedSplits.kFold(y, train, folds, 1, seed);
     }
 

@@ -1,5 +1,7 @@
 package org.prunekit.data;
 
+import org.tribuo.Example;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -121,7 +123,7 @@ public final class TableEncoder {
     /** Encodes the given rows (in that order) as dense examples with weight 1. */
     public MutableDataset<Label> encode(int[] rows) {
         LabelFactory factory = new LabelFactory();
-        List<org.tribuo.Example<Label>> examples = new ArrayList<>(rows.length);
+        List<Example<Label>> examples = new ArrayList<>(rows.length);
         for (int r : rows) {
             examples.add(new ArrayExample<>(factory.generateOutput(table.label(r)), featureNames, row(r)));
         }

@@ -1,5 +1,7 @@
 package org.prunekit.eval;
 
+import java.util.LinkedHashMap;
+
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
@@ -73,7 +75,7 @@ public final class Metrics {
         int k = check(y, probs, positive, threshold);
         ConfusionMatrix cm = null;
         Ranking[] rankings = new Ranking[k];
-        Map<Metric, Double> out = new java.util.LinkedHashMap<>();
+        Map<Metric, Double> out = new LinkedHashMap<>();
         for (Metric m : ms) {
             if (m.needsProbabilities()) {
                 out.put(m, probabilistic(m, y, probs, positive, rankings));

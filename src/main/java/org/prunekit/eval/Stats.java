@@ -1,5 +1,7 @@
 package org.prunekit.eval;
 
+import java.util.Arrays;
+
 import smile.stat.distribution.TDistribution;
 
 /** Mean, sample sd and 95 % t interval of a sample; plus mean and sd over the finite values of an array. */
@@ -32,7 +34,7 @@ public record Stats(int n, double mean, double sd, double ciLow, double ciHigh) 
             return Double.NaN;
         }
         double[] s = v.clone();
-        java.util.Arrays.sort(s);
+        Arrays.sort(s);
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
@@ -47,6 +49,6 @@ public record Stats(int n, double mean, double sd, double ciLow, double ciHigh) 
     }
 
     private static double[] finite(double[] v) {
-        return java.util.Arrays.stream(v).filter(Double::isFinite).toArray();
+        return Arrays.stream(v).filter(Double::isFinite).toArray();
     }
 }

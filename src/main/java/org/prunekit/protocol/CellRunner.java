@@ -1,5 +1,11 @@
 package org.prunekit.protocol;
 
+import java.util.Collection;
+import java.util.Collections;
+import java.util.TreeSet;
+import org.prunekit.eval.Metric;
+import org.prunekit.spi.PruningMethod;
+
 import org.prunekit.eval.Metrics;
 import org.prunekit.eval.Selection;
 import org.prunekit.prune.FeatureUsage;
@@ -85,7 +91,7 @@ public final class CellRunner {
         long seed = cellSeed(cfg.split().seed(), arm.name(), repeat, fold);
         ModelFamily family = arm.familyImpl();
         MethodFactory factory = arm.methodImpl();
-        org.prunekit.spi.PruningMethod method = factory.create(arm.pruneParams(), arm.modelParams(), family, seed);
+        PruningMethod method = factory.create(arm.pruneParams(), arm.modelParams(), family, seed);
 
         List<int[][]> inner = innerSplits(trainRows, method.usesValidation(), innerSplitSeed(cfg.split().seed(), repeat, fold));
         InnerScores scores;
@@ -154,7 +160,7 @@ public final class CellRunner {
                     c.size().details(), b.bytes(), b.format(), latency, scores.threshold(i), scores.means(i), scores.sds(i),
                     outerScores.get(i), c.model() instanceof FeatureUsage fu ? sorted(fu.featuresUsed()) : null));
         }
-        List<String> used = List.copyOf(new java.util.TreeSet<>(FeatureUsage.of(cands.get(choice.index()).model())));
+        List<String> used = List.copyOf(new TreeSet<>(FeatureUsage.of(cands.get(choice.index()).model())));
         Map<String, double[]> columns = path instanceof PathExport pe ? pe.exportColumns() : Map.of();
         List<String> features = new ArrayList<>();
         main.part().data().getFeatureMap().forEach(info -> features.add(info.getName()));
@@ -187,8 +193,8 @@ public final class CellRunner {
         return out;
     }
 
-    private static List<String> sorted(java.util.Collection<String> names) {
-        return List.copyOf(new java.util.TreeSet<>(names));
+    private static List<String> sorted(Collection<String> names) {
+        return List.copyOf(new TreeSet<>(names));
     }
 
     private static int[] map(int[] rows, int[] idx) {
@@ -227,7 +233,7 @@ public final class CellRunner {
     }
 
     /** Metric values by config name, in the config's metric order. */
-    private Map<String, Double> named(Map<org.prunekit.eval.Metric, Double> m) {
+    private Map<String, Double> named(Map<Metric, Double> m) {
         Map<String, Double> out = new LinkedHashMap<>();
         cfg.metrics().forEach(k -> out.put(k.configName(), m.get(k)));
         return out;
@@ -254,8 +260,8 @@ public final class CellRunner {
             this.thresholds = new double[candidates];
             Arrays.fill(thresholds, Double.NaN);
             for (int i = 0; i < candidates; i++) {
-                ys.add(new ArrayList<>(java.util.Collections.nCopies(folds, null)));
-                probs.add(new ArrayList<>(java.util.Collections.nCopies(folds, null)));
+                ys.add(new ArrayList<>(Collections.nCopies(folds, null)));
+                probs.add(new ArrayList<>(Collections.nCopies(folds, null)));
             }
         }
 
@@ -284,7 +290,7 @@ public final class CellRunner {
 
         private void store(int candidate, int fold, int[] y, double[][] p, double t) {
             // computeAll: one sort shared by ROC-AUC and average precision, one confusion matrix for the rest
-            Map<org.prunekit.eval.Metric, Double> all = Metrics.computeAll(cfg.metrics(), y, p, study.positive(), t);
+            Map<Metric, Double> all = Metrics.computeAll(cfg.metrics(), y, p, study.positive(), t);
             for (int m = 0; m < cfg.metrics().size(); m++) {
                 values[candidate][m][fold] = all.get(cfg.metrics().get(m));
             }

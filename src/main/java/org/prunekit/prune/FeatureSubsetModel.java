@@ -1,5 +1,7 @@
 package org.prunekit.prune;
 
+import java.util.Collections;
+
 import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.DescriptorProtos.DescriptorProto;
@@ -51,7 +53,7 @@ public final class FeatureSubsetModel extends Model<Label> implements FeatureUsa
 
     @Override
     public Set<String> featuresUsed() {
-        return java.util.Collections.unmodifiableSet(features);
+        return Collections.unmodifiableSet(features);
     }
 
     @Override

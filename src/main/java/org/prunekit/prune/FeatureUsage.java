@@ -1,5 +1,8 @@
 package org.prunekit.prune;
 
+import java.util.TreeSet;
+import org.tribuo.common.tree.TreeModel;
+
 import java.util.Set;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
@@ -22,10 +25,10 @@ public interface FeatureUsage {
         if (model instanceof FeatureUsage fu) {
             return fu.featuresUsed();
         }
-        if (model instanceof org.tribuo.common.tree.TreeModel<?> tree) {
-            return new java.util.TreeSet<>(tree.getFeatures());
+        if (model instanceof TreeModel<?> tree) {
+            return new TreeSet<>(tree.getFeatures());
         }
-        java.util.TreeSet<String> all = new java.util.TreeSet<>();
+        TreeSet<String> all = new TreeSet<>();
         model.getFeatureIDMap().forEach(info -> all.add(info.getName()));
         return all;
     }

@@ -1,5 +1,7 @@
 package org.prunekit.report;
 
+import java.util.stream.Stream;
+
 import static org.prunekit.report.ResultsLayout.ARM;
 import static org.prunekit.report.ResultsLayout.CANDIDATE;
 import static org.prunekit.report.ResultsLayout.COLUMN;
@@ -109,7 +111,7 @@ final class FeatureCharts {
     private record ArmColumns(String arm, double[] strength, List<String> names, double[][] values) {
     }
 
-    private static java.util.stream.Stream<ArmColumns> byArm(CsvRows columns, Predicate<String> arms) {
+    private static Stream<ArmColumns> byArm(CsvRows columns, Predicate<String> arms) {
         columns.require(ARM, REPEAT, FOLD, CANDIDATE, STRENGTH, COLUMN, VALUE);
         Map<String, List<Row>> byArm = new LinkedHashMap<>();
         for (Row r : columns.rows()) {

@@ -1,5 +1,7 @@
 package org.prunekit.report;
 
+import java.util.Arrays;
+
 import org.prunekit.eval.Stability;
 import org.prunekit.protocol.CellResult;
 
@@ -81,7 +83,7 @@ public final class FeatureStability {
 
     private static Row row(String arm, int candidate, double strength, List<Set<String>> subsets, int n) {
         double[] sizes = subsets.stream().mapToDouble(Set::size).toArray();
-        double mean = java.util.Arrays.stream(sizes).average().orElse(Double.NaN);
+        double mean = Arrays.stream(sizes).average().orElse(Double.NaN);
         double ss = 0;
         for (double s : sizes) {
             ss += (s - mean) * (s - mean);

@@ -1,5 +1,10 @@
 package org.prunekit.report;
 
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.function.Predicate;
+import java.util.stream.IntStream;
+
 import static org.prunekit.report.ResultsLayout.ARM;
 import static org.prunekit.report.ResultsLayout.BYTES;
 import static org.prunekit.report.ResultsLayout.CANDIDATE;
@@ -173,7 +178,7 @@ public final class ResultsReader {
 
     /** Budgets from {@code floor} up: the distinct sizes if few, else geometric steps up to the largest size. */
     private static double[] budgets(double[] sizes, double floor) {
-        double[] distinct = java.util.Arrays.stream(sizes).filter(s -> s >= floor).distinct().sorted().toArray();
+        double[] distinct = Arrays.stream(sizes).filter(s -> s >= floor).distinct().sorted().toArray();
         if (distinct.length <= MAX_BUDGETS) {
             return distinct;
         }
@@ -186,7 +191,7 @@ public final class ResultsReader {
         return out;
     }
 
-    private static boolean sameStrengths(java.util.Collection<List<Row>> folds) {
+    private static boolean sameStrengths(Collection<List<Row>> folds) {
         List<String> first = null;
         for (List<Row> f : folds) {
             List<String> s = f.stream().map(r -> r.text(STRENGTH)).toList();
@@ -291,7 +296,7 @@ public final class ResultsReader {
         return rows.stream().filter(r -> !isRefit(r)).toList();
     }
 
-    private static int indexOf(List<Row> rows, java.util.function.Predicate<Row> p) {
+    private static int indexOf(List<Row> rows, Predicate<Row> p) {
         for (int i = 0; i < rows.size(); i++) {
             if (p.test(rows.get(i))) {
                 return i;
@@ -393,7 +398,7 @@ public final class ResultsReader {
     private static void curve(Map<String, List<Curve>> byKind, String kind, Curve c) {
         double[] x = c.x();
         double[] y = c.y();
-        long points = java.util.stream.IntStream.range(0, x.length)
+        long points = IntStream.range(0, x.length)
                 .filter(i -> Double.isFinite(x[i]) && Double.isFinite(y[i])).mapToDouble(i -> x[i]).distinct().count();
         if (points >= 2) {
             byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(c);

@@ -1,5 +1,7 @@
 package org.prunekit.report;
 
+import java.util.Comparator;
+
 import org.prunekit.data.AtomicFiles;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -46,7 +48,7 @@ public final class ResultsWriter {
     public ResultsWriter(ExperimentConfig cfg, List<CellResult> cells, DatasetInfo data, String version) {
         this.cfg = cfg;
         List<String> armOrder = cfg.arms().stream().map(ArmSpec::name).toList();
-        this.cells = cells.stream().sorted(java.util.Comparator
+        this.cells = cells.stream().sorted(Comparator
                 .comparingInt((CellResult c) -> armOrder.indexOf(c.arm()))
                 .thenComparingInt(c -> c.refitOnAll() ? 1 : 0)
                 .thenComparingInt(CellResult::repeat).thenComparingInt(CellResult::fold)).toList();

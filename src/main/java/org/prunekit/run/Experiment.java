@@ -1,5 +1,8 @@
 package org.prunekit.run;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -89,7 +92,7 @@ public final class Experiment {
             }
             long size = Files.size(file);
             if (max != Long.MAX_VALUE && size > max / HEAP_PER_CSV_BYTE) {
-                throw new InputException(file.toString(), String.format(java.util.Locale.ROOT,
+                throw new InputException(file.toString(), String.format(Locale.ROOT,
                         "is %d MB; reading and encoding it needs about %d MB of heap but %d MB are allowed: "
                                 + "raise the heap with PRUNEKIT_HEAP (e.g. PRUNEKIT_HEAP=%dg)",
                         size >> 20, size * HEAP_PER_CSV_BYTE >> 20, max >> 20, Math.max(2, (size * HEAP_PER_CSV_BYTE >> 30) + 2)));
@@ -118,7 +121,7 @@ public final class Experiment {
     public static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

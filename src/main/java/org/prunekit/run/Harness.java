@@ -1,5 +1,8 @@
 package org.prunekit.run;
 
+import java.nio.file.Files;
+import org.prunekit.data.InputException;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -87,7 +90,7 @@ public final class Harness {
         List<Task> todo = new ArrayList<>();
         for (Task t : tasks) {
             Optional<CellResult> saved = options.resume() ? store.load(t.key()) : Optional.empty();
-            boolean modelOk = t.fold() != null || java.nio.file.Files.isRegularFile(modelFile(out, t.arm().name()));
+            boolean modelOk = t.fold() != null || Files.isRegularFile(modelFile(out, t.arm().name()));
             if (saved.isPresent() && modelOk) {
                 done.put(t.key(), saved.get());
             } else {
@@ -109,7 +112,7 @@ public final class Harness {
                     CellRunner.Outcome o;
                     try {
                         o = runner.run(t.arm(), t.fold());
-                    } catch (org.prunekit.data.InputException e) {
+                    } catch (InputException e) {
                         throw e;
                     } catch (RuntimeException e) {
                         throw new IllegalStateException("cell " + t.key() + ": " + e, e);

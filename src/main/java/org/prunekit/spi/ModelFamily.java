@@ -1,5 +1,7 @@
 package org.prunekit.spi;
 
+import org.tribuo.Model;
+
 import java.util.Map;
 import java.util.Set;
 import org.tribuo.Trainer;
@@ -25,7 +27,7 @@ public interface ModelFamily {
     Trainer<Label> trainer(Params params, long seed, Map<String, Float> classWeights);
 
     /** Size of a model this family's trainer produced (the unpruned candidate; pruned ones are sized by their method). */
-    org.prunekit.spi.ModelSize size(org.tribuo.Model<Label> model);
+    ModelSize size(Model<Label> model);
 
     /** Imbalance strategies this family honours (e.g. {@code class-weights} needs weight support). */
     Set<String> supportedImbalance();

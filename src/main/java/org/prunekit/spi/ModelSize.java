@@ -1,5 +1,7 @@
 package org.prunekit.spi;
 
+import java.util.Collections;
+
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -19,7 +21,7 @@ public record ModelSize(long parameters, long nonZeroParameters, Map<String, Dou
         if (parameters < 0 || nonZeroParameters < 0 || nonZeroParameters > parameters) {
             throw new IllegalArgumentException("bad size: parameters " + parameters + ", non-zero " + nonZeroParameters);
         }
-        details = java.util.Collections.unmodifiableMap(new TreeMap<>(details));
+        details = Collections.unmodifiableMap(new TreeMap<>(details));
     }
 
     public static ModelSize of(long parameters, long nonZeroParameters) {

@@ -1,5 +1,8 @@
 package org.prunekit.spi;
 
+import java.math.BigInteger;
+import java.util.Collections;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -89,7 +92,7 @@ public final class Params {
         if (v == null) {
             return def;
         }
-        if (v instanceof java.math.BigInteger) {
+        if (v instanceof BigInteger) {
             throw error(key, v + " is out of range [" + min + ", " + max + "]");
         }
         if (!(v instanceof Integer || v instanceof Long)) {
@@ -107,7 +110,7 @@ public final class Params {
         if (v == null) {
             return def;
         }
-        if (v instanceof java.math.BigInteger) {
+        if (v instanceof BigInteger) {
             throw error(key, v + " is too large (at most " + Long.MAX_VALUE + ")");
         }
         if (!(v instanceof Integer || v instanceof Long)) {
@@ -209,7 +212,7 @@ public final class Params {
 
     /** The raw values, for writing the resolved config. */
     public Map<String, Object> asMap() {
-        return java.util.Collections.unmodifiableMap(values);
+        return Collections.unmodifiableMap(values);
     }
 
     private Object raw(String key) {

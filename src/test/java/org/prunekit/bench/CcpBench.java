@@ -1,5 +1,7 @@
 package org.prunekit.bench;
 
+import java.util.ArrayList;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
@@ -46,7 +48,7 @@ public final class CcpBench {
         double pathMs = median(t);
 
         Table table = new CsvTableReader("class").read(Path.of(args[1]));
-        List<String> features = new java.util.ArrayList<>();
+        List<String> features = new ArrayList<>();
         ref.get("source").get("features").forEach(f -> features.add(f.asText()));
         double[][] x = new double[table.rows()][features.size()];
         for (int j = 0; j < features.size(); j++) {

@@ -1,5 +1,7 @@
 package org.prunekit.bench;
 
+import org.prunekit.eval.Probabilities;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -211,8 +213,8 @@ public final class CcpNestedCv {
             MutableDataset<Label> test = TableEncoder.fit(t, fold.train()).encode(fold.test());
             String[] truth = Arrays.stream(fold.test()).mapToObj(t::label).toArray(String[]::new);
             int[] leaves = s.path().leaves();
-            double[][] full = org.prunekit.eval.Probabilities.of(s.path().candidates().get(0).model(), test, classes);
-            double[][] chosen = org.prunekit.eval.Probabilities.of(s.path().candidates().get(s.chosen()).model(), test,
+            double[][] full = Probabilities.of(s.path().candidates().get(0).model(), test, classes);
+            double[][] chosen = Probabilities.of(s.path().candidates().get(s.chosen()).model(), test,
                     classes);
             rows[f] = new double[] {leaves[0], balancedAccuracy(full, classes, truth), averagePrecision(full, pos, truth, positive),
                 leaves[s.chosen()], balancedAccuracy(chosen, classes, truth), averagePrecision(chosen, pos, truth, positive)};

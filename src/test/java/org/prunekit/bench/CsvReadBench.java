@@ -1,5 +1,8 @@
 package org.prunekit.bench;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -26,10 +29,10 @@ public final class CsvReadBench {
     private CsvReadBench() {
     }
 
-    private static final java.util.logging.Logger TRIBUO = java.util.logging.Logger.getLogger("org.tribuo");
+    private static final Logger TRIBUO = Logger.getLogger("org.tribuo");
 
     public static void main(String[] args) throws Exception {
-        TRIBUO.setLevel(java.util.logging.Level.WARNING);
+        TRIBUO.setLevel(Level.WARNING);
         for (String f : new String[] {"data/fertility_census1980.csv", "data/synth50k.csv"}) {
             Path p = Path.of(f);
             double ours = best(() -> new CsvTableReader("class").read(p));

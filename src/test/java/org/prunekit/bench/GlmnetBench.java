@@ -1,5 +1,8 @@
 package org.prunekit.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +61,7 @@ public final class GlmnetBench {
         }
         double[] times = new double[reps];
         double[] cpuTimes = new double[reps];
-        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         for (int r = 0; r < reps; r++) {
             long c0 = mx.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();

@@ -1,5 +1,8 @@
 package org.prunekit.bench;
 
+import java.util.LinkedHashMap;
+import java.util.function.LongFunction;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -41,7 +44,7 @@ public final class MlpPimaSchedules {
         List<Fold> folds = StratifiedSplits.kFold(t.classIndex(), 5, 1, 42);
         MlpParams hp = MlpParams.defaults();
         MagnitudeParams base = MagnitudeParams.defaults();
-        Map<String, java.util.function.LongFunction<PruningMethod>> arms = new java.util.LinkedHashMap<>();
+        Map<String, LongFunction<PruningMethod>> arms = new LinkedHashMap<>();
         arms.put("one-shot", s -> new MagnitudePruning(base, hp, s));
         arms.put("iterative", s -> new MagnitudePruning(base.withSchedule(MagnitudeParams.Schedule.ITERATIVE), hp, s));
         arms.put("gradual", s -> new MagnitudePruning(base.withSchedule(MagnitudeParams.Schedule.GRADUAL), hp, s));
@@ -49,7 +52,7 @@ public final class MlpPimaSchedules {
         arms.put("neurons-l1", s -> new MagnitudePruning(base.withSparsities(0, 0.25, 0.5, 0.75, 0.9)
                 .withNeurons(true, NeuronPruner.Criterion.L1, false), hp, s));
         arms.put("random", s -> MagnitudePruning.random(base, hp, s));
-        Map<String, TreeMap<Double, double[]>> sums = new java.util.LinkedHashMap<>();
+        Map<String, TreeMap<Double, double[]>> sums = new LinkedHashMap<>();
         for (Fold f : folds) {
             TableEncoder enc = TableEncoder.fit(t, f.train());
             MutableDataset<Label> tr = enc.encode(f.train());

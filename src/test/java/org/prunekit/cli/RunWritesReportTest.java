@@ -1,5 +1,7 @@
 package org.prunekit.cli;
 
+import java.util.Comparator;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -170,7 +172,7 @@ class RunWritesReportTest {
 
     private static void deleteTree(Path p) throws IOException {
         try (Stream<Path> s = Files.walk(p)) {
-            for (Path q : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(q);
             }
         }

@@ -1,5 +1,7 @@
 package org.prunekit.protocol;
 
+import java.util.stream.IntStream;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,7 +20,7 @@ class SizeMeterTest {
     @Test
     void protobufBytesLeaveOutProvenanceAndDoNotDependOnTheClock() throws Exception {
         Table t = TestData.table("breast_cancer_wisconsin.csv");
-        int[] rows = java.util.stream.IntStream.range(0, 100).toArray();
+        int[] rows = IntStream.range(0, 100).toArray();
         MutableDataset<Label> data = TableEncoder.fit(t, rows).encode(rows);
         Model<Label> a = DummyClassifierTrainer.createMostFrequentTrainer().train(data);
         Thread.sleep(3);

@@ -1,5 +1,7 @@
 package org.prunekit.report;
 
+import org.knowm.xchart.XYChart;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -101,7 +103,7 @@ class HtmlReportTest {
                 return "never drawn";
             }
 
-            @Override public org.knowm.xchart.XYChart build() {
+            @Override public XYChart build() {
                 throw new IllegalStateException("no data");
             }
         };

@@ -1,5 +1,7 @@
 package org.prunekit.run;
 
+import java.util.Arrays;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -122,7 +124,7 @@ class OutOfMemoryTest {
             }, "hog");
             hog.setDaemon(true);
             hog.start();
-            TestMain.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            TestMain.main(Arrays.copyOfRange(args, 1, args.length));
         }
     }
 }

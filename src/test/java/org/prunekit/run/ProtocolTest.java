@@ -1,5 +1,8 @@
 package org.prunekit.run;
 
+import java.io.StringReader;
+import java.util.ArrayList;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -46,7 +49,7 @@ class ProtocolTest {
                 + "metrics: [balanced-accuracy, average-precision]\n"
                 + "arms:\n  - {name: rec, model: {family: test-recording}, prune: " + prune + "}\n";
         TestFamilies.register();
-        Map<String, Object> raw = ConfigLoader.parse("protocol.yaml", new java.io.StringReader(yaml));
+        Map<String, Object> raw = ConfigLoader.parse("protocol.yaml", new StringReader(yaml));
         return ConfigBinder.bind("protocol.yaml", raw, dir, dir.resolve(out));
     }
 
@@ -57,7 +60,7 @@ class ProtocolTest {
         Map<Long, List<TestFamilies.Seen>> bySeed = new HashMap<>();
         synchronized (TestFamilies.SEEN) {
             for (TestFamilies.Seen s : TestFamilies.SEEN) {
-                bySeed.computeIfAbsent(s.seed(), k -> new java.util.ArrayList<>()).add(s);
+                bySeed.computeIfAbsent(s.seed(), k -> new ArrayList<>()).add(s);
             }
         }
         return bySeed;

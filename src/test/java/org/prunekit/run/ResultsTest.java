@@ -1,5 +1,7 @@
 package org.prunekit.run;
 
+import java.util.ArrayList;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -102,7 +104,7 @@ class ResultsTest {
     void predictRefusesJavaSerializedAndGarbageFiles() throws Exception {
         Path javaSer = dir.resolve("evil.model");
         try (ObjectOutputStream o = new ObjectOutputStream(Files.newOutputStream(javaSer))) {
-            o.writeObject(new java.util.ArrayList<>(List.of("payload")));
+            o.writeObject(new ArrayList<>(List.of("payload")));
         }
         StudyFiles.Cli r = StudyFiles.cli("predict", javaSer.toString(), dir.resolve("synthetic.csv").toString(), "--out", dir.resolve("p2.csv").toString());
         assertEquals(2, r.code());

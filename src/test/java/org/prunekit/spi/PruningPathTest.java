@@ -1,5 +1,7 @@
 package org.prunekit.spi;
 
+import java.util.stream.IntStream;
+
 import org.prunekit.eval.Probabilities;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -23,7 +25,7 @@ class PruningPathTest {
     @Test
     void scoreAtScoresEachPointWithItsCandidateAndPredictsARepeatOnce() {
         Table t = TestData.table("breast_cancer_wisconsin.csv");
-        int[] rows = java.util.stream.IntStream.range(0, 120).toArray();
+        int[] rows = IntStream.range(0, 120).toArray();
         MutableDataset<Label> data = TableEncoder.fit(t, rows).encode(rows);
         List<String> classes = List.of("B", "M");
         // three distinguishable, deterministic models: a constant "B", a constant "M", a decision stump

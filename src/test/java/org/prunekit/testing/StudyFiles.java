@@ -1,5 +1,7 @@
 package org.prunekit.testing;
 
+import java.util.Locale;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.PrintWriter;
@@ -27,7 +29,7 @@ public final class StudyFiles {
             double x1 = rng.nextGaussian() + (pos ? 1.2 : 0);
             double x2 = rng.nextGaussian() - (pos ? 0.8 : 0);
             String colour = new String[] {"red", "green", "blue"}[rng.nextInt(3)];
-            b.append(i).append(',').append(String.format(java.util.Locale.ROOT, "%.4f,%.4f", x1, x2)).append(',')
+            b.append(i).append(',').append(String.format(Locale.ROOT, "%.4f,%.4f", x1, x2)).append(',')
                     .append(colour).append(',').append(pos ? "pos" : "neg").append('\n');
         }
         return write(dir.resolve("synthetic.csv"), b.toString());

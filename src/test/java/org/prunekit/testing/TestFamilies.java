@@ -1,5 +1,7 @@
 package org.prunekit.testing;
 
+import java.util.LinkedHashMap;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -196,7 +198,7 @@ public final class TestFamilies {
         }
 
         @Override public Map<String, double[]> exportColumns() {
-            Map<String, double[]> m = new java.util.LinkedHashMap<>();
+            Map<String, double[]> m = new LinkedHashMap<>();
             m.put("w1", new double[] {1, 0});
             m.put("w2", new double[] {-0.5, 0});
             return m;

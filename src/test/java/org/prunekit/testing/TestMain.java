@@ -1,5 +1,7 @@
 package org.prunekit.testing;
 
+import org.prunekit.cli.Main;
+
 /** {@code org.prunekit.cli.Main} with the test families registered, for tests that start a child JVM. */
 public final class TestMain {
 
@@ -8,6 +10,6 @@ public final class TestMain {
 
     public static void main(String[] args) {
         TestFamilies.register();
-        org.prunekit.cli.Main.main(args);
+        Main.main(args);
     }
 }

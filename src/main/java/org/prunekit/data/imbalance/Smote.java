@@ -1,5 +1,7 @@
 package org.prunekit.data.imbalance;
 
+import java.util.Arrays;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -110,7 +112,7 @@ public record Smote(int k, double ratio) implements Resampler {
     /** Columns whose every value is exactly 0 or 1. */
     static boolean[] indicatorColumns(double[][] x, int d) {
         boolean[] out = new boolean[d];
-        java.util.Arrays.fill(out, true);
+        Arrays.fill(out, true);
         for (double[] row : x) {
             for (int j = 0; j < d; j++) {
                 if (out[j] && row[j] != 0.0 && row[j] != 1.0) {
@@ -191,8 +193,8 @@ public record Smote(int k, double ratio) implements Resampler {
             double[] q = keys[i];
             double[] best = new double[k];
             int[] at = new int[k];
-            java.util.Arrays.fill(best, Double.POSITIVE_INFINITY);
-            java.util.Arrays.fill(at, -1);
+            Arrays.fill(best, Double.POSITIVE_INFINITY);
+            Arrays.fill(at, -1);
             for (int b = 0; b < keys.length; b++) {
                 if (b == i) {
                     continue;
@@ -214,7 +216,7 @@ public record Smote(int k, double ratio) implements Resampler {
                     at[p] = b;
                 }
             }
-            return java.util.Arrays.stream(at).filter(v -> v >= 0).toArray();
+            return Arrays.stream(at).filter(v -> v >= 0).toArray();
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.prunekit.prune.ensemble;
 
+import java.util.Arrays;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -59,7 +61,7 @@ public record BoostedTrees(String objective, int outputs, double baseMargin, int
     /** Margins (one per output column) of one row, all rounds. */
     public double[] margins(float[] x) {
         double[] m = new double[outputs];
-        java.util.Arrays.fill(m, baseMargin);
+        Arrays.fill(m, baseMargin);
         for (int t = 0; t < trees.size(); t++) {
             m[treeClass[t]] += trees.get(t).value(x);
         }

@@ -1,5 +1,7 @@
 package org.prunekit.prune.ensemble;
 
+import java.util.Arrays;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -140,9 +142,9 @@ final class IsleLasso implements Strategy {
                 v[i] = wi * p * (1 - p);
                 res[i] = wi * (p - (t.label(i) == 1 ? 1 : 0));
             }
-            java.util.Arrays.fill(u, 0);
-            java.util.Arrays.fill(delta, 0);
-            java.util.Arrays.fill(hess, -1);
+            Arrays.fill(u, 0);
+            Arrays.fill(delta, 0);
+            Arrays.fill(hess, -1);
             boolean all = true;
             for (int sweep = 0; sweep < settings.maxSweeps(); sweep++) {
                 double moved = 0;

@@ -1,5 +1,7 @@
 package org.prunekit.prune.ensemble;
 
+import java.util.Arrays;
+
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,7 +91,7 @@ final class MemberDrop {
             default -> MetricObjective.byName(params.objective(), MetricObjective.Link.NORMALISE);
         };
         // Tribuo ensembles hold at least two members
-        int[] sizes = java.util.Arrays.stream(params.sizes()).filter(s -> s >= 2 && s < members.size()).toArray();
+        int[] sizes = Arrays.stream(params.sizes()).filter(s -> s >= 2 && s < members.size()).toArray();
         List<Candidate> out = new ArrayList<>();
         out.add(new Candidate(0, size(members), model));
         if (sizes.length > 0) {

@@ -1,5 +1,7 @@
 package org.prunekit.prune.ensemble;
 
+import org.tribuo.ensemble.WeightedEnsembleModel;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -47,8 +49,8 @@ public final class TreeDrop implements PruningMethod {
     @Override
     @SuppressWarnings("unchecked")
     public PruningPath path(Model<Label> model, Dataset<Label> train, Dataset<Label> validation) {
-        if (model instanceof org.tribuo.ensemble.WeightedEnsembleModel<?> ensemble) {
-            return MemberDrop.path((org.tribuo.ensemble.WeightedEnsembleModel<Label>) ensemble,
+        if (model instanceof WeightedEnsembleModel<?> ensemble) {
+            return MemberDrop.path((WeightedEnsembleModel<Label>) ensemble,
                     validation != null ? validation : train, params, seed);
         }
         XGBoostModel<Label> xgb = XgboostModels.require(model);

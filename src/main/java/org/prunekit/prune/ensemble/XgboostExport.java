@@ -1,5 +1,7 @@
 package org.prunekit.prune.ensemble;
 
+import org.tribuo.common.xgboost.XGBoostModel;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,11 +54,11 @@ public final class XgboostExport {
         } catch (IOException | RuntimeException e) {
             throw new InputException(file.toString(), "neither XGBoost JSON nor a Tribuo model file: " + e.getMessage());
         }
-        if (!(model instanceof org.tribuo.common.xgboost.XGBoostModel<?>)) {
+        if (!(model instanceof XGBoostModel<?>)) {
             throw new InputException(file.toString(), "holds a " + model.getClass().getSimpleName()
                     + ", not an XGBoost model");
         }
-        return XgboostModels.modelJson((org.tribuo.common.xgboost.XGBoostModel<Label>) model);
+        return XgboostModels.modelJson((XGBoostModel<Label>) model);
     }
 
     /**

@@ -1,5 +1,9 @@
 package org.prunekit.prune.ensemble;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+
 import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
 import java.util.List;
@@ -68,7 +72,7 @@ public final class XgboostModels {
             // candidates predict single-threaded, like the trained model (family default threads = 1).
             rebuilt.setNumThreads(1);
             return rebuilt;
-        } catch (XGBoostError | java.io.IOException e) {
+        } catch (XGBoostError | IOException e) {
             throw new IllegalStateException("could not rebuild the XGBoost model: " + e.getMessage(), e);
         }
     }
@@ -79,11 +83,11 @@ public final class XgboostModels {
      * does).
      */
     public static float[][] features(Iterable<Example<Label>> examples, ImmutableFeatureMap featureMap) {
-        java.util.List<float[]> rows = new java.util.ArrayList<>();
+        List<float[]> rows = new ArrayList<>();
         int p = featureMap.size();
         for (Example<Label> e : examples) {
             float[] x = new float[p];
-            java.util.Arrays.fill(x, Float.NaN);
+            Arrays.fill(x, Float.NaN);
             for (Feature f : e) {
                 int id = featureMap.getID(f.getName());
                 if (id >= 0) {

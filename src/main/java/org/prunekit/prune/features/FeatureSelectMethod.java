@@ -1,5 +1,8 @@
 package org.prunekit.prune.features;
 
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -83,7 +86,7 @@ public final class FeatureSelectMethod implements PruningMethod {
         List<String> ranking = Rankings.byName(settings.selector(), settings.bins(), settings.treeDepth())
                 .rank(train, model, seed);
         int p = ranking.size();
-        TreeSet<Integer> ks = new TreeSet<>(java.util.Comparator.reverseOrder());
+        TreeSet<Integer> ks = new TreeSet<>(Comparator.reverseOrder());
         for (int v : settings.k()) {
             ks.add(Math.min(v, p));
         }
@@ -131,7 +134,7 @@ public final class FeatureSelectMethod implements PruningMethod {
         }
 
         @Override public PruningMethod create(Params prune, Params model, ModelFamily family, long seed) {
-            String selector = prune.getChoice("selector", null, new java.util.LinkedHashSet<>(Rankings.NAMES));
+            String selector = prune.getChoice("selector", null, new LinkedHashSet<>(Rankings.NAMES));
             if (selector == null) {
                 throw prune.error("selector", "required: one of " + String.join(", ", Rankings.NAMES));
             }

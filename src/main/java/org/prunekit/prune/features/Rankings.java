@@ -1,5 +1,10 @@
 package org.prunekit.prune.features;
 
+import org.tribuo.Feature;
+import org.tribuo.Model;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -57,7 +62,7 @@ public final class Rankings {
     }
 
     /** Order of entry on the lasso path (glmnet defaults); ties broken by |coefficient| at the smallest λ. */
-    static List<String> l1(Dataset<Label> d, org.tribuo.Model<Label> m, long seed) {
+    static List<String> l1(Dataset<Label> d, Model<Label> m, long seed) {
         TrainingData td = TrainingData.of(d);
         LogisticPath path = LogisticPathSolver.fit(td.problem(), LogisticPathOptions.defaults());
         int[] entry = path.entryIndex();
@@ -126,7 +131,7 @@ public final class Rankings {
      * Permutation importance of the arm's model on the training data: the increase of the mean log-loss when one
      * feature's values are permuted across rows ({@code new Random(seed)}, one permutation per feature).
      */
-    static List<String> permutation(Dataset<Label> d, org.tribuo.Model<Label> m, long seed) {
+    static List<String> permutation(Dataset<Label> d, Model<Label> m, long seed) {
         TrainingData td = TrainingData.of(d);
         List<String> classes = td.classes();
         List<String> features = td.features();
@@ -135,7 +140,7 @@ public final class Rankings {
         List<Label> labels = new ArrayList<>(n);
         int i = 0;
         for (Example<Label> e : d) {
-            for (org.tribuo.Feature f : e) {
+            for (Feature f : e) {
                 int id = d.getFeatureIDMap().getID(f.getName());
                 if (id >= 0) {
                     rows[i][id] = f.getValue();
@@ -165,10 +170,10 @@ public final class Rankings {
         return byScore(d.getFeatureIDMap(), imp);
     }
 
-    private static double logLoss(org.tribuo.Model<Label> m, double[][] rows, List<Label> labels, String[] names,
+    private static double logLoss(Model<Label> m, double[][] rows, List<Label> labels, String[] names,
                                   List<String> classes) {
-        MutableDataset<Label> ds = new MutableDataset<>(new org.tribuo.provenance.SimpleDataSourceProvenance("perm",
-                new org.tribuo.classification.LabelFactory()), new org.tribuo.classification.LabelFactory());
+        MutableDataset<Label> ds = new MutableDataset<>(new SimpleDataSourceProvenance("perm",
+                new LabelFactory()), new LabelFactory());
         for (int r = 0; r < rows.length; r++) {
             ds.add(new ArrayExample<>(labels.get(r), names, rows[r]));
         }

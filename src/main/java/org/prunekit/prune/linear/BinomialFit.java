@@ -1,5 +1,7 @@
 package org.prunekit.prune.linear;
 
+import java.util.Arrays;
+
 /**
  * Binomial path: IRLS outer loop (quadratic approximation of the log-likelihood at the current fit, weights
  * {@code v_i = w_i p_i (1 − p_i)}), {@link CoordinateDescent} inside, sequential strong rules (Tibshirani et al. 2012:
@@ -67,7 +69,7 @@ final class BinomialFit {
         double prev = 0;
         boolean converged = true;
         double[] q = new double[n];
-        java.util.Arrays.fill(q, q0);
+        Arrays.fill(q, q0);
 
         for (int l = 0; l < lambdas.length; l++) {
             double lam = lambdas[l];
@@ -93,7 +95,7 @@ final class BinomialFit {
                     converged = false;
                     break;
                 }
-                java.util.Arrays.fill(eta, b0[0]);
+                Arrays.fill(eta, b0[0]);
                 for (int a = 0; a < active.size; a++) {
                     int k = active.list[a];
                     if (b[k] != 0) {

@@ -1,5 +1,7 @@
 package org.prunekit.prune.linear;
 
+import java.util.Arrays;
+
 /**
  * Cyclic coordinate descent for one penalised weighted least-squares problem (the quadratic approximation of the
  * log-likelihood at the current fit), in the "naive" form of Friedman, Hastie &amp; Tibshirani (2010, §2.1): the
@@ -214,7 +216,7 @@ final class CoordinateDescent {
             }
         }
         double[] deta = new double[n];
-        java.util.Arrays.fill(deta, b0[c] - start0);
+        Arrays.fill(deta, b0[c] - start0);
         for (int t = 0; t < a; t++) {
             double delta = b[idx[t]] - start[t];
             if (delta != 0) {
@@ -229,8 +231,8 @@ final class CoordinateDescent {
 
     private void growGram(int a, double[] v, int[] idx) {
         if (gram.length < a) {
-            gram = java.util.Arrays.copyOf(gram, Math.max(a, 2 * gram.length));
-            vsum = java.util.Arrays.copyOf(vsum, gram.length);
+            gram = Arrays.copyOf(gram, Math.max(a, 2 * gram.length));
+            vsum = Arrays.copyOf(vsum, gram.length);
         }
         int n = d.n;
         double[] x = d.xt;

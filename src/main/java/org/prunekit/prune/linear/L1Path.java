@@ -1,5 +1,10 @@
 package org.prunekit.prune.linear;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.prunekit.spi.Candidate;
@@ -56,11 +61,11 @@ public final class L1Path implements PruningPath, PathExport {
     }
 
     @Override
-    public java.util.Map<String, double[]> exportColumns() {
+    public Map<String, double[]> exportColumns() {
         List<String> names = models.model(indices[0]).featureNames();
         LogisticPath path = models.path();
         int n = indices.length;
-        java.util.Map<String, double[]> out = new java.util.LinkedHashMap<>();
+        Map<String, double[]> out = new LinkedHashMap<>();
         for (int a = 0; a < n; a++) {
             double[][] beta = path.at(indices[n - 1 - a]).beta();
             for (int k = 0; k < beta.length; k++) {
@@ -76,12 +81,12 @@ public final class L1Path implements PruningPath, PathExport {
     /** {@code count} indices spread evenly over {@code [0, size)}, both ends included (all when count ≥ size). */
     static int[] subGrid(int size, int count) {
         if (count <= 0 || count >= size) {
-            return java.util.stream.IntStream.range(0, size).toArray();
+            return IntStream.range(0, size).toArray();
         }
         if (count == 1) {
             return new int[] {size - 1};
         }
-        java.util.TreeSet<Integer> idx = new java.util.TreeSet<>();
+        TreeSet<Integer> idx = new TreeSet<>();
         for (int k = 0; k < count; k++) {
             idx.add((int) Math.round(k * (size - 1) / (double) (count - 1)));
         }

@@ -1,5 +1,7 @@
 package org.prunekit.prune.linear;
 
+import java.util.Arrays;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -76,7 +78,7 @@ public final class LibLinearPathMethod implements PruningMethod {
     public double[] grid(Dataset<Label> train) {
         if (settings.cs().length > 0) {
             double[] c = settings.cs();
-            java.util.Arrays.sort(c);
+            Arrays.sort(c);
             return c;
         }
         TrainingData td = TrainingData.of(train);

@@ -1,5 +1,7 @@
 package org.prunekit.prune.linear;
 
+import java.util.stream.IntStream;
+
 /**
  * K-fold cross-validation of a path, as cv.glmnet does it: each fold is fitted on the other folds with its own λ
  * sequence; held-out linear predictors at the full-data λs come from coefficients interpolated linearly in λ; the
@@ -95,6 +97,6 @@ public final class LogisticCv {
     }
 
     private static int[] rows(int[] foldid, int f, boolean in) {
-        return java.util.stream.IntStream.range(0, foldid.length).filter(i -> (foldid[i] == f) == in).toArray();
+        return IntStream.range(0, foldid.length).filter(i -> (foldid[i] == f) == in).toArray();
     }
 }

@@ -1,5 +1,7 @@
 package org.prunekit.prune.linear;
 
+import java.util.Arrays;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -57,7 +59,7 @@ public record TrainingData(Problem problem, List<String> classes, List<String> f
         double[][] cols = new double[p][];
         for (int j = 0; j < p; j++) {
             features.add(fmap.get(j).getName());
-            cols[j] = java.util.Arrays.copyOfRange(x, j * n, (j + 1) * n);
+            cols[j] = Arrays.copyOfRange(x, j * n, (j + 1) * n);
         }
         return new TrainingData(new Problem(x, n, p, y, classes.size(), w), classes, features,
                 FeatureGroups.detect(features, cols));

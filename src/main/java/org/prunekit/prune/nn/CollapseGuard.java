@@ -1,5 +1,7 @@
 package org.prunekit.prune.nn;
 
+import java.util.Arrays;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -77,7 +79,7 @@ public record CollapseGuard(int minLivePerLayer, boolean keepPaths) {
     private static boolean hasPaths(MlpNet net, boolean[][] usable) {
         int[] widths = net.widths();
         boolean[] reach = new boolean[widths[0]];
-        java.util.Arrays.fill(reach, true);
+        Arrays.fill(reach, true);
         for (int l = 0; l < net.layers(); l++) {
             int in = widths[l];
             int out = widths[l + 1];
@@ -103,7 +105,7 @@ public record CollapseGuard(int minLivePerLayer, boolean keepPaths) {
         boolean[][] m = new boolean[net.layers()][];
         for (int l = 0; l < m.length; l++) {
             m[l] = new boolean[net.weightCount(l)];
-            java.util.Arrays.fill(m[l], true);
+            Arrays.fill(m[l], true);
         }
         return m;
     }
@@ -115,14 +117,14 @@ public record CollapseGuard(int minLivePerLayer, boolean keepPaths) {
         double[][] best = new double[layers + 1][];
         int[][] parent = new int[layers + 1][];
         best[0] = new double[widths[0]];
-        java.util.Arrays.fill(best[0], Double.POSITIVE_INFINITY);
+        Arrays.fill(best[0], Double.POSITIVE_INFINITY);
         for (int l = 0; l < layers; l++) {
             int in = widths[l];
             int out = widths[l + 1];
             best[l + 1] = new double[out];
             parent[l + 1] = new int[out];
-            java.util.Arrays.fill(best[l + 1], Double.NEGATIVE_INFINITY);
-            java.util.Arrays.fill(parent[l + 1], -1);
+            Arrays.fill(best[l + 1], Double.NEGATIVE_INFINITY);
+            Arrays.fill(parent[l + 1], -1);
             for (int i = 0; i < in; i++) {
                 if (best[l][i] == Double.NEGATIVE_INFINITY) {
                     continue;

@@ -1,5 +1,7 @@
 package org.prunekit.prune.nn;
 
+import java.util.Arrays;
+
 import java.io.Serializable;
 
 /**
@@ -46,7 +48,7 @@ record CsrMatrix(int in, int out, int[] rowStart, int[] cols, double[] values, i
         for (int j = 0; j < out; j++) {
             colStart[j + 1] += colStart[j];
         }
-        int[] fill = java.util.Arrays.copyOf(colStart, out);
+        int[] fill = Arrays.copyOf(colStart, out);
         int[] rows = new int[nnz];
         double[] colValues = new double[nnz];
         for (int i = 0; i < in; i++) {

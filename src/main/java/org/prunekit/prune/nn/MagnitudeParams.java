@@ -1,5 +1,7 @@
 package org.prunekit.prune.nn;
 
+import java.util.Objects;
+
 import java.util.Arrays;
 import java.util.Set;
 import org.prunekit.spi.Params;
@@ -133,7 +135,7 @@ public record MagnitudeParams(boolean global, boolean neurons, NeuronPruner.Crit
     }
 
     @Override public int hashCode() {
-        return Arrays.hashCode(sparsities) * 31 + java.util.Objects.hash(global, neurons, criterion, schedule,
+        return Arrays.hashCode(sparsities) * 31 + Objects.hash(global, neurons, criterion, schedule,
                 fineTuneEpochs, fineTuneLr, rewind, rewindEpoch, gradualSteps, guard);
     }
 

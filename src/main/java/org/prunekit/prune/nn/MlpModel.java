@@ -1,5 +1,9 @@
 package org.prunekit.prune.nn;
 
+import com.google.protobuf.Any;
+import com.google.protobuf.InvalidProtocolBufferException;
+import org.tribuo.Dataset;
+
 import org.prunekit.data.Standardizer;
 import com.oracle.labs.mlrg.olcut.util.Pair;
 import java.util.ArrayList;
@@ -64,7 +68,7 @@ public final class MlpModel extends Model<Label> {
     }
 
     /** The standardised design of {@code data} in this model's feature order. */
-    Design design(org.tribuo.Dataset<Label> data) {
+    Design design(Dataset<Label> data) {
         return Design.of(data, featureIDMap, outputIDInfo).standardised(standardizer);
     }
 
@@ -164,8 +168,8 @@ public final class MlpModel extends Model<Label> {
     }
 
     /** Tribuo's protobuf entry point (called reflectively by {@code Model.deserialize}). */
-    public static MlpModel deserializeFromProto(int version, String className, com.google.protobuf.Any message)
-            throws com.google.protobuf.InvalidProtocolBufferException {
+    public static MlpModel deserializeFromProto(int version, String className, Any message)
+            throws InvalidProtocolBufferException {
         return MlpModelProtos.deserialize(version, className, message);
     }
 }

@@ -227,7 +227,7 @@ public final class MlpNet implements Serializable {
      */
     public double[] predictBatch(double[] x, int n) {
         CsrMatrix[] csrs = kernels();
-        if (java.util.Arrays.stream(csrs).allMatch(c -> c == null)) {
+        if (Arrays.stream(csrs).allMatch(c -> c == null)) {
             return predictRows(x, n);
         }
         int d = widths[0];
@@ -251,7 +251,7 @@ public final class MlpNet implements Serializable {
                 int out = widths[l + 1];
                 double[] b = biases[l];
                 for (int j = 0; j < out; j++) {
-                    java.util.Arrays.fill(z, j * nb, (j + 1) * nb, b[j]);
+                    Arrays.fill(z, j * nb, (j + 1) * nb, b[j]);
                 }
                 if (csrs[l] != null) {
                     csrs[l].multiplyAddBlock(a, z, nb);

@@ -1,5 +1,7 @@
 package org.prunekit.prune.nn;
 
+import java.util.Objects;
+
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Set;
@@ -117,11 +119,11 @@ public record MlpParams(int[] hidden, Activation activation, Optimizer optimizer
                 && optimizer == m.optimizer && learningRate == m.learningRate && momentum == m.momentum
                 && epochs == m.epochs && batchSize == m.batchSize && weightDecay == m.weightDecay
                 && dropout == m.dropout && patience == m.patience && validationFraction == m.validationFraction
-                && java.util.Objects.equals(seed, m.seed);
+                && Objects.equals(seed, m.seed);
     }
 
     @Override public int hashCode() {
-        return Arrays.hashCode(hidden) * 31 + java.util.Objects.hash(activation, optimizer, learningRate, momentum,
+        return Arrays.hashCode(hidden) * 31 + Objects.hash(activation, optimizer, learningRate, momentum,
                 epochs, batchSize, weightDecay, dropout, patience, validationFraction, seed);
     }
 

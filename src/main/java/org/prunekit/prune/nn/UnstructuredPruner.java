@@ -1,5 +1,7 @@
 package org.prunekit.prune.nn;
 
+import java.util.Arrays;
+
 /**
  * Computes unstructured pruning masks at a target sparsity; applying them ({@link MlpNet#masked}) is separate.
  *
@@ -66,7 +68,7 @@ public record UnstructuredPruner(Saliency saliency, boolean global, CollapseGuar
         boolean[][] out = new boolean[layers][];
         at = 0;
         for (int l = 0; l < layers; l++) {
-            out[l] = java.util.Arrays.copyOfRange(keep, at, at + ranked[l].length);
+            out[l] = Arrays.copyOfRange(keep, at, at + ranked[l].length);
             at += ranked[l].length;
         }
         return out;

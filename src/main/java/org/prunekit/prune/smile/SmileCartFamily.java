@@ -1,5 +1,7 @@
 package org.prunekit.prune.smile;
 
+import java.util.stream.IntStream;
+
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -128,7 +130,7 @@ public final class SmileCartFamily implements ModelFamily {
             }
             long runSeed = seed + invocations++;
             SmileData d = SmileData.of(data);
-            int[] all = java.util.stream.IntStream.range(0, d.y().length).toArray();
+            int[] all = IntStream.range(0, d.y().length).toArray();
             int[] fit = all;
             int[] held = new int[0];
             if (hyper.pruneFraction() > 0) {

@@ -1,5 +1,10 @@
 package org.prunekit.prune.smile;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.prunekit.prune.DenseFeatures;
+
 import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import java.time.OffsetDateTime;
@@ -83,12 +88,12 @@ public final class SmileMlpFamily implements ModelFamily {
             double[] flat = new double[n * d];
             int r = 0;
             for (Example<Label> e : data) {
-                x[r] = org.prunekit.prune.DenseFeatures.of(e, features);
+                x[r] = DenseFeatures.of(e, features);
                 System.arraycopy(x[r], 0, flat, r * d, d);
                 y[r] = outputs.getID(e.getOutput());
                 r++;
             }
-            int[] all = java.util.stream.IntStream.range(0, n).toArray();
+            int[] all = IntStream.range(0, n).toArray();
             Standardizer s = Standardizer.fit(flat, d, all);
             for (double[] row : x) {
                 s.applyInPlace(row, 0);
@@ -141,7 +146,7 @@ public final class SmileMlpFamily implements ModelFamily {
                     Map.of("neurons", (double) neurons, "flops", (double) (2 * parameters)));
             ModelProvenance prov = new ModelProvenance(SmileModel.class.getName(), OffsetDateTime.now(),
                     data.getProvenance(), getProvenance(), runProvenance);
-            java.util.List<String> labels = new java.util.ArrayList<>();
+            List<String> labels = new ArrayList<>();
             for (int c = 0; c < k; c++) {
                 labels.add(outputs.getOutput(c).getLabel());
             }

@@ -1,5 +1,7 @@
 package org.prunekit.prune.tree;
 
+import org.prunekit.spi.ConfigException;
+
 import java.util.Map;
 import java.util.Set;
 import org.prunekit.spi.ModelFamily;
@@ -67,7 +69,7 @@ public final class CartFamily implements ModelFamily {
                         (float) p.getDouble("fraction-features", d.fractionFeatures(), 1e-9, 1.0), seed);
             } catch (IllegalArgumentException e) {
                 String block = p.pathOf("_");
-                throw new org.prunekit.spi.ConfigException(p.file(), block.substring(0, Math.max(0,
+                throw new ConfigException(p.file(), block.substring(0, Math.max(0,
                         block.length() - 2)), e.getMessage());
             }
         }

@@ -1,5 +1,7 @@
 package org.prunekit.prune.tree;
 
+import java.util.Arrays;
+
 /**
  * The weakest-link pruning sequence of one tree, as plain arrays a user can plot (the output of scikit-learn's
  * {@code cost_complexity_pruning_path} plus what is needed to rebuild any subtree).
@@ -42,7 +44,7 @@ public record CostComplexityPath(double[] alphas, double[] impurities, int[] pru
 
     /** The distinct values of {@link #alphas()}, ascending (exact comparison, as scikit-learn's {@code np.unique}). */
     public double[] distinctAlphas() {
-        return java.util.Arrays.stream(alphas).sorted().distinct().toArray();
+        return Arrays.stream(alphas).sorted().distinct().toArray();
     }
 
     /**
@@ -93,7 +95,7 @@ public record CostComplexityPath(double[] alphas, double[] impurities, int[] pru
      * A path whose every alpha is &lt;= 0 (no split lowers the risk) gets {@code Double.MIN_VALUE} for the root alone.
      */
     public double[] candidateAlphas() {
-        double[] positive = java.util.Arrays.stream(collapseAlpha).filter(a -> a > 0 && a < Double.POSITIVE_INFINITY)
+        double[] positive = Arrays.stream(collapseAlpha).filter(a -> a > 0 && a < Double.POSITIVE_INFINITY)
                 .sorted().distinct().toArray();
         if (positive.length == 0) {
             positive = new double[] {Double.MIN_VALUE};
@@ -111,7 +113,7 @@ public record CostComplexityPath(double[] alphas, double[] impurities, int[] pru
         int[] fc = new int[tree.size()];
         for (int i = 0; i < fc.length; i++) {
             if (!tree.isLeaf(i)) {
-                int at = java.util.Arrays.binarySearch(alphas, 1, alphas.length,
+                int at = Arrays.binarySearch(alphas, 1, alphas.length,
                         Math.max(collapseAlpha[i], Double.MIN_VALUE));
                 fc[i] = at >= 0 ? at : -at - 1;
             }

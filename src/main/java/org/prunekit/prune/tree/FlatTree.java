@@ -1,5 +1,8 @@
 package org.prunekit.prune.tree;
 
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,7 +54,7 @@ public final class FlatTree {
         this.classes = List.copyOf(classes);
         this.counts = new double[n][];
         this.parent = new int[n];
-        java.util.Arrays.fill(parent, -2);
+        Arrays.fill(parent, -2);
         parent[0] = -1;
         for (int i = 0; i < n; i++) {
             if (counts[i].length != classes.size()) {
@@ -96,7 +99,7 @@ public final class FlatTree {
             }
         }
         int n = order.size();
-        java.util.IdentityHashMap<Node, Integer> id = new java.util.IdentityHashMap<>();
+        IdentityHashMap<Node, Integer> id = new IdentityHashMap<>();
         for (int i = 0; i < n; i++) {
             id.put(order.get(i), i);
         }

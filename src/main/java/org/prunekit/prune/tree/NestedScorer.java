@@ -1,5 +1,7 @@
 package org.prunekit.prune.tree;
 
+import java.util.Arrays;
+
 import org.prunekit.spi.PruningPath.CandidateScores;
 
 /**
@@ -57,7 +59,7 @@ public final class NestedScorer {
         for (int r = 0; r < n; r++) {
             start[r + 1] += start[r];
         }
-        int[] fill = java.util.Arrays.copyOf(start, n);
+        int[] fill = Arrays.copyOf(start, n);
         int[] order = new int[rows];
         for (int i = 0; i < rows; i++) {
             order[fill[rank[leafOfRow[i]]]++] = i;
@@ -73,7 +75,7 @@ public final class NestedScorer {
             count[c + 1] += count[c];
         }
         int[] byCandidate = new int[count[candidates]];
-        int[] put = java.util.Arrays.copyOf(count, candidates);
+        int[] put = Arrays.copyOf(count, candidates);
         for (int v = 0; v < n; v++) {
             if (collapsesAtOwnCandidate(tree, firstCollapsed, v, candidates)) {
                 byCandidate[put[firstCollapsed[v]]++] = v;

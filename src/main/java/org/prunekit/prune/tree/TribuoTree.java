@@ -1,5 +1,7 @@
 package org.prunekit.prune.tree;
 
+import java.util.IdentityHashMap;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,7 +69,7 @@ public final class TribuoTree {
             }
         }
         int n = order.size();
-        java.util.IdentityHashMap<Object, Integer> id = new java.util.IdentityHashMap<>();
+        IdentityHashMap<Object, Integer> id = new IdentityHashMap<>();
         for (int i = 0; i < n; i++) {
             id.put(order.get(i), i);
         }

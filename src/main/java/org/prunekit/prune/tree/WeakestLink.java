@@ -1,5 +1,7 @@
 package org.prunekit.prune.tree;
 
+import java.util.Arrays;
+
 /**
  * Minimal cost-complexity ("weakest link") pruning, Breiman, Friedman, Olshen and Stone, <i>Classification and
  * Regression Trees</i> (1984), ch. 3.
@@ -53,7 +55,7 @@ public final class WeakestLink {
         double[] impurities = new double[steps + 1];
         int[] pruned = new int[steps + 1];
         double[] own = new double[n];
-        java.util.Arrays.fill(own, Double.POSITIVE_INFINITY);
+        Arrays.fill(own, Double.POSITIVE_INFINITY);
         boolean[] removed = new boolean[n];
         alphas[0] = 0.0;
         impurities[0] = rBranch[0];
@@ -106,8 +108,8 @@ public final class WeakestLink {
                 collapse[i] = i == 0 ? own[0] : Math.min(own[i], collapse[parent[i]]);
             }
         }
-        return new CostComplexityPath(java.util.Arrays.copyOf(alphas, k + 1),
-                java.util.Arrays.copyOf(impurities, k + 1), java.util.Arrays.copyOf(pruned, k + 1), collapse);
+        return new CostComplexityPath(Arrays.copyOf(alphas, k + 1),
+                Arrays.copyOf(impurities, k + 1), Arrays.copyOf(pruned, k + 1), collapse);
     }
 
     /** Indexed binary min-heap of node ids keyed by (key, id). */
@@ -121,7 +123,7 @@ public final class WeakestLink {
             nodes = new int[capacity];
             keys = new double[capacity];
             pos = new int[capacity];
-            java.util.Arrays.fill(pos, -1);
+            Arrays.fill(pos, -1);
         }
 
         int size() {

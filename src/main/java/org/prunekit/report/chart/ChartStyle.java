@@ -1,5 +1,7 @@
 package org.prunekit.report.chart;
 
+import org.knowm.xchart.internal.chartpart.Chart;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -155,7 +157,7 @@ public final class ChartStyle {
      * Last touches that depend on the data, applied before encoding: a logarithmic x axis spanning at most three
      * decades gets labels between the powers of ten (1, 2, 5, 10, ...), which alone would leave one or two labels.
      */
-    public static <C extends org.knowm.xchart.internal.chartpart.Chart<?, ?>> C finish(C chart) {
+    public static <C extends Chart<?, ?>> C finish(C chart) {
         if (chart instanceof XYChart xy && xy.getStyler().isXAxisLogarithmic()) {
             double lo = Double.POSITIVE_INFINITY;
             double hi = Double.NEGATIVE_INFINITY;

@@ -1,5 +1,7 @@
 package org.tribuo.common.tree;
 
+import java.util.ArrayList;
+
 import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.util.ArrayDeque;
@@ -46,7 +48,7 @@ public final class TreeProtoCache {
 
     /** Tribuo's {@code TreeModel.serializeToNodes} numbering (breadth first, greater-than child first). */
     private <T extends Output<T>> List<TreeNodeProto> nodes(Node<T> root) {
-        List<TreeNodeProto> protos = new java.util.ArrayList<>();
+        List<TreeNodeProto> protos = new ArrayList<>();
         record State<U extends Output<U>>(int parent, int cur, Node<U> node) {
         }
         Queue<State<T>> queue = new ArrayDeque<>();

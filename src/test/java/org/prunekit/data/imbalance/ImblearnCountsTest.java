@@ -1,5 +1,7 @@
 package org.prunekit.data.imbalance;
 
+import java.util.concurrent.ConcurrentHashMap;
+
 import org.prunekit.testing.Datasets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -20,7 +22,7 @@ import org.tribuo.classification.Label;
 class ImblearnCountsTest {
 
     /** Encoded datasets, read once (resamplers never modify their input). */
-    private static final Map<String, MutableDataset<Label>> DATA = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, MutableDataset<Label>> DATA = new ConcurrentHashMap<>();
 
     @ParameterizedTest(name = "{0} {1} ratio {2}")
     @CsvSource({

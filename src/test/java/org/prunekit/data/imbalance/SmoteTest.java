@@ -1,5 +1,7 @@
 package org.prunekit.data.imbalance;
 
+import org.prunekit.data.Column;
+
 import org.prunekit.testing.Datasets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -63,8 +65,8 @@ class SmoteTest {
         MutableDataset<Label> in = enc.encode(rows);
         MutableDataset<Label> out = Smote.defaults().resample(in, 2);
         assertEquals(Map.of("bad", 700, "good", 700), Datasets.counts(out));
-        List<String> categorical = t.columns().stream().filter(c -> c instanceof org.prunekit.data.Column.Categorical)
-                .map(org.prunekit.data.Column::name).toList();
+        List<String> categorical = t.columns().stream().filter(c -> c instanceof Column.Categorical)
+                .map(Column::name).toList();
         assertTrue(categorical.size() >= 10, "german credit has categorical columns");
         for (int i = in.size(); i < out.size(); i++) {
             Map<String, Double> f = Datasets.features(out.getExample(i));

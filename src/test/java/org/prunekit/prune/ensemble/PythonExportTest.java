@@ -1,5 +1,8 @@
 package org.prunekit.prune.ensemble;
 
+import java.util.Arrays;
+import java.util.stream.IntStream;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -74,7 +77,7 @@ class PythonExportTest {
         assertEquals(0, run(List.of(PYTHON, "-c", PREDICT, model.toString(), rows.toString(), out.toString())),
                 "python xgboost failed");
         return Files.readAllLines(out).stream()
-                .map(l -> java.util.Arrays.stream(l.split(",")).mapToDouble(Double::parseDouble).toArray())
+                .map(l -> Arrays.stream(l.split(",")).mapToDouble(Double::parseDouble).toArray())
                 .toArray(double[][]::new);
     }
 
@@ -99,7 +102,7 @@ class PythonExportTest {
         XgboostExport.write(XgboostModels.withModelJson(Fixture.MODEL, XgboostJson.keep(json, keep, weights)), model);
         float[][] x = XgboostModels.features(Fixture.TEST_DATA, Fixture.MODEL.getFeatureIDMap());
         double[] ours = RoundContributions.of(BoostedTrees.parse(json), x).margins(keep, weights);
-        assertClose(ours, 2, pythonMargins(model, x), "reweighted rounds " + java.util.Arrays.toString(keep));
+        assertClose(ours, 2, pythonMargins(model, x), "reweighted rounds " + Arrays.toString(keep));
     }
 
     @Test
@@ -114,7 +117,7 @@ class PythonExportTest {
                 "--drop-rounds", "0,5-9,29", "--out", out.toString());
         assertEquals(0, code, se.toString());
         assertEquals("wrote 23 of 30 rounds to " + out, so.toString().strip());
-        int[] keep = java.util.stream.IntStream.range(0, 30).filter(r -> r != 0 && (r < 5 || r > 9) && r != 29).toArray();
+        int[] keep = IntStream.range(0, 30).filter(r -> r != 0 && (r < 5 || r > 9) && r != 29).toArray();
         float[][] x = XgboostModels.features(Fixture.TEST_DATA, Fixture.MODEL.getFeatureIDMap());
         double[] ours = RoundContributions.of(BoostedTrees.parse(XgboostModels.modelJson(Fixture.MODEL)), x)
                 .margins(keep, null);

@@ -1,5 +1,8 @@
 package org.prunekit.prune.ensemble;
 
+import java.util.Arrays;
+import java.util.stream.IntStream;
+
 import java.io.PrintStream;
 import java.util.List;
 import org.prunekit.spi.Candidate;
@@ -43,7 +46,7 @@ public final class TreeDropBenchSupport {
         double[] perCandidate = new double[probes.length];
         LogLoss loss = new LogLoss();
         for (int p = 0; p < probes.length; p++) {
-            int[] kept = java.util.Arrays.copyOf(order, probes[p]);
+            int[] kept = Arrays.copyOf(order, probes[p]);
             int reps = 0;
             long start = System.nanoTime();
             do {
@@ -62,7 +65,7 @@ public final class TreeDropBenchSupport {
             naive += (rounds - k) * (fit[0] + fit[1] * (k + 1));
         }
         out.printf("naive per-candidate prediction+loss: %s s at sizes %s; extrapolated naive forward selection: %.0f s%n",
-                java.util.Arrays.toString(round3(perCandidate)), java.util.Arrays.toString(probes), naive);
+                Arrays.toString(round3(perCandidate)), Arrays.toString(probes), naive);
         out.printf("RATIO naive / incremental forward selection (incl. contributions): %.0fx%n",
                 naive / (tForward + tContrib));
 
@@ -98,7 +101,7 @@ public final class TreeDropBenchSupport {
         // lasso timing on held-out rows
         t0 = System.nanoTime();
         List<RoundSet> sets = Strategy.byName("lasso", loss, 1L).select(RoundContributions.of(trees, xh), th,
-                java.util.stream.IntStream.of(5, 10, 20, 50, 100, 200).filter(k -> k < rounds).toArray());
+                IntStream.of(5, 10, 20, 50, 100, 200).filter(k -> k < rounds).toArray());
         out.printf("lasso on %d rows: %.1f s, kept %s%n", xh.length, secs(t0),
                 sets.stream().map(RoundSet::size).toList());
     }
@@ -117,7 +120,7 @@ public final class TreeDropBenchSupport {
         int k = trees.outputs();
         int per = trees.treesPerRound();
         double[] m = new double[x.length * k];
-        java.util.Arrays.fill(m, trees.baseMargin());
+        Arrays.fill(m, trees.baseMargin());
         for (int i = 0; i < x.length; i++) {
             for (int r : rounds) {
                 for (int t = r * per; t < (r + 1) * per; t++) {
@@ -148,7 +151,7 @@ public final class TreeDropBenchSupport {
     }
 
     private static double[] round3(double[] v) {
-        return java.util.Arrays.stream(v).map(d -> Math.round(d * 1000) / 1000.0).toArray();
+        return Arrays.stream(v).map(d -> Math.round(d * 1000) / 1000.0).toArray();
     }
 
     private static double secs(long t0) {

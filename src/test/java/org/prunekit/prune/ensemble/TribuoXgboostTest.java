@@ -1,5 +1,8 @@
 package org.prunekit.prune.ensemble;
 
+import java.util.ArrayList;
+import org.tribuo.Model;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,7 +24,7 @@ class TribuoXgboostTest {
     }
 
     private static List<String> classes(XGBoostModel<Label> model) {
-        java.util.List<String> c = new java.util.ArrayList<>();
+        List<String> c = new ArrayList<>();
         for (int k = 0; k < model.getOutputIDInfo().size(); k++) {
             c.add(model.getOutputIDInfo().getOutput(k).getLabel());
         }
@@ -59,7 +62,7 @@ class TribuoXgboostTest {
         // the input model is untouched
         assertEquals(Fixture.ROUNDS, BoostedTrees.parse(XgboostModels.modelJson(Fixture.MODEL)).rounds());
         // Tribuo serialization round trip
-        org.tribuo.Model<?> back = org.tribuo.Model.deserialize(pruned.serialize());
+        Model<?> back = Model.deserialize(pruned.serialize());
         assertTrue(back instanceof XGBoostModel<?>);
         @SuppressWarnings("unchecked")
         XGBoostModel<Label> reloaded = (XGBoostModel<Label>) back;

@@ -1,5 +1,8 @@
 package org.prunekit.prune.ensemble;
 
+import java.util.Arrays;
+import java.util.stream.IntStream;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,14 +49,14 @@ class XgboostConformanceTest {
         for (Iterator<Map.Entry<String, JsonNode>> it = c.get("prefix").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             int k = Integer.parseInt(e.getKey());
-            int[] keep = java.util.stream.IntStream.range(0, k).toArray();
+            int[] keep = IntStream.range(0, k).toArray();
             assertMargins(e.getValue(), rc.margins(keep, null), trees.outputs(), name + " prefix " + k);
         }
         for (JsonNode d : c.get("drop")) {
             int[] dropped = ReferenceCases.ints(d.get("rounds"));
-            int[] keep = java.util.stream.IntStream.range(0, rounds)
-                    .filter(r -> java.util.Arrays.stream(dropped).noneMatch(q -> q == r)).toArray();
-            String what = name + " drop " + java.util.Arrays.toString(dropped);
+            int[] keep = IntStream.range(0, rounds)
+                    .filter(r -> Arrays.stream(dropped).noneMatch(q -> q == r)).toArray();
+            String what = name + " drop " + Arrays.toString(dropped);
             assertMargins(d.get("margins"), rc.margins(keep, null), trees.outputs(), what);
             // the edited JSON predicts the same
             BoostedTrees edited = BoostedTrees.parse(XgboostJson.keep(json, keep, null));

@@ -1,5 +1,8 @@
 package org.prunekit.prune.features;
 
+import org.prunekit.eval.Probabilities;
+import org.prunekit.prune.FeatureSubsetModel;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,7 +48,7 @@ class FeatureSelectMethodTest {
         int[] expectedK = {30, 10, 5, 2};
         Set<String> previous = null;
         for (int i = 0; i < cs.size(); i++) {
-            Set<String> declared = new TreeSet<>(((org.prunekit.prune.FeatureSubsetModel) cs.get(i).model()).featuresUsed());
+            Set<String> declared = new TreeSet<>(((FeatureSubsetModel) cs.get(i).model()).featuresUsed());
             assertEquals(expectedK[i], declared.size());
             assertEquals(30 - expectedK[i], cs.get(i).strength());
             assertTrue(FeatureUsage.of(cs.get(i).model()).equals(declared));
@@ -55,8 +58,8 @@ class FeatureSelectMethodTest {
             previous = declared;
         }
         // the permuted / ranked top-2 of breast cancer are informative: the 2-feature model still separates well
-        org.tribuo.Model<Label> top2 = cs.get(3).model();
-        double[][] p = org.prunekit.eval.Probabilities.of(top2, DATA, CANCER.classes());
+        Model<Label> top2 = cs.get(3).model();
+        double[][] p = Probabilities.of(top2, DATA, CANCER.classes());
         int correct = 0;
         for (int i = 0; i < p.length; i++) {
             correct += (p[i][1] > 0.5 ? "M" : "B").equals(CANCER.label(i)) ? 1 : 0;

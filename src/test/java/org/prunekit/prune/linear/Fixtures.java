@@ -1,5 +1,7 @@
 package org.prunekit.prune.linear;
 
+import java.util.Collections;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -45,7 +47,7 @@ final class Fixtures {
         for (int c = 0; c < t.classes().size(); c++) {
             final int cc = c;
             List<Integer> rows = new ArrayList<>(IntStream.range(0, y.length).filter(i -> y[i] == cc).boxed().toList());
-            java.util.Collections.shuffle(rows, rng);
+            Collections.shuffle(rows, rng);
             out.addAll(rows.subList(0, Math.min(perClass, rows.size())));
         }
         return out.stream().mapToInt(Integer::intValue).sorted().toArray();

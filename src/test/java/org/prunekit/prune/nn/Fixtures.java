@@ -1,5 +1,8 @@
 package org.prunekit.prune.nn;
 
+import org.tribuo.Dataset;
+import org.tribuo.Model;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -63,7 +66,7 @@ final class Fixtures {
         return List.of(enc.encode(train), enc.encode(test));
     }
 
-    static double accuracy(org.tribuo.Model<Label> m, org.tribuo.Dataset<Label> data) {
+    static double accuracy(Model<Label> m, Dataset<Label> data) {
         var preds = m.predict(data);
         int ok = 0;
         for (int i = 0; i < preds.size(); i++) {

@@ -1,5 +1,7 @@
 package org.prunekit.prune.nn;
 
+import java.util.Arrays;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -46,7 +48,7 @@ class MlpTrainerTest {
                 assertArrayEquals(a.weights(l), b.weights(l), 0.0);
                 assertArrayEquals(a.biases(l), b.biases(l), 0.0);
             }
-            assertFalse(java.util.Arrays.equals(a.weights(0), c.weights(0)));
+            assertFalse(Arrays.equals(a.weights(0), c.weights(0)));
         }
     }
 

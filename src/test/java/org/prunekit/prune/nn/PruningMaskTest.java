@@ -1,5 +1,8 @@
 package org.prunekit.prune.nn;
 
+import java.util.Arrays;
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -36,7 +39,7 @@ class PruningMaskTest {
     void layerSparsityIsExactToOneWeightPerLayer() {
         MlpNet odd = Fixtures.randomNet(2, 13, 17, 11, 3);
         MlpNet ref = Fixtures.randomNet(2, 30, 64, 32, 2);
-        for (MlpNet net : java.util.List.of(odd, ref)) {
+        for (MlpNet net : List.of(odd, ref)) {
             // the default guard only binds when a target leaves fewer weights than outputs (not here for ref)
             CollapseGuard g = net == odd ? CollapseGuard.off() : CollapseGuard.defaults();
             UnstructuredPruner p = new UnstructuredPruner(Saliency.magnitude(), false, g);
@@ -95,7 +98,7 @@ class PruningMaskTest {
         MlpNet net = Fixtures.randomNet(5, 10, 10, 2);
         boolean[][] mag = new UnstructuredPruner(Saliency.magnitude(), true, CollapseGuard.off()).computeMask(net, 0.5);
         boolean[][] rnd = new UnstructuredPruner(Saliency.random(3), true, CollapseGuard.off()).computeMask(net, 0.5);
-        assertNotEquals(java.util.Arrays.deepToString(mag), java.util.Arrays.deepToString(rnd));
+        assertNotEquals(Arrays.deepToString(mag), Arrays.deepToString(rnd));
         assertEquals(Fixtures.pruned(mag[0]) + Fixtures.pruned(mag[1]), Fixtures.pruned(rnd[0]) + Fixtures.pruned(rnd[1]));
     }
 
@@ -160,7 +163,7 @@ class PruningMaskTest {
         assertEquals(1, CollapseGuard.warnings(collapsed).size());
         double[] x1 = new double[30];
         double[] x2 = new double[30];
-        java.util.Arrays.fill(x2, 3.0);
+        Arrays.fill(x2, 3.0);
         assertArrayEquals(collapsed.predict(x1), collapsed.predict(x2), 0.0, "collapsed net is a constant");
 
         MlpNet guarded = net.masked(new UnstructuredPruner(Saliency.magnitude(), true, CollapseGuard.defaults())
@@ -171,7 +174,7 @@ class PruningMaskTest {
         assertTrue(guarded.liveWeights(1) >= 1, "a path through layer 1");
         assertTrue(pathsFromInput(guarded));
         assertFalse(CollapseGuard.warnings(guarded).isEmpty(), "layer 1 is reported as nearly empty");
-        assertEquals(1.0, org.prunekit.prune.nn.MlpSize.of(guarded, net.parameters()).details().get("nearly_empty_layers"));
+        assertEquals(1.0, MlpSize.of(guarded, net.parameters()).details().get("nearly_empty_layers"));
     }
 
     @Test
@@ -192,7 +195,7 @@ class PruningMaskTest {
     static boolean pathsFromInput(MlpNet net) {
         int[] widths = net.widths();
         boolean[] reach = new boolean[widths[0]];
-        java.util.Arrays.fill(reach, true);
+        Arrays.fill(reach, true);
         for (int l = 0; l < net.layers(); l++) {
             boolean[] next = new boolean[widths[l + 1]];
             boolean[] m = net.mask(l);
@@ -225,7 +228,7 @@ class PruningMaskTest {
             batch[k] = rng.nextDouble() * 4 - 2;
         }
         assertArrayEquals(dense.predictBatch(batch, 20), sparse.predictBatch(batch, 20), 1e-12);
-        double[] row = java.util.Arrays.copyOf(batch, 30);
+        double[] row = Arrays.copyOf(batch, 30);
         assertArrayEquals(dense.predict(row), sparse.predict(row), 1e-12);
     }
 

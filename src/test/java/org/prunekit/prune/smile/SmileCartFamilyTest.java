@@ -1,5 +1,7 @@
 package org.prunekit.prune.smile;
 
+import java.util.stream.IntStream;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -67,7 +69,7 @@ class SmileCartFamilyTest {
     @Test
     void weightsAndBadConfigAreRejected() {
         Table t = TestData.table("breast_cancer_wisconsin.csv");
-        int[] rows = java.util.stream.IntStream.range(0, 100).toArray();
+        int[] rows = IntStream.range(0, 100).toArray();
         MutableDataset<Label> d = TableEncoder.fit(t, rows).encode(rows);
         d.getExample(0).setWeight(2f);
         var family = Registry.families().get("smile-cart");

@@ -1,5 +1,7 @@
 package org.prunekit.prune.tree;
 
+import java.util.Arrays;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,7 +55,7 @@ class CcpConformanceTest {
     }
 
     private static int distinct(double[] a) {
-        return (int) java.util.Arrays.stream(a).distinct().count();
+        return (int) Arrays.stream(a).distinct().count();
     }
 
     private static void assertClose(double want, double got, String what) {

@@ -1,5 +1,7 @@
 package org.prunekit.prune.tree;
 
+import org.prunekit.bench.CcpNestedCv;
+
 import java.util.stream.IntStream;
 import org.prunekit.data.Table;
 import org.prunekit.data.TableEncoder;
@@ -26,7 +28,7 @@ final class TreeFixtures {
 
     /** Sets each example's weight to n / (K · n_class) (scikit-learn's "balanced"). */
     static void balance(MutableDataset<Label> data) {
-        org.prunekit.bench.CcpNestedCv.balance(data);
+        CcpNestedCv.balance(data);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,5 +1,7 @@
 package org.prunekit.prune.tree;
 
+import org.prunekit.prune.DenseFeatures;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -131,7 +133,7 @@ class TreePathTest {
 
     private static double[] dense(Example<Label> e) {
         double[] x = new double[model.getFeatureIDMap().size()];
-        org.prunekit.prune.DenseFeatures.fill(e, model.getFeatureIDMap(), x);
+        DenseFeatures.fill(e, model.getFeatureIDMap(), x);
         return x;
     }
 

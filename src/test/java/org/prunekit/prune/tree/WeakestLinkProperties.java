@@ -1,5 +1,9 @@
 package org.prunekit.prune.tree;
 
+import java.util.Arrays;
+import org.tribuo.Example;
+import org.tribuo.Prediction;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,7 +48,7 @@ class WeakestLinkProperties {
             // up to rounding noise: a split that does not lower the impurity can get alpha = -1e-17
             assertTrue(a[i] >= a[i - 1] - 1e-12 * Math.abs(a[i - 1]) - 1e-15, "alphas non-decreasing at " + i);
         }
-        double[] d = java.util.Arrays.stream(p.distinctAlphas()).filter(x -> x >= 0).toArray();
+        double[] d = Arrays.stream(p.distinctAlphas()).filter(x -> x >= 0).toArray();
         int prevLeaves = Integer.MAX_VALUE;
         for (int j = 0; j < d.length; j++) {
             int leaves = p.statsAt(t, risk, d[j]).leaves();
@@ -72,7 +76,7 @@ class WeakestLinkProperties {
     void cartOnRandomData(@ForAll long seed) {
         Random rng = new Random(seed);
         LabelFactory f = new LabelFactory();
-        List<org.tribuo.Example<Label>> ex = new ArrayList<>();
+        List<Example<Label>> ex = new ArrayList<>();
         String[] names = {"a", "b", "c"};
         for (int i = 0; i < 80; i++) {
             double[] x = {rng.nextInt(7), rng.nextGaussian(), rng.nextInt(3) + 1};
@@ -118,8 +122,8 @@ class WeakestLinkProperties {
             });
             assertEquals(leaves.length, seen[0]);
             if (merge && path.hasMergeCandidate()) {
-                List<org.tribuo.Prediction<Label>> a = model.predict(data);
-                List<org.tribuo.Prediction<Label>> b = path.candidates().get(1).model().predict(data);
+                List<Prediction<Label>> a = model.predict(data);
+                List<Prediction<Label>> b = path.candidates().get(1).model().predict(data);
                 for (int r = 0; r < a.size(); r++) {
                     assertEquals(a.get(r).getOutput().getLabel(), b.get(r).getOutput().getLabel(), "merge keeps labels");
                 }

@@ -1,5 +1,8 @@
 package org.prunekit.report.chart;
 
+import java.util.ArrayList;
+import java.util.stream.Collectors;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -134,7 +137,7 @@ class ChartsTest {
     @Test
     void l1PathNamesOnlyTheLargestCoefficientsInTheLegend() {
         int p = 20;
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         double[][] coef = new double[p][];
         for (int j = 0; j < p; j++) {
             names.add("f" + j);
@@ -142,7 +145,7 @@ class ChartsTest {
         }
         XYChart chart = new L1PathChart.Data("wide", new double[] {1, .1, .01}, names, coef).build();
         var legend = chart.getSeriesMap().values().stream().filter(XYSeries::isShowInLegend).map(XYSeries::getName)
-                .collect(java.util.stream.Collectors.toSet());
+                .collect(Collectors.toSet());
         assertEquals(Set.of("f19", "f18", "f17", "f16", "f15", "f14", "f13", "f12"), legend);
         assertEquals(L1PathChart.OTHERS, chart.getSeriesMap().get("f0").getLineColor());
     }
