@@ -1,10 +1,9 @@
 package org.prunekit.cli;
 
-import java.util.Arrays;
-
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,16 +23,18 @@ import org.prunekit.data.ReadResult;
 import org.prunekit.data.Schema;
 import org.prunekit.data.Table;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code prunekit describe FILE}: reads a CSV as a run would and prints its rows, each column's type and missing
  * count, the class counts, the imbalance ratio (majority / minority) and the minority share.
  */
-@Command(name = "describe", mixinStandardHelpOptions = true,
+@Command(
+        name = "describe",
+        mixinStandardHelpOptions = true,
         description = "Describe a CSV dataset: rows, column types, missing values, class balance.")
 public final class DescribeCommand implements Callable<Integer> {
 
@@ -43,23 +44,36 @@ public final class DescribeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "CSV file with a header row (UTF-8).")
     private Path file;
 
-    @Option(names = "--target", paramLabel = "COL", defaultValue = Schema.DEFAULT_TARGET,
+    @Option(
+            names = "--target",
+            paramLabel = "COL",
+            defaultValue = Schema.DEFAULT_TARGET,
             description = "Name of the class column (default: ${DEFAULT-VALUE}).")
     private String target;
 
-    @Option(names = "--missing-token", paramLabel = "TOKEN",
+    @Option(
+            names = "--missing-token",
+            paramLabel = "TOKEN",
             description = "A value that means missing besides the empty field (repeatable), e.g. ? or NA.")
     private List<String> missingTokens = new ArrayList<>();
 
-    @Option(names = "--missing", paramLabel = "POLICY", defaultValue = "impute",
+    @Option(
+            names = "--missing",
+            paramLabel = "POLICY",
+            defaultValue = "impute",
             description = "Missing values: drop-rows, impute or error (default: ${DEFAULT-VALUE}).")
     private String missing;
 
-    @Option(names = "--bad-rows", paramLabel = "POLICY", defaultValue = "error",
+    @Option(
+            names = "--bad-rows",
+            paramLabel = "POLICY",
+            defaultValue = "error",
             description = "Bad rows: error or skip (default: ${DEFAULT-VALUE}).")
     private String badRows;
 
-    @Option(names = "--type", paramLabel = "COL=TYPE",
+    @Option(
+            names = "--type",
+            paramLabel = "COL=TYPE",
             description = "Override a column's type: numeric or categorical (repeatable).")
     private Map<String, String> types = new LinkedHashMap<>();
 
@@ -76,8 +90,11 @@ public final class DescribeCommand implements Callable<Integer> {
         try {
             Map<String, ColumnType> typed = new LinkedHashMap<>();
             types.forEach((k, v) -> typed.put(k, ColumnType.parse(v)));
-            return Schema.of(target).withTypes(typed).withMissingTokens(Set.copyOf(new HashSet<>(missingTokens)))
-                    .withMissing(MissingPolicy.parse(missing)).withBadRows(BadRowPolicy.parse(badRows));
+            return Schema.of(target)
+                    .withTypes(typed)
+                    .withMissingTokens(Set.copyOf(new HashSet<>(missingTokens)))
+                    .withMissing(MissingPolicy.parse(missing))
+                    .withBadRows(BadRowPolicy.parse(badRows));
         } catch (IllegalArgumentException e) {
             throw new InputException("describe options", e.getMessage());
         }
@@ -94,16 +111,26 @@ public final class DescribeCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "  %s%n", p);
             }
             if (result.skippedRows() > result.problems().size()) {
-                out.printf(Locale.ROOT, "  ... (%d more)%n", result.skippedRows() - result.problems().size());
+                out.printf(
+                        Locale.ROOT,
+                        "  ... (%d more)%n",
+                        result.skippedRows() - result.problems().size());
             }
         }
         if (result.droppedRows() > 0) {
             out.printf(Locale.ROOT, "dropped rows with missing values: %d%n", result.droppedRows());
         }
-        long numeric = t.columns().stream().filter(c -> c instanceof Column.Numeric).count();
-        out.printf(Locale.ROOT, "columns: %d (%d numeric, %d categorical) + target '%s'%n", t.columns().size(),
-                numeric, t.columns().size() - numeric, t.target());
-        int width = Math.max(6, t.columns().stream().mapToInt(c -> c.name().length()).max().orElse(0));
+        long numeric =
+                t.columns().stream().filter(c -> c instanceof Column.Numeric).count();
+        out.printf(
+                Locale.ROOT,
+                "columns: %d (%d numeric, %d categorical) + target '%s'%n",
+                t.columns().size(),
+                numeric,
+                t.columns().size() - numeric,
+                t.target());
+        int width = Math.max(
+                6, t.columns().stream().mapToInt(c -> c.name().length()).max().orElse(0));
         out.printf(Locale.ROOT, "  %-" + width + "s  %-11s  %8s  %s%n", "column", "type", "missing", "distinct");
         long missingCells = 0;
         List<String> warnings = new ArrayList<>();
@@ -133,9 +160,14 @@ public final class DescribeCommand implements Callable<Integer> {
         List<Map.Entry<String, Integer>> byCount = new ArrayList<>(counts.entrySet());
         byCount.sort(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
                 .thenComparing(Map.Entry.comparingByKey()));
-        int labelWidth = Math.max(5, byCount.stream().mapToInt(e -> e.getKey().length()).max().orElse(0));
+        int labelWidth = Math.max(
+                5, byCount.stream().mapToInt(e -> e.getKey().length()).max().orElse(0));
         for (var e : byCount) {
-            out.printf(Locale.ROOT, "  class %-" + labelWidth + "s  %8d  %6.2f %%%n", e.getKey(), e.getValue(),
+            out.printf(
+                    Locale.ROOT,
+                    "  class %-" + labelWidth + "s  %8d  %6.2f %%%n",
+                    e.getKey(),
+                    e.getValue(),
                     100.0 * e.getValue() / n);
         }
         int majority = byCount.get(0).getValue();
@@ -149,7 +181,10 @@ public final class DescribeCommand implements Callable<Integer> {
 
     private static int distinct(Column c) {
         if (c instanceof Column.Numeric num) {
-            double[] v = Arrays.stream(num.values()).filter(d -> !Double.isNaN(d)).sorted().toArray();
+            double[] v = Arrays.stream(num.values())
+                    .filter(d -> !Double.isNaN(d))
+                    .sorted()
+                    .toArray();
             int d = v.length == 0 ? 0 : 1;
             for (int i = 1; i < v.length; i++) {
                 if (v[i] != v[i - 1]) {

@@ -1,11 +1,10 @@
 package org.prunekit.cli;
 
-import org.prunekit.data.InputException;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.concurrent.Callable;
+import org.prunekit.data.InputException;
 import org.prunekit.prune.ensemble.BoostedTrees;
 import org.prunekit.prune.ensemble.XgboostExport;
 import org.prunekit.prune.ensemble.XgboostJson;
@@ -15,7 +14,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code prunekit export-xgboost}: writes an XGBoost model, optionally with rounds dropped, as standard XGBoost JSON. */
-@Command(name = "export-xgboost", mixinStandardHelpOptions = true,
+@Command(
+        name = "export-xgboost",
+        mixinStandardHelpOptions = true,
         description = "Write an XGBoost model (XGBoost JSON or a Tribuo model file) as standard XGBoost JSON, "
                 + "keeping or dropping boosting rounds.")
 final class ExportXgboostCommand implements Callable<Integer> {

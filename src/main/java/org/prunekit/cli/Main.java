@@ -5,7 +5,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point: {@code prunekit <command>}. Exit codes: 0 success, 2 bad input or config, 1 internal error. */
-@Command(name = "prunekit", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(
+        name = "prunekit",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description = "Pruning paths for classical ML models on tabular data.",
         subcommands = {
             RunCommand.class,
@@ -47,7 +50,8 @@ public final class Main implements Runnable {
 
     /** Version from the jar manifest, or "dev" when run from classes. */
     static final class Version implements CommandLine.IVersionProvider {
-        @Override public String[] getVersion() {
+        @Override
+        public String[] getVersion() {
             String v = Main.class.getPackage().getImplementationVersion();
             return new String[] {"prunekit " + (v == null ? "dev" : v)};
         }

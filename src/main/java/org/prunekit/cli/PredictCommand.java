@@ -1,7 +1,6 @@
 package org.prunekit.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
@@ -16,9 +15,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.prunekit.data.AtomicFiles;
 import org.prunekit.data.InputException;
 import org.prunekit.eval.Probabilities;
-import org.prunekit.data.AtomicFiles;
 import org.prunekit.report.ModelFiles;
 import org.tribuo.Model;
 import org.tribuo.Prediction;
@@ -38,19 +37,30 @@ import picocli.CommandLine.Spec;
  * provenance file ({@code <arm>.provenance.json}, beside it) holds a decision threshold (strategy {@code threshold}),
  * the predicted class applies it.
  */
-@Command(name = "predict", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(
+        name = "predict",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description = "Apply a saved model to a CSV: writes row, predicted class and one probability column per class.")
 final class PredictCommand implements Callable<Integer> {
 
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "MODEL", description = "A model saved by prunekit (models/<arm>.model).")
     Path modelFile;
 
-    @Parameters(index = "1", paramLabel = "CSV", description = "Rows to predict (header row; extra columns are ignored).")
+    @Parameters(
+            index = "1",
+            paramLabel = "CSV",
+            description = "Rows to predict (header row; extra columns are ignored).")
     Path csv;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the predictions (CSV).")
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "FILE",
+            description = "Where to write the predictions (CSV).")
     Path out;
 
     @Option(names = "--force", description = "Overwrite FILE if it exists.")
@@ -62,10 +72,14 @@ final class PredictCommand implements Callable<Integer> {
             throw new InputException(out.toString(), "exists; use --force to overwrite it");
         }
         Model<Label> model = ModelFiles.load(modelFile);
-        List<String> classes = model.getOutputIDInfo().getDomain().stream().map(Label::getLabel).sorted().toList();
+        List<String> classes = model.getOutputIDInfo().getDomain().stream()
+                .map(Label::getLabel)
+                .sorted()
+                .toList();
         int positive = -1;
         double threshold = Double.NaN;
-        Path prov = modelFile.resolveSibling(modelFile.getFileName().toString().replaceFirst("\\.model$", "") + ".provenance.json");
+        Path prov = modelFile.resolveSibling(
+                modelFile.getFileName().toString().replaceFirst("\\.model$", "") + ".provenance.json");
         if (Files.isRegularFile(prov) && classes.size() == 2) {
             try {
                 var node = new ObjectMapper().readTree(prov.toFile());
@@ -84,15 +98,25 @@ final class PredictCommand implements Callable<Integer> {
         }
         String name = csv.toString();
         if (!Files.isRegularFile(csv)) {
-            throw new InputException(name, Files.isDirectory(csv) ? "is a directory, not a CSV file" : "file not found");
+            throw new InputException(
+                    name, Files.isDirectory(csv) ? "is a directory, not a CSV file" : "file not found");
         }
         StringWriter w = new StringWriter();
         List<String> header = new ArrayList<>(List.of("row", "predicted"));
         classes.forEach(c -> header.add("prob_" + c));
         try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
-             CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in);
-             CSVPrinter printer = CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new))
-                     .setRecordSeparator("\n").get().print(w)) {
+                CSVParser p = CSVFormat.RFC4180
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .get()
+                        .parse(in);
+                CSVPrinter printer = CSVFormat.RFC4180
+                        .builder()
+                        .setHeader(header.toArray(String[]::new))
+                        .setRecordSeparator("\n")
+                        .get()
+                        .print(w)) {
             List<String> cols = p.getHeaderNames();
             int[] col = new int[names.length];
             String[] level = new String[names.length];
@@ -115,7 +139,10 @@ final class PredictCommand implements Callable<Integer> {
             int row = 0;
             for (CSVRecord rec : p) {
                 if (rec.size() != cols.size()) {
-                    throw new InputException(name, p.getCurrentLineNumber(), 0,
+                    throw new InputException(
+                            name,
+                            p.getCurrentLineNumber(),
+                            0,
                             "row has " + rec.size() + " fields but the header has " + cols.size());
                 }
                 double[] x = new double[names.length];
@@ -126,23 +153,31 @@ final class PredictCommand implements Callable<Integer> {
                         continue;
                     }
                     if (v.isEmpty()) {
-                        throw new InputException(name, p.getCurrentLineNumber(), col[f] + 1, "missing value; predict needs complete rows");
+                        throw new InputException(
+                                name,
+                                p.getCurrentLineNumber(),
+                                col[f] + 1,
+                                "missing value; predict needs complete rows");
                     }
                     try {
                         x[f] = Double.parseDouble(v);
                     } catch (NumberFormatException e) {
-                        throw new InputException(name, p.getCurrentLineNumber(), col[f] + 1, "'" + v + "' is not a number");
+                        throw new InputException(
+                                name, p.getCurrentLineNumber(), col[f] + 1, "'" + v + "' is not a number");
                     }
                     if (!Double.isFinite(x[f])) {
-                        throw new InputException(name, p.getCurrentLineNumber(), col[f] + 1, "'" + v + "' is not a finite number");
+                        throw new InputException(
+                                name, p.getCurrentLineNumber(), col[f] + 1, "'" + v + "' is not a finite number");
                     }
                 }
                 Prediction<Label> pred = model.predict(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, names, x));
                 double[] probs = Probabilities.row(pred, classes);
                 List<Object> r = new ArrayList<>();
                 r.add(row++);
-                r.add(positive >= 0 && Double.isFinite(threshold)
-                        ? classes.get(probs[positive] >= threshold ? positive : 1 - positive) : pred.getOutput().getLabel());
+                r.add(
+                        positive >= 0 && Double.isFinite(threshold)
+                                ? classes.get(probs[positive] >= threshold ? positive : 1 - positive)
+                                : pred.getOutput().getLabel());
                 for (double d : probs) {
                     r.add(Double.toString(d));
                 }

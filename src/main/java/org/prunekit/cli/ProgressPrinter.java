@@ -1,8 +1,7 @@
 package org.prunekit.cli;
 
-import java.util.Locale;
-
 import java.io.PrintWriter;
+import java.util.Locale;
 import org.prunekit.run.Progress;
 
 /** Cells done/total and ETA on stderr: one updating line on a terminal, plain lines otherwise. */
@@ -22,8 +21,8 @@ final class ProgressPrinter implements Progress {
         double elapsed = (System.nanoTime() - start) / 1e9;
         int ran = done - skipped;
         String eta = ran > 0 ? clock(elapsed / ran * (total - done)) : "?";
-        String line = String.format(Locale.ROOT, "prunekit: %d/%d cells (%s), elapsed %s, ETA %s", done, total,
-                key, clock(elapsed), eta);
+        String line = String.format(
+                Locale.ROOT, "prunekit: %d/%d cells (%s), elapsed %s, ETA %s", done, total, key, clock(elapsed), eta);
         if (tty) {
             err.print("\r" + line + (done == total ? "\n" : ""));
         } else {
@@ -40,6 +39,8 @@ final class ProgressPrinter implements Progress {
 
     static String clock(double seconds) {
         long s = Math.round(seconds);
-        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String.format("%d:%02d", s / 60, s % 60);
+        return s >= 3600
+                ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format("%d:%02d", s / 60, s % 60);
     }
 }

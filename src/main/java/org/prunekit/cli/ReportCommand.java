@@ -6,16 +6,21 @@ import org.prunekit.report.ReportData;
 import org.prunekit.report.ReportWriter;
 import org.prunekit.report.ResultsReader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code prunekit report RUN_DIR}: rebuilds the plots and {@code report.html} of a run from its saved results. */
-@Command(name = "report", mixinStandardHelpOptions = true,
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
         description = "Rebuild plots/ and report.html of a run from its saved results (no retraining).")
 final class ReportCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "RUN_DIR", description = "results folder of a run (holds config.yaml, candidates.csv, ...)")
+    @Parameters(
+            index = "0",
+            paramLabel = "RUN_DIR",
+            description = "results folder of a run (holds config.yaml, candidates.csv, ...)")
     Path runDir;
 
     @Spec
@@ -25,8 +30,10 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         ReportData data = ResultsReader.read(runDir);
         Path page = ReportWriter.write(data, runDir);
-        spec.commandLine().getOut().println("wrote " + page + " and " + data.charts().size() + " plots in "
-                + runDir.resolve(ReportWriter.PLOTS_DIR));
+        spec.commandLine()
+                .getOut()
+                .println("wrote " + page + " and " + data.charts().size() + " plots in "
+                        + runDir.resolve(ReportWriter.PLOTS_DIR));
         return Main.OK;
     }
 }

@@ -1,13 +1,12 @@
 package org.prunekit.cli;
 
-import java.nio.file.Files;
-import org.prunekit.report.ReportWriter;
-
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.prunekit.config.ConfigBinder;
 import org.prunekit.config.ExperimentConfig;
+import org.prunekit.report.ReportWriter;
 import org.prunekit.run.Harness;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,26 +14,37 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code prunekit run CONFIG}: runs a study and writes its results folder. */
-@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description = "Run a study: nested cross-validation of every arm, results written to the output folder.")
 final class RunCommand implements Callable<Integer> {
 
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "CONFIG", description = "The study's config file (YAML or JSON).")
     Path config;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (overrides the config's output; may be anywhere).")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "Output folder (overrides the config's output; may be anywhere).")
     Path out;
 
-    @Option(names = "--threads", paramLabel = "N",
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
             description = "Cells run in parallel (results do not depend on it). Default: the machine's cores.")
     int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--force", description = "Replace an existing prunekit output folder.")
     boolean force;
 
-    @Option(names = "--resume", description = "Finish an interrupted run: keep its finished cells, run the missing ones.")
+    @Option(
+            names = "--resume",
+            description = "Finish an interrupted run: keep its finished cells, run the missing ones.")
     boolean resume;
 
     @Override
@@ -42,18 +52,23 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outw = spec.commandLine().getOut();
         if (threads < 1 || threads > 256) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be in [1, 256] but was " + threads);
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "--threads must be in [1, 256] but was " + threads);
         }
         if (force && resume) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--force and --resume exclude each other");
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "--force and --resume exclude each other");
         }
         try {
             Path work = Path.of("").toAbsolutePath();
             ExperimentConfig cfg = ConfigBinder.load(config, work, out);
             cfg.warnings().all().forEach(w -> err.println("prunekit: warning: " + config + ": " + w));
             err.flush();
-            Path dir = Harness.run(cfg, work, new Harness.Options(threads, force, resume,
-                    new ProgressPrinter(err, System.console() != null), null));
+            Path dir = Harness.run(
+                    cfg,
+                    work,
+                    new Harness.Options(
+                            threads, force, resume, new ProgressPrinter(err, System.console() != null), null));
             outw.println("results: " + dir);
             Path page = dir.resolve(ReportWriter.REPORT_FILE);
             if (Files.isRegularFile(page)) {

@@ -12,11 +12,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code prunekit validate CONFIG}: every check of {@code run} (config and data), without training. */
-@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Check a config and its data without training: errors exit with 2, pitfalls are printed as warnings.")
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description =
+                "Check a config and its data without training: errors exit with 2, pitfalls are printed as warnings.")
 final class ValidateCommand implements Callable<Integer> {
 
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "CONFIG", description = "The study's config file (YAML or JSON).")
     Path config;
@@ -31,9 +36,16 @@ final class ValidateCommand implements Callable<Integer> {
         cfg.warnings().all().forEach(w -> err.println("prunekit: warning: " + config + ": " + w));
         err.flush();
         int cells = cfg.arms().size() * study.outerFolds().size();
-        out.printf("%s: ok (%d arms, %d outer folds, %d cells + %d refits; %d rows, classes %s; output %s)%n", config,
-                cfg.arms().size(), study.outerFolds().size(), cells, cfg.arms().size(), study.table().rows(),
-                study.classes(), cfg.output().dir());
+        out.printf(
+                "%s: ok (%d arms, %d outer folds, %d cells + %d refits; %d rows, classes %s; output %s)%n",
+                config,
+                cfg.arms().size(),
+                study.outerFolds().size(),
+                cells,
+                cfg.arms().size(),
+                study.table().rows(),
+                study.classes(),
+                cfg.output().dir());
         return Main.OK;
     }
 }

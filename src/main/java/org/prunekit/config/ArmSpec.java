@@ -2,12 +2,10 @@ package org.prunekit.config;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
-
+import java.util.Map;
 import org.prunekit.spi.MethodFactory;
 import org.prunekit.spi.ModelFamily;
 import org.prunekit.spi.Params;
-
-import java.util.Map;
 
 /**
  * One arm: a model family and a pruning method, each with its raw config block. Fresh {@link Params} views are
@@ -18,8 +16,14 @@ import java.util.Map;
  * @param family registered family name
  * @param method registered method name
  */
-public record ArmSpec(int index, String name, String family, String method, Map<String, Object> model,
-                      Map<String, Object> prune, String file) {
+public record ArmSpec(
+        int index,
+        String name,
+        String family,
+        String method,
+        Map<String, Object> model,
+        Map<String, Object> prune,
+        String file) {
 
     public ArmSpec {
         model = Collections.unmodifiableMap(new LinkedHashMap<>(model));

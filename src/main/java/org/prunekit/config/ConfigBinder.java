@@ -1,28 +1,26 @@
 package org.prunekit.config;
 
 import java.nio.file.InvalidPathException;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.TreeSet;
-import org.prunekit.data.BadRowPolicy;
-import org.prunekit.data.ColumnType;
-import org.prunekit.data.MissingPolicy;
-import org.prunekit.data.Schema;
-
-import org.prunekit.spi.ConfigException;
-import org.prunekit.spi.MethodFactory;
-import org.prunekit.spi.ModelFamily;
-import org.prunekit.spi.Params;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.prunekit.data.BadRowPolicy;
+import org.prunekit.data.ColumnType;
+import org.prunekit.data.MissingPolicy;
+import org.prunekit.data.Schema;
 import org.prunekit.eval.Metric;
+import org.prunekit.spi.ConfigException;
+import org.prunekit.spi.MethodFactory;
+import org.prunekit.spi.ModelFamily;
+import org.prunekit.spi.Params;
 
 /**
  * Binds a config file to an {@link ExperimentConfig}, strictly: an unknown key, a wrong type, an out-of-range value
@@ -39,10 +37,10 @@ public final class ConfigBinder {
     /** Default metrics: imbalance-aware ones only. */
     public static final List<String> DEFAULT_METRICS =
             List.of("balanced-accuracy", "mcc", "average-precision", "roc-auc", "macro-f1", "g-mean");
+
     public static final Set<String> RULES = new LinkedHashSet<>(List.of("best", "one-se", "budget"));
 
-    private ConfigBinder() {
-    }
+    private ConfigBinder() {}
 
     /**
      * Reads and binds {@code file}.
@@ -71,21 +69,29 @@ public final class ConfigBinder {
 
         List<Params> armBlocks = root.children("arms");
         if (armBlocks.isEmpty()) {
-            throw root.error("arms", "at least one arm is needed (e.g. - {name: dense, model: {family: ...}, prune: {method: none}})");
+            throw root.error(
+                    "arms",
+                    "at least one arm is needed (e.g. - {name: dense, model: {family: ...}, prune: {method: none}})");
         }
         List<ArmSpec> arms = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (int i = 0; i < armBlocks.size(); i++) {
             ArmSpec arm = arm(file, i, armBlocks.get(i), imbalance, metrics, select, warnings);
             if (!names.add(arm.name())) {
-                throw armBlocks.get(i).error("name", "'" + arm.name() + "' is used by another arm; arm names must be unique");
+                throw armBlocks
+                        .get(i)
+                        .error("name", "'" + arm.name() + "' is used by another arm; arm names must be unique");
             }
             arms.add(arm);
         }
-        int outerCells = split.outer().kind().equals(SplitSpec.FOLD_FILE) ? 1 : split.outer().folds() * split.outer().repeats();
+        int outerCells = split.outer().kind().equals(SplitSpec.FOLD_FILE)
+                ? 1
+                : split.outer().folds() * split.outer().repeats();
         if ((long) outerCells * arms.size() > MAX_CELLS) {
-            throw root.error("split.outer", "arms × repeats × folds = " + (long) outerCells * arms.size()
-                    + " cells; at most " + MAX_CELLS + " are allowed");
+            throw root.error(
+                    "split.outer",
+                    "arms × repeats × folds = " + (long) outerCells * arms.size() + " cells; at most " + MAX_CELLS
+                            + " are allowed");
         }
 
         Params timing = root.child("timing");
@@ -102,8 +108,17 @@ public final class ConfigBinder {
         }
         root.requireNoUnknownKeys();
         staticWarnings(split, imbalance, select, arms, warnings);
-        return new ExperimentConfig(file, name, data, split, imbalance, metrics, select, arms,
-                new OutputSpec(out, rows, repeats), warnings);
+        return new ExperimentConfig(
+                file,
+                name,
+                data,
+                split,
+                imbalance,
+                metrics,
+                select,
+                arms,
+                new OutputSpec(out, rows, repeats),
+                warnings);
     }
 
     private static String defaultName(String file) {
@@ -119,7 +134,10 @@ public final class ConfigBinder {
             throw p.error(key, "missing; a name of letters, digits, '.', '_' or '-' is required");
         }
         if (!SAFE_NAME.matcher(n).matches()) {
-            throw p.error(key, "'" + n + "' is not allowed: use 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+            throw p.error(
+                    key,
+                    "'" + n
+                            + "' is not allowed: use 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
         return n;
     }
@@ -141,8 +159,10 @@ public final class ConfigBinder {
         Params types = p.child("types");
         Map<String, ColumnType> typeMap = new LinkedHashMap<>();
         for (String col : types.asMap().keySet()) {
-            typeMap.put(col, ColumnType.parse(
-                    types.getChoice(col, null, new LinkedHashSet<>(List.of("numeric", "categorical")))));
+            typeMap.put(
+                    col,
+                    ColumnType.parse(
+                            types.getChoice(col, null, new LinkedHashSet<>(List.of("numeric", "categorical")))));
         }
         p.requireNoUnknownKeys();
         return new DataSpec(path(p, "path", path), target, positive, missing, schema.withTypes(typeMap));
@@ -165,22 +185,32 @@ public final class ConfigBinder {
     }
 
     private static SplitSpec.Part part(Params p, boolean outer) {
-        Set<String> kinds = outer ? new LinkedHashSet<>(List.of(SplitSpec.KFOLD, SplitSpec.HOLDOUT, SplitSpec.FOLD_FILE))
+        Set<String> kinds = outer
+                ? new LinkedHashSet<>(List.of(SplitSpec.KFOLD, SplitSpec.HOLDOUT, SplitSpec.FOLD_FILE))
                 : new LinkedHashSet<>(List.of(SplitSpec.KFOLD, SplitSpec.HOLDOUT));
         String kind = p.getChoice("kind", SplitSpec.KFOLD, kinds);
-        SplitSpec.Part part = switch (kind) {
-            case SplitSpec.KFOLD -> new SplitSpec.Part(kind, p.getInt("folds", 5, 2, 100),
-                    outer ? p.getInt("repeats", 1, 1, 100) : 1, Double.NaN, null);
-            case SplitSpec.HOLDOUT -> new SplitSpec.Part(kind, 1, outer ? p.getInt("repeats", 1, 1, 100) : 1,
-                    p.getDouble("test-fraction", outer ? 0.25 : 0.2, 0.01, 0.99), null);
-            default -> {
-                String f = p.getString("file", null);
-                if (f == null) {
-                    throw p.error("file", "missing; fold-file needs a CSV with columns row,repeat,fold");
-                }
-                yield new SplitSpec.Part(kind, 0, 0, Double.NaN, path(p, "file", f));
-            }
-        };
+        SplitSpec.Part part =
+                switch (kind) {
+                    case SplitSpec.KFOLD -> new SplitSpec.Part(
+                            kind,
+                            p.getInt("folds", 5, 2, 100),
+                            outer ? p.getInt("repeats", 1, 1, 100) : 1,
+                            Double.NaN,
+                            null);
+                    case SplitSpec.HOLDOUT -> new SplitSpec.Part(
+                            kind,
+                            1,
+                            outer ? p.getInt("repeats", 1, 1, 100) : 1,
+                            p.getDouble("test-fraction", outer ? 0.25 : 0.2, 0.01, 0.99),
+                            null);
+                    default -> {
+                        String f = p.getString("file", null);
+                        if (f == null) {
+                            throw p.error("file", "missing; fold-file needs a CSV with columns row,repeat,fold");
+                        }
+                        yield new SplitSpec.Part(kind, 0, 0, Double.NaN, path(p, "file", f));
+                    }
+                };
         p.requireNoUnknownKeys();
         return part;
     }
@@ -212,7 +242,8 @@ public final class ConfigBinder {
         for (int i = 0; i < names.size(); i++) {
             Metric m = Metric.byName(names.get(i));
             if (m == null) {
-                throw root.error("metrics[" + i + "]", "unknown metric '" + names.get(i) + "' (allowed: " + allMetrics() + ")");
+                throw root.error(
+                        "metrics[" + i + "]", "unknown metric '" + names.get(i) + "' (allowed: " + allMetrics() + ")");
             }
             if (!out.add(m)) {
                 throw root.error("metrics[" + i + "]", "'" + names.get(i) + "' is listed twice");
@@ -222,29 +253,47 @@ public final class ConfigBinder {
         return List.copyOf(out);
     }
 
-    private static ArmSpec arm(String file, int i, Params a, ImbalanceSpec imbalance, List<Metric> metrics,
-                               SelectSpec select, Warnings warnings) {
+    private static ArmSpec arm(
+            String file,
+            int i,
+            Params a,
+            ImbalanceSpec imbalance,
+            List<Metric> metrics,
+            SelectSpec select,
+            Warnings warnings) {
         String name = name(a, "name", null);
         Params model = a.child("model");
         Params prune = a.child("prune");
         a.requireNoUnknownKeys();
         String familyName = model.getString("family", null);
         if (familyName == null) {
-            throw model.error("family", "missing (allowed: " + String.join(", ", Registry.families().keySet()) + ")");
+            throw model.error(
+                    "family",
+                    "missing (allowed: " + String.join(", ", Registry.families().keySet()) + ")");
         }
         ModelFamily family = Registry.families().get(familyName);
         if (family == null) {
-            throw model.error("family", "unknown family '" + familyName + "' (allowed: "
-                    + (Registry.families().isEmpty() ? "none registered" : String.join(", ", Registry.families().keySet())) + ")");
+            throw model.error(
+                    "family",
+                    "unknown family '" + familyName + "' (allowed: "
+                            + (Registry.families().isEmpty()
+                                    ? "none registered"
+                                    : String.join(", ", Registry.families().keySet()))
+                            + ")");
         }
         String methodName = prune.getString("method", "none");
         MethodFactory method = Registry.methods().get(methodName);
         if (method == null) {
-            throw prune.error("method", "unknown method '" + methodName + "' (allowed: " + String.join(", ", Registry.methods().keySet()) + ")");
+            throw prune.error(
+                    "method",
+                    "unknown method '" + methodName + "' (allowed: "
+                            + String.join(", ", Registry.methods().keySet()) + ")");
         }
         if (!method.prunes(familyName)) {
-            throw prune.error("method", "'" + methodName + "' does not prune family '" + familyName + "' (it prunes: "
-                    + String.join(", ", new TreeSet<>(method.families())) + ")");
+            throw prune.error(
+                    "method",
+                    "'" + methodName + "' does not prune family '" + familyName + "' (it prunes: "
+                            + String.join(", ", new TreeSet<>(method.families())) + ")");
         }
         ArmSpec arm = new ArmSpec(i, name, familyName, methodName, model.asMap(), prune.asMap(), file);
         // Let the family and the method read their own keys, then reject what nobody read.
@@ -260,50 +309,68 @@ public final class ConfigBinder {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(file, "arms[" + i + "]", e.getMessage());
         }
-        if (imbalance.strategy().equals("class-weights") && !family.supportedImbalance().contains("class-weights")) {
-            throw new ConfigException(file, "imbalance.strategy", "family '" + familyName + "' (arms[" + i
-                    + "]) cannot use class weights (it supports: " + String.join(", ", new TreeSet<>(family.supportedImbalance())) + ")");
+        if (imbalance.strategy().equals("class-weights")
+                && !family.supportedImbalance().contains("class-weights")) {
+            throw new ConfigException(
+                    file,
+                    "imbalance.strategy",
+                    "family '" + familyName + "' (arms[" + i + "]) cannot use class weights (it supports: "
+                            + String.join(", ", new TreeSet<>(family.supportedImbalance())) + ")");
         }
         if (!family.producesProbabilities()) {
             for (int m = 0; m < metrics.size(); m++) {
                 if (metrics.get(m).needsProbabilities()) {
                     String where = metrics.get(m) == select.metric() ? "select.metric" : "metrics";
-                    throw new ConfigException(file, where, "metric '" + metrics.get(m).configName() + "' needs class probabilities but family '"
-                            + familyName + "' (arms[" + i + "]) gives none; use a threshold metric such as balanced-accuracy or mcc");
+                    throw new ConfigException(
+                            file,
+                            where,
+                            "metric '" + metrics.get(m).configName() + "' needs class probabilities but family '"
+                                    + familyName + "' (arms[" + i
+                                    + "]) gives none; use a threshold metric such as balanced-accuracy or mcc");
                 }
             }
         }
         return arm;
     }
 
-    private static void staticWarnings(SplitSpec split, ImbalanceSpec imbalance, SelectSpec select, List<ArmSpec> arms,
-                                       Warnings w) {
+    private static void staticWarnings(
+            SplitSpec split, ImbalanceSpec imbalance, SelectSpec select, List<ArmSpec> arms, Warnings w) {
         if (select.metric() == Metric.LOG_LOSS || select.metric() == Metric.BRIER) {
             for (ArmSpec a : arms) {
                 if (!a.method().equals("none")) {
-                    w.add("select.metric", select.metric().configName() + " as the selection metric over-prunes trees "
-                            + "(pure leaves give extreme probabilities); prefer average-precision (arm " + a.name() + ")");
+                    w.add(
+                            "select.metric",
+                            select.metric().configName() + " as the selection metric over-prunes trees "
+                                    + "(pure leaves give extreme probabilities); prefer average-precision (arm "
+                                    + a.name() + ")");
                     break;
                 }
             }
         }
-        boolean holdoutInner = split.inner().kind().equals(SplitSpec.HOLDOUT)
-                || arms.stream().anyMatch(a -> usesValidation(a));
+        boolean holdoutInner =
+                split.inner().kind().equals(SplitSpec.HOLDOUT) || arms.stream().anyMatch(a -> usesValidation(a));
         if (select.rule().equals("one-se") && holdoutInner) {
-            w.add("select.rule", "one-se needs a standard error over inner folds; with an inner holdout (or a method that "
-                    + "uses validation data) it acts as 'best'");
+            w.add(
+                    "select.rule",
+                    "one-se needs a standard error over inner folds; with an inner holdout (or a method that "
+                            + "uses validation data) it acts as 'best'");
         }
         if (imbalance.strategy().equals("threshold") && select.metric().needsProbabilities()) {
-            w.add("imbalance.strategy", "a decision threshold does not change " + select.metric().configName()
-                    + " (a ranking metric), so selection ignores it; it changes threshold metrics only");
+            w.add(
+                    "imbalance.strategy",
+                    "a decision threshold does not change " + select.metric().configName()
+                            + " (a ranking metric), so selection ignores it; it changes threshold metrics only");
         }
     }
 
     static boolean usesValidation(ArmSpec a) {
-        return a.methodImpl().create(a.pruneParams(), a.modelParams(), a.familyImpl(), 0L).usesValidation();
+        return a.methodImpl()
+                .create(a.pruneParams(), a.modelParams(), a.familyImpl(), 0L)
+                .usesValidation();
     }
 
     private static String allMetrics() {
-        return String.join(", ", Arrays.stream(Metric.values()).map(Metric::configName).toList());
+        return String.join(
+                ", ", Arrays.stream(Metric.values()).map(Metric::configName).toList());
     }
 }

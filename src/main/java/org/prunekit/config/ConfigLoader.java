@@ -1,10 +1,7 @@
 package org.prunekit.config;
 
-import java.io.InputStreamReader;
-
-import org.prunekit.spi.ConfigException;
-
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -12,8 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.prunekit.data.InputException;
 import java.util.regex.Pattern;
+import org.prunekit.data.InputException;
+import org.prunekit.spi.ConfigException;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -40,8 +38,7 @@ public final class ConfigLoader {
     /** Deepest nesting of mappings and lists. */
     public static final int MAX_DEPTH = 40;
 
-    private ConfigLoader() {
-    }
+    private ConfigLoader() {}
 
     /** The top-level mapping of {@code file}. */
     public static Map<String, Object> read(Path file) {
@@ -56,7 +53,9 @@ public final class ConfigLoader {
             if (Files.size(file) > MAX_SIZE) {
                 throw new InputException(name, "config file is larger than " + MAX_SIZE + " bytes");
             }
-            var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            var decoder = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT);
             try (Reader in = new InputStreamReader(Files.newInputStream(file), decoder)) {
                 return parse(name, in);
@@ -88,7 +87,10 @@ public final class ConfigLoader {
             if (e.getContext() != null && what != null && !what.contains(e.getContext())) {
                 what = e.getContext() + ": " + what;
             }
-            throw new InputException(name, m == null ? 0 : m.getLine() + 1, m == null ? 0 : m.getColumn() + 1,
+            throw new InputException(
+                    name,
+                    m == null ? 0 : m.getLine() + 1,
+                    m == null ? 0 : m.getColumn() + 1,
                     "invalid YAML: " + oneLine(what));
         } catch (YAMLException e) {
             throw new InputException(name, "invalid YAML: " + oneLine(e.getMessage()));

@@ -1,15 +1,13 @@
 package org.prunekit.config;
 
 import java.util.Arrays;
-import java.util.Locale;
-
-import org.prunekit.spi.ConfigException;
-
 import java.util.List;
+import java.util.Locale;
 import org.prunekit.data.Column;
 import org.prunekit.data.Fold;
 import org.prunekit.data.Table;
 import org.prunekit.eval.Metric;
+import org.prunekit.spi.ConfigException;
 
 /** Checks of a config against its data: split sizes, class counts, the positive class, and pitfall warnings. */
 public final class DataChecks {
@@ -17,8 +15,7 @@ public final class DataChecks {
     /** Below this share, the smallest class counts as a minority that pruning may remove. */
     public static final double MINORITY = 0.20;
 
-    private DataChecks() {
-    }
+    private DataChecks() {}
 
     /**
      * Fails (ConfigException) on what cannot run and adds warnings for what runs badly.
@@ -30,19 +27,28 @@ public final class DataChecks {
         Warnings w = cfg.warnings();
         List<String> classes = table.classes();
         if (classes.size() < 2) {
-            throw new ConfigException(file, "data.target", "column '" + cfg.data().target() + "' of " + table.source()
-                    + " has only one class (" + (classes.isEmpty() ? "no rows" : classes.get(0)) + "); classification needs two or more");
+            throw new ConfigException(
+                    file,
+                    "data.target",
+                    "column '" + cfg.data().target() + "' of " + table.source() + " has only one class ("
+                            + (classes.isEmpty() ? "no rows" : classes.get(0)) + "); classification needs two or more");
         }
         if (cfg.data().positive() != null && !classes.contains(cfg.data().positive())) {
-            throw new ConfigException(file, "data.positive", "'" + cfg.data().positive() + "' is not a class of "
-                    + table.source() + " (classes: " + String.join(", ", classes) + ")");
+            throw new ConfigException(
+                    file,
+                    "data.positive",
+                    "'" + cfg.data().positive() + "' is not a class of " + table.source() + " (classes: "
+                            + String.join(", ", classes) + ")");
         }
         if (cfg.data().missing().equals("error")) {
             for (Column c : table.columns()) {
                 for (int r = 0; r < c.size(); r++) {
                     if (c.isMissing(r)) {
-                        throw new ConfigException(file, "data.missing", "column '" + c.name() + "' has a missing value at data row "
-                                + r + " and missing is 'error' (use 'impute')");
+                        throw new ConfigException(
+                                file,
+                                "data.missing",
+                                "column '" + c.name() + "' has a missing value at data row " + r
+                                        + " and missing is 'error' (use 'impute')");
                     }
                 }
             }
@@ -59,12 +65,16 @@ public final class DataChecks {
         SplitSpec.Part outer = cfg.split().outer();
         if (outer.kind().equals(SplitSpec.KFOLD)) {
             if (outer.folds() > n) {
-                throw new ConfigException(file, "split.outer.folds", outer.folds() + " folds for " + n
-                        + " rows; at most one fold per row (use fewer folds)");
+                throw new ConfigException(
+                        file,
+                        "split.outer.folds",
+                        outer.folds() + " folds for " + n + " rows; at most one fold per row (use fewer folds)");
             }
             if (outer.folds() > smallest) {
-                w.add("split.outer.folds", outer.folds() + " folds but class '" + minorityName + "' has only " + smallest
-                        + " rows: some test folds will lack it");
+                w.add(
+                        "split.outer.folds",
+                        outer.folds() + " folds but class '" + minorityName + "' has only " + smallest
+                                + " rows: some test folds will lack it");
             }
         }
         for (Fold f : outerFolds) {
@@ -75,35 +85,51 @@ public final class DataChecks {
             }
             for (int c = 0; c < inTrain.length; c++) {
                 if (inTrain[c] == 0) {
-                    throw new ConfigException(file, "split.outer", "repeat " + f.repeat() + " fold " + f.index()
-                            + " leaves class '" + classes.get(c) + "' absent from its training part");
+                    throw new ConfigException(
+                            file,
+                            "split.outer",
+                            "repeat " + f.repeat() + " fold " + f.index() + " leaves class '" + classes.get(c)
+                                    + "' absent from its training part");
                 }
             }
             int trainRows = f.train().length;
             SplitSpec.Part inner = cfg.split().inner();
             if (inner.kind().equals(SplitSpec.KFOLD) && inner.folds() > trainRows) {
-                throw new ConfigException(file, "split.inner.folds", inner.folds() + " inner folds for an outer training part of "
-                        + trainRows + " rows; use fewer folds");
+                throw new ConfigException(
+                        file,
+                        "split.inner.folds",
+                        inner.folds() + " inner folds for an outer training part of " + trainRows
+                                + " rows; use fewer folds");
             }
             int smallestInTrain = Arrays.stream(inTrain).min().orElse(0);
             if (inner.kind().equals(SplitSpec.KFOLD) && inner.folds() > smallestInTrain) {
-                w.add("split.inner.folds", inner.folds() + " inner folds but an outer training part has only " + smallestInTrain
-                        + " rows of class '" + classes.get(indexOf(inTrain, smallestInTrain)) + "': some inner folds will lack it");
+                w.add(
+                        "split.inner.folds",
+                        inner.folds() + " inner folds but an outer training part has only " + smallestInTrain
+                                + " rows of class '" + classes.get(indexOf(inTrain, smallestInTrain))
+                                + "': some inner folds will lack it");
             }
         }
         if (cfg.imbalance().strategy().equals("threshold") && classes.size() != 2) {
-            throw new ConfigException(file, "imbalance.strategy", "'threshold' needs two classes but "
-                    + table.source() + " has " + classes.size() + " (use class-weights or a resampler)");
+            throw new ConfigException(
+                    file,
+                    "imbalance.strategy",
+                    "'threshold' needs two classes but " + table.source() + " has " + classes.size()
+                            + " (use class-weights or a resampler)");
         }
         if (minorityShare < MINORITY) {
             String share = String.format(Locale.ROOT, "%.1f %%", 100 * minorityShare);
             if (cfg.select().metric() == Metric.ACCURACY) {
-                w.add("select.metric", "accuracy with a minority class ('" + minorityName + "', " + share
-                        + ") rewards predicting the majority; prefer average-precision or balanced-accuracy");
+                w.add(
+                        "select.metric",
+                        "accuracy with a minority class ('" + minorityName + "', " + share
+                                + ") rewards predicting the majority; prefer average-precision or balanced-accuracy");
             }
             if (cfg.imbalance().strategy().equals("none")) {
-                w.add("imbalance.strategy", "none with a minority class ('" + minorityName + "', " + share
-                        + "): unweighted pruning routinely prunes the minority class away; consider class-weights");
+                w.add(
+                        "imbalance.strategy",
+                        "none with a minority class ('" + minorityName + "', " + share
+                                + "): unweighted pruning routinely prunes the minority class away; consider class-weights");
             }
         }
     }

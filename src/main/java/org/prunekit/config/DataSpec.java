@@ -1,9 +1,8 @@
 package org.prunekit.config;
 
-import org.prunekit.data.Schema;
-
 import java.nio.file.Path;
 import java.util.Objects;
+import org.prunekit.data.Schema;
 
 /**
  * {@code data:} block.

@@ -13,9 +13,17 @@ import org.prunekit.eval.Metric;
  * @param metrics  metrics reported on inner and outer data (contains the selection metric)
  * @param warnings pitfalls found in the config (data-dependent ones are added by {@link DataChecks})
  */
-public record ExperimentConfig(String source, String name, DataSpec data, SplitSpec split, ImbalanceSpec imbalance,
-                               List<Metric> metrics, SelectSpec select, List<ArmSpec> arms, OutputSpec output,
-                               Warnings warnings) {
+public record ExperimentConfig(
+        String source,
+        String name,
+        DataSpec data,
+        SplitSpec split,
+        ImbalanceSpec imbalance,
+        List<Metric> metrics,
+        SelectSpec select,
+        List<ArmSpec> arms,
+        OutputSpec output,
+        Warnings warnings) {
 
     public ExperimentConfig {
         metrics = List.copyOf(metrics);
@@ -48,13 +56,17 @@ public record ExperimentConfig(String source, String name, DataSpec data, SplitS
             sel.put("max-nonzero", select.maxNonZero());
         }
         m.put("select", sel);
-        m.put("arms", arms.stream().map(a -> {
-            Map<String, Object> am = new LinkedHashMap<>();
-            am.put("name", a.name());
-            am.put("model", new LinkedHashMap<>(a.model()));
-            am.put("prune", new LinkedHashMap<>(a.prune()));
-            return am;
-        }).toList());
+        m.put(
+                "arms",
+                arms.stream()
+                        .map(a -> {
+                            Map<String, Object> am = new LinkedHashMap<>();
+                            am.put("name", a.name());
+                            am.put("model", new LinkedHashMap<>(a.model()));
+                            am.put("prune", new LinkedHashMap<>(a.prune()));
+                            return am;
+                        })
+                        .toList());
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("rows", output.latencyRows());
         t.put("repeats", output.latencyRepeats());

@@ -1,6 +1,5 @@
 package org.prunekit.config;
 
-
 /**
  * {@code imbalance:} block. Whatever the strategy, it touches training data only: class weights and resampling are
  * applied to the (inner or outer) training part, and a threshold is chosen on inner data.

@@ -1,14 +1,5 @@
 package org.prunekit.config;
 
-import org.prunekit.eval.Probabilities;
-
-import org.prunekit.data.imbalance.ClassWeights;
-import org.prunekit.data.imbalance.Oversampler;
-import org.prunekit.data.imbalance.Resampler;
-import org.prunekit.data.imbalance.Smote;
-import org.prunekit.data.imbalance.Undersampler;
-import org.prunekit.eval.Threshold;
-
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -18,9 +9,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.prunekit.data.imbalance.ClassWeights;
+import org.prunekit.data.imbalance.Oversampler;
+import org.prunekit.data.imbalance.Resampler;
+import org.prunekit.data.imbalance.Smote;
+import org.prunekit.data.imbalance.Undersampler;
+import org.prunekit.eval.Metric;
+import org.prunekit.eval.Probabilities;
+import org.prunekit.eval.Threshold;
 import org.prunekit.spi.ConfigException;
 import org.prunekit.spi.Params;
-import org.prunekit.eval.Metric;
 import org.tribuo.Dataset;
 import org.tribuo.classification.Label;
 
@@ -45,16 +43,25 @@ import org.tribuo.classification.Label;
  * @param configFile      config file, for error messages
  * @param configPath      key path of the block (e.g. {@code imbalance}), for error messages
  */
-public record ImbalanceStrategy(Kind kind, Resampler resampler, Map<String, Double> weights, Metric thresholdMetric,
-        String configFile, String configPath) {
+public record ImbalanceStrategy(
+        Kind kind,
+        Resampler resampler,
+        Map<String, Double> weights,
+        Metric thresholdMetric,
+        String configFile,
+        String configPath) {
 
     /** Default metric of the {@code threshold} strategy. */
     public static final Metric DEFAULT_THRESHOLD_METRIC = Metric.BALANCED_ACCURACY;
 
     /** The strategies, by config name. */
     public enum Kind {
-        NONE("none"), CLASS_WEIGHTS("class-weights"), UNDERSAMPLE("undersample"), OVERSAMPLE("oversample"),
-        SMOTE("smote"), THRESHOLD("threshold");
+        NONE("none"),
+        CLASS_WEIGHTS("class-weights"),
+        UNDERSAMPLE("undersample"),
+        OVERSAMPLE("oversample"),
+        SMOTE("smote"),
+        THRESHOLD("threshold");
 
         private final String configName;
 
@@ -67,7 +74,10 @@ public record ImbalanceStrategy(Kind kind, Resampler resampler, Map<String, Doub
         }
 
         public static Kind byName(String name) {
-            return Arrays.stream(values()).filter(k -> k.configName.equals(name)).findFirst().orElse(null);
+            return Arrays.stream(values())
+                    .filter(k -> k.configName.equals(name))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -76,8 +86,8 @@ public record ImbalanceStrategy(Kind kind, Resampler resampler, Map<String, Doub
         weights = Collections.unmodifiableMap(new LinkedHashMap<>(weights == null ? Map.of() : weights));
         boolean resampling = kind == Kind.UNDERSAMPLE || kind == Kind.OVERSAMPLE || kind == Kind.SMOTE;
         if (resampling != (resampler != null)) {
-            throw new IllegalArgumentException("strategy " + kind.configName() + (resampling ? " needs" : " takes no")
-                    + " resampler");
+            throw new IllegalArgumentException(
+                    "strategy " + kind.configName() + (resampling ? " needs" : " takes no") + " resampler");
         }
         if (!weights.isEmpty() && kind != Kind.CLASS_WEIGHTS) {
             throw new IllegalArgumentException("class weights given for strategy " + kind.configName());
@@ -99,8 +109,8 @@ public record ImbalanceStrategy(Kind kind, Resampler resampler, Map<String, Doub
      * strategy is left unread, so the harness reports it as an unknown key).
      */
     public static ImbalanceStrategy fromConfig(Params block) {
-        Set<String> names = Arrays.stream(Kind.values()).map(Kind::configName)
-                .collect(Collectors.toCollection(LinkedHashSet::new));
+        Set<String> names =
+                Arrays.stream(Kind.values()).map(Kind::configName).collect(Collectors.toCollection(LinkedHashSet::new));
         Kind kind = Kind.byName(block.getChoice("strategy", Kind.NONE.configName(), names));
         String file = block.file();
         String path = block.pathOf("").replaceAll("\\.$", "");
@@ -128,13 +138,17 @@ public record ImbalanceStrategy(Kind kind, Resampler resampler, Map<String, Doub
      */
     public void validate(List<String> classes) {
         if (kind == Kind.THRESHOLD && classes.size() != 2) {
-            throw new ConfigException(configFile, key("strategy"), "threshold needs a binary target but there are "
-                    + classes.size() + " classes");
+            throw new ConfigException(
+                    configFile,
+                    key("strategy"),
+                    "threshold needs a binary target but there are " + classes.size() + " classes");
         }
         for (String label : weights.keySet()) {
             if (!classes.contains(label)) {
-                throw new ConfigException(configFile, key("weights." + label), "'" + label
-                        + "' is not a class of the data (classes: " + String.join(", ", classes) + ")");
+                throw new ConfigException(
+                        configFile,
+                        key("weights." + label),
+                        "'" + label + "' is not a class of the data (classes: " + String.join(", ", classes) + ")");
             }
         }
     }
@@ -192,8 +206,10 @@ public record ImbalanceStrategy(Kind kind, Resampler resampler, Map<String, Doub
         String name = block.getString("metric", DEFAULT_THRESHOLD_METRIC.configName());
         Metric m = Metric.byName(name);
         if (m == null || m.needsProbabilities()) {
-            String allowed = Arrays.stream(Metric.values()).filter(x -> !x.needsProbabilities())
-                    .map(Metric::configName).collect(Collectors.joining(", "));
+            String allowed = Arrays.stream(Metric.values())
+                    .filter(x -> !x.needsProbabilities())
+                    .map(Metric::configName)
+                    .collect(Collectors.joining(", "));
             throw block.error("metric", "'" + name + "' is not a threshold-dependent metric (one of " + allowed + ")");
         }
         return m;
@@ -217,7 +233,8 @@ public record ImbalanceStrategy(Kind kind, Resampler resampler, Map<String, Doub
         for (Map.Entry<?, ?> e : m.entrySet()) {
             String label = String.valueOf(e.getKey());
             if (!(e.getValue() instanceof Number n) || !(n.doubleValue() > 0) || Double.isInfinite(n.doubleValue())) {
-                throw block.error("weights." + label, "weight must be a finite number > 0 but was '" + e.getValue() + "'");
+                throw block.error(
+                        "weights." + label, "weight must be a finite number > 0 but was '" + e.getValue() + "'");
             }
             out.put(label, n.doubleValue());
         }

@@ -1,18 +1,15 @@
 package org.prunekit.config;
 
-import java.nio.file.InvalidPathException;
-
-import org.prunekit.spi.ConfigException;
-
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import org.prunekit.spi.ConfigException;
 
 /** Keeps a config's output folder inside the working folder (a config should not write anywhere it likes). */
 public final class OutputPaths {
 
-    private OutputPaths() {
-    }
+    private OutputPaths() {}
 
     /**
      * Resolves {@code configured} against {@code workDir}, failing when it is absolute or leads outside the working
@@ -27,8 +24,11 @@ public final class OutputPaths {
             throw new ConfigException(file, keyPath, "'" + configured.replace("\0", "\\0") + "' is not a valid path");
         }
         if (given.isAbsolute()) {
-            throw new ConfigException(file, keyPath, "'" + configured
-                    + "' is an absolute path; a config may only write inside the working folder (use --out DIR to write elsewhere)");
+            throw new ConfigException(
+                    file,
+                    keyPath,
+                    "'" + configured
+                            + "' is an absolute path; a config may only write inside the working folder (use --out DIR to write elsewhere)");
         }
         Path resolved = base.resolve(given).normalize();
         Path existing = resolved;
@@ -37,8 +37,11 @@ public final class OutputPaths {
         }
         Path realExisting = existing == null ? base : real(existing);
         if (!resolved.startsWith(base) || !realExisting.startsWith(base) || resolved.equals(base)) {
-            throw new ConfigException(file, keyPath, "'" + configured + "' leads outside the working folder " + base
-                    + " (a relative folder below it is allowed; use --out DIR to write elsewhere)");
+            throw new ConfigException(
+                    file,
+                    keyPath,
+                    "'" + configured + "' leads outside the working folder " + base
+                            + " (a relative folder below it is allowed; use --out DIR to write elsewhere)");
         }
         return resolved;
     }

@@ -9,5 +9,4 @@ import java.nio.file.Path;
  * @param latencyRows    rows of the test part timed per candidate (the first ones, a fixed sample)
  * @param latencyRepeats timed repetitions after warm-up; the median is reported
  */
-public record OutputSpec(Path dir, int latencyRows, int latencyRepeats) {
-}
+public record OutputSpec(Path dir, int latencyRows, int latencyRepeats) {}

@@ -9,5 +9,4 @@ import org.prunekit.eval.Metric;
  * @param rule       {@code best}, {@code one-se} or {@code budget}
  * @param maxNonZero the size limit of {@code budget} (non-zero parameters), or 0 for other rules
  */
-public record SelectSpec(Metric metric, String rule, long maxNonZero) {
-}
+public record SelectSpec(Metric metric, String rule, long maxNonZero) {}

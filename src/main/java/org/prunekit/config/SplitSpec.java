@@ -9,6 +9,7 @@ public record SplitSpec(Part outer, Part inner, long seed) {
 
     /** Split kinds. */
     public static final String KFOLD = "stratified-kfold";
+
     public static final String HOLDOUT = "holdout";
     public static final String FOLD_FILE = "fold-file";
 
@@ -21,6 +22,5 @@ public record SplitSpec(Part outer, Part inner, long seed) {
      * @param testFraction held-out fraction of a holdout (NaN otherwise)
      * @param file         the fold file ({@code row,repeat,fold}), or null
      */
-    public record Part(String kind, int folds, int repeats, double testFraction, Path file) {
-    }
+    public record Part(String kind, int folds, int repeats, double testFraction, Path file) {}
 }

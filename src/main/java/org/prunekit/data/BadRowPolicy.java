@@ -22,7 +22,8 @@ public enum BadRowPolicy {
         };
     }
 
-    @Override public String toString() {
+    @Override
+    public String toString() {
         return name().toLowerCase(Locale.ROOT);
     }
 }

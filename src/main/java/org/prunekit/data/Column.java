@@ -19,16 +19,19 @@ public sealed interface Column permits Column.Numeric, Column.Categorical {
             return values[row];
         }
 
-        @Override public int size() {
+        @Override
+        public int size() {
             return values.length;
         }
 
-        @Override public boolean isMissing(int row) {
+        @Override
+        public boolean isMissing(int row) {
             return Double.isNaN(values[row]);
         }
 
         /** A copy of the values. */
-        @Override public double[] values() {
+        @Override
+        public double[] values() {
             return values.clone();
         }
     }
@@ -43,16 +46,19 @@ public sealed interface Column permits Column.Numeric, Column.Categorical {
             return values[row];
         }
 
-        @Override public int size() {
+        @Override
+        public int size() {
             return values.length;
         }
 
-        @Override public boolean isMissing(int row) {
+        @Override
+        public boolean isMissing(int row) {
             return values[row] == null;
         }
 
         /** A copy of the values. */
-        @Override public String[] values() {
+        @Override
+        public String[] values() {
             return values.clone();
         }
     }

@@ -20,8 +20,7 @@ final class CsvRecords {
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().get();
 
-    private CsvRecords() {
-    }
+    private CsvRecords() {}
 
     /** Receives the header and then each data record with the line it starts on. */
     interface Visitor {
@@ -35,8 +34,8 @@ final class CsvRecords {
     static void parse(Path file, String name, long maxRecordChars, Visitor visitor) {
         long line = 1;
         try (InputStream in = Files.newInputStream(file);
-             GuardedReader reader = new GuardedReader(name, in, maxRecordChars);
-             CSVParser parser = FORMAT.parse(reader)) {
+                GuardedReader reader = new GuardedReader(name, in, maxRecordChars);
+                CSVParser parser = FORMAT.parse(reader)) {
             var it = parser.iterator();
             boolean header = true;
             while (true) {

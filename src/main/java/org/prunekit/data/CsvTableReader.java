@@ -1,12 +1,11 @@
 package org.prunekit.data;
 
-import java.util.Comparator;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -108,17 +107,21 @@ public final class CsvTableReader {
         parse(file, name, p2);
         int n = p2.kept;
         if (n == 0) {
-            throw new InputException(name, String.format("no data rows left (%d bad rows skipped, %d dropped for "
-                    + "missing values)", p1.skipped + p2.skipped, p1.dropped));
+            throw new InputException(
+                    name,
+                    String.format(
+                            "no data rows left (%d bad rows skipped, %d dropped for " + "missing values)",
+                            p1.skipped + p2.skipped, p1.dropped));
         }
         List<Column> columns = new ArrayList<>();
         for (int c = 0; c < h.names.length; c++) {
             if (c == h.target) {
                 continue;
             }
-            columns.add(types[c] == ColumnType.NUMERIC
-                    ? new Column.Numeric(h.names[c], trim(p2.numbers[c], n))
-                    : new Column.Categorical(h.names[c], trim(p2.strings[c], n)));
+            columns.add(
+                    types[c] == ColumnType.NUMERIC
+                            ? new Column.Numeric(h.names[c], trim(p2.numbers[c], n))
+                            : new Column.Categorical(h.names[c], trim(p2.strings[c], n)));
         }
         String[] labels = trim(p2.labels, n);
         Set<String> classes = new HashSet<>();
@@ -128,13 +131,22 @@ public final class CsvTableReader {
             }
         }
         if (classes.size() < 2) {
-            throw new InputException(name, 0, 0, String.format("target column '%s' has a single class '%s' (%d rows); "
-                    + "classification needs at least two", schema.target(), labels[0], n));
+            throw new InputException(
+                    name,
+                    0,
+                    0,
+                    String.format(
+                            "target column '%s' has a single class '%s' (%d rows); "
+                                    + "classification needs at least two",
+                            schema.target(), labels[0], n));
         }
         List<InputException> all = new ArrayList<>(p1.problems);
         all.addAll(p2.problems);
         all.sort(Comparator.comparingLong(InputException::line));
-        List<String> problems = all.stream().limit(ReadResult.MAX_PROBLEMS).map(InputException::oneLine).toList();
+        List<String> problems = all.stream()
+                .limit(ReadResult.MAX_PROBLEMS)
+                .map(InputException::oneLine)
+                .toList();
         Table table = new Table(file.getFileName().toString(), columns, schema.target(), labels);
         return new ReadResult(table, p1.skipped + p2.skipped, p1.dropped, problems);
     }
@@ -154,9 +166,12 @@ public final class CsvTableReader {
         long need = 2 * rows * bytesPerRow;
         long free = freeHeap.getAsLong();
         if (need > free) {
-            throw new InputException(name, String.format("the table (%,d rows x %d columns) needs at least %,d MB of "
-                    + "heap but only %,d MB are free; raise the heap (PRUNEKIT_HEAP=8g ./prunekit ...)", rows,
-                    types.length - 1, need >> 20, free >> 20));
+            throw new InputException(
+                    name,
+                    String.format(
+                            "the table (%,d rows x %d columns) needs at least %,d MB of "
+                                    + "heap but only %,d MB are free; raise the heap (PRUNEKIT_HEAP=8g ./prunekit ...)",
+                            rows, types.length - 1, need >> 20, free >> 20));
         }
     }
 
@@ -178,19 +193,19 @@ public final class CsvTableReader {
     // ---------------------------------------------------------------- parsing
 
     /** The header row, validated. */
-    private record Header(String[] names, int target) {
-    }
+    private record Header(String[] names, int target) {}
 
     private Header header(Path file, String name) {
         Header[] out = new Header[1];
         parse(file, name, new CsvRecords.Visitor() {
-            @Override public boolean header(String[] names, long line) {
+            @Override
+            public boolean header(String[] names, long line) {
                 out[0] = validate(names, name, line);
                 return false;
             }
 
-            @Override public void row(CSVRecord r, long line) {
-            }
+            @Override
+            public void row(CSVRecord r, long line) {}
         });
         if (out[0] == null) {
             throw new InputException(name, "file is empty (a header row is required)");
@@ -206,24 +221,36 @@ public final class CsvTableReader {
             }
             Integer before = seen.putIfAbsent(names[c], c);
             if (before != null) {
-                throw new InputException(file, line, c + 1, String.format("duplicate column name '%s' (also column %d)",
-                        names[c], before + 1));
+                throw new InputException(
+                        file,
+                        line,
+                        c + 1,
+                        String.format("duplicate column name '%s' (also column %d)", names[c], before + 1));
             }
         }
         Integer t = seen.get(schema.target());
         if (t == null) {
-            throw new InputException(file, line, 0, String.format("no target column '%s' in the header (columns: %s)",
-                    schema.target(), abbreviate(names)));
+            throw new InputException(
+                    file,
+                    line,
+                    0,
+                    String.format(
+                            "no target column '%s' in the header (columns: %s)", schema.target(), abbreviate(names)));
         }
         for (String typed : schema.types().keySet()) {
             if (!seen.containsKey(typed)) {
-                throw new InputException(file, line, 0, String.format("no column '%s' in the header (declared %s)",
-                        typed, schema.types().get(typed)));
+                throw new InputException(
+                        file,
+                        line,
+                        0,
+                        String.format(
+                                "no column '%s' in the header (declared %s)",
+                                typed, schema.types().get(typed)));
             }
         }
         if (names.length < 2) {
-            throw new InputException(file, line, 0, "the header has no feature columns besides the target '"
-                    + schema.target() + "'");
+            throw new InputException(
+                    file, line, 0, "the header has no feature columns besides the target '" + schema.target() + "'");
         }
         return new Header(names, t);
     }
@@ -338,7 +365,8 @@ public final class CsvTableReader {
             this.name = name;
         }
 
-        @Override public boolean header(String[] names, long line) {
+        @Override
+        public boolean header(String[] names, long line) {
             if (!Arrays.equals(names, h.names)) {
                 throw new InputException(name, line, 0, "the header changed while the file was read");
             }
@@ -375,12 +403,15 @@ public final class CsvTableReader {
             }
         }
 
-        @Override public void row(CSVRecord r, long line) {
+        @Override
+        public void row(CSVRecord r, long line) {
             int k = records++;
             int width = h.names.length;
             if (r.size() != width) {
-                bad(line, Math.min(r.size(), width) + 1, String.format("row has %d fields but the header has %d",
-                        r.size(), width));
+                bad(
+                        line,
+                        Math.min(r.size(), width) + 1,
+                        String.format("row has %d fields but the header has %d", r.size(), width));
                 excluded.set(k);
                 return;
             }
@@ -397,17 +428,27 @@ public final class CsvTableReader {
                 String v = r.get(c);
                 if (schema.isMissing(v)) {
                     if (schema.missing() == MissingPolicy.ERROR) {
-                        throw new InputException(name, line, c + 1, String.format(
-                                "missing value in column '%s' (the missing policy is error)", h.names[c]));
+                        throw new InputException(
+                                name,
+                                line,
+                                c + 1,
+                                String.format(
+                                        "missing value in column '%s' (the missing policy is error)", h.names[c]));
                     }
                     anyMissing = true;
                 } else if (declared[c] == ColumnType.NUMERIC) {
                     int kind = classify(v, scratch, false);
                     if (kind != NUMBER) {
-                        bad(line, c + 1, String.format(kind == NON_FINITE
-                                ? "non-finite number %s in numeric column '%s' (declare it as a missing token if it "
-                                + "means missing)" : "non-numeric value %s in column '%s' declared numeric",
-                                quote(v), h.names[c]));
+                        bad(
+                                line,
+                                c + 1,
+                                String.format(
+                                        kind == NON_FINITE
+                                                ? "non-finite number %s in numeric column '%s' (declare it as a missing token if it "
+                                                        + "means missing)"
+                                                : "non-numeric value %s in column '%s' declared numeric",
+                                        quote(v),
+                                        h.names[c]));
                         excluded.set(k);
                         return;
                     }
@@ -462,7 +503,8 @@ public final class CsvTableReader {
             labels = new String[n];
         }
 
-        @Override public void row(CSVRecord r, long line) {
+        @Override
+        public void row(CSVRecord r, long line) {
             int k = record++;
             if (excluded.get(k)) {
                 return;
@@ -479,10 +521,16 @@ public final class CsvTableReader {
                     if (!schema.isMissing(v)) {
                         int kind = classify(v, scratch);
                         if (kind != NUMBER) {
-                            bad(line, c + 1, String.format(kind == NON_FINITE
-                                    ? "non-finite number %s in numeric column '%s' (declare it as a missing token if "
-                                    + "it means missing)" : "non-numeric value %s in numeric column '%s'",
-                                    quote(v), h.names[c]));
+                            bad(
+                                    line,
+                                    c + 1,
+                                    String.format(
+                                            kind == NON_FINITE
+                                                    ? "non-finite number %s in numeric column '%s' (declare it as a missing token if "
+                                                            + "it means missing)"
+                                                    : "non-numeric value %s in numeric column '%s'",
+                                            quote(v),
+                                            h.names[c]));
                             return;
                         }
                         x = scratch[0];

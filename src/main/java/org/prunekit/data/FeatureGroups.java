@@ -1,9 +1,8 @@
 package org.prunekit.data;
 
-import java.util.Collections;
-
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

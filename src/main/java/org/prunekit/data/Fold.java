@@ -55,11 +55,13 @@ public record Fold(int repeat, int index, int[] train, int[] test) {
         return new Fold(repeat, index, train, test);
     }
 
-    @Override public int[] train() {
+    @Override
+    public int[] train() {
         return train.clone();
     }
 
-    @Override public int[] test() {
+    @Override
+    public int[] test() {
         return test.clone();
     }
 }

@@ -21,8 +21,7 @@ public final class FoldFile {
     /** Most repeats a fold file may hold. */
     public static final int MAX_REPEATS = 1000;
 
-    private FoldFile() {
-    }
+    private FoldFile() {}
 
     /** Reads the folds for {@code table}, ordered by repeat then fold. */
     public static List<Fold> read(Path file, Table table) {
@@ -46,40 +45,61 @@ public final class FoldFile {
         TreeMap<Integer, int[]> foldOf = new TreeMap<>();
         TreeMap<Integer, long[]> lineOf = new TreeMap<>();
         CsvRecords.parse(file, name, CsvTableReader.MAX_RECORD_CHARS, new CsvRecords.Visitor() {
-            @Override public boolean header(String[] names, long at) {
+            @Override
+            public boolean header(String[] names, long at) {
                 List<String> trimmed = Arrays.stream(names).map(String::trim).toList();
                 if (!trimmed.equals(List.of("row", "repeat", "fold"))) {
-                    throw new InputException(name, at, 0, "the header must be row,repeat,fold but was "
-                            + String.join(",", names));
+                    throw new InputException(
+                            name, at, 0, "the header must be row,repeat,fold but was " + String.join(",", names));
                 }
                 return true;
             }
 
-            @Override public void row(CSVRecord r, long at) {
+            @Override
+            public void row(CSVRecord r, long at) {
                 if (r.size() != 3) {
-                    throw new InputException(name, at, Math.min(r.size(), 3) + 1,
+                    throw new InputException(
+                            name,
+                            at,
+                            Math.min(r.size(), 3) + 1,
                             "line has " + r.size() + " fields; expected row,repeat,fold");
                 }
                 int row = number(r.get(0), name, at, 1, "row");
                 int repeat = number(r.get(1), name, at, 2, "repeat");
                 int fold = number(r.get(2), name, at, 3, "fold");
                 if (row >= n) {
-                    throw new InputException(name, at, 1, String.format("row %d is out of range: the table has %d rows "
-                            + "(0 to %d)", row, n, n - 1));
+                    throw new InputException(
+                            name,
+                            at,
+                            1,
+                            String.format(
+                                    "row %d is out of range: the table has %d rows " + "(0 to %d)", row, n, n - 1));
                 }
                 if (repeat >= MAX_REPEATS) {
-                    throw new InputException(name, at, 2, String.format("repeat %d is too large (at most %d repeats)",
-                            repeat, MAX_REPEATS));
+                    throw new InputException(
+                            name,
+                            at,
+                            2,
+                            String.format("repeat %d is too large (at most %d repeats)", repeat, MAX_REPEATS));
                 }
                 if (fold >= n) {
-                    throw new InputException(name, at, 3, String.format("fold %d is out of range: there cannot be more "
-                            + "folds than the %d rows", fold, n));
+                    throw new InputException(
+                            name,
+                            at,
+                            3,
+                            String.format(
+                                    "fold %d is out of range: there cannot be more " + "folds than the %d rows",
+                                    fold, n));
                 }
                 int[] f = foldOf.computeIfAbsent(repeat, k -> filled(n));
                 long[] l = lineOf.computeIfAbsent(repeat, k -> new long[n]);
                 if (f[row] >= 0) {
-                    throw new InputException(name, at, 1, String.format("row %d appears twice in repeat %d (first at "
-                            + "line %d)", row, repeat, l[row]));
+                    throw new InputException(
+                            name,
+                            at,
+                            1,
+                            String.format(
+                                    "row %d appears twice in repeat %d (first at " + "line %d)", row, repeat, l[row]));
                 }
                 f[row] = fold;
                 l[row] = at;
@@ -91,8 +111,12 @@ public final class FoldFile {
         return folds(name, foldOf, lineOf, y, classes);
     }
 
-    private static List<Fold> folds(String name, TreeMap<Integer, int[]> foldOf, TreeMap<Integer, long[]> lineOf,
-                                    int[] y, List<String> classes) {
+    private static List<Fold> folds(
+            String name,
+            TreeMap<Integer, int[]> foldOf,
+            TreeMap<Integer, long[]> lineOf,
+            int[] y,
+            List<String> classes) {
         int[] total = new int[classes.size()];
         for (int c : y) {
             total[c]++;
@@ -102,8 +126,9 @@ public final class FoldFile {
         for (var e : foldOf.entrySet()) {
             int repeat = e.getKey();
             if (repeat != expected) {
-                throw new InputException(name, String.format("repeats must be numbered 0, 1, ... but repeat %d is "
-                        + "missing", expected));
+                throw new InputException(
+                        name,
+                        String.format("repeats must be numbered 0, 1, ... but repeat %d is " + "missing", expected));
             }
             expected++;
             int[] f = e.getValue();
@@ -111,8 +136,11 @@ public final class FoldFile {
             int k = 0;
             for (int row = 0; row < f.length; row++) {
                 if (f[row] < 0) {
-                    throw new InputException(name, String.format("row %d has no fold in repeat %d (every row needs "
-                            + "one line per repeat)", row, repeat));
+                    throw new InputException(
+                            name,
+                            String.format(
+                                    "row %d has no fold in repeat %d (every row needs " + "one line per repeat)",
+                                    row, repeat));
                 }
                 k = Math.max(k, f[row] + 1);
             }
@@ -126,19 +154,28 @@ public final class FoldFile {
                 firstLine[f[row]] = Math.min(firstLine[f[row]], lines[row]);
             }
             if (k < 2) {
-                throw new InputException(name, String.format("repeat %d has a single fold; at least 2 are needed",
-                        repeat));
+                throw new InputException(
+                        name, String.format("repeat %d has a single fold; at least 2 are needed", repeat));
             }
             for (int fold = 0; fold < k; fold++) {
                 if (size[fold] == 0) {
-                    throw new InputException(name, String.format("fold %d of repeat %d has no rows (folds must be "
-                            + "numbered 0 to %d without gaps)", fold, repeat, k - 1));
+                    throw new InputException(
+                            name,
+                            String.format(
+                                    "fold %d of repeat %d has no rows (folds must be "
+                                            + "numbered 0 to %d without gaps)",
+                                    fold, repeat, k - 1));
                 }
                 for (int c = 0; c < total.length; c++) {
                     if (total[c] > 0 && testCounts[fold][c] == total[c]) {
-                        throw new InputException(name, firstLine[fold], 3, String.format("fold %d of repeat %d holds "
-                                + "all %d rows of class '%s', leaving none in its training part", fold, repeat,
-                                total[c], classes.get(c)));
+                        throw new InputException(
+                                name,
+                                firstLine[fold],
+                                3,
+                                String.format(
+                                        "fold %d of repeat %d holds "
+                                                + "all %d rows of class '%s', leaving none in its training part",
+                                        fold, repeat, total[c], classes.get(c)));
                     }
                 }
             }
@@ -163,8 +200,8 @@ public final class FoldFile {
             }
             return v;
         } catch (NumberFormatException e) {
-            throw new InputException(file, line, column, String.format("%s must be a whole number but was '%s'",
-                    what, s));
+            throw new InputException(
+                    file, line, column, String.format("%s must be a whole number but was '%s'", what, s));
         }
     }
 }

@@ -33,8 +33,10 @@ final class GuardedReader extends Reader {
     private final String file;
     private final InputStream in;
     private final long maxRecordChars;
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
     private final CharBuffer chars = CharBuffer.allocate(1 << 16);
 
@@ -121,11 +123,19 @@ final class GuardedReader extends Reader {
         }
         scan();
         if (pending == null && badOffset >= 0) {
-            pending = new InputException(file, line, field, String.format(
-                    "byte 0x%02X at byte offset %,d is not valid UTF-8; save the file as UTF-8", badByte, badOffset));
+            pending = new InputException(
+                    file,
+                    line,
+                    field,
+                    String.format(
+                            "byte 0x%02X at byte offset %,d is not valid UTF-8; save the file as UTF-8",
+                            badByte, badOffset));
         }
         if (pending == null && done && state == QUOTED) {
-            pending = new InputException(file, quoteLine, quoteField,
+            pending = new InputException(
+                    file,
+                    quoteLine,
+                    quoteField,
                     "unterminated quoted field: the quote opened here is never closed before the end of the file");
         }
     }
@@ -137,8 +147,13 @@ final class GuardedReader extends Reader {
         for (int i = chars.position(); i < to; i++) {
             char c = a[i];
             if (++recordChars > maxRecordChars) {
-                pending = new InputException(file, recordLine, field, String.format(
-                        "record longer than %,d characters (a CSV row must fit in this limit)", maxRecordChars));
+                pending = new InputException(
+                        file,
+                        recordLine,
+                        field,
+                        String.format(
+                                "record longer than %,d characters (a CSV row must fit in this limit)",
+                                maxRecordChars));
                 chars.limit(i);
                 return;
             }

@@ -34,7 +34,8 @@ public enum MissingPolicy {
         throw new IllegalArgumentException("missing policy must be drop-rows, impute or error but was '" + s + "'");
     }
 
-    @Override public String toString() {
+    @Override
+    public String toString() {
         return key;
     }
 }

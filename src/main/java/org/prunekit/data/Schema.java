@@ -18,8 +18,13 @@ import java.util.TreeSet;
  * @param missingIndicators with {@code impute}: add a 0/1 column {@code missing:<column>} for each column that has
  *                          missing values among the training rows (default false)
  */
-public record Schema(String target, Map<String, ColumnType> types, Set<String> missingTokens, MissingPolicy missing,
-                     BadRowPolicy badRows, boolean missingIndicators) {
+public record Schema(
+        String target,
+        Map<String, ColumnType> types,
+        Set<String> missingTokens,
+        MissingPolicy missing,
+        BadRowPolicy badRows,
+        boolean missingIndicators) {
 
     public static final String DEFAULT_TARGET = "class";
 
@@ -34,7 +39,8 @@ public record Schema(String target, Map<String, ColumnType> types, Set<String> m
         TreeSet<String> tokens = new TreeSet<>();
         for (String t : missingTokens) {
             if (t == null || t.isBlank()) {
-                throw new IllegalArgumentException("a missing token must not be blank (blank fields are always missing)");
+                throw new IllegalArgumentException(
+                        "a missing token must not be blank (blank fields are always missing)");
             }
             tokens.add(t.trim());
         }

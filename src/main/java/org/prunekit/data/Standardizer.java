@@ -13,11 +13,13 @@ public record Standardizer(double[] means, double[] scales) implements Serializa
         scales = scales.clone();
     }
 
-    @Override public double[] means() {
+    @Override
+    public double[] means() {
         return means.clone();
     }
 
-    @Override public double[] scales() {
+    @Override
+    public double[] scales() {
         return scales.clone();
     }
 

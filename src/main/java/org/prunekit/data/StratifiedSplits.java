@@ -16,8 +16,7 @@ import java.util.Random;
  */
 public final class StratifiedSplits {
 
-    private StratifiedSplits() {
-    }
+    private StratifiedSplits() {}
 
     /**
      * Repeated stratified k-fold.
@@ -107,9 +106,15 @@ public final class StratifiedSplits {
         List<String> out = new ArrayList<>();
         for (int c = 0; c < counts.length; c++) {
             if (counts[c] > 0 && counts[c] < folds) {
-                out.add(String.format("class '%s' has %d row%s, fewer than the %d folds: %d test fold%s hold%s none "
-                        + "of it%s", classes.get(c), counts[c], counts[c] == 1 ? "" : "s", folds, folds - counts[c],
-                        folds - counts[c] == 1 ? "" : "s", folds - counts[c] == 1 ? "s" : "",
+                out.add(String.format(
+                        "class '%s' has %d row%s, fewer than the %d folds: %d test fold%s hold%s none " + "of it%s",
+                        classes.get(c),
+                        counts[c],
+                        counts[c] == 1 ? "" : "s",
+                        folds,
+                        folds - counts[c],
+                        folds - counts[c] == 1 ? "" : "s",
+                        folds - counts[c] == 1 ? "s" : "",
                         counts[c] == 1 ? ", and the fold that tests its only row has none of it to train on" : ""));
             }
         }

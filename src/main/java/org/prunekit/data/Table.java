@@ -20,7 +20,8 @@ public record Table(String source, List<Column> columns, String target, String[]
         labels = labels.clone();
         for (Column c : columns) {
             if (c.size() != labels.length) {
-                throw new IllegalArgumentException("column " + c.name() + " has " + c.size() + " rows, labels " + labels.length);
+                throw new IllegalArgumentException(
+                        "column " + c.name() + " has " + c.size() + " rows, labels " + labels.length);
             }
         }
     }
@@ -35,7 +36,8 @@ public record Table(String source, List<Column> columns, String target, String[]
     }
 
     /** A copy of the labels. */
-    @Override public String[] labels() {
+    @Override
+    public String[] labels() {
         return labels.clone();
     }
 
@@ -55,7 +57,9 @@ public record Table(String source, List<Column> columns, String target, String[]
     }
 
     public Column column(String name) {
-        return columns.stream().filter(c -> c.name().equals(name)).findFirst()
+        return columns.stream()
+                .filter(c -> c.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no column " + name + " in " + source));
     }
 }

@@ -1,13 +1,12 @@
 package org.prunekit.data;
 
-import org.tribuo.Example;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.tribuo.Example;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
@@ -41,8 +40,13 @@ public final class TableEncoder {
     private final int[] indicators;
     private final String[] featureNames;
 
-    private TableEncoder(Table table, double[] medians, List<Map<String, Integer>> levels, String[] modes,
-                         int[] indicators, String[] featureNames) {
+    private TableEncoder(
+            Table table,
+            double[] medians,
+            List<Map<String, Integer>> levels,
+            String[] modes,
+            int[] indicators,
+            String[] featureNames) {
         this.table = table;
         this.medians = medians;
         this.levels = levels;
@@ -111,7 +115,12 @@ public final class TableEncoder {
         for (int c : withMissing) {
             numericNames.add(MISSING_PREFIX + table.columns().get(c).name());
         }
-        return new TableEncoder(table, medians, levels, modes, withMissing.stream().mapToInt(i -> i).toArray(),
+        return new TableEncoder(
+                table,
+                medians,
+                levels,
+                modes,
+                withMissing.stream().mapToInt(i -> i).toArray(),
                 numericNames.toArray(String[]::new));
     }
 
@@ -162,7 +171,11 @@ public final class TableEncoder {
     }
 
     private static double median(Column.Numeric n, int[] rows) {
-        double[] v = Arrays.stream(rows).mapToDouble(n::get).filter(d -> !Double.isNaN(d)).sorted().toArray();
+        double[] v = Arrays.stream(rows)
+                .mapToDouble(n::get)
+                .filter(d -> !Double.isNaN(d))
+                .sorted()
+                .toArray();
         if (v.length == 0) {
             return 0.0;
         }

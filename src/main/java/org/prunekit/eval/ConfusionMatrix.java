@@ -44,7 +44,8 @@ public record ConfusionMatrix(long[][] counts) {
 
     private static int checkClass(int c, int classes, int row) {
         if (c < 0 || c >= classes) {
-            throw new IllegalArgumentException("class index " + c + " at row " + row + " is outside [0, " + classes + ")");
+            throw new IllegalArgumentException(
+                    "class index " + c + " at row " + row + " is outside [0, " + classes + ")");
         }
         return c;
     }
@@ -164,6 +165,5 @@ public record ConfusionMatrix(long[][] counts) {
     }
 
     /** One-vs-rest figures of one class. */
-    public record ClassStats(double precision, double recall, double f1, double specificity, long support) {
-    }
+    public record ClassStats(double precision, double recall, double f1, double specificity, long support) {}
 }

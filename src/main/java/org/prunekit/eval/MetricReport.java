@@ -15,8 +15,8 @@ import java.util.Map;
  * @param values      one value per metric
  * @param brierBinary scikit-learn's binary Brier score of the positive class (NaN for more than two classes)
  */
-public record MetricReport(List<String> classes, ConfusionMatrix confusion, Map<Metric, Double> values,
-        double brierBinary) {
+public record MetricReport(
+        List<String> classes, ConfusionMatrix confusion, Map<Metric, Double> values, double brierBinary) {
 
     public MetricReport {
         classes = List.copyOf(classes);
@@ -24,8 +24,8 @@ public record MetricReport(List<String> classes, ConfusionMatrix confusion, Map<
         copy.putAll(values);
         values = Collections.unmodifiableMap(copy);
         if (classes.size() != confusion.classes()) {
-            throw new IllegalArgumentException(classes.size() + " class names for a " + confusion.classes()
-                    + "-class confusion matrix");
+            throw new IllegalArgumentException(
+                    classes.size() + " class names for a " + confusion.classes() + "-class confusion matrix");
         }
     }
 

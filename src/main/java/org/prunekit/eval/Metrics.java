@@ -1,9 +1,8 @@
 package org.prunekit.eval;
 
-import java.util.LinkedHashMap;
-
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -46,8 +45,7 @@ public final class Metrics {
     /** The clipping constant of {@link Metric#LOG_LOSS}: the float64 machine epsilon, scikit-learn's {@code eps='auto'}. */
     public static final double LOG_LOSS_EPS = Math.ulp(1.0);
 
-    private Metrics() {
-    }
+    private Metrics() {}
 
     /**
      * @param y         class index per row (sorted-class order)
@@ -70,8 +68,8 @@ public final class Metrics {
     }
 
     /** Several metrics at once (predictions and the confusion matrix computed once), in the order given. */
-    public static Map<Metric, Double> computeAll(Collection<Metric> ms, int[] y, double[][] probs, int positive,
-            double threshold) {
+    public static Map<Metric, Double> computeAll(
+            Collection<Metric> ms, int[] y, double[][] probs, int positive, double threshold) {
         int k = check(y, probs, positive, threshold);
         ConfusionMatrix cm = null;
         Ranking[] rankings = new Ranking[k];
@@ -99,7 +97,8 @@ public final class Metrics {
         Map<Metric, Double> values = new EnumMap<>(Metric.class);
         Ranking[] rankings = new Ranking[k];
         for (Metric m : Metric.values()) {
-            values.put(m, m.needsProbabilities() ? probabilistic(m, y, probs, positive, rankings) : fromConfusion(m, cm));
+            values.put(
+                    m, m.needsProbabilities() ? probabilistic(m, y, probs, positive, rankings) : fromConfusion(m, cm));
         }
         double bb = k == 2 ? brierBinaryOf(y, probs, positive) : Double.NaN;
         return new MetricReport(classes, cm, values, bb);
@@ -117,8 +116,8 @@ public final class Metrics {
             }
         } else {
             if (probs.length > 0 && probs[0].length != 2) {
-                throw new IllegalArgumentException("a decision threshold needs two classes but there are "
-                        + probs[0].length);
+                throw new IllegalArgumentException(
+                        "a decision threshold needs two classes but there are " + probs[0].length);
             }
             for (int i = 0; i < probs.length; i++) {
                 out[i] = probs[i][positive] >= threshold ? positive : 1 - positive;
@@ -343,11 +342,12 @@ public final class Metrics {
         }
         for (int i = 0; i < y.length; i++) {
             if (probs[i].length != k) {
-                throw new IllegalArgumentException("probability row " + i + " has " + probs[i].length
-                        + " columns, row 0 has " + k);
+                throw new IllegalArgumentException(
+                        "probability row " + i + " has " + probs[i].length + " columns, row 0 has " + k);
             }
             if (y[i] < 0 || y[i] >= k) {
-                throw new IllegalArgumentException("class index " + y[i] + " at row " + i + " is outside [0, " + k + ")");
+                throw new IllegalArgumentException(
+                        "class index " + y[i] + " at row " + i + " is outside [0, " + k + ")");
             }
             for (double v : probs[i]) {
                 if (Double.isNaN(v)) {

@@ -36,12 +36,18 @@ public final class PairedComparison {
      * @param correctedP two-sided p-value of the corrected resampled t-test (NaN when n &lt; 2, sd = 0 or the
      *                   test/train ratio is unknown)
      */
-    public record Result(int n, double meanDiff, double sdDiff, double ciLow, double ciHigh, int winsA, double wilcoxonP,
-                         boolean exact, double correctedP) {
-    }
+    public record Result(
+            int n,
+            double meanDiff,
+            double sdDiff,
+            double ciLow,
+            double ciHigh,
+            int winsA,
+            double wilcoxonP,
+            boolean exact,
+            double correctedP) {}
 
-    private PairedComparison() {
-    }
+    private PairedComparison() {}
 
     /** Without the corrected t-test (test/train ratio unknown). */
     public static Result compare(double[] a, double[] b) {
@@ -65,7 +71,15 @@ public final class PairedComparison {
         }
         Stats s = Stats.of(d);
         double[] w = wilcoxon(d);
-        return new Result(n, s.mean(), s.sd(), s.ciLow(), s.ciHigh(), wins, w[0], w[1] == 1.0,
+        return new Result(
+                n,
+                s.mean(),
+                s.sd(),
+                s.ciLow(),
+                s.ciHigh(),
+                wins,
+                w[0],
+                w[1] == 1.0,
                 correctedP(s.mean(), s.sd(), n, testOverTrain));
     }
 

@@ -11,8 +11,7 @@ import org.tribuo.classification.Label;
 /** Class-probability matrices from Tribuo predictions, in a fixed class order. */
 public final class Probabilities {
 
-    private Probabilities() {
-    }
+    private Probabilities() {}
 
     /**
      * {@code probs[row][k]} for {@code classes.get(k)}. Scores are taken from the prediction's output scores and
@@ -77,8 +76,8 @@ public final class Probabilities {
     private static int index(String label, List<String> classes, int row) {
         int at = classes.indexOf(label);
         if (at < 0) {
-            throw new IllegalArgumentException("row " + row + " has label '" + label + "', which is not one of "
-                    + classes);
+            throw new IllegalArgumentException(
+                    "row " + row + " has label '" + label + "', which is not one of " + classes);
         }
         return at;
     }

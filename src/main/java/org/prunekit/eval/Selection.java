@@ -21,11 +21,9 @@ public final class Selection {
     public static final Set<String> RULES = Set.of("best", "one-se", "budget");
 
     /** The chosen index and, when the rule had to bend, why. */
-    public record Choice(int index, String note) {
-    }
+    public record Choice(int index, String note) {}
 
-    private Selection() {
-    }
+    private Selection() {}
 
     /**
      * @param mean           inner mean of the selection metric per candidate (candidate 0 least pruned)
@@ -34,8 +32,8 @@ public final class Selection {
      * @param nonZero        non-zero parameters per candidate
      * @param higherIsBetter the metric's direction
      */
-    public static Choice choose(String rule, double[] mean, double[] sd, int folds, long[] nonZero, boolean higherIsBetter,
-                                long limit) {
+    public static Choice choose(
+            String rule, double[] mean, double[] sd, int folds, long[] nonZero, boolean higherIsBetter, long limit) {
         int n = mean.length;
         if (n == 0 || sd.length != n || nonZero.length != n) {
             throw new IllegalArgumentException("need one mean, sd and size per candidate");
@@ -75,8 +73,10 @@ public final class Selection {
                         s = i;
                     }
                 }
-                return new Choice(s, "no candidate has at most " + limit + " non-zero parameters; the smallest ("
-                        + nonZero[s] + ") was chosen");
+                return new Choice(
+                        s,
+                        "no candidate has at most " + limit + " non-zero parameters; the smallest (" + nonZero[s]
+                                + ") was chosen");
             }
             default -> throw new IllegalArgumentException("unknown rule " + rule + " (allowed: best, one-se, budget)");
         }
@@ -103,7 +103,9 @@ public final class Selection {
             if ((allowed != null && !allowed[i]) || Double.isNaN(mean[i])) {
                 continue;
             }
-            if (b < 0 || sign * mean[i] > sign * mean[b] || (sign * mean[i] == sign * mean[b] && smaller(i, b, nonZero))) {
+            if (b < 0
+                    || sign * mean[i] > sign * mean[b]
+                    || (sign * mean[i] == sign * mean[b] && smaller(i, b, nonZero))) {
                 b = i;
             }
         }

@@ -18,8 +18,7 @@ import java.util.TreeMap;
  */
 public final class Stability {
 
-    private Stability() {
-    }
+    private Stability() {}
 
     /** Fraction of the subsets containing each feature, sorted by feature name. */
     public static Map<String, Double> selectionFrequency(List<? extends Set<String>> subsets) {

@@ -1,7 +1,6 @@
 package org.prunekit.eval;
 
 import java.util.Arrays;
-
 import smile.stat.distribution.TDistribution;
 
 /** Mean, sample sd and 95 % t interval of a sample; plus mean and sd over the finite values of an array. */

@@ -23,10 +23,20 @@ import java.util.Map;
  * @param featuresUsed the encoded features the candidate uses, sorted, when its model declares them
  *                    ({@link FeatureUsage}); null when it does not (it then uses every feature of its cell)
  */
-public record CandidateResult(int index, double strength, long parameters, long nonZero, Map<String, Double> details,
-                              long bytes, String bytesFormat, double latencyUs, double threshold,
-                              Map<String, Double> innerMean, Map<String, Double> innerSd, Map<String, Double> outer,
-                              List<String> featuresUsed) {
+public record CandidateResult(
+        int index,
+        double strength,
+        long parameters,
+        long nonZero,
+        Map<String, Double> details,
+        long bytes,
+        String bytesFormat,
+        double latencyUs,
+        double threshold,
+        Map<String, Double> innerMean,
+        Map<String, Double> innerSd,
+        Map<String, Double> outer,
+        List<String> featuresUsed) {
     public CandidateResult {
         details = copy(details);
         innerMean = copy(innerMean);

@@ -20,9 +20,20 @@ import java.util.Map;
  * @param features     the encoded feature names of the cell's training data, sorted (null in cells saved before
  *                     prunekit recorded them)
  */
-public record CellResult(String arm, int repeat, int fold, String strengthName, int innerFolds, int chosen, String note,
-                         int trainRows, int testRows, List<CandidateResult> candidates, List<String> featuresUsed,
-                         Map<String, double[]> pathColumns, List<String> features) {
+public record CellResult(
+        String arm,
+        int repeat,
+        int fold,
+        String strengthName,
+        int innerFolds,
+        int chosen,
+        String note,
+        int trainRows,
+        int testRows,
+        List<CandidateResult> candidates,
+        List<String> featuresUsed,
+        Map<String, double[]> pathColumns,
+        List<String> features) {
 
     public CellResult {
         candidates = List.copyOf(candidates);
@@ -42,7 +53,8 @@ public record CellResult(String arm, int repeat, int fold, String strengthName, 
     }
 
     /** A copy of one exported column (the map's arrays are not exposed). */
-    @Override public Map<String, double[]> pathColumns() {
+    @Override
+    public Map<String, double[]> pathColumns() {
         Map<String, double[]> out = new LinkedHashMap<>();
         pathColumns.forEach((k, v) -> out.put(k, v.clone()));
         return Collections.unmodifiableMap(out);

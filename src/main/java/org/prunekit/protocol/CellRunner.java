@@ -1,30 +1,28 @@
 package org.prunekit.protocol;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
+import org.prunekit.config.ArmSpec;
+import org.prunekit.config.ExperimentConfig;
+import org.prunekit.config.SplitSpec;
+import org.prunekit.data.Fold;
+import org.prunekit.data.StratifiedSplits;
 import org.prunekit.eval.Metric;
-import org.prunekit.spi.PruningMethod;
-
 import org.prunekit.eval.Metrics;
 import org.prunekit.eval.Selection;
 import org.prunekit.prune.FeatureUsage;
 import org.prunekit.spi.Candidate;
-import org.prunekit.spi.PathExport;
-import org.prunekit.spi.PruningPath;
-
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import org.prunekit.config.ArmSpec;
-import org.prunekit.config.ExperimentConfig;
 import org.prunekit.spi.MethodFactory;
 import org.prunekit.spi.ModelFamily;
-import org.prunekit.config.SplitSpec;
-import org.prunekit.data.Fold;
-import org.prunekit.data.StratifiedSplits;
+import org.prunekit.spi.PathExport;
+import org.prunekit.spi.PruningMethod;
+import org.prunekit.spi.PruningPath;
 import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
@@ -73,12 +71,10 @@ public final class CellRunner {
     }
 
     /** A fitted model with its training part. */
-    private record Fit(TrainingPart part, Model<Label> model) {
-    }
+    private record Fit(TrainingPart part, Model<Label> model) {}
 
     /** Outcome of {@link #run}: the result, and the chosen model (kept for the refit, which saves it). */
-    public record Outcome(CellResult result, Model<Label> chosenModel) {
-    }
+    public record Outcome(CellResult result, Model<Label> chosenModel) {}
 
     /**
      * @param outer the outer fold, or null for the refit on all rows
@@ -93,7 +89,8 @@ public final class CellRunner {
         MethodFactory factory = arm.methodImpl();
         PruningMethod method = factory.create(arm.pruneParams(), arm.modelParams(), family, seed);
 
-        List<int[][]> inner = innerSplits(trainRows, method.usesValidation(), innerSplitSeed(cfg.split().seed(), repeat, fold));
+        List<int[][]> inner = innerSplits(
+                trainRows, method.usesValidation(), innerSplitSeed(cfg.split().seed(), repeat, fold));
         InnerScores scores;
         Fit main;
         PruningPath path;
@@ -131,10 +128,17 @@ public final class CellRunner {
         scores.finish();
 
         List<Candidate> cands = path.candidates();
-        long[] nonZero = cands.stream().mapToLong(c -> c.size().nonZeroParameters()).toArray();
+        long[] nonZero =
+                cands.stream().mapToLong(c -> c.size().nonZeroParameters()).toArray();
         String sel = cfg.select().metric().configName();
-        Selection.Choice choice = Selection.choose(cfg.select().rule(), scores.mean(sel), scores.sd(sel), scores.folds(),
-                nonZero, cfg.select().metric().higherIsBetter(), cfg.select().maxNonZero());
+        Selection.Choice choice = Selection.choose(
+                cfg.select().rule(),
+                scores.mean(sel),
+                scores.sd(sel),
+                scores.folds(),
+                nonZero,
+                cfg.select().metric().higherIsBetter(),
+                cfg.select().maxNonZero());
 
         List<Map<String, Double>> outerScores = new ArrayList<>();
         for (int i = 0; i < cands.size(); i++) {
@@ -144,35 +148,76 @@ public final class CellRunner {
         if (testRows.length > 0) {
             MutableDataset<Label> test = main.part().encoder().encode(testRows);
             int[] yTest = labels(testRows);
-            path.scoreAll(test, study.classes(), (i, probs) -> outerScores.set(i,
-                    named(Metrics.computeAll(cfg.metrics(), yTest, probs, study.positive(), scores.threshold(i)))));
+            path.scoreAll(
+                    test,
+                    study.classes(),
+                    (i, probs) -> outerScores.set(
+                            i,
+                            named(Metrics.computeAll(
+                                    cfg.metrics(), yTest, probs, study.positive(), scores.threshold(i)))));
             timed = sample(test);
         } else {
-            timed = sample(main.part().encoder().encode(Arrays.copyOf(trainRows, Math.min(trainRows.length, cfg.output().latencyRows()))));
+            timed = sample(main.part()
+                    .encoder()
+                    .encode(Arrays.copyOf(
+                            trainRows, Math.min(trainRows.length, cfg.output().latencyRows()))));
         }
         List<CandidateResult> out = new ArrayList<>();
         TreeProtoCache protos = new TreeProtoCache();
         for (int i = 0; i < cands.size(); i++) {
             Candidate c = cands.get(i);
             SizeMeter.Bytes b = SizeMeter.bytes(c.model(), protos::serialize);
-            double latency = SizeMeter.latencyMicros(c.model(), timed, cfg.output().latencyRepeats());
-            out.add(new CandidateResult(i, c.strength(), c.size().parameters(), c.size().nonZeroParameters(),
-                    c.size().details(), b.bytes(), b.format(), latency, scores.threshold(i), scores.means(i), scores.sds(i),
-                    outerScores.get(i), c.model() instanceof FeatureUsage fu ? sorted(fu.featuresUsed()) : null));
+            double latency =
+                    SizeMeter.latencyMicros(c.model(), timed, cfg.output().latencyRepeats());
+            out.add(new CandidateResult(
+                    i,
+                    c.strength(),
+                    c.size().parameters(),
+                    c.size().nonZeroParameters(),
+                    c.size().details(),
+                    b.bytes(),
+                    b.format(),
+                    latency,
+                    scores.threshold(i),
+                    scores.means(i),
+                    scores.sds(i),
+                    outerScores.get(i),
+                    c.model() instanceof FeatureUsage fu ? sorted(fu.featuresUsed()) : null));
         }
-        List<String> used = List.copyOf(new TreeSet<>(FeatureUsage.of(cands.get(choice.index()).model())));
+        List<String> used = List.copyOf(
+                new TreeSet<>(FeatureUsage.of(cands.get(choice.index()).model())));
         Map<String, double[]> columns = path instanceof PathExport pe ? pe.exportColumns() : Map.of();
         List<String> features = new ArrayList<>();
         main.part().data().getFeatureMap().forEach(info -> features.add(info.getName()));
-        CellResult result = new CellResult(arm.name(), repeat, fold, path.strengthName(), scores.folds(), choice.index(),
-                choice.note(), trainRows.length, testRows.length, out, used, columns, sorted(features));
+        CellResult result = new CellResult(
+                arm.name(),
+                repeat,
+                fold,
+                path.strengthName(),
+                scores.folds(),
+                choice.index(),
+                choice.note(),
+                trainRows.length,
+                testRows.length,
+                out,
+                used,
+                columns,
+                sorted(features));
         return new Outcome(result, cands.get(choice.index()).model());
     }
 
     private Fit fit(ArmSpec arm, ModelFamily family, int[] rows, long seed) {
-        TrainingPart part = TrainingPart.of(study.table(), rows, cfg.data().schema().missingIndicators(), cfg.imbalance(),
-                cfg.imbalance().resamples() ? study.resamplers().apply(cfg.imbalance().strategy()) : null, seed);
-        Model<Label> model = family.trainer(arm.modelParams(), seed, part.classWeights()).train(part.data());
+        TrainingPart part = TrainingPart.of(
+                study.table(),
+                rows,
+                cfg.data().schema().missingIndicators(),
+                cfg.imbalance(),
+                cfg.imbalance().resamples()
+                        ? study.resamplers().apply(cfg.imbalance().strategy())
+                        : null,
+                seed);
+        Model<Label> model =
+                family.trainer(arm.modelParams(), seed, part.classWeights()).train(part.data());
         return new Fit(part, model);
     }
 
@@ -267,6 +312,7 @@ public final class CellRunner {
 
         /** The last matrix scored and where its values went: a path hands one matrix to every point it stands for. */
         private double[][] lastProbs;
+
         private int[] lastY;
         private int lastCandidate;
         private int lastFold;
@@ -302,7 +348,10 @@ public final class CellRunner {
                 for (int i = 0; i < n; i++) {
                     int[] y = ys.get(i).stream().flatMapToInt(Arrays::stream).toArray();
                     double[][] p = probs.get(i).stream().flatMap(Arrays::stream).toArray(double[][]::new);
-                    thresholds[i] = cfg.imbalance().impl().threshold(y, p, study.positive()).value();
+                    thresholds[i] = cfg.imbalance()
+                            .impl()
+                            .threshold(y, p, study.positive())
+                            .value();
                     for (int j = 0; j < folds; j++) {
                         store(i, j, ys.get(i).get(j), probs.get(i).get(j), thresholds[i]);
                     }

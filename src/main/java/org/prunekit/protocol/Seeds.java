@@ -8,8 +8,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class Seeds {
 
-    private Seeds() {
-    }
+    private Seeds() {}
 
     public static long of(long seed, Object... parts) {
         long h = 0xcbf29ce484222325L ^ seed;

@@ -1,5 +1,9 @@
 package org.prunekit.protocol;
 
+import com.google.protobuf.Any;
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.UnknownFieldSet;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
@@ -10,15 +14,11 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import com.google.protobuf.Any;
-import com.google.protobuf.ByteString;
-import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.UnknownFieldSet;
 import org.tribuo.Example;
-import org.tribuo.protos.core.ModelDataProto;
-import org.tribuo.protos.core.ModelProto;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
+import org.tribuo.protos.core.ModelDataProto;
+import org.tribuo.protos.core.ModelProto;
 
 /**
  * What the harness measures of every candidate besides its {@link ModelSize}: the serialized size and the
@@ -27,16 +27,15 @@ import org.tribuo.classification.Label;
 public final class SizeMeter {
 
     /** Serialized size and the format it was measured in ({@code protobuf}, {@code java} or {@code none}). */
-    public record Bytes(long bytes, String format) {
-    }
+    public record Bytes(long bytes, String format) {}
 
     /** ISO-8601 timestamps that Tribuo writes into provenance, with the fraction digits it trims. */
     private static final Pattern TIMESTAMP =
             Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(\\.\\d{1,9})?)?(?:Z|[+-]\\d{2}:\\d{2})");
+
     private static final int WARM_UP = 3;
 
-    private SizeMeter() {
-    }
+    private SizeMeter() {}
 
     /**
      * Size of the model's Tribuo protobuf form ({@code model.serialize()}) without its top-level provenance record
@@ -82,14 +81,23 @@ public final class SizeMeter {
             if (meta.getLengthDelimitedList().size() != 1) {
                 return proto;
             }
-            ModelDataProto data = ModelDataProto.parseFrom(meta.getLengthDelimitedList().get(0));
+            ModelDataProto data =
+                    ModelDataProto.parseFrom(meta.getLengthDelimitedList().get(0));
             if (!data.hasProvenance()) {
                 return proto;
             }
             ByteString stripped = data.toBuilder().clearProvenance().build().toByteString();
-            UnknownFieldSet rebuilt = fields.toBuilder().clearField(1)
-                    .addField(1, UnknownFieldSet.Field.newBuilder().addLengthDelimited(stripped).build()).build();
-            return proto.toBuilder().setSerializedData(any.toBuilder().setValue(rebuilt.toByteString())).build();
+            UnknownFieldSet rebuilt = fields.toBuilder()
+                    .clearField(1)
+                    .addField(
+                            1,
+                            UnknownFieldSet.Field.newBuilder()
+                                    .addLengthDelimited(stripped)
+                                    .build())
+                    .build();
+            return proto.toBuilder()
+                    .setSerializedData(any.toBuilder().setValue(rebuilt.toByteString()))
+                    .build();
         } catch (InvalidProtocolBufferException e) {
             return proto;
         }
@@ -145,11 +153,13 @@ public final class SizeMeter {
     private static final class Counting extends OutputStream {
         long count;
 
-        @Override public void write(int b) {
+        @Override
+        public void write(int b) {
             count++;
         }
 
-        @Override public void write(byte[] b, int off, int len) {
+        @Override
+        public void write(byte[] b, int off, int len) {
             count += len;
         }
     }

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.function.Function;
 import org.prunekit.config.ExperimentConfig;
 import org.prunekit.data.Fold;
-import org.prunekit.data.imbalance.Resampler;
 import org.prunekit.data.Table;
+import org.prunekit.data.imbalance.Resampler;
 
 /**
  * A config with its data loaded: what every cell reads (immutable, shared by the worker threads).
@@ -15,8 +15,14 @@ import org.prunekit.data.Table;
  * @param outerFolds the outer folds, by repeat then fold
  * @param resamplers the resampler of a strategy name (tests inject recording ones)
  */
-public record Study(ExperimentConfig config, Table table, List<String> classes, int[] y, int positive,
-                    List<Fold> outerFolds, Function<String, Resampler> resamplers) {
+public record Study(
+        ExperimentConfig config,
+        Table table,
+        List<String> classes,
+        int[] y,
+        int positive,
+        List<Fold> outerFolds,
+        Function<String, Resampler> resamplers) {
 
     public Study {
         classes = List.copyOf(classes);
@@ -24,7 +30,8 @@ public record Study(ExperimentConfig config, Table table, List<String> classes, 
         outerFolds = List.copyOf(outerFolds);
     }
 
-    @Override public int[] y() {
+    @Override
+    public int[] y() {
         return y.clone();
     }
 

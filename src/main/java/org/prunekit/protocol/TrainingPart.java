@@ -3,9 +3,9 @@ package org.prunekit.protocol;
 import java.util.HashMap;
 import java.util.Map;
 import org.prunekit.config.ImbalanceSpec;
-import org.prunekit.data.imbalance.Resampler;
 import org.prunekit.data.Table;
 import org.prunekit.data.TableEncoder;
+import org.prunekit.data.imbalance.Resampler;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 
@@ -17,8 +17,13 @@ import org.tribuo.classification.Label;
 public record TrainingPart(TableEncoder encoder, MutableDataset<Label> data, Map<String, Float> classWeights) {
 
     /** Builds the training part of {@code rows}. */
-    public static TrainingPart of(Table table, int[] rows, boolean missingIndicators, ImbalanceSpec imbalance,
-            Resampler resampler, long seed) {
+    public static TrainingPart of(
+            Table table,
+            int[] rows,
+            boolean missingIndicators,
+            ImbalanceSpec imbalance,
+            Resampler resampler,
+            long seed) {
         TableEncoder encoder = TableEncoder.fit(table, rows, missingIndicators);
         MutableDataset<Label> data = encoder.encode(rows);
         Map<String, Float> weights = Map.of();

@@ -1,13 +1,12 @@
 package org.prunekit.prune;
 
-import org.prunekit.spi.ModelFamily;
-import org.prunekit.spi.Params;
-
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.prunekit.spi.ModelFamily;
 import org.prunekit.spi.ModelSize;
+import org.prunekit.spi.Params;
 import org.tribuo.Model;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
@@ -22,11 +21,13 @@ public final class BaselineFamily implements ModelFamily {
 
     public static final Set<String> STRATEGIES = new LinkedHashSet<>(List.of("most-frequent", "stratified", "uniform"));
 
-    @Override public String name() {
+    @Override
+    public String name() {
         return "baseline";
     }
 
-    @Override public Trainer<Label> trainer(Params params, long seed, Map<String, Float> classWeights) {
+    @Override
+    public Trainer<Label> trainer(Params params, long seed, Map<String, Float> classWeights) {
         return switch (params.getChoice("strategy", "stratified", STRATEGIES)) {
             case "most-frequent" -> DummyClassifierTrainer.createMostFrequentTrainer();
             case "uniform" -> DummyClassifierTrainer.createUniformTrainer(seed);
@@ -34,12 +35,14 @@ public final class BaselineFamily implements ModelFamily {
         };
     }
 
-    @Override public ModelSize size(Model<Label> model) {
+    @Override
+    public ModelSize size(Model<Label> model) {
         int k = model.getOutputIDInfo().size();
         return new ModelSize(k, k, Map.of("classes", (double) k));
     }
 
-    @Override public Set<String> supportedImbalance() {
+    @Override
+    public Set<String> supportedImbalance() {
         return Set.of("none", "undersample", "oversample", "smote", "threshold");
     }
 }

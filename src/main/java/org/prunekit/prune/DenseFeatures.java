@@ -12,8 +12,7 @@ import org.tribuo.Output;
  */
 public final class DenseFeatures {
 
-    private DenseFeatures() {
-    }
+    private DenseFeatures() {}
 
     /** A new vector of {@code fmap.size()} values. */
     public static <T extends Output<T>> double[] of(Example<T> e, ImmutableFeatureMap fmap) {

@@ -9,8 +9,7 @@ import org.tribuo.classification.Label;
 /** Reads class weights back from Tribuo example weights (how the harness delivers the {@code class-weights} strategy). */
 public final class ExampleWeights {
 
-    private ExampleWeights() {
-    }
+    private ExampleWeights() {}
 
     /** Mean example weight per class label; empty when every weight is 1 (no weighting). */
     public static Map<String, Float> perClass(Dataset<Label> data) {

@@ -1,7 +1,5 @@
 package org.prunekit.prune;
 
-import java.util.Collections;
-
 import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.DescriptorProtos.DescriptorProto;
@@ -11,6 +9,7 @@ import com.google.protobuf.Descriptors;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.oracle.labs.mlrg.olcut.util.Pair;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +39,11 @@ public final class FeatureSubsetModel extends Model<Label> implements FeatureUsa
     private final TreeSet<String> features;
 
     public FeatureSubsetModel(Model<Label> inner, Set<String> features) {
-        super(inner.getName(), inner.getProvenance(), inner.getFeatureIDMap(), inner.getOutputIDInfo(),
+        super(
+                inner.getName(),
+                inner.getProvenance(),
+                inner.getFeatureIDMap(),
+                inner.getOutputIDInfo(),
                 inner.generatesProbabilities());
         this.inner = inner;
         this.features = new TreeSet<>(features);
@@ -87,8 +90,11 @@ public final class FeatureSubsetModel extends Model<Label> implements FeatureUsa
                 .setField(DESCRIPTOR.findFieldByName("inner"), inner.serialize().toByteString())
                 .setField(DESCRIPTOR.findFieldByName("features"), List.copyOf(features))
                 .build();
-        return ModelProto.newBuilder().setVersion(CURRENT_VERSION).setClassName(FeatureSubsetModel.class.getName())
-                .setSerializedData(Any.pack(msg)).build();
+        return ModelProto.newBuilder()
+                .setVersion(CURRENT_VERSION)
+                .setClassName(FeatureSubsetModel.class.getName())
+                .setSerializedData(Any.pack(msg))
+                .build();
     }
 
     /** Tribuo's deserialization factory. */
@@ -98,7 +104,8 @@ public final class FeatureSubsetModel extends Model<Label> implements FeatureUsa
             throw new IllegalArgumentException("unknown version " + version + ", at most " + CURRENT_VERSION);
         }
         DynamicMessage msg = DynamicMessage.parseFrom(DESCRIPTOR, message.getValue());
-        Model<?> inner = Model.deserialize(ModelProto.parseFrom((ByteString) msg.getField(DESCRIPTOR.findFieldByName("inner"))));
+        Model<?> inner =
+                Model.deserialize(ModelProto.parseFrom((ByteString) msg.getField(DESCRIPTOR.findFieldByName("inner"))));
         if (!inner.validate(Label.class)) {
             throw new IllegalStateException("wrapped model is not a classification model");
         }
@@ -110,15 +117,24 @@ public final class FeatureSubsetModel extends Model<Label> implements FeatureUsa
     }
 
     private static Descriptors.Descriptor descriptor() {
-        DescriptorProto msg = DescriptorProto.newBuilder().setName("FeatureSubsetModelProto")
-                .addField(FieldDescriptorProto.newBuilder().setName("inner").setNumber(1)
+        DescriptorProto msg = DescriptorProto.newBuilder()
+                .setName("FeatureSubsetModelProto")
+                .addField(FieldDescriptorProto.newBuilder()
+                        .setName("inner")
+                        .setNumber(1)
                         .setType(FieldDescriptorProto.Type.TYPE_BYTES))
-                .addField(FieldDescriptorProto.newBuilder().setName("features").setNumber(2)
+                .addField(FieldDescriptorProto.newBuilder()
+                        .setName("features")
+                        .setNumber(2)
                         .setType(FieldDescriptorProto.Type.TYPE_STRING)
                         .setLabel(FieldDescriptorProto.Label.LABEL_REPEATED))
                 .build();
-        FileDescriptorProto file = FileDescriptorProto.newBuilder().setName("prunekit/feature_subset_model.proto")
-                .setPackage("prunekit").setSyntax("proto3").addMessageType(msg).build();
+        FileDescriptorProto file = FileDescriptorProto.newBuilder()
+                .setName("prunekit/feature_subset_model.proto")
+                .setPackage("prunekit")
+                .setSyntax("proto3")
+                .addMessageType(msg)
+                .build();
         try {
             return Descriptors.FileDescriptor.buildFrom(file, new Descriptors.FileDescriptor[0])
                     .findMessageTypeByName("FeatureSubsetModelProto");

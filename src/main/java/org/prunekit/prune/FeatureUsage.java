@@ -1,11 +1,10 @@
 package org.prunekit.prune;
 
-import java.util.TreeSet;
-import org.tribuo.common.tree.TreeModel;
-
 import java.util.Set;
+import java.util.TreeSet;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
+import org.tribuo.common.tree.TreeModel;
 
 /**
  * Implemented by models that use only some of the features they were given (an L1 fit with zero coefficients, a

@@ -1,11 +1,10 @@
 package org.prunekit.prune;
 
+import java.util.Set;
+import org.prunekit.spi.Candidate;
 import org.prunekit.spi.MethodFactory;
 import org.prunekit.spi.ModelFamily;
 import org.prunekit.spi.Params;
-
-import java.util.Set;
-import org.prunekit.spi.Candidate;
 import org.prunekit.spi.PruningMethod;
 import org.prunekit.spi.PruningPath;
 import org.prunekit.spi.SimplePath;
@@ -29,15 +28,18 @@ public final class NoPruning implements PruningMethod {
 
     /** Registers {@code none} for every family. */
     public static final class Factory implements MethodFactory {
-        @Override public String name() {
+        @Override
+        public String name() {
             return "none";
         }
 
-        @Override public Set<String> families() {
+        @Override
+        public Set<String> families() {
             return Set.of(); // every family
         }
 
-        @Override public PruningMethod create(Params prune, Params model, ModelFamily family, long seed) {
+        @Override
+        public PruningMethod create(Params prune, Params model, ModelFamily family, long seed) {
             return new NoPruning(family);
         }
     }

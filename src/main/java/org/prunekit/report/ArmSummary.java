@@ -20,9 +20,21 @@ import java.util.Objects;
  * @param sizeRatio         outer-fold mean of chosen over dense non-zero parameters (0.1: ten times smaller), as
  *                          the harness computed it
  */
-public record ArmSummary(String arm, String family, String method, String chosen, double mean, double sd,
-                         double nonZeroParameters, double parameters, double bytes, double latencyUs, double denseMean,
-                         double denseNonZero, double optimisticMean, double sizeRatio) {
+public record ArmSummary(
+        String arm,
+        String family,
+        String method,
+        String chosen,
+        double mean,
+        double sd,
+        double nonZeroParameters,
+        double parameters,
+        double bytes,
+        double latencyUs,
+        double denseMean,
+        double denseNonZero,
+        double optimisticMean,
+        double sizeRatio) {
 
     public ArmSummary {
         Objects.requireNonNull(arm, "arm");
@@ -40,5 +52,4 @@ public record ArmSummary(String arm, String family, String method, String chosen
     public double optimism() {
         return optimisticMean - mean;
     }
-
 }

@@ -1,6 +1,5 @@
 package org.prunekit.report;
 
-import org.prunekit.data.AtomicFiles;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -10,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.prunekit.data.AtomicFiles;
 import org.prunekit.protocol.CellResult;
 
 /**

@@ -37,15 +37,24 @@ record CsvRows(Path file, List<String> header, List<Row> rows) {
             try {
                 return Double.parseDouble(v);
             } catch (NumberFormatException e) {
-                throw new InputException(file.toString(), line, header.indexOf(column) + 1,
+                throw new InputException(
+                        file.toString(),
+                        line,
+                        header.indexOf(column) + 1,
                         "column " + column + ": not a number: '" + v + "'");
             }
         }
     }
 
     static CsvRows read(Path file) {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).build();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVParser p = format.parse(r)) {
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setTrim(true)
+                .build();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                CSVParser p = format.parse(r)) {
             List<String> header = p.getHeaderNames();
             List<Row> rows = new ArrayList<>();
             long line = 2;
@@ -67,7 +76,10 @@ record CsvRows(Path file, List<String> header, List<Row> rows) {
     CsvRows require(String... columns) {
         for (String c : columns) {
             if (!has(c)) {
-                throw new InputException(file.toString(), 1, 0,
+                throw new InputException(
+                        file.toString(),
+                        1,
+                        0,
                         "missing column '" + c + "' (columns: " + String.join(", ", header) + ")");
             }
         }

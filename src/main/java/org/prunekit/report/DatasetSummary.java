@@ -32,8 +32,10 @@ public record DatasetSummary(String source, String target, long rows, int featur
         if (classCounts.size() < 2) {
             return Double.NaN;
         }
-        long max = classCounts.values().stream().mapToLong(Long::longValue).max().orElse(0);
-        long min = classCounts.values().stream().mapToLong(Long::longValue).min().orElse(0);
+        long max =
+                classCounts.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        long min =
+                classCounts.values().stream().mapToLong(Long::longValue).min().orElse(0);
         return min == 0 ? Double.NaN : max / (double) min;
     }
 }

@@ -1,7 +1,5 @@
 package org.prunekit.report;
 
-import java.util.stream.Stream;
-
 import static org.prunekit.report.ResultsLayout.ARM;
 import static org.prunekit.report.ResultsLayout.CANDIDATE;
 import static org.prunekit.report.ResultsLayout.COLUMN;
@@ -24,6 +22,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.prunekit.report.CsvRows.Row;
 import org.prunekit.report.chart.Curve;
 import org.prunekit.report.chart.CurvesChart;
@@ -36,8 +35,7 @@ final class FeatureCharts {
     /** Most features shown in the heat map (the most often selected ones). */
     static final int MAX_FEATURES = 30;
 
-    private FeatureCharts() {
-    }
+    private FeatureCharts() {}
 
     /**
      * Selection frequency across outer folds of each feature for each arm, from {@code selected.csv}'s
@@ -52,7 +50,9 @@ final class FeatureCharts {
         Set<String> everything = new TreeSet<>();
         for (Row r : selected.rows()) {
             Set<String> used = Arrays.stream(r.text(FEATURES_USED).split(ResultsLayout.FEATURE_SEPARATOR))
-                    .map(String::strip).filter(f -> !f.isEmpty()).collect(Collectors.toCollection(TreeSet::new));
+                    .map(String::strip)
+                    .filter(f -> !f.isEmpty())
+                    .collect(Collectors.toCollection(TreeSet::new));
             setsByArm.computeIfAbsent(r.text(ARM), k -> new ArrayList<>()).add(used);
             everything.addAll(used);
         }
@@ -73,9 +73,11 @@ final class FeatureCharts {
             freq.put(f, row);
         }
         List<String> features = freq.keySet().stream()
-                .sorted(Comparator.comparingDouble((String f) -> -Arrays.stream(freq.get(f)).sum())
+                .sorted(Comparator.comparingDouble(
+                                (String f) -> -Arrays.stream(freq.get(f)).sum())
                         .thenComparing(Comparator.naturalOrder()))
-                .limit(MAX_FEATURES).toList();
+                .limit(MAX_FEATURES)
+                .toList();
         double[][] values = features.stream().map(freq::get).toArray(double[][]::new);
         return Optional.of(new FrequencyHeatMap.Data("fs-frequency", features, arms, values));
     }
@@ -85,7 +87,8 @@ final class FeatureCharts {
      * exported by the path): the refit on all data when present, else the first outer fold.
      */
     static List<L1PathChart.Data> coefficientPaths(CsvRows columns, Predicate<String> isL1) {
-        return byArm(columns, isL1).map(p -> new L1PathChart.Data(p.arm(), p.strength(), p.names(), p.values()))
+        return byArm(columns, isL1)
+                .map(p -> new L1PathChart.Data(p.arm(), p.strength(), p.names(), p.values()))
                 .toList();
     }
 
@@ -93,23 +96,30 @@ final class FeatureCharts {
      * Any other path's exported columns against its strength, one line per column (the refit on all data when
      * present, else the first outer fold).
      */
-    static List<CurvesChart.Data> exportedColumns(CsvRows columns, Predicate<String> arms,
-                                                  Function<String, String> strengthName) {
-        return byArm(columns, arms).map(p -> {
-            List<Curve> curves = new ArrayList<>();
-            for (int j = 0; j < p.names().size(); j++) {
-                curves.add(Curve.of(p.names().get(j), p.strength(), p.values()[j]));
-            }
-            String x = strengthName.apply(p.arm());
-            return new CurvesChart.Data("path-" + p.arm(), "Exported path columns (" + p.arm() + ")", x, "value",
-                    false, false, curves, "Arm " + p.arm() + ": the columns its pruning path exports, against " + x
-                    + ".");
-        }).toList();
+    static List<CurvesChart.Data> exportedColumns(
+            CsvRows columns, Predicate<String> arms, Function<String, String> strengthName) {
+        return byArm(columns, arms)
+                .map(p -> {
+                    List<Curve> curves = new ArrayList<>();
+                    for (int j = 0; j < p.names().size(); j++) {
+                        curves.add(Curve.of(p.names().get(j), p.strength(), p.values()[j]));
+                    }
+                    String x = strengthName.apply(p.arm());
+                    return new CurvesChart.Data(
+                            "path-" + p.arm(),
+                            "Exported path columns (" + p.arm() + ")",
+                            x,
+                            "value",
+                            false,
+                            false,
+                            curves,
+                            "Arm " + p.arm() + ": the columns its pruning path exports, against " + x + ".");
+                })
+                .toList();
     }
 
     /** One arm's exported columns: {@code values[j][i]} of column j at candidate i (absent rows are 0). */
-    private record ArmColumns(String arm, double[] strength, List<String> names, double[][] values) {
-    }
+    private record ArmColumns(String arm, double[] strength, List<String> names, double[][] values) {}
 
     private static Stream<ArmColumns> byArm(CsvRows columns, Predicate<String> arms) {
         columns.require(ARM, REPEAT, FOLD, CANDIDATE, STRENGTH, COLUMN, VALUE);
@@ -132,9 +142,12 @@ final class FeatureCharts {
             double[][] values = new double[names.size()][];
             for (int j = 0; j < values.length; j++) {
                 Map<Integer, Double> m = byName.get(names.get(j));
-                values[j] = candidates.stream().mapToDouble(c -> m.getOrDefault(c, 0.0)).toArray();
+                values[j] = candidates.stream()
+                        .mapToDouble(c -> m.getOrDefault(c, 0.0))
+                        .toArray();
             }
-            return new ArmColumns(e.getKey(), candidates.stream().mapToDouble(strength::get).toArray(), names, values);
+            return new ArmColumns(
+                    e.getKey(), candidates.stream().mapToDouble(strength::get).toArray(), names, values);
         });
     }
 }

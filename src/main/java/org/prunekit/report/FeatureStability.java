@@ -1,17 +1,15 @@
 package org.prunekit.report;
 
-import java.util.Arrays;
-
-import org.prunekit.eval.Stability;
-import org.prunekit.protocol.CellResult;
-
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.prunekit.eval.Stability;
+import org.prunekit.protocol.CellResult;
 
 /**
  * Stability of an arm's feature subsets across its outer cells (folds and repeats), from the features each
@@ -35,12 +33,18 @@ public final class FeatureStability {
      * @param featuresMean  mean subset size
      * @param featuresSd    sample sd of the subset size (NaN for one subset)
      */
-    public record Row(String arm, int candidate, double strength, int subsets, int totalFeatures, double featuresMean,
-                      double featuresSd, double kuncheva, double jaccard) {
-    }
+    public record Row(
+            String arm,
+            int candidate,
+            double strength,
+            int subsets,
+            int totalFeatures,
+            double featuresMean,
+            double featuresSd,
+            double kuncheva,
+            double jaccard) {}
 
-    private FeatureStability() {
-    }
+    private FeatureStability() {}
 
     /** Rows for one arm's outer cells (refits are ignored): chosen first, then per candidate position. */
     public static List<Row> rows(String arm, List<CellResult> cells) {
@@ -50,15 +54,31 @@ public final class FeatureStability {
             return out;
         }
         int n = totalFeatures(outer);
-        out.add(row(arm, CHOSEN, Double.NaN, outer.stream().map(c -> set(c.chosenCandidate().featuresUsed())).toList(), n));
+        out.add(row(
+                arm,
+                CHOSEN,
+                Double.NaN,
+                outer.stream().map(c -> set(c.chosenCandidate().featuresUsed())).toList(),
+                n));
         int length = outer.get(0).candidates().size();
-        boolean aligned = outer.stream().allMatch(c -> c.candidates().size() == length
-                && c.candidates().stream().allMatch(k -> k.featuresUsed() != null));
+        boolean aligned = outer.stream()
+                .allMatch(c -> c.candidates().size() == length
+                        && c.candidates().stream().allMatch(k -> k.featuresUsed() != null));
         if (aligned) {
             for (int i = 0; i < length; i++) {
                 int ii = i;
-                double strength = outer.stream().mapToDouble(c -> c.candidates().get(ii).strength()).average().orElse(Double.NaN);
-                out.add(row(arm, i, strength, outer.stream().map(c -> set(c.candidates().get(ii).featuresUsed())).toList(), n));
+                double strength = outer.stream()
+                        .mapToDouble(c -> c.candidates().get(ii).strength())
+                        .average()
+                        .orElse(Double.NaN);
+                out.add(row(
+                        arm,
+                        i,
+                        strength,
+                        outer.stream()
+                                .map(c -> set(c.candidates().get(ii).featuresUsed()))
+                                .toList(),
+                        n));
             }
         }
         return out;
@@ -73,10 +93,12 @@ public final class FeatureStability {
         if (outer.isEmpty() || outer.stream().anyMatch(c -> c.chosenCandidate().featuresUsed() == null)) {
             return Map.of();
         }
-        Map<String, Double> f = Stability.selectionFrequency(outer.stream().map(c -> set(c.chosenCandidate().featuresUsed())).toList());
+        Map<String, Double> f = Stability.selectionFrequency(
+                outer.stream().map(c -> set(c.chosenCandidate().featuresUsed())).toList());
         Map<String, Double> out = new LinkedHashMap<>();
         f.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
+                .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())
+                        .thenComparing(Map.Entry.comparingByKey()))
                 .forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
     }
@@ -89,7 +111,15 @@ public final class FeatureStability {
             ss += (s - mean) * (s - mean);
         }
         double sd = sizes.length > 1 ? Math.sqrt(ss / (sizes.length - 1)) : Double.NaN;
-        return new Row(arm, candidate, strength, subsets.size(), n, mean, sd, Stability.kuncheva(subsets, n),
+        return new Row(
+                arm,
+                candidate,
+                strength,
+                subsets.size(),
+                n,
+                mean,
+                sd,
+                Stability.kuncheva(subsets, n),
                 Stability.jaccard(subsets));
     }
 

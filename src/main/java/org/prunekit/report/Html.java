@@ -3,8 +3,7 @@ package org.prunekit.report;
 /** HTML text escaping: every user-supplied string goes through {@link #escape} before it reaches the page. */
 public final class Html {
 
-    private Html() {
-    }
+    private Html() {}
 
     /**
      * Escapes {@code & < > " '} (safe in text and in quoted attributes) and drops characters XML 1.0 forbids, so the

@@ -22,12 +22,14 @@ public final class HtmlReport {
             png = png.clone();
         }
 
-        @Override public byte[] png() {
+        @Override
+        public byte[] png() {
             return png.clone();
         }
     }
 
-    private static final String CSS = """
+    private static final String CSS =
+            """
             body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;margin:2em auto;\
             max-width:1250px;padding:0 1em;color:#222;line-height:1.45}
             h1{font-size:1.7em;margin-bottom:.2em}h2{border-bottom:1px solid #ccc;padding-bottom:.2em;margin-top:1.6em}
@@ -39,25 +41,31 @@ public final class HtmlReport {
             figcaption{color:#555;font-size:.95em}ul.warn li{color:#8a4b00}.muted{color:#777}
             """;
 
-    private HtmlReport() {
-    }
+    private HtmlReport() {}
 
     /** The page as a string. */
     public static String render(ReportData d, List<Figure> figures) {
         StringBuilder h = new StringBuilder(64 * 1024);
         h.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n")
-                .append("<meta charset=\"utf-8\"/>\n<title>prunekit report: ").append(escape(d.name()))
-                .append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
+                .append("<meta charset=\"utf-8\"/>\n<title>prunekit report: ")
+                .append(escape(d.name()))
+                .append("</title>\n<style>\n")
+                .append(CSS)
+                .append("</style>\n</head>\n<body>\n");
         h.append("<h1>prunekit report: ").append(escape(d.name())).append("</h1>\n");
-        h.append("<p class=\"muted\">Selection metric <b>").append(escape(d.selectionMetric()))
-                .append("</b>, rule <b>").append(escape(d.selectionRule()))
+        h.append("<p class=\"muted\">Selection metric <b>")
+                .append(escape(d.selectionMetric()))
+                .append("</b>, rule <b>")
+                .append(escape(d.selectionRule()))
                 .append("</b>. Means and standard deviations are over outer folds.</p>\n");
         warnings(h, d.warnings());
         dataset(h, d.dataset());
         arms(h, d);
         comparisons(h, d.comparisons());
         figures(h, figures);
-        h.append("<h2 id=\"config\">Config</h2>\n<pre>").append(escape(d.configText())).append("</pre>\n");
+        h.append("<h2 id=\"config\">Config</h2>\n<pre>")
+                .append(escape(d.configText()))
+                .append("</pre>\n");
         h.append("</body>\n</html>\n");
         return h.toString();
     }
@@ -76,8 +84,11 @@ public final class HtmlReport {
     }
 
     private static void dataset(StringBuilder h, DatasetSummary ds) {
-        h.append("<h2 id=\"dataset\">Dataset</h2>\n<p>File <code>").append(escape(ds.source()))
-                .append("</code>, target <code>").append(escape(ds.target())).append("</code>");
+        h.append("<h2 id=\"dataset\">Dataset</h2>\n<p>File <code>")
+                .append(escape(ds.source()))
+                .append("</code>, target <code>")
+                .append(escape(ds.target()))
+                .append("</code>");
         if (ds.rows() >= 0) {
             h.append(", ").append(ds.rows()).append(" rows");
         }
@@ -89,14 +100,20 @@ public final class HtmlReport {
             h.append("<p class=\"muted\">Class counts unavailable.</p>\n");
             return;
         }
-        long total = ds.classCounts().values().stream().mapToLong(Long::longValue).sum();
+        long total =
+                ds.classCounts().values().stream().mapToLong(Long::longValue).sum();
         h.append("<table>\n<tr><th class=\"l\">class</th><th>rows</th><th>share</th></tr>\n");
         for (Map.Entry<String, Long> e : ds.classCounts().entrySet()) {
-            h.append("<tr><td class=\"l\">").append(escape(e.getKey())).append("</td><td>").append(e.getValue())
-                    .append("</td><td>").append(fmt("%.1f%%", 100.0 * e.getValue() / Math.max(1, total)))
+            h.append("<tr><td class=\"l\">")
+                    .append(escape(e.getKey()))
+                    .append("</td><td>")
+                    .append(e.getValue())
+                    .append("</td><td>")
+                    .append(fmt("%.1f%%", 100.0 * e.getValue() / Math.max(1, total)))
                     .append("</td></tr>\n");
         }
-        h.append("</table>\n<p>Imbalance ratio (majority / minority): <b>").append(fmt("%.2f", ds.imbalanceRatio()))
+        h.append("</table>\n<p>Imbalance ratio (majority / minority): <b>")
+                .append(fmt("%.2f", ds.imbalanceRatio()))
                 .append("</b></p>\n");
     }
 
@@ -108,23 +125,48 @@ public final class HtmlReport {
         }
         String m = escape(d.selectionMetric());
         h.append("<table>\n<tr><th class=\"l\">arm</th><th class=\"l\">family</th><th class=\"l\">method</th>")
-                .append("<th class=\"l\">chosen</th><th>").append(m).append(" mean ± sd</th>")
+                .append("<th class=\"l\">chosen</th><th>")
+                .append(m)
+                .append(" mean ± sd</th>")
                 .append("<th>non-zero params</th><th>params</th><th>bytes</th><th>latency (µs/row)</th>")
-                .append("<th>dense ").append(m).append("</th><th>change vs dense</th><th>size vs dense</th>")
+                .append("<th>dense ")
+                .append(m)
+                .append("</th><th>change vs dense</th><th>size vs dense</th>")
                 .append("<th>best on test (optimistic)</th></tr>\n");
         for (ArmSummary a : d.arms()) {
             double change = a.metricChange();
-            h.append("<tr><td class=\"l\">").append(escape(a.arm())).append("</td><td class=\"l\">")
-                    .append(escape(a.family())).append("</td><td class=\"l\">").append(escape(a.method()))
-                    .append("</td><td class=\"l\">").append(escape(a.chosen())).append("</td><td>")
-                    .append(fmt("%.4f", a.mean())).append(" ± ").append(fmt("%.4f", a.sd())).append("</td><td>")
-                    .append(fmt("%,.0f", a.nonZeroParameters())).append("</td><td>")
-                    .append(fmt("%,.0f", a.parameters())).append("</td><td>").append(fmt("%,.0f", a.bytes()))
-                    .append("</td><td>").append(fmt("%.1f", a.latencyUs())).append("</td><td>")
-                    .append(fmt("%.4f", a.denseMean())).append("</td><td class=\"")
-                    .append(change < 0 ? "neg" : "pos").append("\">").append(fmt("%+.4f", change))
-                    .append("</td><td>").append(fmt("%.3f×", a.sizeRatio())).append("</td><td>")
-                    .append(fmt("%.4f", a.optimisticMean())).append(" (").append(fmt("%+.4f", a.optimism()))
+            h.append("<tr><td class=\"l\">")
+                    .append(escape(a.arm()))
+                    .append("</td><td class=\"l\">")
+                    .append(escape(a.family()))
+                    .append("</td><td class=\"l\">")
+                    .append(escape(a.method()))
+                    .append("</td><td class=\"l\">")
+                    .append(escape(a.chosen()))
+                    .append("</td><td>")
+                    .append(fmt("%.4f", a.mean()))
+                    .append(" ± ")
+                    .append(fmt("%.4f", a.sd()))
+                    .append("</td><td>")
+                    .append(fmt("%,.0f", a.nonZeroParameters()))
+                    .append("</td><td>")
+                    .append(fmt("%,.0f", a.parameters()))
+                    .append("</td><td>")
+                    .append(fmt("%,.0f", a.bytes()))
+                    .append("</td><td>")
+                    .append(fmt("%.1f", a.latencyUs()))
+                    .append("</td><td>")
+                    .append(fmt("%.4f", a.denseMean()))
+                    .append("</td><td class=\"")
+                    .append(change < 0 ? "neg" : "pos")
+                    .append("\">")
+                    .append(fmt("%+.4f", change))
+                    .append("</td><td>")
+                    .append(fmt("%.3f×", a.sizeRatio()))
+                    .append("</td><td>")
+                    .append(fmt("%.4f", a.optimisticMean()))
+                    .append(" (")
+                    .append(fmt("%+.4f", a.optimism()))
                     .append(")</td></tr>\n");
         }
         h.append("</table>\n<p class=\"muted\">Chosen: selected by inner validation only (nested, honest). "
@@ -147,14 +189,30 @@ public final class HtmlReport {
                 + "<th>mean A − B [95 % CI]</th><th>sd</th><th>folds</th><th>A better in</th><th>Wilcoxon p</th>"
                 + "<th>corrected t-test p</th></tr>\n");
         for (PairedComparison c : cs) {
-            h.append("<tr><td class=\"l\">").append(escape(c.armA())).append("</td><td class=\"l\">")
-                    .append(escape(c.armB())).append("</td><td class=\"l\">").append(escape(c.metric()))
-                    .append("</td><td>").append(fmt("%+.4f", c.meanDifference())).append(" [")
-                    .append(fmt("%+.4f", c.ciLow())).append(", ").append(fmt("%+.4f", c.ciHigh())).append("]</td><td>")
-                    .append(fmt("%.4f", c.sdDifference())).append("</td><td>").append(c.folds())
-                    .append("</td><td>").append(c.winsA() < 0 ? "–" : String.valueOf(c.winsA())).append("</td><td>")
-                    .append(fmt("%.3g", c.wilcoxonP())).append(c.wilcoxonExact() ? " (exact)" : "")
-                    .append("</td><td>").append(fmt("%.3g", c.correctedP())).append("</td></tr>\n");
+            h.append("<tr><td class=\"l\">")
+                    .append(escape(c.armA()))
+                    .append("</td><td class=\"l\">")
+                    .append(escape(c.armB()))
+                    .append("</td><td class=\"l\">")
+                    .append(escape(c.metric()))
+                    .append("</td><td>")
+                    .append(fmt("%+.4f", c.meanDifference()))
+                    .append(" [")
+                    .append(fmt("%+.4f", c.ciLow()))
+                    .append(", ")
+                    .append(fmt("%+.4f", c.ciHigh()))
+                    .append("]</td><td>")
+                    .append(fmt("%.4f", c.sdDifference()))
+                    .append("</td><td>")
+                    .append(c.folds())
+                    .append("</td><td>")
+                    .append(c.winsA() < 0 ? "–" : String.valueOf(c.winsA()))
+                    .append("</td><td>")
+                    .append(fmt("%.3g", c.wilcoxonP()))
+                    .append(c.wilcoxonExact() ? " (exact)" : "")
+                    .append("</td><td>")
+                    .append(fmt("%.3g", c.correctedP()))
+                    .append("</td></tr>\n");
         }
         h.append("</table>\n");
     }
@@ -165,9 +223,13 @@ public final class HtmlReport {
             h.append("<p class=\"muted\">No figures.</p>\n");
         }
         for (Figure f : figures) {
-            h.append("<figure id=\"fig-").append(escape(f.name())).append("\">\n<img alt=\"")
-                    .append(escape(f.name())).append("\" width=\"1200\" height=\"800\" src=\"data:image/png;base64,")
-                    .append(Base64.getEncoder().encodeToString(f.png())).append("\"/>\n<figcaption>")
+            h.append("<figure id=\"fig-")
+                    .append(escape(f.name()))
+                    .append("\">\n<img alt=\"")
+                    .append(escape(f.name()))
+                    .append("\" width=\"1200\" height=\"800\" src=\"data:image/png;base64,")
+                    .append(Base64.getEncoder().encodeToString(f.png()))
+                    .append("\"/>\n<figcaption>")
                     .append(escape(f.caption()));
             if (f.svgFile() != null) {
                 h.append(" <a href=\"").append(escape(f.svgFile())).append("\">SVG</a>");

@@ -1,6 +1,5 @@
 package org.prunekit.report;
 
-import org.prunekit.data.AtomicFiles;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.oracle.labs.mlrg.olcut.config.json.JsonProvenanceSerialization;
 import com.oracle.labs.mlrg.olcut.provenance.ProvenanceUtil;
@@ -10,6 +9,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.prunekit.data.AtomicFiles;
 import org.prunekit.data.InputException;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
@@ -20,8 +20,7 @@ import org.tribuo.classification.Label;
  */
 public final class ModelFiles {
 
-    private ModelFiles() {
-    }
+    private ModelFiles() {}
 
     /** Writes {@code model} (protobuf) and {@code provenance} (JSON, with Tribuo's own provenance added) atomically. */
     public static void save(Model<Label> model, Path modelFile, Path provenanceFile, Map<String, Object> provenance) {
@@ -30,8 +29,10 @@ public final class ModelFiles {
             model.serializeToStream(bytes);
             AtomicFiles.write(modelFile, bytes.toByteArray());
         } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("cannot save the model as Tribuo protobuf (" + model.getClass().getSimpleName()
-                    + "): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot save the model as Tribuo protobuf ("
+                            + model.getClass().getSimpleName() + "): " + e.getMessage(),
+                    e);
         }
         try {
             ObjectNode node = CellStore.JSON.valueToTree(provenance);
@@ -58,8 +59,10 @@ public final class ModelFiles {
         try (InputStream in = Files.newInputStream(file)) {
             model = Model.deserializeFromStream(in);
         } catch (IOException | RuntimeException e) {
-            throw new InputException(name, "not a Tribuo protobuf model (" + e.getClass().getSimpleName()
-                    + "); prunekit loads only models it saved in protobuf form");
+            throw new InputException(
+                    name,
+                    "not a Tribuo protobuf model (" + e.getClass().getSimpleName()
+                            + "); prunekit loads only models it saved in protobuf form");
         }
         if (!model.validate(Label.class)) {
             throw new InputException(name, "not a classification model");

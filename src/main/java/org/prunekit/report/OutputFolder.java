@@ -1,12 +1,12 @@
 package org.prunekit.report;
 
-import org.prunekit.data.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.prunekit.data.AtomicFiles;
 import org.prunekit.data.InputException;
 
 /**
@@ -18,8 +18,7 @@ public final class OutputFolder {
 
     public static final String MARKER = ".prunekit-run";
 
-    private OutputFolder() {
-    }
+    private OutputFolder() {}
 
     /** Makes {@code dir} ready; returns true when finished cells of an earlier run are kept (resume). */
     public static boolean prepare(Path dir, String fingerprint, boolean force, boolean resume) {
@@ -33,21 +32,26 @@ public final class OutputFolder {
             boolean kept = false;
             if (nonEmpty) {
                 if (!Files.isRegularFile(marker)) {
-                    throw new InputException(name, "output folder exists and was not written by prunekit; "
-                            + "choose another folder (it is never overwritten, even with --force)");
+                    throw new InputException(
+                            name,
+                            "output folder exists and was not written by prunekit; "
+                                    + "choose another folder (it is never overwritten, even with --force)");
                 }
                 String old = Files.readString(marker).trim();
                 if (resume) {
                     if (!old.equals(fingerprint)) {
-                        throw new InputException(name, "cannot resume: the config or data changed since this folder was written "
-                                + "(use --force to start over)");
+                        throw new InputException(
+                                name,
+                                "cannot resume: the config or data changed since this folder was written "
+                                        + "(use --force to start over)");
                     }
                     kept = true;
                     deleteLeftoverTemporaries(dir);
                 } else if (force) {
                     deleteContents(dir);
                 } else {
-                    throw new InputException(name, "output folder exists; use --force to overwrite it or --resume to finish it");
+                    throw new InputException(
+                            name, "output folder exists; use --force to overwrite it or --resume to finish it");
                 }
             }
             Files.createDirectories(dir);
@@ -62,9 +66,10 @@ public final class OutputFolder {
     private static void deleteLeftoverTemporaries(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir, 2)) {
             for (Path p : s.filter(p -> {
-                String n = p.getFileName().toString();
-                return n.startsWith(".") && n.endsWith(".tmp") && Files.isRegularFile(p);
-            }).toList()) {
+                        String n = p.getFileName().toString();
+                        return n.startsWith(".") && n.endsWith(".tmp") && Files.isRegularFile(p);
+                    })
+                    .toList()) {
                 Files.deleteIfExists(p);
             }
         }

@@ -16,9 +16,19 @@ import java.util.Objects;
  * @param wilcoxonExact  whether it is exact
  * @param correctedP     two-sided p-value of the corrected resampled t-test (Nadeau &amp; Bengio 2003)
  */
-public record PairedComparison(String armA, String armB, String metric, int folds, double meanDifference,
-                               double sdDifference, double ciLow, double ciHigh, int winsA, double wilcoxonP,
-                               boolean wilcoxonExact, double correctedP) {
+public record PairedComparison(
+        String armA,
+        String armB,
+        String metric,
+        int folds,
+        double meanDifference,
+        double sdDifference,
+        double ciLow,
+        double ciHigh,
+        int winsA,
+        double wilcoxonP,
+        boolean wilcoxonExact,
+        double correctedP) {
     public PairedComparison {
         Objects.requireNonNull(armA, "armA");
         Objects.requireNonNull(armB, "armB");

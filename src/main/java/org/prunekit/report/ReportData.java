@@ -18,9 +18,16 @@ import org.prunekit.report.chart.ChartSpec;
  * @param charts          the figures, in order
  * @param warnings        pitfalls and problems detected by the run, one line each
  */
-public record ReportData(String name, String configText, DatasetSummary dataset, String selectionMetric,
-                         String selectionRule, List<ArmSummary> arms, List<PairedComparison> comparisons,
-                         List<ChartSpec> charts, List<String> warnings) {
+public record ReportData(
+        String name,
+        String configText,
+        DatasetSummary dataset,
+        String selectionMetric,
+        String selectionRule,
+        List<ArmSummary> arms,
+        List<PairedComparison> comparisons,
+        List<ChartSpec> charts,
+        List<String> warnings) {
 
     public ReportData {
         Objects.requireNonNull(name, "name");

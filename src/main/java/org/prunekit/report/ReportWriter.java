@@ -23,8 +23,7 @@ public final class ReportWriter {
     public static final String REPORT_FILE = "report.html";
     public static final String PLOTS_DIR = "plots";
 
-    private ReportWriter() {
-    }
+    private ReportWriter() {}
 
     /**
      * Rebuilds a run's plots and page from its saved results (what the harness calls after a run, and what
@@ -49,15 +48,25 @@ public final class ReportWriter {
             try {
                 ChartFiles.Written w = ChartFiles.write(spec.build(), plots, stem);
                 written.add(w.name());
-                figures.add(new HtmlReport.Figure(w.name(), spec.caption(), w.pngBytes(),
+                figures.add(new HtmlReport.Figure(
+                        w.name(),
+                        spec.caption(),
+                        w.pngBytes(),
                         PLOTS_DIR + "/" + w.svg().getFileName()));
             } catch (RuntimeException e) {
                 warnings.add("chart " + spec.name() + " could not be drawn: " + e.getMessage());
             }
         }
         removeStalePlots(plots, written);
-        ReportData withWarnings = new ReportData(data.name(), data.configText(), data.dataset(),
-                data.selectionMetric(), data.selectionRule(), data.arms(), data.comparisons(), data.charts(),
+        ReportData withWarnings = new ReportData(
+                data.name(),
+                data.configText(),
+                data.dataset(),
+                data.selectionMetric(),
+                data.selectionRule(),
+                data.arms(),
+                data.comparisons(),
+                data.charts(),
                 warnings);
         Path page = outDir.resolve(REPORT_FILE);
         AtomicFiles.writeString(page, HtmlReport.render(withWarnings, figures));

@@ -46,25 +46,30 @@ public final class ResultsLayout {
 
     /** Features used by the chosen candidate, joined by {@link #FEATURE_SEPARATOR}. */
     public static final String FEATURES_USED = "features_used";
+
     public static final String FEATURE_SEPARATOR = ";";
 
     /** Columns of {@link #CP_TABLE}: the selection metric's inner scores. */
     public static final String INNER_MEAN = "inner_mean";
+
     public static final String INNER_SD = "inner_sd";
     public static final String INNER_SE = "inner_se";
     public static final String INNER_FOLDS = "inner_folds";
 
     /** Columns of {@link #PATH_COLUMNS}. */
     public static final String COLUMN = "column";
+
     public static final String VALUE = "value";
 
     /** Family detail columns (from {@code ModelSize.details()}). */
     public static final String LEAVES = size("leaves");
+
     public static final String ROUNDS = size("rounds");
     public static final String FEATURES = size("features");
 
     /** Method names as registered by the pruning modules. */
     public static final String COST_COMPLEXITY = "cost-complexity";
+
     public static final String TREE_DROP = "tree-drop";
     public static final String L1_PATH = "l1-path";
     public static final String MAGNITUDE = "magnitude";
@@ -73,8 +78,7 @@ public final class ResultsLayout {
     /** Methods that are not feature selectors (any other method whose rows carry {@link #FEATURES} is one). */
     public static final Set<String> MODEL_PRUNING = Set.of(COST_COMPLEXITY, TREE_DROP, L1_PATH, MAGNITUDE, NONE);
 
-    private ResultsLayout() {
-    }
+    private ResultsLayout() {}
 
     /** A metric or detail name as it appears in column names ({@code average-precision → average_precision}). */
     public static String col(String name) {

@@ -1,10 +1,5 @@
 package org.prunekit.report;
 
-import java.util.Arrays;
-import java.util.Collection;
-import java.util.function.Predicate;
-import java.util.stream.IntStream;
-
 import static org.prunekit.report.ResultsLayout.ARM;
 import static org.prunekit.report.ResultsLayout.BYTES;
 import static org.prunekit.report.ResultsLayout.CANDIDATE;
@@ -29,6 +24,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,7 +34,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.IntStream;
 import org.prunekit.data.InputException;
 import org.prunekit.eval.Metric;
 import org.prunekit.eval.Selection;
@@ -64,16 +63,15 @@ public final class ResultsReader {
     /** Most points of a Pareto curve drawn from size budgets. */
     static final int MAX_BUDGETS = 40;
 
-    private ResultsReader() {
-    }
+    private ResultsReader() {}
 
     /** Reads {@code dir}; throws {@link InputException} (one line, naming the file) when it is not a results folder. */
     public static ReportData read(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new InputException(dir.toString(), "not a results folder: no such directory");
         }
-        for (String f : List.of(ResultsLayout.CONFIG, ResultsLayout.SUMMARY, ResultsLayout.CANDIDATES,
-                ResultsLayout.SELECTED)) {
+        for (String f : List.of(
+                ResultsLayout.CONFIG, ResultsLayout.SUMMARY, ResultsLayout.CANDIDATES, ResultsLayout.SELECTED)) {
             if (!Files.isRegularFile(dir.resolve(f))) {
                 throw new InputException(dir.toString(), "not a results folder: missing " + f);
             }
@@ -108,10 +106,21 @@ public final class ResultsReader {
             double chosenNz = meanOf(sel, NON_ZERO);
             double chosenMean = meanOf(sel, outer);
             pareto.add(paretoArm(arm, cand, outer, chosenNz, chosenMean));
-            arms.add(new ArmSummary(arm, summary.family(arm), summary.method(arm), describeChoice(sel, summary.method(arm), summary.rule()),
-                    chosenMean, sdOf(sel, outer), chosenNz, meanOf(sel, PARAMETERS), meanOf(sel, BYTES),
-                    meanOf(sel, LATENCY_US), meanOf(sel, ResultsLayout.denseOuter(metric)), meanOf(sel, DENSE_NON_ZERO),
-                    optimistic(cand, outer, higherIsBetter), summary.sizeRatio(arm)));
+            arms.add(new ArmSummary(
+                    arm,
+                    summary.family(arm),
+                    summary.method(arm),
+                    describeChoice(sel, summary.method(arm), summary.rule()),
+                    chosenMean,
+                    sdOf(sel, outer),
+                    chosenNz,
+                    meanOf(sel, PARAMETERS),
+                    meanOf(sel, BYTES),
+                    meanOf(sel, LATENCY_US),
+                    meanOf(sel, ResultsLayout.denseOuter(metric)),
+                    meanOf(sel, DENSE_NON_ZERO),
+                    optimistic(cand, outer, higherIsBetter),
+                    summary.sizeRatio(arm)));
             methodCurves(summary.method(arm), arm, cand, candidates, outer, curvesByKind);
         }
 
@@ -125,17 +134,29 @@ public final class ResultsReader {
         Path columnsFile = dir.resolve(ResultsLayout.PATH_COLUMNS);
         if (Files.isRegularFile(columnsFile)) {
             CsvRows columns = CsvRows.read(columnsFile);
-            charts.addAll(FeatureCharts.coefficientPaths(columns, arm -> summary.method(arm).equals(ResultsLayout.L1_PATH)));
-            charts.addAll(FeatureCharts.exportedColumns(columns, arm -> !summary.method(arm).equals(ResultsLayout.L1_PATH),
+            charts.addAll(FeatureCharts.coefficientPaths(
+                    columns, arm -> summary.method(arm).equals(ResultsLayout.L1_PATH)));
+            charts.addAll(FeatureCharts.exportedColumns(
+                    columns,
+                    arm -> !summary.method(arm).equals(ResultsLayout.L1_PATH),
                     arm -> strengthName(candByArm.getOrDefault(arm, List.of()))));
         }
         Path cpFile = dir.resolve(ResultsLayout.CP_TABLE);
         if (Files.isRegularFile(cpFile)) {
             charts.addAll(innerCvCharts(CsvRows.read(cpFile), summary, metric));
         }
-        List<PairedComparison> comparisons = summary.paired().stream().filter(p -> p.metric().equals(metric)).toList();
-        return new ReportData(summary.name(), configText, summary.dataset(), metric, summary.rule(), arms, comparisons,
-                charts, warnings);
+        List<PairedComparison> comparisons =
+                summary.paired().stream().filter(p -> p.metric().equals(metric)).toList();
+        return new ReportData(
+                summary.name(),
+                configText,
+                summary.dataset(),
+                metric,
+                summary.rule(),
+                arms,
+                comparisons,
+                charts,
+                warnings);
     }
 
     /**
@@ -153,9 +174,12 @@ public final class ResultsReader {
         } else {
             double floor = 0;
             for (List<Row> f : folds.values()) {
-                floor = Math.max(floor, f.stream().mapToDouble(r -> r.num(NON_ZERO)).min().orElse(0));
+                floor = Math.max(
+                        floor,
+                        f.stream().mapToDouble(r -> r.num(NON_ZERO)).min().orElse(0));
             }
-            for (double b : budgets(cand.stream().mapToDouble(r -> r.num(NON_ZERO)).toArray(), floor)) {
+            for (double b :
+                    budgets(cand.stream().mapToDouble(r -> r.num(NON_ZERO)).toArray(), floor)) {
                 List<Row> at = new ArrayList<>();
                 for (List<Row> f : folds.values()) {
                     Row pick = null;
@@ -172,13 +196,19 @@ public final class ResultsReader {
                 }
             }
         }
-        return new ParetoChart.Arm(arm, each(points, g -> meanOf(g, NON_ZERO)), each(points, g -> meanOf(g, outer)),
-                each(points, g -> sdOf(g, outer)), chosenNz, chosenMean);
+        return new ParetoChart.Arm(
+                arm,
+                each(points, g -> meanOf(g, NON_ZERO)),
+                each(points, g -> meanOf(g, outer)),
+                each(points, g -> sdOf(g, outer)),
+                chosenNz,
+                chosenMean);
     }
 
     /** Budgets from {@code floor} up: the distinct sizes if few, else geometric steps up to the largest size. */
     private static double[] budgets(double[] sizes, double floor) {
-        double[] distinct = Arrays.stream(sizes).filter(s -> s >= floor).distinct().sorted().toArray();
+        double[] distinct =
+                Arrays.stream(sizes).filter(s -> s >= floor).distinct().sorted().toArray();
         if (distinct.length <= MAX_BUDGETS) {
             return distinct;
         }
@@ -205,8 +235,13 @@ public final class ResultsReader {
     }
 
     /** Adds the per-method curves (x coordinate chosen by method) of one arm; points are candidates. */
-    private static void methodCurves(String method, String arm, List<Row> cand, CsvRows candidates, String outer,
-                                     Map<String, List<Curve>> curvesByKind) {
+    private static void methodCurves(
+            String method,
+            String arm,
+            List<Row> cand,
+            CsvRows candidates,
+            String outer,
+            Map<String, List<Curve>> curvesByKind) {
         List<List<Row>> points = new ArrayList<>(byCandidate(cand).values());
         double[] mean = each(points, g -> meanOf(g, outer));
         double[] sd = each(points, g -> sdOf(g, outer));
@@ -214,12 +249,21 @@ public final class ResultsReader {
             String xCol = candidates.has(ROUNDS) ? ROUNDS : STRENGTH;
             curve(curvesByKind, "tree-drop", new Curve(arm, each(points, g -> meanOf(g, xCol)), mean, sd));
         } else if (method.equals(ResultsLayout.MAGNITUDE)) {
-            double[] sparsity = each(points, g -> Stats.mean(g.stream()
-                    .mapToDouble(r -> 100 * (1 - r.num(NON_ZERO) / r.num(PARAMETERS))).toArray()));
+            double[] sparsity = each(
+                    points,
+                    g -> Stats.mean(g.stream()
+                            .mapToDouble(r -> 100 * (1 - r.num(NON_ZERO) / r.num(PARAMETERS)))
+                            .toArray()));
             curve(curvesByKind, "mlp-metric", new Curve(arm, sparsity, mean, sd));
             if (candidates.has(LATENCY_US)) {
-                curve(curvesByKind, "mlp-latency", new Curve(arm, sparsity, each(points, g -> meanOf(g, LATENCY_US)),
-                        each(points, g -> sdOf(g, LATENCY_US))));
+                curve(
+                        curvesByKind,
+                        "mlp-latency",
+                        new Curve(
+                                arm,
+                                sparsity,
+                                each(points, g -> meanOf(g, LATENCY_US)),
+                                each(points, g -> sdOf(g, LATENCY_US))));
             }
         } else if (!ResultsLayout.MODEL_PRUNING.contains(method) && candidates.has(FEATURES)) {
             curve(curvesByKind, "fs-metric", new Curve(arm, each(points, g -> meanOf(g, FEATURES)), mean, sd));
@@ -249,19 +293,29 @@ public final class ResultsReader {
             double[] mean = column(rows, INNER_MEAN);
             double[] sd = column(rows, INNER_SD);
             double[] se = cp.has(INNER_SE) ? column(rows, INNER_SE) : sd;
-            long[] nonZero = rows.stream().mapToLong(r -> (long) r.num(NON_ZERO)).toArray();
+            long[] nonZero =
+                    rows.stream().mapToLong(r -> (long) r.num(NON_ZERO)).toArray();
             int folds = (int) rows.get(0).num(INNER_FOLDS);
             String cell = cellName(rows.get(0));
             if (method.equals(ResultsLayout.COST_COMPLEXITY)) {
                 boolean byLeaves = cp.has(LEAVES);
                 int chosen = cp.has(CHOSEN) ? indexOf(rows, r -> r.num(CHOSEN) == 1) : -1;
-                charts.add(new CostComplexityChart.Data(arm, metric, cell, strength,
-                        byLeaves ? column(rows, LEAVES) : strength, mean, se,
-                        Selection.oneSeThreshold(mean, sd, folds, nonZero, higherIsBetter), chosen,
+                charts.add(new CostComplexityChart.Data(
+                        arm,
+                        metric,
+                        cell,
+                        strength,
+                        byLeaves ? column(rows, LEAVES) : strength,
+                        mean,
+                        se,
+                        Selection.oneSeThreshold(mean, sd, folds, nonZero, higherIsBetter),
+                        chosen,
                         byLeaves ? CostComplexityChart.XAxis.LEAVES : CostComplexityChart.XAxis.ALPHA));
             } else {
-                int best = Selection.choose("best", mean, sd, folds, nonZero, higherIsBetter, 0).index();
-                int oneSe = Selection.choose("one-se", mean, sd, folds, nonZero, higherIsBetter, 0).index();
+                int best = Selection.choose("best", mean, sd, folds, nonZero, higherIsBetter, 0)
+                        .index();
+                int oneSe = Selection.choose("one-se", mean, sd, folds, nonZero, higherIsBetter, 0)
+                        .index();
                 charts.add(new L1CvChart.Data(arm, metric, strength, mean, se, strength[best], strength[oneSe]));
             }
         }
@@ -269,7 +323,8 @@ public final class ResultsReader {
     }
 
     private static String strengthName(List<Row> rows) {
-        return rows.isEmpty() || rows.get(0).text(ResultsLayout.STRENGTH_NAME).isEmpty() ? "strength"
+        return rows.isEmpty() || rows.get(0).text(ResultsLayout.STRENGTH_NAME).isEmpty()
+                ? "strength"
                 : rows.get(0).text(ResultsLayout.STRENGTH_NAME);
     }
 
@@ -321,7 +376,8 @@ public final class ResultsReader {
         if (lo > hi) {
             return rule;
         }
-        String strength = lo == hi ? String.format(Locale.ROOT, "strength %.4g", lo)
+        String strength = lo == hi
+                ? String.format(Locale.ROOT, "strength %.4g", lo)
                 : String.format(Locale.ROOT, "strength %.4g–%.4g over folds", lo, hi);
         return strength + " (" + rule + ")";
     }
@@ -335,7 +391,8 @@ public final class ResultsReader {
                 best.merge(foldKey(r), v, higherIsBetter ? Math::max : Math::min);
             }
         }
-        return Stats.mean(best.values().stream().mapToDouble(Double::doubleValue).toArray());
+        return Stats.mean(
+                best.values().stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     private static boolean higherIsBetter(String metric) {
@@ -357,7 +414,8 @@ public final class ResultsReader {
 
     private static Map<String, List<Row>> byFold(List<Row> rows) {
         Map<String, List<Row>> out = new LinkedHashMap<>();
-        rows.forEach(r -> out.computeIfAbsent(foldKey(r), k -> new ArrayList<>()).add(r));
+        rows.forEach(
+                r -> out.computeIfAbsent(foldKey(r), k -> new ArrayList<>()).add(r));
         return out;
     }
 
@@ -366,7 +424,10 @@ public final class ResultsReader {
         for (Row r : rows) {
             double c = r.num(CANDIDATE);
             if (!Double.isFinite(c)) {
-                throw new InputException(r.file().toString(), r.line(), r.header().indexOf(CANDIDATE) + 1,
+                throw new InputException(
+                        r.file().toString(),
+                        r.line(),
+                        r.header().indexOf(CANDIDATE) + 1,
                         "column " + CANDIDATE + ": missing candidate index");
             }
             out.computeIfAbsent((int) c, k -> new ArrayList<>()).add(r);
@@ -399,14 +460,20 @@ public final class ResultsReader {
         double[] x = c.x();
         double[] y = c.y();
         long points = IntStream.range(0, x.length)
-                .filter(i -> Double.isFinite(x[i]) && Double.isFinite(y[i])).mapToDouble(i -> x[i]).distinct().count();
+                .filter(i -> Double.isFinite(x[i]) && Double.isFinite(y[i]))
+                .mapToDouble(i -> x[i])
+                .distinct()
+                .count();
         if (points >= 2) {
             byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(c);
         }
     }
 
-    private static void addIfAny(List<ChartSpec> charts, Map<String, List<Curve>> byKind, String kind,
-                                 Function<List<Curve>, ChartSpec> make) {
+    private static void addIfAny(
+            List<ChartSpec> charts,
+            Map<String, List<Curve>> byKind,
+            String kind,
+            Function<List<Curve>, ChartSpec> make) {
         List<Curve> curves = byKind.get(kind);
         if (curves != null && !curves.isEmpty()) {
             charts.add(make.apply(curves));
@@ -417,7 +484,11 @@ public final class ResultsReader {
         if (!Files.isRegularFile(file)) {
             return List.of();
         }
-        return readString(file).lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        return readString(file)
+                .lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty())
+                .toList();
     }
 
     private static String readString(Path file) {

@@ -1,13 +1,11 @@
 package org.prunekit.report;
 
-import java.util.Comparator;
-
-import org.prunekit.data.AtomicFiles;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,11 +15,12 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.prunekit.config.ArmSpec;
 import org.prunekit.config.ExperimentConfig;
-import org.prunekit.protocol.CandidateResult;
-import org.prunekit.protocol.CellResult;
+import org.prunekit.data.AtomicFiles;
 import org.prunekit.eval.Metric;
 import org.prunekit.eval.PairedComparison;
 import org.prunekit.eval.Stats;
+import org.prunekit.protocol.CandidateResult;
+import org.prunekit.protocol.CellResult;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -35,8 +34,7 @@ import org.yaml.snakeyaml.Yaml;
 public final class ResultsWriter {
 
     /** What the summary says about the data. */
-    public record DatasetInfo(String path, String sha256, int rows, int features, List<String> classes, int[] counts) {
-    }
+    public record DatasetInfo(String path, String sha256, int rows, int features, List<String> classes, int[] counts) {}
 
     private final ExperimentConfig cfg;
     private final List<CellResult> cells;
@@ -48,10 +46,12 @@ public final class ResultsWriter {
     public ResultsWriter(ExperimentConfig cfg, List<CellResult> cells, DatasetInfo data, String version) {
         this.cfg = cfg;
         List<String> armOrder = cfg.arms().stream().map(ArmSpec::name).toList();
-        this.cells = cells.stream().sorted(Comparator
-                .comparingInt((CellResult c) -> armOrder.indexOf(c.arm()))
-                .thenComparingInt(c -> c.refitOnAll() ? 1 : 0)
-                .thenComparingInt(CellResult::repeat).thenComparingInt(CellResult::fold)).toList();
+        this.cells = cells.stream()
+                .sorted(Comparator.comparingInt((CellResult c) -> armOrder.indexOf(c.arm()))
+                        .thenComparingInt(c -> c.refitOnAll() ? 1 : 0)
+                        .thenComparingInt(CellResult::repeat)
+                        .thenComparingInt(CellResult::fold))
+                .toList();
         this.outer = this.cells.stream().filter(c -> !c.refitOnAll()).toList();
         this.data = data;
         this.version = version;
@@ -71,7 +71,9 @@ public final class ResultsWriter {
             throw new UncheckedIOException(e);
         }
         AtomicFiles.writeString(dir.resolve("summary.md"), summaryMarkdown(summary));
-        AtomicFiles.writeString(dir.resolve(ResultsLayout.WARNINGS), String.join("\n", warnings()) + (warnings().isEmpty() ? "" : "\n"));
+        AtomicFiles.writeString(
+                dir.resolve(ResultsLayout.WARNINGS),
+                String.join("\n", warnings()) + (warnings().isEmpty() ? "" : "\n"));
     }
 
     /** The resolved config as YAML (block style). */
@@ -112,8 +114,16 @@ public final class ResultsWriter {
 
     /** Column names of {@code candidates.csv}. */
     public List<String> candidateColumns() {
-        List<String> h = new ArrayList<>(List.of("arm", "repeat", "fold", "candidate", "chosen", "strength_name", "strength",
-                "parameters", "nonzero_parameters"));
+        List<String> h = new ArrayList<>(List.of(
+                "arm",
+                "repeat",
+                "fold",
+                "candidate",
+                "chosen",
+                "strength_name",
+                "strength",
+                "parameters",
+                "nonzero_parameters"));
         detailKeys().forEach(k -> h.add("size_" + col(k)));
         h.addAll(List.of("bytes", "bytes_format", "threshold", "inner_folds"));
         for (String m : metricNames()) {
@@ -130,9 +140,18 @@ public final class ResultsWriter {
         return csv(candidateColumns(), p -> {
             for (CellResult c : outer) {
                 for (CandidateResult k : c.candidates()) {
-                    List<Object> r = new ArrayList<>(List.of(c.arm(), c.repeat(), c.fold(), k.index(), k.index() == c.chosen() ? 1 : 0,
-                            c.strengthName(), num(k.strength()), k.parameters(), k.nonZero()));
-                    details.forEach(d -> r.add(k.details().containsKey(d) ? num(k.details().get(d)) : ""));
+                    List<Object> r = new ArrayList<>(List.of(
+                            c.arm(),
+                            c.repeat(),
+                            c.fold(),
+                            k.index(),
+                            k.index() == c.chosen() ? 1 : 0,
+                            c.strengthName(),
+                            num(k.strength()),
+                            k.parameters(),
+                            k.nonZero()));
+                    details.forEach(d ->
+                            r.add(k.details().containsKey(d) ? num(k.details().get(d)) : ""));
                     r.addAll(List.of(k.bytes(), k.bytesFormat(), num(k.threshold()), c.innerFolds()));
                     for (String m : metricNames()) {
                         r.add(num(k.innerMean().get(m)));
@@ -148,8 +167,18 @@ public final class ResultsWriter {
 
     /** Column names of {@code selected.csv}. */
     public List<String> selectedColumns() {
-        List<String> h = new ArrayList<>(List.of("arm", "repeat", "fold", "candidate", "strength", "parameters",
-                "nonzero_parameters", "bytes", "dense_parameters", "dense_nonzero_parameters", "dense_bytes"));
+        List<String> h = new ArrayList<>(List.of(
+                "arm",
+                "repeat",
+                "fold",
+                "candidate",
+                "strength",
+                "parameters",
+                "nonzero_parameters",
+                "bytes",
+                "dense_parameters",
+                "dense_nonzero_parameters",
+                "dense_bytes"));
         metricNames().forEach(m -> h.add("outer_" + col(m)));
         metricNames().forEach(m -> h.add("dense_outer_" + col(m)));
         h.addAll(List.of("note", "features_used", "latency_us", "dense_latency_us"));
@@ -161,8 +190,18 @@ public final class ResultsWriter {
             for (CellResult c : outer) {
                 CandidateResult k = c.chosenCandidate();
                 CandidateResult d = c.candidates().get(0);
-                List<Object> r = new ArrayList<>(List.of(c.arm(), c.repeat(), c.fold(), k.index(), num(k.strength()),
-                        k.parameters(), k.nonZero(), k.bytes(), d.parameters(), d.nonZero(), d.bytes()));
+                List<Object> r = new ArrayList<>(List.of(
+                        c.arm(),
+                        c.repeat(),
+                        c.fold(),
+                        k.index(),
+                        num(k.strength()),
+                        k.parameters(),
+                        k.nonZero(),
+                        k.bytes(),
+                        d.parameters(),
+                        d.nonZero(),
+                        d.bytes()));
                 metricNames().forEach(m -> r.add(num(k.outer().get(m))));
                 metricNames().forEach(m -> r.add(num(d.outer().get(m))));
                 r.add(c.note() == null ? "" : c.note());
@@ -176,8 +215,8 @@ public final class ResultsWriter {
 
     /** Column names of {@code cp-table.csv}. */
     public List<String> cpTableColumns() {
-        List<String> h = new ArrayList<>(List.of("arm", "repeat", "fold", "candidate", "chosen", "strength",
-                "nonzero_parameters"));
+        List<String> h = new ArrayList<>(
+                List.of("arm", "repeat", "fold", "candidate", "chosen", "strength", "nonzero_parameters"));
         detailKeys().forEach(k -> h.add("size_" + col(k)));
         h.addAll(List.of("selection_metric", "inner_mean", "inner_sd", "inner_se", "inner_folds"));
         return h;
@@ -190,10 +229,21 @@ public final class ResultsWriter {
             for (CellResult c : cells) {
                 for (CandidateResult k : c.candidates()) {
                     double sd = k.innerSd().getOrDefault(sel, Double.NaN);
-                    List<Object> r = new ArrayList<>(List.of(c.arm(), c.repeat(), c.fold(), k.index(),
-                            k.index() == c.chosen() ? 1 : 0, num(k.strength()), k.nonZero()));
-                    details.forEach(d -> r.add(k.details().containsKey(d) ? num(k.details().get(d)) : ""));
-                    r.addAll(List.of(sel, num(k.innerMean().get(sel)), num(sd), num(sd / Math.sqrt(c.innerFolds())),
+                    List<Object> r = new ArrayList<>(List.of(
+                            c.arm(),
+                            c.repeat(),
+                            c.fold(),
+                            k.index(),
+                            k.index() == c.chosen() ? 1 : 0,
+                            num(k.strength()),
+                            k.nonZero()));
+                    details.forEach(d ->
+                            r.add(k.details().containsKey(d) ? num(k.details().get(d)) : ""));
+                    r.addAll(List.of(
+                            sel,
+                            num(k.innerMean().get(sel)),
+                            num(sd),
+                            num(sd / Math.sqrt(c.innerFolds())),
                             c.innerFolds()));
                     p.printRecord(r);
                 }
@@ -212,7 +262,13 @@ public final class ResultsWriter {
             for (CellResult c : cells) {
                 for (var e : c.pathColumns().entrySet()) {
                     for (CandidateResult k : c.candidates()) {
-                        p.printRecord(c.arm(), c.repeat(), c.fold(), k.index(), num(k.strength()), e.getKey(),
+                        p.printRecord(
+                                c.arm(),
+                                c.repeat(),
+                                c.fold(),
+                                k.index(),
+                                num(k.strength()),
+                                e.getKey(),
                                 num(e.getValue()[k.index()]));
                     }
                 }
@@ -248,7 +304,8 @@ public final class ResultsWriter {
         s.put("metrics", metricNames());
         List<Object> arms = new ArrayList<>();
         for (ArmSpec a : cfg.arms()) {
-            List<CellResult> cs = outer.stream().filter(c -> c.arm().equals(a.name())).toList();
+            List<CellResult> cs =
+                    outer.stream().filter(c -> c.arm().equals(a.name())).toList();
             Map<String, Object> am = new LinkedHashMap<>();
             am.put("name", a.name());
             am.put("family", a.family());
@@ -258,8 +315,12 @@ public final class ResultsWriter {
             Map<String, Object> dense = new LinkedHashMap<>();
             Map<String, Object> change = new LinkedHashMap<>();
             for (String m : metricNames()) {
-                double[] v = cs.stream().mapToDouble(c -> c.chosenCandidate().outer().getOrDefault(m, Double.NaN)).toArray();
-                double[] dv = cs.stream().mapToDouble(c -> c.candidates().get(0).outer().getOrDefault(m, Double.NaN)).toArray();
+                double[] v = cs.stream()
+                        .mapToDouble(c -> c.chosenCandidate().outer().getOrDefault(m, Double.NaN))
+                        .toArray();
+                double[] dv = cs.stream()
+                        .mapToDouble(c -> c.candidates().get(0).outer().getOrDefault(m, Double.NaN))
+                        .toArray();
                 chosen.put(m, stats(Stats.of(v)));
                 dense.put(m, stats(Stats.of(dv)));
                 double[] diff = new double[v.length];
@@ -272,23 +333,56 @@ public final class ResultsWriter {
             am.put("dense", dense);
             am.put("change_vs_dense", change);
             Map<String, Object> size = new LinkedHashMap<>();
-            size.put("parameters_mean", Stats.of(cs.stream().mapToDouble(c -> c.chosenCandidate().parameters()).toArray()).mean());
-            size.put("nonzero_parameters_mean", Stats.of(cs.stream().mapToDouble(c -> c.chosenCandidate().nonZero()).toArray()).mean());
-            size.put("dense_nonzero_parameters_mean", Stats.of(cs.stream().mapToDouble(c -> c.candidates().get(0).nonZero()).toArray()).mean());
-            size.put("nonzero_ratio_mean", Stats.of(cs.stream().mapToDouble(c -> (double) c.chosenCandidate().nonZero()
-                    / Math.max(1, c.candidates().get(0).nonZero())).toArray()).mean());
-            size.put("bytes_mean", Stats.of(cs.stream().mapToDouble(c -> c.chosenCandidate().bytes()).toArray()).mean());
-            size.put("latency_us_median", Stats.median(cs.stream().mapToDouble(c -> c.chosenCandidate().latencyUs()).toArray()));
+            size.put(
+                    "parameters_mean",
+                    Stats.of(cs.stream()
+                                    .mapToDouble(c -> c.chosenCandidate().parameters())
+                                    .toArray())
+                            .mean());
+            size.put(
+                    "nonzero_parameters_mean",
+                    Stats.of(cs.stream()
+                                    .mapToDouble(c -> c.chosenCandidate().nonZero())
+                                    .toArray())
+                            .mean());
+            size.put(
+                    "dense_nonzero_parameters_mean",
+                    Stats.of(cs.stream()
+                                    .mapToDouble(c -> c.candidates().get(0).nonZero())
+                                    .toArray())
+                            .mean());
+            size.put(
+                    "nonzero_ratio_mean",
+                    Stats.of(cs.stream()
+                                    .mapToDouble(c -> (double)
+                                                    c.chosenCandidate().nonZero()
+                                            / Math.max(1, c.candidates().get(0).nonZero()))
+                                    .toArray())
+                            .mean());
+            size.put(
+                    "bytes_mean",
+                    Stats.of(cs.stream()
+                                    .mapToDouble(c -> c.chosenCandidate().bytes())
+                                    .toArray())
+                            .mean());
+            size.put(
+                    "latency_us_median",
+                    Stats.median(cs.stream()
+                            .mapToDouble(c -> c.chosenCandidate().latencyUs())
+                            .toArray()));
             am.put("size", size);
-            cells.stream().filter(c -> c.refitOnAll() && c.arm().equals(a.name())).findFirst().ifPresent(r -> {
-                Map<String, Object> rm = new LinkedHashMap<>();
-                rm.put("candidate", r.chosen());
-                rm.put("strength", r.chosenCandidate().strength());
-                rm.put("nonzero_parameters", r.chosenCandidate().nonZero());
-                rm.put("model", "models/" + a.name() + ".model");
-                rm.put("provenance", "models/" + a.name() + ".provenance.json");
-                am.put("refit", rm);
-            });
+            cells.stream()
+                    .filter(c -> c.refitOnAll() && c.arm().equals(a.name()))
+                    .findFirst()
+                    .ifPresent(r -> {
+                        Map<String, Object> rm = new LinkedHashMap<>();
+                        rm.put("candidate", r.chosen());
+                        rm.put("strength", r.chosenCandidate().strength());
+                        rm.put("nonzero_parameters", r.chosenCandidate().nonZero());
+                        rm.put("model", "models/" + a.name() + ".model");
+                        rm.put("provenance", "models/" + a.name() + ".provenance.json");
+                        am.put("refit", rm);
+                    });
             arms.add(am);
         }
         s.put("arms", arms);
@@ -306,10 +400,16 @@ public final class ResultsWriter {
                 Map<String, CellResult> b = byCell(arms.get(j).name());
                 List<String> common = a.keySet().stream().filter(b::containsKey).toList();
                 double testOverTrain = Stats.mean(common.stream()
-                        .mapToDouble(k -> a.get(k).testRows() / (double) a.get(k).trainRows()).toArray());
+                        .mapToDouble(
+                                k -> a.get(k).testRows() / (double) a.get(k).trainRows())
+                        .toArray());
                 for (String m : metricNames()) {
-                    double[] x = common.stream().mapToDouble(k -> a.get(k).chosenCandidate().outer().getOrDefault(m, Double.NaN)).toArray();
-                    double[] y = common.stream().mapToDouble(k -> b.get(k).chosenCandidate().outer().getOrDefault(m, Double.NaN)).toArray();
+                    double[] x = common.stream()
+                            .mapToDouble(k -> a.get(k).chosenCandidate().outer().getOrDefault(m, Double.NaN))
+                            .toArray();
+                    double[] y = common.stream()
+                            .mapToDouble(k -> b.get(k).chosenCandidate().outer().getOrDefault(m, Double.NaN))
+                            .toArray();
                     PairedComparison.Result r = PairedComparison.compare(x, y, testOverTrain);
                     Map<String, Object> pm = new LinkedHashMap<>();
                     pm.put("a", arms.get(i).name());
@@ -353,12 +453,25 @@ public final class ResultsWriter {
         String sel = cfg.select().metric().configName();
         b.append("# ").append(cfg.name()).append("\n\n");
         Map<String, Object> d = (Map<String, Object>) s.get("dataset");
-        b.append("Data: `").append(d.get("path")).append("` (").append(d.get("rows")).append(" rows, classes ")
-                .append(d.get("class_counts")).append(", SHA-256 `").append(String.valueOf(d.get("sha256")), 0, 12).append("…`). ");
-        b.append("Selection: ").append(sel).append(", rule ").append(cfg.select().rule())
-                .append(", on inner data only; imbalance: ").append(cfg.imbalance().strategy()).append(". ");
+        b.append("Data: `")
+                .append(d.get("path"))
+                .append("` (")
+                .append(d.get("rows"))
+                .append(" rows, classes ")
+                .append(d.get("class_counts"))
+                .append(", SHA-256 `")
+                .append(String.valueOf(d.get("sha256")), 0, 12)
+                .append("…`). ");
+        b.append("Selection: ")
+                .append(sel)
+                .append(", rule ")
+                .append(cfg.select().rule())
+                .append(", on inner data only; imbalance: ")
+                .append(cfg.imbalance().strategy())
+                .append(". ");
         b.append("Figures: chosen point on the outer test folds, mean ± sd [95 % t interval] over ")
-                .append(outer.isEmpty() ? 0 : outer.size() / cfg.arms().size()).append(" folds.\n\n");
+                .append(outer.isEmpty() ? 0 : outer.size() / cfg.arms().size())
+                .append(" folds.\n\n");
         b.append("## Arms\n\n| arm | family | method |");
         metricNames().forEach(m -> b.append(' ').append(m).append(" |"));
         b.append(" non-zero params (dense) | bytes | latency µs/row |\n|---|---|---|");
@@ -366,16 +479,36 @@ public final class ResultsWriter {
         b.append("---|---|---|\n");
         for (Object o : (List<Object>) s.get("arms")) {
             Map<String, Object> a = (Map<String, Object>) o;
-            b.append("| ").append(a.get("name")).append(" | ").append(a.get("family")).append(" | ").append(a.get("method")).append(" |");
+            b.append("| ")
+                    .append(a.get("name"))
+                    .append(" | ")
+                    .append(a.get("family"))
+                    .append(" | ")
+                    .append(a.get("method"))
+                    .append(" |");
             Map<String, Object> chosen = (Map<String, Object>) a.get("chosen");
             for (String m : metricNames()) {
                 Map<String, Object> st = (Map<String, Object>) chosen.get(m);
-                b.append(' ').append(f(st.get("mean"))).append(" ± ").append(f(st.get("sd")))
-                        .append(" [").append(f(st.get("ci_low"))).append(", ").append(f(st.get("ci_high"))).append("] |");
+                b.append(' ')
+                        .append(f(st.get("mean")))
+                        .append(" ± ")
+                        .append(f(st.get("sd")))
+                        .append(" [")
+                        .append(f(st.get("ci_low")))
+                        .append(", ")
+                        .append(f(st.get("ci_high")))
+                        .append("] |");
             }
             Map<String, Object> size = (Map<String, Object>) a.get("size");
-            b.append(' ').append(f1(size.get("nonzero_parameters_mean"))).append(" (").append(f1(size.get("dense_nonzero_parameters_mean")))
-                    .append(") | ").append(f1(size.get("bytes_mean"))).append(" | ").append(f(size.get("latency_us_median"))).append(" |\n");
+            b.append(' ')
+                    .append(f1(size.get("nonzero_parameters_mean")))
+                    .append(" (")
+                    .append(f1(size.get("dense_nonzero_parameters_mean")))
+                    .append(") | ")
+                    .append(f1(size.get("bytes_mean")))
+                    .append(" | ")
+                    .append(f(size.get("latency_us_median")))
+                    .append(" |\n");
         }
         b.append("\n## Pruned vs dense (chosen minus candidate 0, same folds)\n\n| arm | size ratio |");
         metricNames().forEach(m -> b.append(" Δ ").append(m).append(" |"));
@@ -385,28 +518,54 @@ public final class ResultsWriter {
         for (Object o : (List<Object>) s.get("arms")) {
             Map<String, Object> a = (Map<String, Object>) o;
             Map<String, Object> change = (Map<String, Object>) a.get("change_vs_dense");
-            b.append("| ").append(a.get("name")).append(" | ").append(f(((Map<String, Object>) a.get("size")).get("nonzero_ratio_mean"))).append(" |");
+            b.append("| ")
+                    .append(a.get("name"))
+                    .append(" | ")
+                    .append(f(((Map<String, Object>) a.get("size")).get("nonzero_ratio_mean")))
+                    .append(" |");
             for (String m : metricNames()) {
                 Map<String, Object> st = (Map<String, Object>) change.get(m);
-                b.append(' ').append(f(st.get("mean"))).append(" [").append(f(st.get("ci_low"))).append(", ")
-                        .append(f(st.get("ci_high"))).append("] |");
+                b.append(' ')
+                        .append(f(st.get("mean")))
+                        .append(" [")
+                        .append(f(st.get("ci_low")))
+                        .append(", ")
+                        .append(f(st.get("ci_high")))
+                        .append("] |");
             }
             b.append('\n');
         }
         List<Object> paired = (List<Object>) s.get("paired");
         if (!paired.isEmpty()) {
-            b.append("\n## Paired comparisons (a − b on the same folds)\n\n| a | b | metric | n | mean diff [95 % CI] | Wilcoxon p "
-                    + "| corrected t p |\n|---|---|---|---|---|---|---|\n");
+            b.append(
+                    "\n## Paired comparisons (a − b on the same folds)\n\n| a | b | metric | n | mean diff [95 % CI] | Wilcoxon p "
+                            + "| corrected t p |\n|---|---|---|---|---|---|---|\n");
             for (Object o : paired) {
                 Map<String, Object> p = (Map<String, Object>) o;
-                b.append("| ").append(p.get("a")).append(" | ").append(p.get("b")).append(" | ").append(p.get("metric")).append(" | ")
-                        .append(p.get("n")).append(" | ").append(f(p.get("mean_diff"))).append(" [").append(f(p.get("ci_low")))
-                        .append(", ").append(f(p.get("ci_high"))).append("] | ").append(f(p.get("wilcoxon_p")))
-                        .append(Boolean.TRUE.equals(p.get("wilcoxon_exact")) ? " (exact)" : "").append(" | ")
-                        .append(f(p.get("corrected_t_p"))).append(" |\n");
+                b.append("| ")
+                        .append(p.get("a"))
+                        .append(" | ")
+                        .append(p.get("b"))
+                        .append(" | ")
+                        .append(p.get("metric"))
+                        .append(" | ")
+                        .append(p.get("n"))
+                        .append(" | ")
+                        .append(f(p.get("mean_diff")))
+                        .append(" [")
+                        .append(f(p.get("ci_low")))
+                        .append(", ")
+                        .append(f(p.get("ci_high")))
+                        .append("] | ")
+                        .append(f(p.get("wilcoxon_p")))
+                        .append(Boolean.TRUE.equals(p.get("wilcoxon_exact")) ? " (exact)" : "")
+                        .append(" | ")
+                        .append(f(p.get("corrected_t_p")))
+                        .append(" |\n");
             }
-            b.append("\nFolds share training rows: the t interval and the Wilcoxon p are optimistic; the corrected resampled "
-                    + "t-test (Nadeau & Bengio 2003) allows for the overlap.\n");
+            b.append(
+                    "\nFolds share training rows: the t interval and the Wilcoxon p are optimistic; the corrected resampled "
+                            + "t-test (Nadeau & Bengio 2003) allows for the overlap.\n");
         }
         List<String> w = warnings();
         if (!w.isEmpty()) {
@@ -441,7 +600,12 @@ public final class ResultsWriter {
 
     static String csv(List<String> header, Rows rows) {
         StringWriter w = new StringWriter();
-        try (CSVPrinter p = CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).setRecordSeparator("\n").get().print(w)) {
+        try (CSVPrinter p = CSVFormat.RFC4180
+                .builder()
+                .setHeader(header.toArray(String[]::new))
+                .setRecordSeparator("\n")
+                .get()
+                .print(w)) {
             rows.print(p);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

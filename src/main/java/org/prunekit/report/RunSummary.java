@@ -13,12 +13,16 @@ import org.prunekit.data.InputException;
  * What the report takes from a run's {@code summary.json}, as the harness computed it: names, the selection, the
  * arms' family and method, the dataset's class counts, and the paired comparisons ({@code eval.PairedComparison}).
  */
-record RunSummary(String name, String metric, String rule, List<Arm> arms, DatasetSummary dataset,
-                  List<PairedComparison> paired) {
+record RunSummary(
+        String name,
+        String metric,
+        String rule,
+        List<Arm> arms,
+        DatasetSummary dataset,
+        List<PairedComparison> paired) {
 
     /** @param sizeRatio mean over outer folds of chosen / dense non-zero parameters */
-    record Arm(String name, String family, String method, double sizeRatio) {
-    }
+    record Arm(String name, String family, String method, double sizeRatio) {}
 
     RunSummary {
         arms = List.copyOf(arms);
@@ -30,7 +34,9 @@ record RunSummary(String name, String metric, String rule, List<Arm> arms, Datas
         try {
             root = CellStore.JSON.readTree(file.toFile());
         } catch (IOException e) {
-            throw new InputException(file.toString(), "not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new InputException(
+                    file.toString(),
+                    "not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
         }
         if (root == null || !root.isObject()) {
             throw new InputException(file.toString(), "expected a JSON object");
@@ -38,35 +44,65 @@ record RunSummary(String name, String metric, String rule, List<Arm> arms, Datas
         JsonNode sel = root.path("selection");
         List<Arm> arms = new ArrayList<>();
         for (JsonNode a : root.path("arms")) {
-            arms.add(new Arm(text(a, "name", "?"), text(a, "family", "?"), text(a, "method", "?"),
+            arms.add(new Arm(
+                    text(a, "name", "?"),
+                    text(a, "family", "?"),
+                    text(a, "method", "?"),
                     num(a.path("size"), "nonzero_ratio_mean")));
         }
         JsonNode d = root.path("dataset");
         Map<String, Long> counts = new LinkedHashMap<>();
-        d.path("class_counts").fields().forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asLong()));
-        DatasetSummary dataset = new DatasetSummary(text(d, "path", "?"), text(d, "target", "class"),
-                d.path("rows").asLong(-1), d.path("features").asInt(-1), counts);
+        d.path("class_counts")
+                .fields()
+                .forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asLong()));
+        DatasetSummary dataset = new DatasetSummary(
+                text(d, "path", "?"),
+                text(d, "target", "class"),
+                d.path("rows").asLong(-1),
+                d.path("features").asInt(-1),
+                counts);
         List<PairedComparison> paired = new ArrayList<>();
         for (JsonNode p : root.path("paired")) {
-            paired.add(new PairedComparison(text(p, "a", "?"), text(p, "b", "?"), text(p, "metric", "?"),
-                    p.path("n").asInt(), num(p, "mean_diff"), num(p, "sd_diff"), num(p, "ci_low"), num(p, "ci_high"),
-                    p.path("wins_a").asInt(-1), num(p, "wilcoxon_p"), p.path("wilcoxon_exact").asBoolean(),
+            paired.add(new PairedComparison(
+                    text(p, "a", "?"),
+                    text(p, "b", "?"),
+                    text(p, "metric", "?"),
+                    p.path("n").asInt(),
+                    num(p, "mean_diff"),
+                    num(p, "sd_diff"),
+                    num(p, "ci_low"),
+                    num(p, "ci_high"),
+                    p.path("wins_a").asInt(-1),
+                    num(p, "wilcoxon_p"),
+                    p.path("wilcoxon_exact").asBoolean(),
                     num(p, "corrected_t_p")));
         }
-        return new RunSummary(text(root, "name", "unnamed"), text(sel, "metric", "?"), text(sel, "rule", "?"), arms,
-                dataset, paired);
+        return new RunSummary(
+                text(root, "name", "unnamed"), text(sel, "metric", "?"), text(sel, "rule", "?"), arms, dataset, paired);
     }
 
     String method(String arm) {
-        return arms.stream().filter(a -> a.name().equals(arm)).map(Arm::method).findFirst().orElse("?");
+        return arms.stream()
+                .filter(a -> a.name().equals(arm))
+                .map(Arm::method)
+                .findFirst()
+                .orElse("?");
     }
 
     double sizeRatio(String arm) {
-        return arms.stream().filter(a -> a.name().equals(arm)).mapToDouble(Arm::sizeRatio).findFirst().orElse(Double.NaN);
+        return arms.stream()
+                .filter(a -> a.name().equals(arm))
+                .mapToDouble(Arm::sizeRatio)
+                .findFirst()
+                .orElse(Double.NaN);
     }
 
     String family(String arm) {
-        return arms.stream().filter(a -> a.name().equals(arm)).map(Arm::family).findFirst().orElse("?");
+        return arms.stream()
+                .filter(a -> a.name().equals(arm))
+                .map(Arm::family)
+                .findFirst()
+                .orElse("?");
     }
 
     private static String text(JsonNode n, String key, String dflt) {

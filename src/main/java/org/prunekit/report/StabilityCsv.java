@@ -1,13 +1,12 @@
 package org.prunekit.report;
 
-import org.prunekit.data.AtomicFiles;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.prunekit.config.ArmSpec;
 import org.prunekit.config.ExperimentConfig;
+import org.prunekit.data.AtomicFiles;
 import org.prunekit.protocol.CellResult;
 
 /**
@@ -21,12 +20,20 @@ final class StabilityCsv {
     static final String STABILITY = "stability.csv";
     static final String FREQUENCY = "selection-frequency.csv";
 
-    private StabilityCsv() {
-    }
+    private StabilityCsv() {}
 
     static List<String> stabilityColumns() {
-        return List.of("arm", "point", "candidate", "strength", "subsets", "total_features", "features_mean",
-                "features_sd", "kuncheva", "jaccard");
+        return List.of(
+                "arm",
+                "point",
+                "candidate",
+                "strength",
+                "subsets",
+                "total_features",
+                "features_mean",
+                "features_sd",
+                "kuncheva",
+                "jaccard");
     }
 
     static List<String> frequencyColumns() {
@@ -38,19 +45,28 @@ final class StabilityCsv {
         List<FeatureStability.Row> rows = new ArrayList<>();
         List<Object[]> freq = new ArrayList<>();
         for (ArmSpec a : cfg.arms()) {
-            List<CellResult> cells = outer.stream().filter(c -> c.arm().equals(a.name())).toList();
+            List<CellResult> cells =
+                    outer.stream().filter(c -> c.arm().equals(a.name())).toList();
             rows.addAll(FeatureStability.rows(a.name(), cells));
-            for (Map.Entry<String, Double> e : FeatureStability.chosenFrequency(cells).entrySet()) {
+            for (Map.Entry<String, Double> e :
+                    FeatureStability.chosenFrequency(cells).entrySet()) {
                 freq.add(new Object[] {a.name(), e.getKey(), ResultsWriter.num(e.getValue())});
             }
         }
         AtomicFiles.writeString(dir.resolve(STABILITY), ResultsWriter.csv(stabilityColumns(), p -> {
             for (FeatureStability.Row r : rows) {
                 boolean chosen = r.candidate() == FeatureStability.CHOSEN;
-                p.printRecord(r.arm(), chosen ? "chosen" : "candidate", chosen ? "" : r.candidate(),
-                        chosen ? "" : ResultsWriter.num(r.strength()), r.subsets(), r.totalFeatures(),
-                        ResultsWriter.num(r.featuresMean()), ResultsWriter.num(r.featuresSd()),
-                        ResultsWriter.num(r.kuncheva()), ResultsWriter.num(r.jaccard()));
+                p.printRecord(
+                        r.arm(),
+                        chosen ? "chosen" : "candidate",
+                        chosen ? "" : r.candidate(),
+                        chosen ? "" : ResultsWriter.num(r.strength()),
+                        r.subsets(),
+                        r.totalFeatures(),
+                        ResultsWriter.num(r.featuresMean()),
+                        ResultsWriter.num(r.featuresSd()),
+                        ResultsWriter.num(r.kuncheva()),
+                        ResultsWriter.num(r.jaccard()));
             }
         }));
         AtomicFiles.writeString(dir.resolve(FREQUENCY), ResultsWriter.csv(frequencyColumns(), p -> {

@@ -1,10 +1,8 @@
 package org.prunekit.run;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
-
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -12,8 +10,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
-import org.prunekit.spi.ConfigException;
 import org.prunekit.config.DataChecks;
 import org.prunekit.config.ExperimentConfig;
 import org.prunekit.config.SplitSpec;
@@ -21,10 +19,11 @@ import org.prunekit.data.CsvTableReader;
 import org.prunekit.data.Fold;
 import org.prunekit.data.FoldFile;
 import org.prunekit.data.InputException;
-import org.prunekit.data.imbalance.Resampler;
 import org.prunekit.data.StratifiedSplits;
 import org.prunekit.data.Table;
+import org.prunekit.data.imbalance.Resampler;
 import org.prunekit.protocol.Study;
+import org.prunekit.spi.ConfigException;
 
 /** Loads a config's data, builds its outer folds and checks the config against the data: a ready {@link Study}. */
 public final class Experiment {
@@ -32,8 +31,7 @@ public final class Experiment {
     /** Rough heap needed per byte of CSV while reading it (strings of every field) and encoding folds. */
     static final long HEAP_PER_CSV_BYTE = 24;
 
-    private Experiment() {
-    }
+    private Experiment() {}
 
     /**
      * @param workDir    relative data and fold-file paths are resolved against it
@@ -52,7 +50,9 @@ public final class Experiment {
         DataChecks.check(cfg, table, folds);
         int positive = -1;
         if (classes.size() == 2) {
-            positive = cfg.data().positive() == null ? 1 : classes.indexOf(cfg.data().positive());
+            positive = cfg.data().positive() == null
+                    ? 1
+                    : classes.indexOf(cfg.data().positive());
         }
         return new Study(cfg, table, classes, y, positive, folds, resamplers);
     }
@@ -67,8 +67,10 @@ public final class Experiment {
         return switch (p.kind()) {
             case SplitSpec.KFOLD -> {
                 if (p.folds() > y.length) {
-                    throw new ConfigException(cfg.source(), "split.outer.folds", p.folds() + " folds for " + y.length
-                            + " rows; at most one fold per row (use fewer folds)");
+                    throw new ConfigException(
+                            cfg.source(),
+                            "split.outer.folds",
+                            p.folds() + " folds for " + y.length + " rows; at most one fold per row (use fewer folds)");
                 }
                 yield StratifiedSplits.kFold(y, p.folds(), p.repeats(), seed);
             }
@@ -92,10 +94,16 @@ public final class Experiment {
             }
             long size = Files.size(file);
             if (max != Long.MAX_VALUE && size > max / HEAP_PER_CSV_BYTE) {
-                throw new InputException(file.toString(), String.format(Locale.ROOT,
-                        "is %d MB; reading and encoding it needs about %d MB of heap but %d MB are allowed: "
-                                + "raise the heap with PRUNEKIT_HEAP (e.g. PRUNEKIT_HEAP=%dg)",
-                        size >> 20, size * HEAP_PER_CSV_BYTE >> 20, max >> 20, Math.max(2, (size * HEAP_PER_CSV_BYTE >> 30) + 2)));
+                throw new InputException(
+                        file.toString(),
+                        String.format(
+                                Locale.ROOT,
+                                "is %d MB; reading and encoding it needs about %d MB of heap but %d MB are allowed: "
+                                        + "raise the heap with PRUNEKIT_HEAP (e.g. PRUNEKIT_HEAP=%dg)",
+                                size >> 20,
+                                size * HEAP_PER_CSV_BYTE >> 20,
+                                max >> 20,
+                                Math.max(2, (size * HEAP_PER_CSV_BYTE >> 30) + 2)));
             }
         } catch (IOException e) {
             // the reader names the problem
@@ -120,8 +128,8 @@ public final class Experiment {
 
     public static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

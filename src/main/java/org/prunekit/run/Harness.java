@@ -1,8 +1,6 @@
 package org.prunekit.run;
 
 import java.nio.file.Files;
-import org.prunekit.data.InputException;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +16,7 @@ import java.util.function.Function;
 import org.prunekit.config.ArmSpec;
 import org.prunekit.config.ExperimentConfig;
 import org.prunekit.data.Fold;
+import org.prunekit.data.InputException;
 import org.prunekit.data.imbalance.Resampler;
 import org.prunekit.protocol.CellResult;
 import org.prunekit.protocol.CellRunner;
@@ -44,8 +43,8 @@ public final class Harness {
      * @param resume     keep the finished cells of an interrupted run with the same config and data
      * @param resamplers resampler per imbalance strategy
      */
-    public record Options(int threads, boolean force, boolean resume, Progress progress,
-                          Function<String, Resampler> resamplers) {
+    public record Options(
+            int threads, boolean force, boolean resume, Progress progress, Function<String, Resampler> resamplers) {
         public Options {
             if (threads < 1 || threads > 256) {
                 throw new IllegalArgumentException("threads must be in [1, 256] but was " + threads);
@@ -64,8 +63,7 @@ public final class Harness {
         }
     }
 
-    private Harness() {
-    }
+    private Harness() {}
 
     /** Runs {@code cfg} into {@code cfg.output().dir()}; returns that folder. */
     public static Path run(ExperimentConfig cfg, Path workDir, Options options) {
@@ -77,8 +75,7 @@ public final class Harness {
         OutputFolder.prepare(out, fingerprint, options.force(), options.resume());
         CellStore store = new CellStore(out);
 
-        record Task(ArmSpec arm, Fold fold, String key) {
-        }
+        record Task(ArmSpec arm, Fold fold, String key) {}
         List<Task> tasks = new ArrayList<>();
         for (ArmSpec arm : cfg.arms()) {
             for (Fold f : study.outerFolds()) {
@@ -90,7 +87,8 @@ public final class Harness {
         List<Task> todo = new ArrayList<>();
         for (Task t : tasks) {
             Optional<CellResult> saved = options.resume() ? store.load(t.key()) : Optional.empty();
-            boolean modelOk = t.fold() != null || Files.isRegularFile(modelFile(out, t.arm().name()));
+            boolean modelOk = t.fold() != null
+                    || Files.isRegularFile(modelFile(out, t.arm().name()));
             if (saved.isPresent() && modelOk) {
                 done.put(t.key(), saved.get());
             } else {
@@ -145,14 +143,20 @@ public final class Harness {
         // Build the results from the saved cells, in a fixed order: the same whether cells ran now or earlier.
         List<CellResult> cells = new ArrayList<>();
         for (Task t : tasks) {
-            cells.add(store.load(t.key()).orElseThrow(() -> new IllegalStateException("cell " + t.key() + " was not saved")));
+            cells.add(store.load(t.key())
+                    .orElseThrow(() -> new IllegalStateException("cell " + t.key() + " was not saved")));
         }
         int[] counts = new int[study.classes().size()];
         for (int c : study.y()) {
             counts[c]++;
         }
-        var info = new ResultsWriter.DatasetInfo(cfg.data().path().toString().replace('\\', '/'), dataSha,
-                study.table().rows(), study.table().columns().size(), study.classes(), counts);
+        var info = new ResultsWriter.DatasetInfo(
+                cfg.data().path().toString().replace('\\', '/'),
+                dataSha,
+                study.table().rows(),
+                study.table().columns().size(),
+                study.classes(),
+                counts);
         new ResultsWriter(cfg, cells, info, Version.get()).writeAll(out);
         writeReport(out, options.progress());
         return out;
@@ -175,8 +179,8 @@ public final class Harness {
         return out.resolve("models").resolve(arm + ".model");
     }
 
-    private static void saveModel(ExperimentConfig cfg, Study study, Path out, ArmSpec arm, CellRunner.Outcome o,
-                                  String dataSha) {
+    private static void saveModel(
+            ExperimentConfig cfg, Study study, Path out, ArmSpec arm, CellRunner.Outcome o, String dataSha) {
         CellResult r = o.result();
         Map<String, Object> prov = new LinkedHashMap<>();
         prov.put("prunekit_version", Version.get());
@@ -186,7 +190,13 @@ public final class Harness {
         prov.put("method", arm.method());
         prov.put("model", arm.model());
         prov.put("prune", arm.prune());
-        prov.put("selection", ordered("metric", cfg.select().metric().configName(), "rule", cfg.select().rule()));
+        prov.put(
+                "selection",
+                ordered(
+                        "metric",
+                        cfg.select().metric().configName(),
+                        "rule",
+                        cfg.select().rule()));
         prov.put("imbalance", cfg.imbalance().strategy());
         prov.put("seed", cfg.split().seed());
         prov.put("strength_name", r.strengthName());
@@ -197,10 +207,22 @@ public final class Harness {
         prov.put("nonzero_parameters", r.chosenCandidate().nonZero());
         prov.put("classes", study.classes());
         prov.put("positive", study.positive() < 0 ? null : study.classes().get(study.positive()));
-        prov.put("dataset", ordered("path", cfg.data().path().toString().replace('\\', '/'), "sha256", dataSha,
-                "rows", study.table().rows(), "target", cfg.data().target()));
-        ModelFiles.save(o.chosenModel(), modelFile(out, arm.name()),
-                out.resolve("models").resolve(arm.name() + ".provenance.json"), prov);
+        prov.put(
+                "dataset",
+                ordered(
+                        "path",
+                        cfg.data().path().toString().replace('\\', '/'),
+                        "sha256",
+                        dataSha,
+                        "rows",
+                        study.table().rows(),
+                        "target",
+                        cfg.data().target()));
+        ModelFiles.save(
+                o.chosenModel(),
+                modelFile(out, arm.name()),
+                out.resolve("models").resolve(arm.name() + ".provenance.json"),
+                prov);
     }
 
     private static Map<String, Object> ordered(Object... kv) {

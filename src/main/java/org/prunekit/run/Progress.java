@@ -15,8 +15,7 @@ public interface Progress {
     void cellDone(int done, int total, String key, int skipped);
 
     /** A problem that does not stop the run (e.g. the report could not be drawn). */
-    default void warning(String message) {
-    }
+    default void warning(String message) {}
 
-    Progress NONE = (d, t, k, s) -> { };
+    Progress NONE = (d, t, k, s) -> {};
 }

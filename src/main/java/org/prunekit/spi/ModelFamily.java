@@ -1,9 +1,8 @@
 package org.prunekit.spi;
 
-import org.tribuo.Model;
-
 import java.util.Map;
 import java.util.Set;
+import org.tribuo.Model;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 

@@ -1,7 +1,6 @@
 package org.prunekit.spi;
 
 import java.util.Collections;
-
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -19,7 +18,8 @@ public record ModelSize(long parameters, long nonZeroParameters, Map<String, Dou
 
     public ModelSize {
         if (parameters < 0 || nonZeroParameters < 0 || nonZeroParameters > parameters) {
-            throw new IllegalArgumentException("bad size: parameters " + parameters + ", non-zero " + nonZeroParameters);
+            throw new IllegalArgumentException(
+                    "bad size: parameters " + parameters + ", non-zero " + nonZeroParameters);
         }
         details = Collections.unmodifiableMap(new TreeMap<>(details));
     }

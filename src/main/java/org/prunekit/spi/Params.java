@@ -1,9 +1,8 @@
 package org.prunekit.spi;
 
 import java.math.BigInteger;
-import java.util.Collections;
-
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -205,7 +204,8 @@ public final class Params {
     public void requireNoUnknownKeys() {
         for (String k : values.keySet()) {
             if (!known.contains(k)) {
-                throw error(k, "unknown key (allowed here: " + (known.isEmpty() ? "none" : String.join(", ", known)) + ")");
+                throw error(
+                        k, "unknown key (allowed here: " + (known.isEmpty() ? "none" : String.join(", ", known)) + ")");
             }
         }
     }

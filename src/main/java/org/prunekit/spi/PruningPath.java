@@ -1,8 +1,7 @@
 package org.prunekit.spi;
 
-import org.prunekit.eval.Probabilities;
-
 import java.util.List;
+import org.prunekit.eval.Probabilities;
 import org.tribuo.Dataset;
 import org.tribuo.classification.Label;
 

@@ -1,11 +1,10 @@
 package org.prunekit.bench;
 
-import java.util.ArrayList;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.prunekit.data.Column;
@@ -27,8 +26,7 @@ import org.prunekit.prune.tree.WeakestLink;
  */
 public final class CcpBench {
 
-    private CcpBench() {
-    }
+    private CcpBench() {}
 
     public static void main(String[] args) throws Exception {
         JsonNode ref = new ObjectMapper().readTree(Path.of(args[0]).toFile());
@@ -91,27 +89,33 @@ public final class CcpBench {
             for (int r = 0; r < x.length; r++) {
                 leaf[r] = tree.leafOf(x[r]);
             }
-            NestedScorer.scoreAll(tree, fc, alphas.length, nodeProbs, leaf, (c, probs) -> { });
+            NestedScorer.scoreAll(tree, fc, alphas.length, nodeProbs, leaf, (c, probs) -> {});
             bare[rep] = (System.nanoTime() - start) / 1e9;
         }
         double bareS = median(Arrays.copyOfRange(bare, 2, bare.length));
-        System.out.printf("prunekit: tree %d nodes, %d distinct alphas; weakest-link path %.3f ms (median of 300); "
-                + "score all %d subtrees on %d rows %.3f s incl. reading every probability (%.3f s producing only; "
-                + "medians of 5 after 2 warm-ups)%n", tree.size(), alphas.length, pathMs, alphas.length, x.length, scoreS,
-                bareS);
+        System.out.printf(
+                "prunekit: tree %d nodes, %d distinct alphas; weakest-link path %.3f ms (median of 300); "
+                        + "score all %d subtrees on %d rows %.3f s incl. reading every probability (%.3f s producing only; "
+                        + "medians of 5 after 2 warm-ups)%n",
+                tree.size(), alphas.length, pathMs, alphas.length, x.length, scoreS, bareS);
         if (args.length > 2 && Files.exists(Path.of(args[2]))) {
             JsonNode sk = new ObjectMapper().readTree(Path.of(args[2]).toFile());
             double skPath = sk.get("path_median_ms").asDouble();
             double skScore = sk.get("score_all_s").asDouble();
             double skSum = sk.get("score_checksum").asDouble();
-            System.out.printf("scikit-learn %s: tree %d nodes, %d distinct alphas; path %.3f ms; score all %.3f s%n",
-                    sk.get("sklearn").asText(), sk.get("node_count").asInt(), sk.get("distinct_alphas").asInt(), skPath,
+            System.out.printf(
+                    "scikit-learn %s: tree %d nodes, %d distinct alphas; path %.3f ms; score all %.3f s%n",
+                    sk.get("sklearn").asText(),
+                    sk.get("node_count").asInt(),
+                    sk.get("distinct_alphas").asInt(),
+                    skPath,
                     skScore);
-            System.out.printf("checksum Σ P(pos)² over all subtrees and rows: prunekit %.6f, scikit-learn %.6f (%s)%n",
+            System.out.printf(
+                    "checksum Σ P(pos)² over all subtrees and rows: prunekit %.6f, scikit-learn %.6f (%s)%n",
                     checksum[0], skSum, Math.abs(checksum[0] - skSum) <= 1e-6 * Math.abs(skSum) ? "same" : "DIFFERENT");
             System.out.printf("RATIO path: scikit-learn / prunekit = %.1fx%n", skPath / pathMs);
-            System.out.printf("RATIO score all subtrees: scikit-learn / prunekit = %.1fx (target >= 20x)%n",
-                    skScore / scoreS);
+            System.out.printf(
+                    "RATIO score all subtrees: scikit-learn / prunekit = %.1fx (target >= 20x)%n", skScore / scoreS);
         } else {
             System.out.println("no scikit-learn result: ratios not computed");
         }

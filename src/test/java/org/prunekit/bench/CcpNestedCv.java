@@ -1,7 +1,5 @@
 package org.prunekit.bench;
 
-import org.prunekit.eval.Probabilities;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -12,6 +10,7 @@ import org.prunekit.data.Fold;
 import org.prunekit.data.StratifiedSplits;
 import org.prunekit.data.Table;
 import org.prunekit.data.TableEncoder;
+import org.prunekit.eval.Probabilities;
 import org.prunekit.prune.tree.CartFamily;
 import org.prunekit.prune.tree.CostComplexityPruning;
 import org.prunekit.prune.tree.CpTable;
@@ -33,8 +32,7 @@ import org.tribuo.classification.Label;
 public final class CcpNestedCv {
 
     /** Everything one selection produced; {@code rowsTouched} lists every row index the selection read. */
-    public record Selection(TreePath path, CpTable table, int chosen, int best, List<Integer> rowsTouched) {
-    }
+    public record Selection(TreePath path, CpTable table, int chosen, int best, List<Integer> rowsTouched) {}
 
     private final Table table;
     private final String positive;
@@ -123,7 +121,8 @@ public final class CcpNestedCv {
             count.merge(e.getOutput().getLabel(), 1, Integer::sum);
         }
         for (Example<Label> e : data) {
-            e.setWeight((float) data.size() / (count.size() * count.get(e.getOutput().getLabel())));
+            e.setWeight((float) data.size()
+                    / (count.size() * count.get(e.getOutput().getLabel())));
         }
     }
 
@@ -214,16 +213,35 @@ public final class CcpNestedCv {
             String[] truth = Arrays.stream(fold.test()).mapToObj(t::label).toArray(String[]::new);
             int[] leaves = s.path().leaves();
             double[][] full = Probabilities.of(s.path().candidates().get(0).model(), test, classes);
-            double[][] chosen = Probabilities.of(s.path().candidates().get(s.chosen()).model(), test,
-                    classes);
-            rows[f] = new double[] {leaves[0], balancedAccuracy(full, classes, truth), averagePrecision(full, pos, truth, positive),
-                leaves[s.chosen()], balancedAccuracy(chosen, classes, truth), averagePrecision(chosen, pos, truth, positive)};
-            System.out.printf("fold %d: full %d leaves BA %.4f AP %.4f | 1-SE alpha %.3g %d leaves BA %.4f AP %.4f%n", f,
-                    leaves[0], rows[f][1], rows[f][2], s.path().strengths()[s.chosen()], leaves[s.chosen()], rows[f][4],
+            double[][] chosen =
+                    Probabilities.of(s.path().candidates().get(s.chosen()).model(), test, classes);
+            rows[f] = new double[] {
+                leaves[0],
+                balancedAccuracy(full, classes, truth),
+                averagePrecision(full, pos, truth, positive),
+                leaves[s.chosen()],
+                balancedAccuracy(chosen, classes, truth),
+                averagePrecision(chosen, pos, truth, positive)
+            };
+            System.out.printf(
+                    "fold %d: full %d leaves BA %.4f AP %.4f | 1-SE alpha %.3g %d leaves BA %.4f AP %.4f%n",
+                    f,
+                    leaves[0],
+                    rows[f][1],
+                    rows[f][2],
+                    s.path().strengths()[s.chosen()],
+                    leaves[s.chosen()],
+                    rows[f][4],
                     rows[f][5]);
         }
-        String[] names = {"full leaves", "full balanced-accuracy", "full average-precision", "1-SE leaves",
-            "1-SE balanced-accuracy", "1-SE average-precision"};
+        String[] names = {
+            "full leaves",
+            "full balanced-accuracy",
+            "full average-precision",
+            "1-SE leaves",
+            "1-SE balanced-accuracy",
+            "1-SE average-precision"
+        };
         for (int j = 0; j < names.length; j++) {
             double m = 0;
             for (double[] r : rows) {
@@ -235,7 +253,8 @@ public final class CcpNestedCv {
             }
             System.out.printf("%-24s %.4f ± %.4f%n", names[j], m, Math.sqrt(v));
         }
-        System.out.printf("%s, class weights %s, %d outer x %d inner folds, %.1f s%n", csv, weights, outer, innerK,
-                (System.nanoTime() - start) / 1e9);
+        System.out.printf(
+                "%s, class weights %s, %d outer x %d inner folds, %.1f s%n",
+                csv, weights, outer, innerK, (System.nanoTime() - start) / 1e9);
     }
 }

@@ -1,8 +1,5 @@
 package org.prunekit.bench;
 
-import java.util.logging.Level;
-import java.util.logging.Logger;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -26,8 +25,7 @@ import org.tribuo.data.csv.CSVLoader;
  */
 public final class CsvReadBench {
 
-    private CsvReadBench() {
-    }
+    private CsvReadBench() {}
 
     private static final Logger TRIBUO = Logger.getLogger("org.tribuo");
 
@@ -39,14 +37,26 @@ public final class CsvReadBench {
             double naive = best(() -> naive(p));
             long oursHeap = retained(() -> new CsvTableReader("class").read(p));
             long naiveHeap = retained(() -> naive(p));
-            System.out.printf(Locale.ROOT, "%s (%.1f MB): ours %.0f ms, naive List<String[]> %.0f ms (ratio %.2f); "
-                    + "retained heap ours %.1f MB, naive %.1f MB (ratio %.2f)%n", p.getFileName(),
-                    Files.size(p) / 1e6, ours, naive, ours / naive, oursHeap / 1e6, naiveHeap / 1e6,
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s (%.1f MB): ours %.0f ms, naive List<String[]> %.0f ms (ratio %.2f); "
+                            + "retained heap ours %.1f MB, naive %.1f MB (ratio %.2f)%n",
+                    p.getFileName(),
+                    Files.size(p) / 1e6,
+                    ours,
+                    naive,
+                    ours / naive,
+                    oursHeap / 1e6,
+                    naiveHeap / 1e6,
                     (double) oursHeap / naiveHeap);
             if (f.contains("synth")) {
                 double tribuo = best(() -> new CSVLoader<>(new LabelFactory()).load(p, "class"));
-                System.out.printf(Locale.ROOT, "%s: Tribuo CSVLoader %.0f ms (ours/tribuo %.2f)%n", p.getFileName(),
-                        tribuo, ours / tribuo);
+                System.out.printf(
+                        Locale.ROOT,
+                        "%s: Tribuo CSVLoader %.0f ms (ours/tribuo %.2f)%n",
+                        p.getFileName(),
+                        tribuo,
+                        ours / tribuo);
             }
         }
     }
@@ -95,12 +105,11 @@ public final class CsvReadBench {
     private static List<String[]> naive(Path p) throws IOException {
         List<String[]> rows = new ArrayList<>();
         try (Reader in = Files.newBufferedReader(p, StandardCharsets.UTF_8);
-             CSVParser parser = CSVFormat.RFC4180.parse(in)) {
+                CSVParser parser = CSVFormat.RFC4180.parse(in)) {
             for (CSVRecord r : parser) {
                 rows.add(r.values());
             }
         }
         return rows;
     }
-
 }

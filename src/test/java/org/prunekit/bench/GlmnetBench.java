@@ -1,10 +1,9 @@
 package org.prunekit.bench;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -31,8 +30,7 @@ import org.tribuo.classification.liblinear.LinearClassificationType;
  */
 public final class GlmnetBench {
 
-    private GlmnetBench() {
-    }
+    private GlmnetBench() {}
 
     public static void main(String[] args) throws Exception {
         String csv = args.length > 0 && !args[0].startsWith("--") ? args[0] : "data/synth50k.csv";
@@ -73,16 +71,20 @@ public final class GlmnetBench {
         double oursCpu = median(cpuTimes);
         double oursCpuMin = Arrays.stream(cpuTimes).min().orElse(Double.NaN);
         System.out.printf("data=%s n=%d p=%d%n", csv, n, p);
-        System.out.printf("prunekit_seconds=%.4f prunekit_cpu_seconds=%.4f prunekit_cpu_min=%.4f (%d runs) nlambda=%d"
-                + " passes=%d%n", ours, oursCpu, oursCpuMin, reps, path.size(), path.passes());
+        System.out.printf(
+                "prunekit_seconds=%.4f prunekit_cpu_seconds=%.4f prunekit_cpu_min=%.4f (%d runs) nlambda=%d"
+                        + " passes=%d%n",
+                ours, oursCpu, oursCpuMin, reps, path.size(), path.passes());
 
         if (withR) {
             double[] glmnet = runR(csv, reps);
             if (glmnet == null) {
                 System.out.println("glmnet: Rscript with glmnet not available, skipped");
             } else {
-                System.out.printf("ratio prunekit/glmnet: wall (median) %.3f, cpu (median) %.3f, cpu (min) %.3f"
-                        + " (target <= 1.0)%n", ours / glmnet[0], oursCpu / glmnet[1], oursCpuMin / glmnet[2]);
+                System.out.printf(
+                        "ratio prunekit/glmnet: wall (median) %.3f, cpu (median) %.3f, cpu (min) %.3f"
+                                + " (target <= 1.0)%n",
+                        ours / glmnet[0], oursCpu / glmnet[1], oursCpuMin / glmnet[2]);
             }
         }
         if (withLiblinear) {
@@ -92,16 +94,20 @@ public final class GlmnetBench {
             long c0 = mx.getCurrentThreadCpuTime();
             for (double lam : lambdas) {
                 LibLinearClassificationTrainer tr = new LibLinearClassificationTrainer(
-                        new LinearClassificationType(LinearClassificationType.LinearType.L1R_LR), 1.0 / (n * lam),
-                        1000, 0.01, 1L);
+                        new LinearClassificationType(LinearClassificationType.LinearType.L1R_LR),
+                        1.0 / (n * lam),
+                        1000,
+                        0.01,
+                        1L);
                 tr.train(data);
             }
             double ll = (System.nanoTime() - t0) / 1e9;
             double llCpu = (mx.getCurrentThreadCpuTime() - c0) / 1e9;
-            System.out.printf("liblinear_seconds=%.4f liblinear_cpu_seconds=%.4f (%d C values, one run)%n", ll, llCpu,
-                    lambdas.length);
-            System.out.printf("ratio liblinear/prunekit: wall %.1f, cpu %.1f (target >= 20)%n", ll / ours,
-                    llCpu / oursCpu);
+            System.out.printf(
+                    "liblinear_seconds=%.4f liblinear_cpu_seconds=%.4f (%d C values, one run)%n",
+                    ll, llCpu, lambdas.length);
+            System.out.printf(
+                    "ratio liblinear/prunekit: wall %.1f, cpu %.1f (target >= 20)%n", ll / ours, llCpu / oursCpu);
         }
     }
 
@@ -109,9 +115,11 @@ public final class GlmnetBench {
     private static double[] runR(String csv, int reps) {
         try {
             Process pr = new ProcessBuilder("Rscript", "bench/glmnet.R", csv, Integer.toString(reps))
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             String out;
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(pr.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader r =
+                    new BufferedReader(new InputStreamReader(pr.getInputStream(), StandardCharsets.UTF_8))) {
                 out = r.lines().reduce("", (a, b) -> a + b + "\n");
             }
             pr.waitFor();

@@ -26,8 +26,7 @@ import org.tribuo.classification.Label;
  */
 public final class L1Report {
 
-    private L1Report() {
-    }
+    private L1Report() {}
 
     public static void main(String[] args) {
         String csv = args[0];
@@ -47,14 +46,25 @@ public final class L1Report {
             ModelPath mp = new LogisticTrainer(o).path(train, s.cv().path().lambdas());
             SparseLinearModel sparse = mp.model(s.cv().index1se());
             SparseLinearModel dense = mp.model(mp.path().size() - 1);
-            int[] y = Arrays.stream(f.test()).map(i -> classes.indexOf(t.label(i))).toArray();
+            int[] y = Arrays.stream(f.test())
+                    .map(i -> classes.indexOf(t.label(i)))
+                    .toArray();
             double[] a = scores(Probabilities.of(sparse, test, classes), y, pos);
             double[] b = scores(Probabilities.of(dense, test, classes), y, pos);
-            rows.add(new double[] {sparse.featuresUsed().size(), sparse.size().details().get("columns"),
-                dense.featuresUsed().size(), a[0], a[1], b[0], b[1]});
+            rows.add(new double[] {
+                sparse.featuresUsed().size(),
+                sparse.size().details().get("columns"),
+                dense.featuresUsed().size(),
+                a[0],
+                a[1],
+                b[0],
+                b[1]
+            });
         }
         String[] names = {"features@1se", "columns@1se", "features@dense", "BA@1se", "AP@1se", "BA@dense", "AP@dense"};
-        System.out.printf("%s: %d encoded features, %d source columns%n", csv, total, t.columns().size());
+        System.out.printf(
+                "%s: %d encoded features, %d source columns%n",
+                csv, total, t.columns().size());
         for (int c = 0; c < names.length; c++) {
             final int cc = c;
             double[] v = rows.stream().mapToDouble(r -> r[cc]).toArray();

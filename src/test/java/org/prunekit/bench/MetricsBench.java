@@ -13,8 +13,7 @@ import org.prunekit.eval.Metrics;
  */
 public final class MetricsBench {
 
-    private MetricsBench() {
-    }
+    private MetricsBench() {}
 
     public static void main(String[] args) throws Exception {
         List<String> lines = Files.readAllLines(Path.of(args[0]));

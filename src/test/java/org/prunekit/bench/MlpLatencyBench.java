@@ -27,24 +27,32 @@ public final class MlpLatencyBench {
     public static void main(String[] args) {
         int[][] shapes = {{30, 64, 32, 2}, {100, 256, 128, 2}};
         for (int[] widths : shapes) {
-            System.out.println("== network " + Arrays.toString(widths) + " (times: minimum over 60 interleaved trials)");
+            System.out.println(
+                    "== network " + Arrays.toString(widths) + " (times: minimum over 60 interleaved trials)");
             MlpNet dense = MlpNet.initial(widths, Activation.RELU, new SplittableRandom(1));
             double[] rows = inputs(500, widths[0], 2);
             warmUp(dense, rows, widths[0]);
             System.out.println("sparsity  kernel  dense_single_us  single_us  ratio   dense_batch_us  batch_us  ratio");
             for (double s : new double[] {0.5, 0.8, 0.9, 0.95, 0.98}) {
-                MlpNet pruned = dense.masked(new UnstructuredPruner(Saliency.magnitude(), true, CollapseGuard.defaults())
-                        .computeMask(dense, s));
+                MlpNet pruned =
+                        dense.masked(new UnstructuredPruner(Saliency.magnitude(), true, CollapseGuard.defaults())
+                                .computeMask(dense, s));
                 for (MlpNet.Kernels k : new MlpNet.Kernels[] {MlpNet.Kernels.DENSE, MlpNet.Kernels.SPARSE}) {
                     report(String.format("%.2f      %-6s", s, k), dense, pruned.withKernels(k), rows, widths[0]);
                 }
             }
             System.out.println("structured (L1 neurons, layer scope, dense kernel)");
-            System.out.println("removed  widths              dense_single_us  single_us  ratio   dense_batch_us  batch_us  ratio");
+            System.out.println(
+                    "removed  widths              dense_single_us  single_us  ratio   dense_batch_us  batch_us  ratio");
             for (double f : new double[] {0.25, 0.5, 0.75, 0.9}) {
                 boolean[][] keep = new NeuronPruner(NeuronPruner.Criterion.L1, false, 1).keep(dense, null, f);
                 MlpNet small = NeuronPruner.remove(dense, keep);
-                report(String.format("%.2f     %-18s", f, Arrays.toString(small.widths())), dense, small, rows, widths[0]);
+                report(
+                        String.format("%.2f     %-18s", f, Arrays.toString(small.widths())),
+                        dense,
+                        small,
+                        rows,
+                        widths[0]);
             }
         }
     }
@@ -59,14 +67,15 @@ public final class MlpLatencyBench {
             batch[0] = Math.min(batch[0], perBatchRow(base, rows));
             batch[1] = Math.min(batch[1], perBatchRow(other, rows));
         }
-        System.out.printf("%s  %15.3f  %9.3f  %5.2fx  %14.3f  %8.3f  %5.2fx%n", label, one[0], one[1], one[0] / one[1],
-                batch[0], batch[1], batch[0] / batch[1]);
+        System.out.printf(
+                "%s  %15.3f  %9.3f  %5.2fx  %14.3f  %8.3f  %5.2fx%n",
+                label, one[0], one[1], one[0] / one[1], batch[0], batch[1], batch[0] / batch[1]);
     }
 
     /** Runs every kernel and shape long enough for the JIT to compile them before anything is measured. */
     static void warmUp(MlpNet dense, double[] rows, int d) {
-        MlpNet sparse = dense.masked(new UnstructuredPruner(Saliency.magnitude(), true, CollapseGuard.defaults())
-                .computeMask(dense, 0.9));
+        MlpNet sparse = dense.masked(
+                new UnstructuredPruner(Saliency.magnitude(), true, CollapseGuard.defaults()).computeMask(dense, 0.9));
         for (int i = 0; i < 20; i++) {
             for (MlpNet n : new MlpNet[] {dense, sparse.withKernels(MlpNet.Kernels.DENSE), sparse}) {
                 perRow(n, rows, d);
@@ -111,5 +120,4 @@ public final class MlpLatencyBench {
         }
         return (System.nanoTime() - start) / 1e3 / (reps * n);
     }
-
 }

@@ -1,26 +1,24 @@
 package org.prunekit.bench;
 
-import java.util.LinkedHashMap;
-import java.util.function.LongFunction;
-
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.LongFunction;
 import org.prunekit.data.Fold;
 import org.prunekit.data.StratifiedSplits;
 import org.prunekit.data.Table;
 import org.prunekit.data.TableEncoder;
-import org.prunekit.spi.Candidate;
 import org.prunekit.eval.Probabilities;
-import org.prunekit.spi.PruningMethod;
 import org.prunekit.prune.nn.MagnitudeParams;
 import org.prunekit.prune.nn.MagnitudePruning;
 import org.prunekit.prune.nn.MlpModel;
 import org.prunekit.prune.nn.MlpParams;
 import org.prunekit.prune.nn.MlpTrainer;
 import org.prunekit.prune.nn.NeuronPruner;
+import org.prunekit.spi.Candidate;
+import org.prunekit.spi.PruningMethod;
 import org.prunekit.testing.TestData;
 import org.tribuo.Example;
 import org.tribuo.MutableDataset;
@@ -48,9 +46,16 @@ public final class MlpPimaSchedules {
         arms.put("one-shot", s -> new MagnitudePruning(base, hp, s));
         arms.put("iterative", s -> new MagnitudePruning(base.withSchedule(MagnitudeParams.Schedule.ITERATIVE), hp, s));
         arms.put("gradual", s -> new MagnitudePruning(base.withSchedule(MagnitudeParams.Schedule.GRADUAL), hp, s));
-        arms.put("layer-wise", s -> new MagnitudePruning(base.withNeurons(false, NeuronPruner.Criterion.L1, false), hp, s));
-        arms.put("neurons-l1", s -> new MagnitudePruning(base.withSparsities(0, 0.25, 0.5, 0.75, 0.9)
-                .withNeurons(true, NeuronPruner.Criterion.L1, false), hp, s));
+        arms.put(
+                "layer-wise",
+                s -> new MagnitudePruning(base.withNeurons(false, NeuronPruner.Criterion.L1, false), hp, s));
+        arms.put(
+                "neurons-l1",
+                s -> new MagnitudePruning(
+                        base.withSparsities(0, 0.25, 0.5, 0.75, 0.9)
+                                .withNeurons(true, NeuronPruner.Criterion.L1, false),
+                        hp,
+                        s));
         arms.put("random", s -> MagnitudePruning.random(base, hp, s));
         Map<String, TreeMap<Double, double[]>> sums = new LinkedHashMap<>();
         for (Fold f : folds) {
@@ -60,7 +65,9 @@ public final class MlpPimaSchedules {
             balance(tr);
             long seed = 42 + f.index();
             MlpModel m = new MlpTrainer(hp, seed).train(tr);
-            int[] y = Arrays.stream(f.test()).map(r -> classes.indexOf(t.label(r))).toArray();
+            int[] y = Arrays.stream(f.test())
+                    .map(r -> classes.indexOf(t.label(r)))
+                    .toArray();
             for (var arm : arms.entrySet()) {
                 for (Candidate c : arm.getValue().apply(seed).path(m, tr, null).candidates()) {
                     double[][] p = Probabilities.of(c.model(), te, classes);
@@ -86,7 +93,8 @@ public final class MlpPimaSchedules {
             counts.merge(e.getOutput().getLabel(), 1, Integer::sum);
         }
         for (Example<Label> e : d) {
-            e.setWeight((float) (d.size() / (double) (counts.size() * counts.get(e.getOutput().getLabel()))));
+            e.setWeight((float) (d.size()
+                    / (double) (counts.size() * counts.get(e.getOutput().getLabel()))));
         }
     }
 

@@ -10,13 +10,13 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import org.prunekit.data.Table;
 import org.prunekit.data.TableEncoder;
-import org.prunekit.spi.Candidate;
 import org.prunekit.prune.nn.Activation;
 import org.prunekit.prune.nn.MagnitudeParams;
 import org.prunekit.prune.nn.MagnitudePruning;
 import org.prunekit.prune.nn.MlpModel;
 import org.prunekit.prune.nn.MlpParams;
 import org.prunekit.prune.nn.MlpTrainer;
+import org.prunekit.spi.Candidate;
 import org.prunekit.testing.ReferenceCases;
 import org.prunekit.testing.TestData;
 import org.tribuo.Model;
@@ -55,11 +55,23 @@ public final class MlpReferenceBench {
         MutableDataset<Label> tr = enc.encode(train);
         MutableDataset<Label> te = enc.encode(test);
 
-        MlpParams p = new MlpParams(new int[] {64, 32}, Activation.RELU, MlpParams.Optimizer.ADAM, 1e-2, 0.9, 300, 0,
-                0.0, 0.0, 0, 0.1, null);
-        MagnitudeParams oneShot = MagnitudeParams.defaults().withSparsities(SPARSITIES).withFineTune(50, 1e-3);
-        MagnitudeParams iterative = oneShot.withSchedule(MagnitudeParams.Schedule.ITERATIVE)
-                .withRewind(MagnitudeParams.Rewind.EPOCH, 10);
+        MlpParams p = new MlpParams(
+                new int[] {64, 32},
+                Activation.RELU,
+                MlpParams.Optimizer.ADAM,
+                1e-2,
+                0.9,
+                300,
+                0,
+                0.0,
+                0.0,
+                0,
+                0.1,
+                null);
+        MagnitudeParams oneShot =
+                MagnitudeParams.defaults().withSparsities(SPARSITIES).withFineTune(50, 1e-3);
+        MagnitudeParams iterative =
+                oneShot.withSchedule(MagnitudeParams.Schedule.ITERATIVE).withRewind(MagnitudeParams.Rewind.EPOCH, 10);
         MagnitudeParams gradual = oneShot.withSchedule(MagnitudeParams.Schedule.GRADUAL);
         String[] names = {"one-shot", "iterative", "gradual"};
         MagnitudeParams[] schedules = {oneShot, iterative, gradual};
@@ -73,7 +85,9 @@ public final class MlpReferenceBench {
             times[seed] = (System.nanoTime() - t0) / 1e9;
             dense += accuracy(m, te) / seeds;
             for (int s = 0; s < 3; s++) {
-                List<Candidate> cs = new MagnitudePruning(schedules[s], p, seed).path(m, tr, null).candidates();
+                List<Candidate> cs = new MagnitudePruning(schedules[s], p, seed)
+                        .path(m, tr, null)
+                        .candidates();
                 for (int i = 0; i < SPARSITIES.length; i++) {
                     acc[s][i] += accuracy(cs.get(i + 1).model(), te) / seeds;
                 }
@@ -82,8 +96,11 @@ public final class MlpReferenceBench {
         }
         JsonNode summary = ref.get("summary");
         double tol = 1.0 / test.length;
-        System.out.printf("%nmean test accuracy over %d seeds (reference: PyTorch, 5 seeds, one-shot + fine-tune)%n", seeds);
-        System.out.printf("dense        ours %.4f   reference %.4f%n", dense, summary.get("dense_mean_acc").asDouble());
+        System.out.printf(
+                "%nmean test accuracy over %d seeds (reference: PyTorch, 5 seeds, one-shot + fine-tune)%n", seeds);
+        System.out.printf(
+                "dense        ours %.4f   reference %.4f%n",
+                dense, summary.get("dense_mean_acc").asDouble());
         System.out.println("sparsity  reference  one-shot  iterative  gradual   one-shot >= ref - 1/171");
         boolean ok = true;
         for (int i = 0; i < SPARSITIES.length; i++) {
@@ -91,24 +108,34 @@ public final class MlpReferenceBench {
             boolean checked = SPARSITIES[i] <= 0.95;
             boolean pass = acc[0][i] >= r - tol - 1e-12;
             ok &= !checked || pass;
-            System.out.printf("%.2f      %.4f     %.4f    %.4f     %.4f    %s%n", SPARSITIES[i], r, acc[0][i], acc[1][i],
-                    acc[2][i], checked ? (pass ? "PASS" : "FAIL") : "(not checked)");
+            System.out.printf(
+                    "%.2f      %.4f     %.4f    %.4f     %.4f    %s%n",
+                    SPARSITIES[i],
+                    r,
+                    acc[0][i],
+                    acc[1][i],
+                    acc[2][i],
+                    checked ? (pass ? "PASS" : "FAIL") : "(not checked)");
         }
         int at95 = 3;
         boolean better = Math.max(acc[1][at95], acc[2][at95]) > acc[0][at95];
-        System.out.printf("at 95 %%: iterative %.4f, gradual %.4f vs one-shot %.4f: %s%n", acc[1][at95], acc[2][at95],
-                acc[0][at95], better ? "PASS" : "FAIL");
+        System.out.printf(
+                "at 95 %%: iterative %.4f, gradual %.4f vs one-shot %.4f: %s%n",
+                acc[1][at95], acc[2][at95], acc[0][at95], better ? "PASS" : "FAIL");
         Arrays.sort(times);
         double ours = times[seeds / 2];
         System.out.printf("%ndense training, 300 full-batch epochs: ours %.3f s (median of %d)%n", ours, seeds);
         Double torch = torchSeconds(refFile);
         if (torch != null) {
-            System.out.printf("PyTorch single-thread, same run: %.3f s  -> ours/torch = %.2f (target <= 2)%n", torch,
-                    ours / torch);
+            System.out.printf(
+                    "PyTorch single-thread, same run: %.3f s  -> ours/torch = %.2f (target <= 2)%n",
+                    torch, ours / torch);
         } else {
             double refT = summary.get("dense_train_seconds_median").asDouble();
-            System.out.printf("PyTorch not installed here; the reference file says %.3f s on its machine"
-                    + " -> ours/torch = %.2f (different machines)%n", refT, ours / refT);
+            System.out.printf(
+                    "PyTorch not installed here; the reference file says %.3f s on its machine"
+                            + " -> ours/torch = %.2f (different machines)%n",
+                    refT, ours / refT);
         }
         System.out.println(ok && better ? "ALL CHECKS PASS" : "SOME CHECKS FAIL");
     }
@@ -116,12 +143,15 @@ public final class MlpReferenceBench {
     /** Runs {@code bench/mlp_torch.py} when python3 can import torch; its median dense training seconds. */
     static Double torchSeconds(Path refFile) {
         try {
-            Process check = new ProcessBuilder("python3", "-c", "import torch").redirectErrorStream(true).start();
+            Process check = new ProcessBuilder("python3", "-c", "import torch")
+                    .redirectErrorStream(true)
+                    .start();
             if (check.waitFor() != 0 || !Files.exists(Path.of("bench/mlp_torch.py"))) {
                 return null;
             }
             Process p = new ProcessBuilder("python3", "bench/mlp_torch.py", refFile.toString())
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes()).trim();
             p.waitFor();
             String last = out.substring(out.lastIndexOf('\n') + 1).trim();
@@ -133,7 +163,12 @@ public final class MlpReferenceBench {
 
     static double accuracy(Model<Label> m, MutableDataset<Label> d) {
         var preds = m.predict(d);
-        return IntStream.range(0, d.size()).filter(i -> preds.get(i).getOutput().getLabel()
-                .equals(d.getExample(i).getOutput().getLabel())).count() / (double) d.size();
+        return IntStream.range(0, d.size())
+                        .filter(i -> preds.get(i)
+                                .getOutput()
+                                .getLabel()
+                                .equals(d.getExample(i).getOutput().getLabel()))
+                        .count()
+                / (double) d.size();
     }
 }

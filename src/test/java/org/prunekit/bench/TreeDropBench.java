@@ -1,7 +1,6 @@
 package org.prunekit.bench;
 
 import java.util.Arrays;
-import java.util.List;
 import org.prunekit.data.Fold;
 import org.prunekit.data.StratifiedSplits;
 import org.prunekit.data.Table;
@@ -27,8 +26,7 @@ import org.tribuo.classification.Label;
  */
 public final class TreeDropBench {
 
-    private TreeDropBench() {
-    }
+    private TreeDropBench() {}
 
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 300;
@@ -40,7 +38,8 @@ public final class TreeDropBench {
         int[] all = new int[table.rows()];
         Arrays.setAll(all, i -> i);
         MutableDataset<Label> allRows = enc.encode(all);
-        System.out.printf("synth50k: %d training rows, %d held-out rows, %d selection rows for timing%n",
+        System.out.printf(
+                "synth50k: %d training rows, %d held-out rows, %d selection rows for timing%n",
                 train.size(), heldOut.size(), allRows.size());
         TreeDropBenchSupport.run(train, heldOut, allRows, rounds, System.out);
     }

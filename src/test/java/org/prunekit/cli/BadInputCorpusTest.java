@@ -30,15 +30,25 @@ class BadInputCorpusTest {
 
     static final Path CORPUS = Path.of("src/test/resources/bad-inputs/csv");
 
-    record Case(String name, String file, List<String> args, int exit, List<String> expected) {
-    }
+    record Case(String name, String file, List<String> args, int exit, List<String> expected) {}
 
     static List<Case> cases() throws IOException {
         List<Case> out = new ArrayList<>();
         try (Reader in = Files.newBufferedReader(CORPUS.resolve("expected.csv"), StandardCharsets.UTF_8)) {
-            for (CSVRecord r : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
-                List<String> args = r.get("args").isBlank() ? List.of() : List.of(r.get("args").trim().split(" +"));
-                out.add(new Case(r.get("case"), r.get("file"), args, Integer.parseInt(r.get("exit")),
+            for (CSVRecord r : CSVFormat.RFC4180
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(in)) {
+                List<String> args = r.get("args").isBlank()
+                        ? List.of()
+                        : List.of(r.get("args").trim().split(" +"));
+                out.add(new Case(
+                        r.get("case"),
+                        r.get("file"),
+                        args,
+                        Integer.parseInt(r.get("exit")),
                         List.of(r.get("expected").split("\\|"))));
             }
         }
@@ -52,20 +62,23 @@ class BadInputCorpusTest {
     }
 
     private static void check(Case c) {
-        List<String> args = new ArrayList<>(List.of("describe", CORPUS.resolve(c.file()).toString()));
+        List<String> args =
+                new ArrayList<>(List.of("describe", CORPUS.resolve(c.file()).toString()));
         args.addAll(c.args());
         CliRun run = CliRun.of(args.toArray(String[]::new));
         assertEquals(c.exit(), run.exit(), () -> "exit code; out=" + run.out() + " err=" + run.err());
         if (c.exit() == 0) {
             assertEquals("", run.err());
             for (String e : c.expected()) {
-                assertTrue(run.normalizedOut().contains(CliRun.normalize(e)),
+                assertTrue(
+                        run.normalizedOut().contains(CliRun.normalize(e)),
                         () -> "output lacks '" + e + "':\n" + run.out());
             }
         } else {
             assertOneLineError(run);
-            assertTrue(run.err().contains(c.expected().get(0)), () -> "error lacks '" + c.expected().get(0) + "': "
-                    + run.err());
+            assertTrue(
+                    run.err().contains(c.expected().get(0)),
+                    () -> "error lacks '" + c.expected().get(0) + "': " + run.err());
         }
     }
 
@@ -82,7 +95,8 @@ class BadInputCorpusTest {
         Set<String> covered = new HashSet<>();
         cases().forEach(c -> covered.add(c.file()));
         try (Stream<Path> files = Files.list(CORPUS)) {
-            files.map(p -> p.getFileName().toString()).filter(f -> !f.equals("expected.csv"))
+            files.map(p -> p.getFileName().toString())
+                    .filter(f -> !f.equals("expected.csv"))
                     .forEach(f -> assertTrue(covered.contains(f), () -> f + " has no line in expected.csv"));
         }
     }

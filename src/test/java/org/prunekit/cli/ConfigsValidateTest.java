@@ -23,7 +23,8 @@ class ConfigsValidateTest {
         try (Stream<Path> files = Files.walk(CONFIGS)) {
             return files.filter(Files::isRegularFile)
                     .filter(f -> f.toString().matches(".*\\.(yaml|yml|json)$"))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -31,9 +32,10 @@ class ConfigsValidateTest {
     Stream<DynamicTest> everyConfigValidates() throws IOException {
         List<Path> files = configs();
         assertFalse(files.isEmpty(), "no configs under " + CONFIGS.toAbsolutePath());
-        return files.stream().map(f -> DynamicTest.dynamicTest(f.toString().replace('\\', '/'), () -> {
-            CliRun r = CliRun.of("validate", f.toString());
-            assertEquals(0, r.exit(), f + ": " + r.err());
-        }));
+        return files.stream()
+                .map(f -> DynamicTest.dynamicTest(f.toString().replace('\\', '/'), () -> {
+                    CliRun r = CliRun.of("validate", f.toString());
+                    assertEquals(0, r.exit(), f + ": " + r.err());
+                }));
     }
 }

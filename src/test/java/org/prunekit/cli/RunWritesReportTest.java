@@ -1,7 +1,5 @@
 package org.prunekit.cli;
 
-import java.util.Comparator;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,6 +10,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -40,7 +39,9 @@ class RunWritesReportTest {
 
     static final List<String> ARMS = List.of("ccp", "cart-dense", "base", "lin");
 
-    @TempDir static Path dir;
+    @TempDir
+    static Path dir;
+
     static Path cfg;
     static Path out;
     static StudyFiles.Cli run;
@@ -49,18 +50,20 @@ class RunWritesReportTest {
     static void runOnce() throws IOException {
         List<String> lines = Files.readAllLines(TestData.path("breast_cancer_wisconsin.csv"));
         Path csv = StudyFiles.write(dir.resolve("bc.csv"), String.join("\n", lines.subList(0, 201)) + "\n");
-        cfg = StudyFiles.write(dir.resolve("study.yaml"), "name: e2e\n"
-                + "data: {path: '" + csv + "', target: class, positive: M}\n"
-                + "split: {outer: {kind: stratified-kfold, folds: 3, repeats: 1}, inner: {kind: stratified-kfold, folds: 3},"
-                + " seed: 11}\n"
-                + "metrics: [balanced-accuracy, average-precision]\n"
-                + "select: {metric: average-precision, rule: one-se}\n"
-                + "timing: {rows: 20, repeats: 1}\n"
-                + "arms:\n"
-                + "  - {name: ccp, model: {family: cart, max-depth: 8}, prune: {method: cost-complexity}}\n"
-                + "  - {name: cart-dense, model: {family: cart, max-depth: 8}, prune: {method: none}}\n"
-                + "  - {name: base, model: {family: baseline, strategy: stratified}, prune: {method: none}}\n"
-                + "  - {name: lin, model: {family: test-linear}, prune: {method: test-shrink, strength: 0.5}}\n");
+        cfg = StudyFiles.write(
+                dir.resolve("study.yaml"),
+                "name: e2e\n"
+                        + "data: {path: '" + csv + "', target: class, positive: M}\n"
+                        + "split: {outer: {kind: stratified-kfold, folds: 3, repeats: 1}, inner: {kind: stratified-kfold, folds: 3},"
+                        + " seed: 11}\n"
+                        + "metrics: [balanced-accuracy, average-precision]\n"
+                        + "select: {metric: average-precision, rule: one-se}\n"
+                        + "timing: {rows: 20, repeats: 1}\n"
+                        + "arms:\n"
+                        + "  - {name: ccp, model: {family: cart, max-depth: 8}, prune: {method: cost-complexity}}\n"
+                        + "  - {name: cart-dense, model: {family: cart, max-depth: 8}, prune: {method: none}}\n"
+                        + "  - {name: base, model: {family: baseline, strategy: stratified}, prune: {method: none}}\n"
+                        + "  - {name: lin, model: {family: test-linear}, prune: {method: test-shrink, strength: 0.5}}\n");
         out = dir.resolve("results");
         run = StudyFiles.cli("run", cfg.toString(), "--out", out.toString());
     }
@@ -99,7 +102,8 @@ class RunWritesReportTest {
     void paretoHasOneSeriesPerArmPlusTheChosenPoints() {
         List<ChartSpec> charts = ResultsReader.read(out).charts();
         ParetoChart.Data pareto = (ParetoChart.Data) charts.get(0);
-        assertEquals(List.of("ccp", "cart-dense", "base", "lin", ParetoChart.CHOSEN),
+        assertEquals(
+                List.of("ccp", "cart-dense", "base", "lin", ParetoChart.CHOSEN),
                 List.copyOf(pareto.build().getSeriesMap().keySet()));
         assertTrue(pareto.arms().get(0).nonZero().length > 2, "the cost-complexity path has several points");
     }
@@ -108,7 +112,11 @@ class RunWritesReportTest {
     void harnessWritesWhatTheChartsNeed() throws IOException {
         assertTrue(Files.readAllLines(out.resolve("cp-table.csv")).get(0).contains(",size_leaves,"));
         assertTrue(Files.readAllLines(out.resolve("selected.csv")).get(0).contains(",note,features_used,latency_us,"));
-        try (CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+        try (CSVParser p = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
                 .parse(Files.newBufferedReader(out.resolve("selected.csv")))) {
             for (CSVRecord r : p) {
                 int used = r.get("features_used").split(";").length;
@@ -134,8 +142,12 @@ class RunWritesReportTest {
         Files.delete(out.resolve("report.html"));
         StudyFiles.Cli resumed = StudyFiles.cli("run", cfg.toString(), "--out", out.toString(), "--resume");
         assertEquals(0, resumed.code(), resumed.err());
-        assertEquals(columns, Files.readString(out.resolve("path-columns.csv")), "exported columns survive the cell files");
-        assertEquals(selected, Files.readString(out.resolve("selected.csv")), "and so do features_used (latency too: it is saved in the cells)");
+        assertEquals(
+                columns, Files.readString(out.resolve("path-columns.csv")), "exported columns survive the cell files");
+        assertEquals(
+                selected,
+                Files.readString(out.resolve("selected.csv")),
+                "and so do features_used (latency too: it is saved in the cells)");
         assertTrue(Files.isRegularFile(out.resolve("report.html")), "--resume writes the report too");
 
         deleteTree(out.resolve("plots"));

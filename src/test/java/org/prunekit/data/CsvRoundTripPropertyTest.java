@@ -46,11 +46,11 @@ class CsvRoundTripPropertyTest {
         }
     }
 
-    record RandomTable(List<String> header, List<List<String>> cells, List<Double> numbers, List<String> labels) {
-    }
+    record RandomTable(List<String> header, List<List<String>> cells, List<Double> numbers, List<String> labels) {}
 
-    private static final List<String> PIECES = List.of("a", "Z", "x y", ",", "\"", "\"\"", "\n", "\r\n", "\r", " ",
-            "é", "ß", "中文", "😀", "\u00a0", "0", "1.5", "-3", "NaN", "?", "\t", "\\", "'");
+    private static final List<String> PIECES = List.of(
+            "a", "Z", "x y", ",", "\"", "\"\"", "\n", "\r\n", "\r", " ", "é", "ß", "中文", "😀", "\u00a0", "0", "1.5",
+            "-3", "NaN", "?", "\t", "\\", "'");
 
     static Arbitrary<String> text() {
         return Arbitraries.of(PIECES).list().ofMinSize(1).ofMaxSize(6).map(l -> String.join("", l));
@@ -62,9 +62,14 @@ class CsvRoundTripPropertyTest {
         Arbitrary<Integer> cols = Arbitraries.integers().between(1, 4);
         return Combinators.combine(rows, cols).flatAs((n, k) -> {
             Arbitrary<List<List<String>>> cells = text().list().ofSize(k).list().ofSize(n);
-            Arbitrary<List<Double>> numbers = Arbitraries.doubles().between(-1e12, 1e12).ofScale(6)
-                    .injectNull(0.1).list().ofSize(n);
-            Arbitrary<List<String>> labels = text().filter(s -> !s.isBlank()).list().ofSize(n);
+            Arbitrary<List<Double>> numbers = Arbitraries.doubles()
+                    .between(-1e12, 1e12)
+                    .ofScale(6)
+                    .injectNull(0.1)
+                    .list()
+                    .ofSize(n);
+            Arbitrary<List<String>> labels =
+                    text().filter(s -> !s.isBlank()).list().ofSize(n);
             Arbitrary<List<String>> names = text().list().ofSize(k);
             return Combinators.combine(names, cells, numbers, labels).as((h, c, x, y) -> {
                 List<String> header = new ArrayList<>();
@@ -84,7 +89,7 @@ class CsvRoundTripPropertyTest {
         header.add("num");
         header.add("class");
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-             CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180)) {
+                CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180)) {
             p.printRecord(header);
             for (int r = 0; r < t.labels().size(); r++) {
                 List<Object> rec = new ArrayList<>(t.cells().get(r));
@@ -107,7 +112,9 @@ class CsvRoundTripPropertyTest {
                 assertEquals(want.isBlank() ? null : want, got[r], "row " + r + " column " + j);
             }
         }
-        double[] want = t.numbers().stream().mapToDouble(d -> d == null ? Double.NaN : d).toArray();
+        double[] want = t.numbers().stream()
+                .mapToDouble(d -> d == null ? Double.NaN : d)
+                .toArray();
         assertArrayEquals(want, ((Column.Numeric) read.column("num")).values());
         Files.delete(file);
     }

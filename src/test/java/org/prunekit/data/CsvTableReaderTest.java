@@ -53,7 +53,8 @@ class CsvTableReaderTest {
     @Test
     void missingTokensTypeOverridesAndDropRows() throws IOException {
         Path p = write("m.csv", "a,b,code,class\n1,?,01,x\nNA,2,02,y\n3,4,03,x\n5,6,04,y\n");
-        Schema s = Schema.defaults().withMissingTokens(Set.of("?", "NA"))
+        Schema s = Schema.defaults()
+                .withMissingTokens(Set.of("?", "NA"))
                 .withTypes(Map.of("code", ColumnType.CATEGORICAL));
         Table t = new CsvTableReader(s).read(p);
         assertTrue(t.column("a").isMissing(1));
@@ -65,8 +66,8 @@ class CsvTableReaderTest {
         assertEquals(0, dropped.skippedRows());
         assertArrayEquals(new double[] {3, 5}, ((Column.Numeric) dropped.table().column("a")).values());
 
-        InputException e = assertThrows(InputException.class,
-                () -> new CsvTableReader(s.withMissing(MissingPolicy.ERROR)).read(p));
+        InputException e = assertThrows(
+                InputException.class, () -> new CsvTableReader(s.withMissing(MissingPolicy.ERROR)).read(p));
         assertEquals(2, e.line());
         assertEquals(2, e.column());
     }
@@ -78,9 +79,13 @@ class CsvTableReaderTest {
         assertEquals(3, r.skippedRows());
         assertArrayEquals(new double[] {1, 3, 5}, ((Column.Numeric) r.table().column("a")).values());
         assertArrayEquals(new String[] {"x", "y", "y"}, r.table().labels());
-        assertEquals(List.of(p + ":3:2: row has 1 fields but the header has 2",
-                p + ":5:1: non-finite number 'NaN' in numeric column 'a' (declare it as a missing token if it "
-                        + "means missing)", p + ":6:2: missing target value"), r.problems());
+        assertEquals(
+                List.of(
+                        p + ":3:2: row has 1 fields but the header has 2",
+                        p + ":5:1: non-finite number 'NaN' in numeric column 'a' (declare it as a missing token if it "
+                                + "means missing)",
+                        p + ":6:2: missing target value"),
+                r.problems());
     }
 
     @Test
@@ -111,14 +116,14 @@ class CsvTableReaderTest {
             }
             w.write(",k\n");
         }
-        InputException e = assertThrows(InputException.class,
-                () -> new CsvTableReader(Schema.defaults(), 1 << 20).read(p));
+        InputException e =
+                assertThrows(InputException.class, () -> new CsvTableReader(Schema.defaults(), 1 << 20).read(p));
         assertEquals(3, e.line());
         assertEquals(2, e.column());
         assertTrue(e.getMessage().contains("record longer than 1,048,576 characters"), e.getMessage());
 
-        InputException lowered = assertThrows(InputException.class,
-                () -> new CsvTableReader(Schema.defaults(), 100).read(p));
+        InputException lowered =
+                assertThrows(InputException.class, () -> new CsvTableReader(Schema.defaults(), 100).read(p));
         assertTrue(lowered.getMessage().contains("longer than 100 characters"), lowered.getMessage());
     }
 
@@ -129,14 +134,16 @@ class CsvTableReaderTest {
         InputStream gigabyteLine = new InputStream() {
             long pos;
 
-            @Override public int read() {
+            @Override
+            public int read() {
                 if (pos >= head.length + gig) {
                     return -1;
                 }
                 return pos < head.length ? head[(int) pos++] : (pos++ % 2 == 0 ? 'x' : '"');
             }
 
-            @Override public int read(byte[] b, int off, int len) {
+            @Override
+            public int read(byte[] b, int off, int len) {
                 int n = 0;
                 while (n < len) {
                     int c = read();
@@ -166,17 +173,23 @@ class CsvTableReaderTest {
     void aTableThatCannotFitTheHeapIsAClearErrorBeforeReadingValues() throws IOException {
         Path p = write("wide.csv", "a,b,c,class\n1,x,2,k\n3,y,4,l\n5,z,6,k\n");
         // 3 rows x (8 + 4 + 8 + 4 label) bytes, twice = 144 bytes
-        InputException e = assertThrows(InputException.class,
-                () -> new CsvTableReader(Schema.defaults(), 1 << 20, () -> 143).read(p));
-        assertEquals(p + ": the table (3 rows x 3 columns) needs at least 0 MB of heap but only 0 MB are free; raise "
-                + "the heap (PRUNEKIT_HEAP=8g ./prunekit ...)", e.oneLine());
-        assertEquals(3, new CsvTableReader(Schema.defaults(), 1 << 20, () -> 144).read(p).rows());
+        InputException e = assertThrows(
+                InputException.class, () -> new CsvTableReader(Schema.defaults(), 1 << 20, () -> 143).read(p));
+        assertEquals(
+                p + ": the table (3 rows x 3 columns) needs at least 0 MB of heap but only 0 MB are free; raise "
+                        + "the heap (PRUNEKIT_HEAP=8g ./prunekit ...)",
+                e.oneLine());
+        assertEquals(
+                3,
+                new CsvTableReader(Schema.defaults(), 1 << 20, () -> 144)
+                        .read(p)
+                        .rows());
     }
 
     @Test
     void missingDirectoryAndUnreadableFiles() throws IOException {
-        InputException nf = assertThrows(InputException.class,
-                () -> new CsvTableReader("class").read(dir.resolve("nope.csv")));
+        InputException nf =
+                assertThrows(InputException.class, () -> new CsvTableReader("class").read(dir.resolve("nope.csv")));
         assertEquals(dir.resolve("nope.csv") + ": file not found", nf.oneLine());
         InputException d = assertThrows(InputException.class, () -> new CsvTableReader("class").read(dir));
         assertTrue(d.getMessage().contains("directory"));
@@ -192,8 +205,8 @@ class CsvTableReaderTest {
     void schemaRejectsBadOptionsWithTheValue() {
         IllegalArgumentException blank = assertThrows(IllegalArgumentException.class, () -> Schema.of(" "));
         assertTrue(blank.getMessage().contains("' '"));
-        assertThrows(IllegalArgumentException.class,
-                () -> Schema.defaults().withTypes(Map.of("class", ColumnType.NUMERIC)));
+        assertThrows(
+                IllegalArgumentException.class, () -> Schema.defaults().withTypes(Map.of("class", ColumnType.NUMERIC)));
         assertThrows(IllegalArgumentException.class, () -> Schema.defaults().withMissingTokens(Set.of("  ")));
         assertEquals(MissingPolicy.DROP_ROWS, MissingPolicy.parse("drop-rows"));
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> MissingPolicy.parse("zero"));
@@ -228,8 +241,9 @@ class CsvTableReaderTest {
         assertEquals(2, CsvTableReader.classify("1" + "0".repeat(309), v), "a 310-digit integer overflows");
         assertEquals(2, CsvTableReader.classify("1" + "0".repeat(309), v, false));
         assertEquals(1, CsvTableReader.classify("1" + "0".repeat(307), v, false));
-        for (String text : List.of("0x10", "1d", "1f", "-", "e", "1-2", "1,000", "..", "NaNa", ".", "1e", "e5", "1e+",
-                "1.2.3", "--1", "+-1", "1 2")) {
+        for (String text : List.of(
+                "0x10", "1d", "1f", "-", "e", "1-2", "1,000", "..", "NaNa", ".", "1e", "e5", "1e+", "1.2.3", "--1",
+                "+-1", "1 2")) {
             assertEquals(3, CsvTableReader.classify(text, v), text);
         }
     }
@@ -238,7 +252,8 @@ class CsvTableReaderTest {
 
     @Test
     void breastCancerMeanRadiusRangeMatchesSklearnDocs() {
-        double[] r = ((Column.Numeric) TestData.table("breast_cancer_wisconsin.csv").column("mean_radius")).values();
+        double[] r =
+                ((Column.Numeric) TestData.table("breast_cancer_wisconsin.csv").column("mean_radius")).values();
         assertEquals(6.981, Arrays.stream(r).min().orElseThrow());
         assertEquals(28.11, Arrays.stream(r).max().orElseThrow());
     }
@@ -247,8 +262,12 @@ class CsvTableReaderTest {
     void pimaZerosThatMeanMissing() {
         Table t = TestData.table("pima_diabetes.csv");
         Map<String, Integer> zeros = Map.of("glucose", 5, "pressure", 35, "triceps", 227, "insulin", 374, "mass", 11);
-        zeros.forEach((col, n) -> assertEquals(n,
-                (int) Arrays.stream(((Column.Numeric) t.column(col)).values()).filter(v -> v == 0).count(), col));
+        zeros.forEach((col, n) -> assertEquals(
+                n,
+                (int) Arrays.stream(((Column.Numeric) t.column(col)).values())
+                        .filter(v -> v == 0)
+                        .count(),
+                col));
     }
 
     @Test

@@ -39,7 +39,9 @@ class DataChecksumTest {
     void everyCsvInDataIsListedAndViceVersa() throws IOException {
         Set<String> files;
         try (Stream<Path> s = Files.list(Path.of("data"))) {
-            files = s.map(p -> p.getFileName().toString()).filter(f -> f.endsWith(".csv")).collect(Collectors.toSet());
+            files = s.map(p -> p.getFileName().toString())
+                    .filter(f -> f.endsWith(".csv"))
+                    .collect(Collectors.toSet());
         }
         assertEquals(9, files.size());
         assertEquals(files, listed().keySet());
@@ -49,8 +51,9 @@ class DataChecksumTest {
     Stream<DynamicTest> checksumsMatch() throws IOException {
         Map<String, String> listed = listed();
         assertTrue(listed.size() >= 9, "DATA.md lists " + listed.size() + " checksums");
-        return listed.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(),
-                () -> assertEquals(e.getValue(), sha256(Path.of("data", e.getKey())), e.getKey())));
+        return listed.entrySet().stream()
+                .map(e -> DynamicTest.dynamicTest(
+                        e.getKey(), () -> assertEquals(e.getValue(), sha256(Path.of("data", e.getKey())), e.getKey())));
     }
 
     static String sha256(Path p) throws IOException, NoSuchAlgorithmException {

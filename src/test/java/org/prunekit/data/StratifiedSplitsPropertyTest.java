@@ -17,7 +17,8 @@ class StratifiedSplitsPropertyTest {
     @Property(tries = 200, seed = "42")
     void foldsAreStratifiedCoveringAndDeterministic(
             @ForAll @Size(min = 10, max = 300) List<@IntRange(min = 0, max = 4) Integer> labels,
-            @ForAll @IntRange(min = 2, max = 10) int k, @ForAll long seed) {
+            @ForAll @IntRange(min = 2, max = 10) int k,
+            @ForAll long seed) {
         int[] y = labels.stream().mapToInt(Integer::intValue).toArray();
         int classes = Arrays.stream(y).max().orElse(0) + 1;
         int[] total = new int[classes];

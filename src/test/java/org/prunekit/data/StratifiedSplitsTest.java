@@ -54,7 +54,8 @@ class StratifiedSplitsTest {
             for (int c = 0; c < sizes.length; c++) {
                 for (int f = 0; f < k; f++) {
                     int n = perClass[f][c];
-                    assertTrue(n == sizes[c] / k || n == sizes[c] / k + 1,
+                    assertTrue(
+                            n == sizes[c] / k || n == sizes[c] / k + 1,
                             "class " + c + " fold " + f + " has " + n + " of " + sizes[c]);
                 }
             }
@@ -91,8 +92,11 @@ class StratifiedSplitsTest {
         List<String> w = StratifiedSplits.warnings(y, CLASSES, 5);
         assertEquals(2, w.size());
         assertEquals("class 'd' has 3 rows, fewer than the 5 folds: 2 test folds hold none of it", w.get(0));
-        assertTrue(w.get(1).startsWith("class 'e' has 1 row, fewer than the 5 folds: 4 test folds hold none of it, "
-                + "and the fold that tests its only row"), w.get(1));
+        assertTrue(
+                w.get(1)
+                        .startsWith("class 'e' has 1 row, fewer than the 5 folds: 4 test folds hold none of it, "
+                                + "and the fold that tests its only row"),
+                w.get(1));
         for (Fold f : StratifiedSplits.kFold(y, 5, 1, 3)) {
             long d = Arrays.stream(f.test()).filter(t -> y[t] == 3).count();
             assertTrue(d <= 1, "class d spread one row per fold");

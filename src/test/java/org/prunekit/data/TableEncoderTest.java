@@ -57,7 +57,9 @@ class TableEncoderTest {
         assertArrayEquals(new double[] {10, 0, 1, 0, 1}, e.row(3));
         assertArrayEquals(new double[] {3, 0, 1, 1, 1}, e.row(6));
         // fitted on rows 0 and 1 only, nothing is missing: no indicator columns
-        assertEquals(List.of("x", "c_a", "c_b"), TableEncoder.fit(table(5), new int[] {0, 1}, true).featureNames());
+        assertEquals(
+                List.of("x", "c_a", "c_b"),
+                TableEncoder.fit(table(5), new int[] {0, 1}, true).featureNames());
     }
 
     @Test

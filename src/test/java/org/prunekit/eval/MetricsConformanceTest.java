@@ -71,7 +71,8 @@ class MetricsConformanceTest {
             }
             checked++;
         }
-        assertTrue(expected.has("per_class") && checked >= Metric.values().length + 1,
+        assertTrue(
+                expected.has("per_class") && checked >= Metric.values().length + 1,
                 "file checks every metric and per_class: " + file);
     }
 

@@ -49,12 +49,21 @@ class MetricsPropertiesTest {
     }
 
     @Property(tries = 300, seed = "1")
-    void everyMetricInItsRange(@ForAll long seed, @ForAll @IntRange(min = 2, max = 4) int k,
-            @ForAll @IntRange(min = 4, max = 60) int n, @ForAll @IntRange(min = 0, max = 10) int grid) {
+    void everyMetricInItsRange(
+            @ForAll long seed,
+            @ForAll @IntRange(min = 2, max = 4) int k,
+            @ForAll @IntRange(min = 4, max = 60) int n,
+            @ForAll @IntRange(min = 0, max = 10) int grid) {
         Case c = Case.random(seed, k, n, grid);
         Map<Metric, Double> v = Metrics.computeAll(ALL, c.y(), c.probs(), 1, Double.NaN);
-        for (Metric m : List.of(Metric.ACCURACY, Metric.BALANCED_ACCURACY, Metric.MACRO_F1, Metric.WEIGHTED_F1,
-                Metric.G_MEAN, Metric.ROC_AUC, Metric.AVERAGE_PRECISION)) {
+        for (Metric m : List.of(
+                Metric.ACCURACY,
+                Metric.BALANCED_ACCURACY,
+                Metric.MACRO_F1,
+                Metric.WEIGHTED_F1,
+                Metric.G_MEAN,
+                Metric.ROC_AUC,
+                Metric.AVERAGE_PRECISION)) {
             assertIn(v.get(m), 0, 1, m);
         }
         assertIn(v.get(Metric.MCC), -1, 1, Metric.MCC);
@@ -64,8 +73,11 @@ class MetricsPropertiesTest {
     }
 
     @Property(tries = 200, seed = "2")
-    void invariantToRowOrder(@ForAll long seed, @ForAll @IntRange(min = 2, max = 4) int k,
-            @ForAll @IntRange(min = 4, max = 60) int n, @ForAll @IntRange(min = 0, max = 10) int grid) {
+    void invariantToRowOrder(
+            @ForAll long seed,
+            @ForAll @IntRange(min = 2, max = 4) int k,
+            @ForAll @IntRange(min = 4, max = 60) int n,
+            @ForAll @IntRange(min = 0, max = 10) int grid) {
         Case c = Case.random(seed, k, n, grid);
         int[] perm = permutation(n, new Random(seed ^ 0x5DEECE66DL));
         int[] y2 = new int[n];
@@ -82,7 +94,9 @@ class MetricsPropertiesTest {
     }
 
     @Property(tries = 200, seed = "3")
-    void mccSymmetricInSwappingTheTwoClasses(@ForAll long seed, @ForAll @IntRange(min = 4, max = 60) int n,
+    void mccSymmetricInSwappingTheTwoClasses(
+            @ForAll long seed,
+            @ForAll @IntRange(min = 4, max = 60) int n,
             @ForAll @IntRange(min = 0, max = 10) int grid) {
         Case c = Case.random(seed, 2, n, grid);
         int[] y2 = new int[n];
@@ -99,8 +113,8 @@ class MetricsPropertiesTest {
     }
 
     @Property(tries = 200, seed = "4")
-    void mccAndKappaSymmetricInTransposingTheConfusionMatrix(@ForAll long seed,
-            @ForAll @IntRange(min = 2, max = 5) int k, @ForAll @IntRange(min = 1, max = 80) int n) {
+    void mccAndKappaSymmetricInTransposingTheConfusionMatrix(
+            @ForAll long seed, @ForAll @IntRange(min = 2, max = 5) int k, @ForAll @IntRange(min = 1, max = 80) int n) {
         Random rng = new Random(seed);
         int[] y = new int[n];
         int[] p = new int[n];
@@ -111,12 +125,13 @@ class MetricsPropertiesTest {
         ConfusionMatrix a = ConfusionMatrix.of(y, p, k);
         ConfusionMatrix b = ConfusionMatrix.of(p, y, k);
         assertEquals(Metrics.fromConfusion(Metric.MCC, a), Metrics.fromConfusion(Metric.MCC, b), 1e-12);
-        assertEquals(Metrics.fromConfusion(Metric.COHEN_KAPPA, a), Metrics.fromConfusion(Metric.COHEN_KAPPA, b),
-                1e-12);
+        assertEquals(Metrics.fromConfusion(Metric.COHEN_KAPPA, a), Metrics.fromConfusion(Metric.COHEN_KAPPA, b), 1e-12);
     }
 
     @Property(tries = 300, seed = "5")
-    void aucOfReversedScoresIsOneMinusAuc(@ForAll long seed, @ForAll @IntRange(min = 2, max = 80) int n,
+    void aucOfReversedScoresIsOneMinusAuc(
+            @ForAll long seed,
+            @ForAll @IntRange(min = 2, max = 80) int n,
             @ForAll @IntRange(min = 0, max = 10) int grid) {
         Case c = Case.random(seed, 2, n, grid);
         double[][] reversed = new double[n][];
@@ -129,8 +144,8 @@ class MetricsPropertiesTest {
     }
 
     @Property(tries = 200, seed = "6")
-    void perfectPredictionsGiveTheBestValue(@ForAll long seed, @ForAll @IntRange(min = 2, max = 4) int k,
-            @ForAll @IntRange(min = 4, max = 60) int n) {
+    void perfectPredictionsGiveTheBestValue(
+            @ForAll long seed, @ForAll @IntRange(min = 2, max = 4) int k, @ForAll @IntRange(min = 4, max = 60) int n) {
         Case c = Case.random(seed, k, n, 0);
         double[][] perfect = new double[n][k];
         for (int i = 0; i < n; i++) {
@@ -144,8 +159,11 @@ class MetricsPropertiesTest {
     }
 
     @Property(tries = 200, seed = "7")
-    void constantPredictorHasZeroKappaAndMcc(@ForAll long seed, @ForAll @IntRange(min = 2, max = 4) int k,
-            @ForAll @IntRange(min = 4, max = 60) int n, @ForAll @IntRange(min = 0, max = 3) int constant) {
+    void constantPredictorHasZeroKappaAndMcc(
+            @ForAll long seed,
+            @ForAll @IntRange(min = 2, max = 4) int k,
+            @ForAll @IntRange(min = 4, max = 60) int n,
+            @ForAll @IntRange(min = 0, max = 3) int constant) {
         Case c = Case.random(seed, k, n, 0);
         double[][] flat = new double[n][k];
         for (int i = 0; i < n; i++) {
@@ -156,7 +174,8 @@ class MetricsPropertiesTest {
     }
 
     private static void assertIn(double v, double lo, double hi, Metric m) {
-        assertTrue(v >= lo - 1e-12 && v <= hi + 1e-12, m.configName() + " = " + v + " outside [" + lo + ", " + hi + "]");
+        assertTrue(
+                v >= lo - 1e-12 && v <= hi + 1e-12, m.configName() + " = " + v + " outside [" + lo + ", " + hi + "]");
     }
 
     private static int[] permutation(int n, Random rng) {

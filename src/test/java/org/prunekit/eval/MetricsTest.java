@@ -105,13 +105,16 @@ class MetricsTest {
 
     @Test
     void rejectsBadInput() {
-        assertThrows(IllegalArgumentException.class, () -> Metrics.compute(Metric.ACCURACY, new int[] {0, 2},
-                binary(0.1, 0.2)));
-        assertThrows(IllegalArgumentException.class, () -> Metrics.compute(Metric.ACCURACY, new int[] {0},
-                new double[][] {{0.1, 0.2, 0.7}}, 1, 0.5));
-        assertThrows(IllegalArgumentException.class, () -> Metrics.compute(Metric.ACCURACY, new int[0],
-                new double[0][]));
-        assertThrows(IllegalArgumentException.class, () -> Metrics.compute(Metric.ROC_AUC, new int[] {0, 1},
-                binary(Double.NaN, 0.2)));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Metrics.compute(Metric.ACCURACY, new int[] {0, 2}, binary(0.1, 0.2)));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Metrics.compute(Metric.ACCURACY, new int[] {0}, new double[][] {{0.1, 0.2, 0.7}}, 1, 0.5));
+        assertThrows(
+                IllegalArgumentException.class, () -> Metrics.compute(Metric.ACCURACY, new int[0], new double[0][]));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Metrics.compute(Metric.ROC_AUC, new int[] {0, 1}, binary(Double.NaN, 0.2)));
     }
 }

@@ -34,7 +34,10 @@ class PairedComparisonTest {
     @Test
     void allPositiveSmallestExactP() {
         // wilcoxon([1,2,3,4,5], method='exact') -> 0.0625
-        assertEquals(0.0625, PairedComparison.compare(new double[] {1, 2, 3, 4, 5}, zeros(5)).wilcoxonP(), 1e-12);
+        assertEquals(
+                0.0625,
+                PairedComparison.compare(new double[] {1, 2, 3, 4, 5}, zeros(5)).wilcoxonP(),
+                1e-12);
     }
 
     @Test
@@ -69,13 +72,15 @@ class PairedComparisonTest {
     void correctedResampledTTest() {
         // differences -.04, -.05, -.06, -.07 from 2-fold CV (n_test/n_train = 1); scipy:
         // 2 * t.sf(0.055 / sqrt((1/4 + 1) * 0.012909944487358058**2), 3) = 0.03177698057239625
-        PairedComparison.Result r = PairedComparison.compare(new double[] {.60, .61, .62, .63},
-                new double[] {.64, .66, .68, .70}, 1.0);
+        PairedComparison.Result r =
+                PairedComparison.compare(new double[] {.60, .61, .62, .63}, new double[] {.64, .66, .68, .70}, 1.0);
         assertEquals(-0.055, r.meanDiff(), 1e-12);
         assertEquals(0.012909944487358058, r.sdDiff(), 1e-12);
         assertEquals(0, r.winsA());
         assertEquals(0.03177698057239625, r.correctedP(), 1e-6);
-        assertTrue(Double.isNaN(PairedComparison.compare(new double[] {1, 2}, new double[] {0, 0}).correctedP()),
+        assertTrue(
+                Double.isNaN(PairedComparison.compare(new double[] {1, 2}, new double[] {0, 0})
+                        .correctedP()),
                 "ratio unknown");
     }
 }

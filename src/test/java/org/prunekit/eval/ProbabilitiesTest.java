@@ -37,7 +37,8 @@ class ProbabilitiesTest {
         assertTrue(fractional > 0, "a depth-3 tree on this data has impure leaves");
         double auc = Metrics.compute(Metric.ROC_AUC, s.y(), s.probs());
         assertTrue(auc > Metrics.compute(Metric.BALANCED_ACCURACY, s.y(), s.probs()), "AUC " + auc);
-        assertEquals(s.y().length, Probabilities.score(cart.predict(data), classes).y().length);
+        assertEquals(
+                s.y().length, Probabilities.score(cart.predict(data), classes).y().length);
         MetricReport r = s.report(1, Double.NaN);
         assertEquals(357, r.perClass().get("B").support());
     }

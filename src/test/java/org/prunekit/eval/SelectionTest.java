@@ -57,8 +57,13 @@ class SelectionTest {
     void tiesGoToTheSmallerCandidateAndNaNIsNeverChosen() {
         double[] tie = {0.8, 0.8, Double.NaN};
         long[] size = {5, 3, 1};
-        assertEquals(1, Selection.choose("best", tie, new double[3], 5, size, true, 0).index());
+        assertEquals(
+                1,
+                Selection.choose("best", tie, new double[3], 5, size, true, 0).index());
         double[] allNaN = {Double.NaN, Double.NaN};
-        assertEquals(0, Selection.choose("one-se", allNaN, new double[2], 5, new long[] {2, 1}, true, 0).index());
+        assertEquals(
+                0,
+                Selection.choose("one-se", allNaN, new double[2], 5, new long[] {2, 1}, true, 0)
+                        .index());
     }
 }

@@ -16,8 +16,10 @@ class StabilityTest {
         assertEquals(1.0 / 21, Stability.kuncheva(List.of(Set.of("a", "b", "c"), Set.of("a", "x", "y")), 10), 1e-15);
         assertEquals(-9.0 / 21, Stability.kuncheva(List.of(Set.of("a", "b", "c"), Set.of("x", "y", "z")), 10), 1e-15);
         // mean over the three pairs of {abc, abc, axy}: (1 + 1/21 + 1/21) / 3
-        assertEquals((1 + 2.0 / 21) / 3, Stability.kuncheva(
-                List.of(Set.of("a", "b", "c"), Set.of("a", "b", "c"), Set.of("a", "x", "y")), 10), 1e-15);
+        assertEquals(
+                (1 + 2.0 / 21) / 3,
+                Stability.kuncheva(List.of(Set.of("a", "b", "c"), Set.of("a", "b", "c"), Set.of("a", "x", "y")), 10),
+                1e-15);
         assertEquals(Double.NaN, Stability.kuncheva(List.of(Set.of(), Set.of("a")), 10));
     }
 

@@ -61,9 +61,12 @@ class ThresholdTest {
 
     @Test
     void rejectsThresholdFreeMetricsAndMulticlass() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> Threshold.best(new int[] {0, 1}, binary(0.2, 0.8), 1, Metric.ROC_AUC));
-        assertThrows(IllegalArgumentException.class, () -> Threshold.best(new int[] {0, 1},
-                new double[][] {{0.2, 0.3, 0.5}, {0.1, 0.1, 0.8}}, 1, Metric.MCC));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Threshold.best(
+                        new int[] {0, 1}, new double[][] {{0.2, 0.3, 0.5}, {0.1, 0.1, 0.8}}, 1, Metric.MCC));
     }
 }

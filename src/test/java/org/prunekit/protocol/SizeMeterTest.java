@@ -1,11 +1,10 @@
 package org.prunekit.protocol;
 
-import java.util.stream.IntStream;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.prunekit.data.Table;
 import org.prunekit.data.TableEncoder;
@@ -29,9 +28,13 @@ class SizeMeterTest {
         assertEquals("protobuf", ba.format());
         assertEquals(ba, SizeMeter.bytes(b), "two trainings at different times, same size");
         int full = a.serialize().getSerializedSize();
-        assertTrue(ba.bytes() < full - 2000, "provenance is kilobytes of a dummy model's " + full + " bytes, was " + ba.bytes());
+        assertTrue(
+                ba.bytes() < full - 2000,
+                "provenance is kilobytes of a dummy model's " + full + " bytes, was " + ba.bytes());
         // the provenance record is what was removed: the size difference is that record's size (plus its tag)
-        assertEquals(a.serialize().getClassName(), SizeMeter.withoutProvenance(a.serialize()).getClassName());
+        assertEquals(
+                a.serialize().getClassName(),
+                SizeMeter.withoutProvenance(a.serialize()).getClassName());
     }
 
     @Test
@@ -42,8 +45,10 @@ class SizeMeterTest {
         // at the very start and end of the buffer, between binary bytes, and near misses that are not timestamps
         byte[] edge = "2026-11-27T02:22Z\u0001\u00ff1234-56-78T90:12:34.5+01:00".getBytes(StandardCharsets.ISO_8859_1);
         assertEquals(13 + 8, SizeMeter.timestampPadding(edge)); // '.5' lacks 8 of '.nnnnnnnnn'
-        assertEquals(0, SizeMeter.timestampPadding("2026-11-27T02:2Z 2026-11-27 02:22Z 226-11-27T02:22Z"
-                .getBytes(StandardCharsets.ISO_8859_1)));
+        assertEquals(
+                0,
+                SizeMeter.timestampPadding(
+                        "2026-11-27T02:2Z 2026-11-27 02:22Z 226-11-27T02:22Z".getBytes(StandardCharsets.ISO_8859_1)));
         assertEquals(0, SizeMeter.timestampPadding(new byte[5]));
     }
 }

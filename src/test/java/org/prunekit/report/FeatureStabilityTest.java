@@ -1,8 +1,5 @@
 package org.prunekit.report;
 
-import org.prunekit.protocol.CandidateResult;
-import org.prunekit.protocol.CellResult;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.prunekit.protocol.CandidateResult;
+import org.prunekit.protocol.CellResult;
 
 class FeatureStabilityTest {
 
@@ -24,16 +23,16 @@ class FeatureStabilityTest {
     }
 
     static CandidateResult candidate(int index, double strength, List<String> used) {
-        return new CandidateResult(index, strength, 5, 5, Map.of(), 100, "protobuf", 1.0, Double.NaN,
-                Map.of(), Map.of(), Map.of(), used);
+        return new CandidateResult(
+                index, strength, 5, 5, Map.of(), 100, "protobuf", 1.0, Double.NaN, Map.of(), Map.of(), Map.of(), used);
     }
 
     @Test
     void chosenSubsetsAcrossFolds() {
         // chosen {a,b}, {a,b}, {a,c} of n = 4, k = 2: Kuncheva (4r - 4) / 4 = r - 1 per pair -> (1 + 0 + 0) / 3;
         // Jaccard (1 + 1/3 + 1/3) / 3
-        List<CellResult> cells = List.of(cell(0, List.of("a", "b"), ALL), cell(1, List.of("a", "b"), ALL),
-                cell(2, List.of("a", "c"), ALL));
+        List<CellResult> cells = List.of(
+                cell(0, List.of("a", "b"), ALL), cell(1, List.of("a", "b"), ALL), cell(2, List.of("a", "c"), ALL));
         List<FeatureStability.Row> rows = FeatureStability.rows("fs", cells);
         assertEquals(3, rows.size(), "chosen + two candidate positions");
         FeatureStability.Row chosen = rows.get(0);
@@ -50,14 +49,28 @@ class FeatureStabilityTest {
         assertEquals(1.0, rows.get(1).jaccard(), 0.0);
         assertEquals(2.0, rows.get(2).strength(), 0.0);
         assertEquals(Map.of("a", 1.0, "b", 2.0 / 3, "c", 1.0 / 3), FeatureStability.chosenFrequency(cells));
-        assertEquals(List.of("a", "b", "c"), List.copyOf(FeatureStability.chosenFrequency(cells).keySet()),
+        assertEquals(
+                List.of("a", "b", "c"),
+                List.copyOf(FeatureStability.chosenFrequency(cells).keySet()),
                 "most frequent first");
     }
 
     @Test
     void refitsAreIgnoredAndUndeclaredFeaturesGiveNoRows() {
-        CellResult refit = new CellResult("fs", -1, -1, "k", 3, 1, null, 15, 0,
-                List.of(candidate(0, 0.0, ALL), candidate(1, 2.0, List.of("d"))), null, null, ALL);
+        CellResult refit = new CellResult(
+                "fs",
+                -1,
+                -1,
+                "k",
+                3,
+                1,
+                null,
+                15,
+                0,
+                List.of(candidate(0, 0.0, ALL), candidate(1, 2.0, List.of("d"))),
+                null,
+                null,
+                ALL);
         List<CellResult> cells = List.of(cell(0, List.of("a", "b"), ALL), cell(1, List.of("a", "b"), ALL), refit);
         assertEquals(1.0, FeatureStability.rows("fs", cells).get(0).jaccard(), 0.0);
         // undeclared: the model uses every feature of its cell

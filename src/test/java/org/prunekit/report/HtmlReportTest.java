@@ -1,7 +1,5 @@
 package org.prunekit.report;
 
-import org.knowm.xchart.XYChart;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,6 +16,7 @@ import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.XYChart;
 import org.prunekit.report.chart.ChartSamples;
 import org.prunekit.report.chart.ChartSpec;
 import org.prunekit.report.chart.ChartStyle;
@@ -34,14 +33,31 @@ class HtmlReportTest {
     Path tmp;
 
     static ReportData sample(List<ChartSpec> charts) {
-        return new ReportData("study " + EVIL, "name: x\nnote: \"" + EVIL + " & more\"\n",
+        return new ReportData(
+                "study " + EVIL,
+                "name: x\nnote: \"" + EVIL + " & more\"\n",
                 new DatasetSummary("data/" + EVIL + ".csv", "class", 1000, 20, Map.of("good", 700L, "bad", 300L)),
-                "average-precision", "one-se",
-                List.of(new ArmSummary("arm" + EVIL, "cart", "cost-complexity", "strength 0.01 (one-se)", .66, .01,
-                        60, 60, 480, 11, .61, 150, .69, .4)),
-                List.of(new PairedComparison("a", "b" + EVIL, "average-precision", 4, -.05, .01, -.066, -.034, 0, .125, true,
-                        .03)),
-                charts, List.of("warning " + EVIL));
+                "average-precision",
+                "one-se",
+                List.of(new ArmSummary(
+                        "arm" + EVIL,
+                        "cart",
+                        "cost-complexity",
+                        "strength 0.01 (one-se)",
+                        .66,
+                        .01,
+                        60,
+                        60,
+                        480,
+                        11,
+                        .61,
+                        150,
+                        .69,
+                        .4)),
+                List.of(new PairedComparison(
+                        "a", "b" + EVIL, "average-precision", 4, -.05, .01, -.066, -.034, 0, .125, true, .03)),
+                charts,
+                List.of("warning " + EVIL));
     }
 
     static Document parse(Path html) throws Exception {
@@ -63,8 +79,8 @@ class HtmlReportTest {
         assertFalse(raw.contains("<script"), "escaped in the source");
         assertTrue(raw.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
         String withoutNamespace = raw.replace("xmlns=\"http://www.w3.org/1999/xhtml\"", "");
-        assertFalse(withoutNamespace.contains("http://") || withoutNamespace.contains("https://"),
-                "no network references");
+        assertFalse(
+                withoutNamespace.contains("http://") || withoutNamespace.contains("https://"), "no network references");
 
         NodeList imgs = doc.getElementsByTagNameNS("*", "img");
         assertEquals(2, imgs.getLength());
@@ -95,15 +111,18 @@ class HtmlReportTest {
     @Test
     void aChartThatCannotBeDrawnBecomesAWarning() throws Exception {
         ChartSpec broken = new ChartSpec() {
-            @Override public String name() {
+            @Override
+            public String name() {
                 return "broken";
             }
 
-            @Override public String caption() {
+            @Override
+            public String caption() {
                 return "never drawn";
             }
 
-            @Override public XYChart build() {
+            @Override
+            public XYChart build() {
                 throw new IllegalStateException("no data");
             }
         };
@@ -121,11 +140,27 @@ class HtmlReportTest {
 
     @Test
     void chartsWithCollidingFileNamesAreBothKept() throws Exception {
-        var a = new CostComplexityChart.Data("a/b", "mcc", "outer fold 0/0", new double[] {.1, .01},
-                new double[] {2, 8}, new double[] {.3, .4}, new double[] {.01, .01}, Double.NaN, -1,
+        var a = new CostComplexityChart.Data(
+                "a/b",
+                "mcc",
+                "outer fold 0/0",
+                new double[] {.1, .01},
+                new double[] {2, 8},
+                new double[] {.3, .4},
+                new double[] {.01, .01},
+                Double.NaN,
+                -1,
                 CostComplexityChart.XAxis.LEAVES);
-        var b = new CostComplexityChart.Data("a b", "mcc", "outer fold 0/0", new double[] {.1, .01},
-                new double[] {2, 8}, new double[] {.3, .4}, new double[] {.01, .01}, Double.NaN, -1,
+        var b = new CostComplexityChart.Data(
+                "a b",
+                "mcc",
+                "outer fold 0/0",
+                new double[] {.1, .01},
+                new double[] {2, 8},
+                new double[] {.3, .4},
+                new double[] {.01, .01},
+                Double.NaN,
+                -1,
                 CostComplexityChart.XAxis.LEAVES);
         ReportWriter.write(sample(List.of(a, b)), tmp);
         assertTrue(Files.isRegularFile(tmp.resolve("plots/ccp-a-b.png")));

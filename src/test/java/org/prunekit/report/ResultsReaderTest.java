@@ -32,7 +32,9 @@ class ResultsReaderTest {
         assertEquals("demo <script>alert(1)</script>", d.name());
         assertEquals("average-precision", d.selectionMetric());
         assertEquals("one-se", d.selectionRule());
-        assertEquals(List.of("cart-ccp", "mlp<i>", "lasso"), d.arms().stream().map(ArmSummary::arm).toList());
+        assertEquals(
+                List.of("cart-ccp", "mlp<i>", "lasso"),
+                d.arms().stream().map(ArmSummary::arm).toList());
         ArmSummary cart = d.arms().get(0);
         assertEquals("cart", cart.family());
         assertEquals("cost-complexity", cart.method());
@@ -76,7 +78,9 @@ class ResultsReaderTest {
     @Test
     void paretoOfPathsThatDifferByFoldUsesSizeBudgets() throws Exception {
         Path f = tmp.resolve("c.csv");
-        Files.writeString(f, """
+        Files.writeString(
+                f,
+                """
                 arm,repeat,fold,candidate,strength,nonzero_parameters,outer_m
                 a,0,0,0,0,100,0.70
                 a,0,0,1,0.1,40,0.72
@@ -96,13 +100,22 @@ class ResultsReaderTest {
     @Test
     void buildsParetoInnerCvAndPathCharts() throws Exception {
         ReportData d = ResultsReader.read(ResultsFixture.write(tmp.resolve("run")));
-        assertEquals(List.of("pareto", "mlp-metric", "mlp-latency", "fs-frequency", "l1-path-lasso", "path-cart-ccp",
-                        "ccp-cart-ccp", "l1-cv-lasso"),
+        assertEquals(
+                List.of(
+                        "pareto",
+                        "mlp-metric",
+                        "mlp-latency",
+                        "fs-frequency",
+                        "l1-path-lasso",
+                        "path-cart-ccp",
+                        "ccp-cart-ccp",
+                        "l1-cv-lasso"),
                 d.charts().stream().map(ChartSpec::name).toList());
         ParetoChart.Data pareto = (ParetoChart.Data) d.charts().get(0);
         assertEquals(3, pareto.arms().size());
         ParetoChart.Arm mlp = pareto.arms().get(1);
-        assertArrayEquals(new double[] {1000, 500, 100}, mlp.nonZero(), 0, "same strengths in every fold: by candidate");
+        assertArrayEquals(
+                new double[] {1000, 500, 100}, mlp.nonZero(), 0, "same strengths in every fold: by candidate");
         assertEquals(0.70 + 0.03, mlp.mean()[0], 1e-9);
         assertEquals(500, mlp.chosenNonZero(), 0);
         FrequencyHeatMap.Data freq = (FrequencyHeatMap.Data) d.charts().get(3);
@@ -116,7 +129,9 @@ class ResultsReaderTest {
         assertEquals(List.of("age", "debt"), path.features(), "the first fold when there is no refit");
         assertArrayEquals(new double[] {-0.3, 0, 0}, path.coefficients()[1], "absent rows are zero coefficients");
         CurvesChart.Data exported = (CurvesChart.Data) d.charts().get(5);
-        assertEquals(List.of("not_a_coefficient"), exported.curves().stream().map(Curve::name).toList());
+        assertEquals(
+                List.of("not_a_coefficient"),
+                exported.curves().stream().map(Curve::name).toList());
         assertEquals("strength", exported.xTitle(), "the path's strength name");
         CostComplexityChart.Data ccp = (CostComplexityChart.Data) d.charts().get(6);
         assertEquals(CostComplexityChart.XAxis.LEAVES, ccp.axis());
@@ -139,8 +154,8 @@ class ResultsReaderTest {
         assertEquals(20, d.dataset().features());
         assertEquals(700 / 300.0, d.dataset().imbalanceRatio(), 1e-12);
         assertEquals("class", d.dataset().target());
-        assertEquals(List.of("accuracy-hides-collapse: arm cart-ccp <script>x</script> predicts one class"),
-                d.warnings());
+        assertEquals(
+                List.of("accuracy-hides-collapse: arm cart-ccp <script>x</script> predicts one class"), d.warnings());
     }
 
     @Test
@@ -167,8 +182,10 @@ class ResultsReaderTest {
     @Test
     void missingMetricColumnIsNamed() throws Exception {
         Path run = ResultsFixture.write(tmp.resolve("run"));
-        Files.writeString(run.resolve("summary.json"),
-                ResultsFixture.SUMMARY.replace("\"metric\" : \"average-precision\", \"rule\"", "\"metric\" : \"mcc\", \"rule\""));
+        Files.writeString(
+                run.resolve("summary.json"),
+                ResultsFixture.SUMMARY.replace(
+                        "\"metric\" : \"average-precision\", \"rule\"", "\"metric\" : \"mcc\", \"rule\""));
         InputException e = assertThrows(InputException.class, () -> ResultsReader.read(run));
         assertTrue(e.getMessage().startsWith("missing column 'outer_mcc'"), e.getMessage());
     }

@@ -14,7 +14,8 @@ import org.prunekit.testing.StudyFiles;
 /** Same config and seed, same results: on a second run and whatever the thread count (apart from latency). */
 class DeterminismTest {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void repeatedRunsAndThreadCountsGiveIdenticalResults() throws IOException {
@@ -22,9 +23,18 @@ class DeterminismTest {
         Path a = dir.resolve("a");
         Path b = dir.resolve("b");
         Path c = dir.resolve("c");
-        assertEquals(0, StudyFiles.cli("run", cfg.toString(), "--out", a.toString(), "--threads", "1").code());
-        assertEquals(0, StudyFiles.cli("run", cfg.toString(), "--out", b.toString(), "--threads", "2").code());
-        assertEquals(0, StudyFiles.cli("run", cfg.toString(), "--out", c.toString(), "--threads", "2").code());
+        assertEquals(
+                0,
+                StudyFiles.cli("run", cfg.toString(), "--out", a.toString(), "--threads", "1")
+                        .code());
+        assertEquals(
+                0,
+                StudyFiles.cli("run", cfg.toString(), "--out", b.toString(), "--threads", "2")
+                        .code());
+        assertEquals(
+                0,
+                StudyFiles.cli("run", cfg.toString(), "--out", c.toString(), "--threads", "2")
+                        .code());
         for (String f : new String[] {"candidates.csv", "selected.csv"}) {
             String ref = RunFiles.withoutTiming(a.resolve(f));
             assertTrue(ref.lines().count() > 10, f + " has rows");
@@ -36,9 +46,13 @@ class DeterminismTest {
         }
         // Plots without timing are the same picture; report.html and latency plots show latency, and SVGs carry
         // random clip-path ids, so they are not compared.
-        assertArrayEquals(Files.readAllBytes(a.resolve("plots/pareto.png")), Files.readAllBytes(b.resolve("plots/pareto.png")));
-        assertArrayEquals(Files.readAllBytes(a.resolve("plots/path-lin.png")), Files.readAllBytes(c.resolve("plots/path-lin.png")));
-        assertEquals(Files.readAllBytes(a.resolve("models/lin.model")).length,
+        assertArrayEquals(
+                Files.readAllBytes(a.resolve("plots/pareto.png")), Files.readAllBytes(b.resolve("plots/pareto.png")));
+        assertArrayEquals(
+                Files.readAllBytes(a.resolve("plots/path-lin.png")),
+                Files.readAllBytes(c.resolve("plots/path-lin.png")));
+        assertEquals(
+                Files.readAllBytes(a.resolve("models/lin.model")).length,
                 Files.readAllBytes(b.resolve("models/lin.model")).length);
     }
 }

@@ -24,7 +24,8 @@ import org.prunekit.testing.TestMain;
  */
 class KillResumeTest {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void killedRunResumesToTheSameResults() throws Exception {
@@ -32,9 +33,20 @@ class KillResumeTest {
         Path cfg = RunFiles.study(dir, 300, 4, 1, "{rows: 200, repeats: 50}");
         Path killed = dir.resolve("killed");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), TestMain.class.getName(),
-                "run", cfg.toString(), "--out", killed.toString(), "--threads", "1")
-                .redirectOutput(dir.resolve("child.out").toFile()).redirectError(dir.resolve("child.err").toFile()).start();
+        Process child = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        TestMain.class.getName(),
+                        "run",
+                        cfg.toString(),
+                        "--out",
+                        killed.toString(),
+                        "--threads",
+                        "1")
+                .redirectOutput(dir.resolve("child.out").toFile())
+                .redirectError(dir.resolve("child.err").toFile())
+                .start();
         Path cells = killed.resolve("cells");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (cellFiles(cells).isEmpty() && child.isAlive() && System.nanoTime() < deadline) {
@@ -42,8 +54,9 @@ class KillResumeTest {
         }
         child.destroyForcibly(); // SIGKILL on Linux
         assertTrue(child.waitFor(20, TimeUnit.SECONDS));
-        assertFalse(Files.exists(killed.resolve("summary.md")), "the run finished before it could be killed: "
-                + Files.readString(dir.resolve("child.err")));
+        assertFalse(
+                Files.exists(killed.resolve("summary.md")),
+                "the run finished before it could be killed: " + Files.readString(dir.resolve("child.err")));
         Map<String, String> before = contents(cellFiles(cells));
         assertFalse(before.isEmpty(), "a cell finished before the kill: " + Files.readString(dir.resolve("child.err")));
         assertTrue(before.size() < 10, "cells kept: " + before.keySet());
@@ -62,13 +75,21 @@ class KillResumeTest {
         }
 
         Path whole = dir.resolve("whole");
-        assertEquals(0, StudyFiles.cli("run", cfg.toString(), "--out", whole.toString(), "--threads", "2").code());
+        assertEquals(
+                0,
+                StudyFiles.cli("run", cfg.toString(), "--out", whole.toString(), "--threads", "2")
+                        .code());
         for (String f : new String[] {"candidates.csv", "selected.csv"}) {
             assertEquals(RunFiles.withoutTiming(whole.resolve(f)), RunFiles.withoutTiming(killed.resolve(f)), f);
         }
         assertEquals(Files.readString(whole.resolve("cp-table.csv")), Files.readString(killed.resolve("cp-table.csv")));
 
-        Files.writeString(cfg, Files.readString(cfg).replace("cost: 0.5}, prune: {method: test-shrink}", "cost: 0.7}, prune: {method: test-shrink}"));
+        Files.writeString(
+                cfg,
+                Files.readString(cfg)
+                        .replace(
+                                "cost: 0.5}, prune: {method: test-shrink}",
+                                "cost: 0.7}, prune: {method: test-shrink}"));
         StudyFiles.Cli changed = StudyFiles.cli("run", cfg.toString(), "--out", killed.toString(), "--resume");
         assertEquals(2, changed.code());
         assertTrue(changed.err().contains("cannot resume: the config or data changed"), changed.err());

@@ -1,7 +1,5 @@
 package org.prunekit.run;
 
-import java.util.Arrays;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -29,14 +28,17 @@ class OutOfMemoryTest {
 
     /** What the launcher passes besides {@code -Xmx}; the launcher test checks it does. */
     static final List<String> JVM_OPTIONS = List.of("-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr");
+
     static final String OOM_LINE = "Terminating due to java.lang.OutOfMemoryError: Java heap space";
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void launcherTurnsJvmStatus3IntoOneLineNamingTheHeapSetting() throws Exception {
         Path launcher = Path.of("prunekit").toAbsolutePath();
-        assumeTrue(Files.isRegularFile(launcher) && Files.isExecutable(Path.of("/bin/bash")), "needs bash and ./prunekit");
+        assumeTrue(
+                Files.isRegularFile(launcher) && Files.isExecutable(Path.of("/bin/bash")), "needs bash and ./prunekit");
         // the launcher in a folder of its own, with an up-to-date jar (no build) and a stand-in java that reports an
         // out-of-memory exactly as HotSpot does with -XX:+ExitOnOutOfMemoryError
         Path home = dir.resolve("home");
@@ -45,11 +47,15 @@ class OutOfMemoryTest {
         Files.writeString(home.resolve("target/prunekit.jar"), "");
         Path bin = Files.createDirectories(dir.resolve("bin"));
         Path java = bin.resolve("java");
-        Files.writeString(java, "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"" + dir.resolve("args.txt") + "\"\n"
-                + "echo '" + OOM_LINE + "' >&2\nexit 3\n");
+        Files.writeString(
+                java,
+                "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"" + dir.resolve("args.txt") + "\"\n" + "echo '" + OOM_LINE
+                        + "' >&2\nexit 3\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
-        ProcessBuilder pb = new ProcessBuilder("/bin/bash", home.resolve("prunekit").toString(), "run", "x.yaml")
-                .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile());
+        ProcessBuilder pb = new ProcessBuilder(
+                        "/bin/bash", home.resolve("prunekit").toString(), "run", "x.yaml")
+                .redirectOutput(dir.resolve("out.txt").toFile())
+                .redirectError(dir.resolve("err.txt").toFile());
         Map<String, String> env = pb.environment();
         env.put("PATH", bin + ":" + env.getOrDefault("PATH", "/usr/bin:/bin"));
         env.put("PRUNEKIT_HEAP", "96m");
@@ -59,12 +65,16 @@ class OutOfMemoryTest {
         List<String> err = Files.readAllLines(dir.resolve("err.txt"));
         assertEquals(1, p.exitValue(), "non-zero exit: " + err);
         assertEquals("", Files.readString(dir.resolve("out.txt")));
-        assertEquals(List.of(OOM_LINE,
-                "prunekit: out of memory with a 96m heap; raise it with PRUNEKIT_HEAP (e.g. PRUNEKIT_HEAP=8g)"), err);
+        assertEquals(
+                List.of(
+                        OOM_LINE,
+                        "prunekit: out of memory with a 96m heap; raise it with PRUNEKIT_HEAP (e.g. PRUNEKIT_HEAP=8g)"),
+                err);
         List<String> args = Files.readAllLines(dir.resolve("args.txt"));
         assertEquals("-Xmx96m", args.get(0));
         assertTrue(args.containsAll(JVM_OPTIONS), "launcher JVM options: " + args);
-        assertEquals(List.of("-jar", home.resolve("target/prunekit.jar").toString(), "run", "x.yaml"),
+        assertEquals(
+                List.of("-jar", home.resolve("target/prunekit.jar").toString(), "run", "x.yaml"),
                 args.subList(args.size() - 4, args.size()));
     }
 
@@ -76,16 +86,28 @@ class OutOfMemoryTest {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>(List.of(javaBin, "-Xmx96m"));
         cmd.addAll(JVM_OPTIONS);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), HogMain.class.getName(),
-                out.resolve("cells").toString(), "run", cfg.toString(), "--out", out.toString(), "--threads", "1"));
-        Process child = new ProcessBuilder(cmd).redirectOutput(dir.resolve("child.out").toFile())
-                .redirectError(dir.resolve("child.err").toFile()).start();
+        cmd.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                HogMain.class.getName(),
+                out.resolve("cells").toString(),
+                "run",
+                cfg.toString(),
+                "--out",
+                out.toString(),
+                "--threads",
+                "1"));
+        Process child = new ProcessBuilder(cmd)
+                .redirectOutput(dir.resolve("child.out").toFile())
+                .redirectError(dir.resolve("child.err").toFile())
+                .start();
         assertTrue(child.waitFor(120, TimeUnit.SECONDS), "the child ended");
         String err = Files.readString(dir.resolve("child.err"));
         assertEquals(3, child.exitValue(), "HotSpot's status for -XX:+ExitOnOutOfMemoryError: " + err);
         List<String> lines = err.lines().toList();
         assertEquals(OOM_LINE, lines.get(lines.size() - 1), "the JVM's one line, on stderr: " + err);
-        assertTrue(lines.stream().allMatch(l -> l.startsWith("prunekit: ") || l.equals(OOM_LINE)),
+        assertTrue(
+                lines.stream().allMatch(l -> l.startsWith("prunekit: ") || l.equals(OOM_LINE)),
                 "progress lines and the JVM's line only, no stack trace: " + err);
         assertEquals("", Files.readString(dir.resolve("child.out")));
         Map<String, String> before = KillResumeTest.contents(KillResumeTest.cellFiles(out.resolve("cells")));
@@ -104,24 +126,25 @@ class OutOfMemoryTest {
 
     /** {@link TestMain} plus a thread that fills the heap once the first cell file appears in folder args[0]. */
     public static final class HogMain {
-        private HogMain() {
-        }
+        private HogMain() {}
 
         public static void main(String[] args) {
             Path cells = Path.of(args[0]);
-            Thread hog = new Thread(() -> {
-                try {
-                    while (KillResumeTest.cellFiles(cells).isEmpty()) {
-                        Thread.sleep(2);
-                    }
-                } catch (Exception e) {
-                    return;
-                }
-                List<long[]> held = new ArrayList<>();
-                while (true) {
-                    held.add(new long[1 << 20]);
-                }
-            }, "hog");
+            Thread hog = new Thread(
+                    () -> {
+                        try {
+                            while (KillResumeTest.cellFiles(cells).isEmpty()) {
+                                Thread.sleep(2);
+                            }
+                        } catch (Exception e) {
+                            return;
+                        }
+                        List<long[]> held = new ArrayList<>();
+                        while (true) {
+                            held.add(new long[1 << 20]);
+                        }
+                    },
+                    "hog");
             hog.setDaemon(true);
             hog.start();
             TestMain.main(Arrays.copyOfRange(args, 1, args.length));

@@ -1,14 +1,13 @@
 package org.prunekit.run;
 
-import java.io.StringReader;
-import java.util.ArrayList;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.StringReader;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -20,10 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.prunekit.config.ConfigBinder;
 import org.prunekit.config.ConfigLoader;
 import org.prunekit.config.ExperimentConfig;
+import org.prunekit.data.CsvTableReader;
 import org.prunekit.data.Fold;
 import org.prunekit.data.StratifiedSplits;
 import org.prunekit.data.Table;
-import org.prunekit.data.CsvTableReader;
 import org.prunekit.protocol.CellRunner;
 import org.prunekit.protocol.Seeds;
 import org.prunekit.testing.StudyFiles;
@@ -39,12 +38,14 @@ class ProtocolTest {
 
     static final long SEED = 11;
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     ExperimentConfig config(Path csv, String prune, String out) {
         String yaml = "name: protocol\n"
                 + "data: {path: '" + csv + "', positive: pos}\n"
-                + "split: {outer: {kind: stratified-kfold, folds: 3}, inner: {kind: stratified-kfold, folds: 3}, seed: " + SEED + "}\n"
+                + "split: {outer: {kind: stratified-kfold, folds: 3}, inner: {kind: stratified-kfold, folds: 3}, seed: "
+                + SEED + "}\n"
                 + "imbalance: {strategy: oversample}\n"
                 + "metrics: [balanced-accuracy, average-precision]\n"
                 + "arms:\n  - {name: rec, model: {family: test-recording}, prune: " + prune + "}\n";
@@ -55,8 +56,15 @@ class ProtocolTest {
 
     Map<Long, List<TestFamilies.Seen>> run(ExperimentConfig cfg) {
         TestFamilies.SEEN.clear();
-        Harness.run(cfg, dir, new Harness.Options(1, false, false, Progress.NONE,
-                s -> s.equals("oversample") ? new TestFamilies.RecordingResampler() : null));
+        Harness.run(
+                cfg,
+                dir,
+                new Harness.Options(
+                        1,
+                        false,
+                        false,
+                        Progress.NONE,
+                        s -> s.equals("oversample") ? new TestFamilies.RecordingResampler() : null));
         Map<Long, List<TestFamilies.Seen>> bySeed = new HashMap<>();
         synchronized (TestFamilies.SEEN) {
             for (TestFamilies.Seen s : TestFamilies.SEEN) {
@@ -76,8 +84,11 @@ class ProtocolTest {
 
     static Set<Integer> ids(List<TestFamilies.Seen> seen, String who) {
         assertNotNull(seen, "no call recorded for " + who);
-        return seen.stream().filter(s -> s.who().equals(who)).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + who + " call")).ids();
+        return seen.stream()
+                .filter(s -> s.who().equals(who))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + who + " call"))
+                .ids();
     }
 
     @Test
@@ -102,7 +113,10 @@ class ProtocolTest {
                 Set<Integer> innerTrain = ids(seen.get(s), "trainer");
                 assertTrue(train.containsAll(innerTrain), "inner fit inside the outer training part");
                 assertTrue(innerTrain.size() < train.size(), "inner fit holds rows out");
-                assertEquals(innerTrain, ids(seen.get(Seeds.of(s, "resample")), "resampler"), "resampling sees the inner training part only");
+                assertEquals(
+                        innerTrain,
+                        ids(seen.get(Seeds.of(s, "resample")), "resampler"),
+                        "resampling sees the inner training part only");
                 assertEquals(innerTrain, ids(seen.get(s), "method-train"));
                 Set<Integer> held = new HashSet<>(train);
                 held.removeAll(innerTrain);
@@ -118,7 +132,11 @@ class ProtocolTest {
             }
         }
         // every call belongs to a known cell: 3 outer cells + 1 refit, each 1 main + 3 inner fits
-        assertEquals(16, TestFamilies.SEEN.stream().filter(s -> s.who().equals("trainer")).count());
+        assertEquals(
+                16,
+                TestFamilies.SEEN.stream()
+                        .filter(s -> s.who().equals("trainer"))
+                        .count());
     }
 
     @Test
@@ -142,7 +160,12 @@ class ProtocolTest {
             union.addAll(val);
             assertEquals(train, union, "fit + validation = outer training part, no test row");
         }
-        assertEquals(4, TestFamilies.SEEN.stream().filter(s -> s.who().equals("trainer")).count(), "no inner k-fold fits");
+        assertEquals(
+                4,
+                TestFamilies.SEEN.stream()
+                        .filter(s -> s.who().equals("trainer"))
+                        .count(),
+                "no inner k-fold fits");
     }
 
     /** Whether a recorded seed belongs to the cell: its own seed, its inner seeds or their resampling seeds. */

@@ -1,7 +1,5 @@
 package org.prunekit.run;
 
-import java.util.ArrayList;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ObjectOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,9 @@ import org.prunekit.testing.StudyFiles;
 /** The results folder of a run: files, columns, summary, saved models and the rules for existing folders. */
 class ResultsTest {
 
-    @TempDir static Path dir;
+    @TempDir
+    static Path dir;
+
     static Path cfg;
     static Path out;
 
@@ -36,30 +37,49 @@ class ResultsTest {
 
     @Test
     void writesEveryFile() {
-        for (String f : List.of("config.yaml", "candidates.csv", "selected.csv", "cp-table.csv", "summary.md", "summary.json",
-                "warnings.txt", "path-columns.csv", "stability.csv", "selection-frequency.csv", "report.html", "plots/pareto.png", "plots/pareto.svg", "models/lin.model", "models/lin.provenance.json", "models/lin-dense.model",
-                "cells/lin-r0-f0.json", "cells/lin-refit.json")) {
+        for (String f : List.of(
+                "config.yaml",
+                "candidates.csv",
+                "selected.csv",
+                "cp-table.csv",
+                "summary.md",
+                "summary.json",
+                "warnings.txt",
+                "path-columns.csv",
+                "stability.csv",
+                "selection-frequency.csv",
+                "report.html",
+                "plots/pareto.png",
+                "plots/pareto.svg",
+                "models/lin.model",
+                "models/lin.provenance.json",
+                "models/lin-dense.model",
+                "cells/lin-r0-f0.json",
+                "cells/lin-refit.json")) {
             assertTrue(Files.isRegularFile(out.resolve(f)), f);
         }
     }
 
     @Test
     void columns() throws Exception {
-        assertEquals("arm,repeat,fold,candidate,chosen,strength_name,strength,parameters,nonzero_parameters,size_features,"
-                + "bytes,bytes_format,threshold,inner_folds,inner_mean_balanced_accuracy,inner_sd_balanced_accuracy,"
-                + "outer_balanced_accuracy,inner_mean_average_precision,inner_sd_average_precision,outer_average_precision,"
-                + "inner_mean_accuracy,inner_sd_accuracy,outer_accuracy,latency_us",
+        assertEquals(
+                "arm,repeat,fold,candidate,chosen,strength_name,strength,parameters,nonzero_parameters,size_features,"
+                        + "bytes,bytes_format,threshold,inner_folds,inner_mean_balanced_accuracy,inner_sd_balanced_accuracy,"
+                        + "outer_balanced_accuracy,inner_mean_average_precision,inner_sd_average_precision,outer_average_precision,"
+                        + "inner_mean_accuracy,inner_sd_accuracy,outer_accuracy,latency_us",
                 Files.readAllLines(out.resolve("candidates.csv")).get(0));
         // lin: 2 candidates x 3 folds, lin-dense: 1 x 3
         assertEquals(1 + 9, Files.readAllLines(out.resolve("candidates.csv")).size());
-        assertEquals("arm,repeat,fold,candidate,strength,parameters,nonzero_parameters,bytes,dense_parameters,"
-                + "dense_nonzero_parameters,dense_bytes,outer_balanced_accuracy,outer_average_precision,outer_accuracy,"
-                + "dense_outer_balanced_accuracy,dense_outer_average_precision,dense_outer_accuracy,note,features_used,latency_us,"
-                + "dense_latency_us",
+        assertEquals(
+                "arm,repeat,fold,candidate,strength,parameters,nonzero_parameters,bytes,dense_parameters,"
+                        + "dense_nonzero_parameters,dense_bytes,outer_balanced_accuracy,outer_average_precision,outer_accuracy,"
+                        + "dense_outer_balanced_accuracy,dense_outer_average_precision,dense_outer_accuracy,note,features_used,latency_us,"
+                        + "dense_latency_us",
                 Files.readAllLines(out.resolve("selected.csv")).get(0));
         assertEquals(1 + 6, Files.readAllLines(out.resolve("selected.csv")).size());
-        assertEquals("arm,repeat,fold,candidate,chosen,strength,nonzero_parameters,size_features,selection_metric,inner_mean,"
-                + "inner_sd,inner_se,inner_folds",
+        assertEquals(
+                "arm,repeat,fold,candidate,chosen,strength,nonzero_parameters,size_features,selection_metric,inner_mean,"
+                        + "inner_sd,inner_se,inner_folds",
                 Files.readAllLines(out.resolve("cp-table.csv")).get(0));
         // outer cells and refits: (2 + 1) candidates x 3 folds + 2 + 1 refit candidates
         assertEquals(1 + 9 + 3, Files.readAllLines(out.resolve("cp-table.csv")).size());
@@ -72,16 +92,20 @@ class ResultsTest {
         JsonNode lin = s.get("arms").get(0);
         assertEquals("lin", lin.get("name").asText());
         JsonNode ap = lin.get("chosen").get("average-precision");
-        assertTrue(ap.get("ci_low").asDouble() <= ap.get("mean").asDouble() && ap.get("mean").asDouble() <= ap.get("ci_high").asDouble());
+        assertTrue(ap.get("ci_low").asDouble() <= ap.get("mean").asDouble()
+                && ap.get("mean").asDouble() <= ap.get("ci_high").asDouble());
         assertEquals(3, lin.get("cells").asInt());
         assertEquals("models/lin.model", lin.get("refit").get("model").asText());
         assertEquals(3, s.get("paired").size(), "one pair of arms x 3 metrics");
         assertEquals(3, s.get("paired").get(0).get("n").asInt());
         String md = Files.readString(out.resolve("summary.md"));
-        assertTrue(md.contains("## Paired comparisons") && md.contains("| lin | lin-dense | average-precision | 3 |"), md);
-        JsonNode prov = new ObjectMapper().readTree(out.resolve("models/lin.provenance.json").toFile());
+        assertTrue(
+                md.contains("## Paired comparisons") && md.contains("| lin | lin-dense | average-precision | 3 |"), md);
+        JsonNode prov = new ObjectMapper()
+                .readTree(out.resolve("models/lin.provenance.json").toFile());
         assertEquals(64, prov.get("dataset").get("sha256").asText().length());
-        assertTrue(prov.get("tribuo_provenance").isArray() || prov.get("tribuo_provenance").isObject());
+        assertTrue(prov.get("tribuo_provenance").isArray()
+                || prov.get("tribuo_provenance").isObject());
         assertEquals("test-shrink", prov.get("method").asText());
     }
 
@@ -89,14 +113,23 @@ class ResultsTest {
     void predictAppliesASavedModel() throws Exception {
         Path csv = dir.resolve("synthetic.csv");
         Path pred = dir.resolve("pred.csv");
-        StudyFiles.Cli r = StudyFiles.cli("predict", out.resolve("models/lin-dense.model").toString(), csv.toString(), "--out", pred.toString());
+        StudyFiles.Cli r = StudyFiles.cli(
+                "predict", out.resolve("models/lin-dense.model").toString(), csv.toString(), "--out", pred.toString());
         assertEquals(0, r.code(), r.err());
         List<String> lines = Files.readAllLines(pred);
         assertEquals("row,predicted,prob_neg,prob_pos", lines.get(0));
         assertEquals(151, lines.size());
         String[] first = lines.get(1).split(",");
         assertEquals(1.0, Double.parseDouble(first[2]) + Double.parseDouble(first[3]), 1e-9);
-        assertEquals(2, StudyFiles.cli("predict", out.resolve("models/lin-dense.model").toString(), csv.toString(), "--out", pred.toString()).code(),
+        assertEquals(
+                2,
+                StudyFiles.cli(
+                                "predict",
+                                out.resolve("models/lin-dense.model").toString(),
+                                csv.toString(),
+                                "--out",
+                                pred.toString())
+                        .code(),
                 "no overwrite without --force");
     }
 
@@ -106,7 +139,12 @@ class ResultsTest {
         try (ObjectOutputStream o = new ObjectOutputStream(Files.newOutputStream(javaSer))) {
             o.writeObject(new ArrayList<>(List.of("payload")));
         }
-        StudyFiles.Cli r = StudyFiles.cli("predict", javaSer.toString(), dir.resolve("synthetic.csv").toString(), "--out", dir.resolve("p2.csv").toString());
+        StudyFiles.Cli r = StudyFiles.cli(
+                "predict",
+                javaSer.toString(),
+                dir.resolve("synthetic.csv").toString(),
+                "--out",
+                dir.resolve("p2.csv").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("not a Tribuo protobuf model"), r.err());
     }
@@ -120,8 +158,13 @@ class ResultsTest {
         assertEquals(2, r.code());
         assertTrue(r.err().contains("was not written by prunekit"), r.err());
         assertEquals("precious", Files.readString(foreign.resolve("thesis.tex")));
-        assertEquals(2, StudyFiles.cli("run", cfg.toString(), "--out", out.toString()).code());
-        assertEquals(2, StudyFiles.cli("run", cfg.toString(), "--out", out.toString(), "--force", "--resume").code());
+        assertEquals(
+                2,
+                StudyFiles.cli("run", cfg.toString(), "--out", out.toString()).code());
+        assertEquals(
+                2,
+                StudyFiles.cli("run", cfg.toString(), "--out", out.toString(), "--force", "--resume")
+                        .code());
         assertEquals(2, StudyFiles.cli("run", cfg.toString(), "--threads", "0").code());
     }
 

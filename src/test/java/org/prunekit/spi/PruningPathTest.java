@@ -1,9 +1,5 @@
 package org.prunekit.spi;
 
-import java.util.stream.IntStream;
-
-import org.prunekit.eval.Probabilities;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -11,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.prunekit.data.Table;
 import org.prunekit.data.TableEncoder;
+import org.prunekit.eval.Probabilities;
 import org.prunekit.testing.TestData;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
@@ -29,8 +27,14 @@ class PruningPathTest {
         MutableDataset<Label> data = TableEncoder.fit(t, rows).encode(rows);
         List<String> classes = List.of("B", "M");
         // three distinguishable, deterministic models: a constant "B", a constant "M", a decision stump
-        Candidate b = new Candidate(0.0, ModelSize.of(1, 1), DummyClassifierTrainer.createConstantTrainer("B").train(data));
-        Candidate m = new Candidate(1.0, ModelSize.of(1, 1), DummyClassifierTrainer.createConstantTrainer("M").train(data));
+        Candidate b = new Candidate(
+                0.0,
+                ModelSize.of(1, 1),
+                DummyClassifierTrainer.createConstantTrainer("B").train(data));
+        Candidate m = new Candidate(
+                1.0,
+                ModelSize.of(1, 1),
+                DummyClassifierTrainer.createConstantTrainer("M").train(data));
         Candidate f = new Candidate(2.0, ModelSize.of(1, 1), new CARTClassificationTrainer(1).train(data));
         PruningPath path = new SimplePath("s", List.of(b, m, f));
         double[] points = {0.1, 0.2, 1.1, 1.9, 0.0, 5.0};

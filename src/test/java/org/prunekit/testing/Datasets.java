@@ -17,8 +17,7 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 /** Small synthetic datasets and snapshots for the imbalance tests. */
 public final class Datasets {
 
-    private Datasets() {
-    }
+    private Datasets() {}
 
     /** Gaussian blobs, one per class, {@code counts[c]} rows of label {@code "c" + c}, d features. */
     public static MutableDataset<Label> blobs(int[] counts, int d, long seed) {

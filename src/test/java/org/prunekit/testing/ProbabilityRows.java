@@ -3,8 +3,7 @@ package org.prunekit.testing;
 /** Probability matrices for metric tests. */
 public final class ProbabilityRows {
 
-    private ProbabilityRows() {
-    }
+    private ProbabilityRows() {}
 
     /** Two-class rows {@code {1 − p, p}}, one per given positive-class probability. */
     public static double[][] binary(double... p1) {

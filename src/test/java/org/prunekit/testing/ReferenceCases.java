@@ -22,8 +22,7 @@ public final class ReferenceCases {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ReferenceCases() {
-    }
+    private ReferenceCases() {}
 
     public static Path root() {
         String dir = System.getProperty("prunekit.reference.dir");
@@ -40,8 +39,10 @@ public final class ReferenceCases {
             fail("reference folder missing: " + folder.toAbsolutePath());
         }
         try (Stream<Path> s = Files.list(folder)) {
-            List<Path> files = s.filter(p -> p.toString().endsWith(".json") && !p.toString().endsWith(".model.json"))
-                    .sorted().toList();
+            List<Path> files = s.filter(
+                            p -> p.toString().endsWith(".json") && !p.toString().endsWith(".model.json"))
+                    .sorted()
+                    .toList();
             if (files.isEmpty()) {
                 fail("reference folder has no cases: " + folder.toAbsolutePath());
             }
@@ -61,8 +62,8 @@ public final class ReferenceCases {
 
     /** One dynamic test per case file of {@code kind}, named after the file, running {@code check} on its JSON. */
     public static Stream<DynamicTest> tests(String kind, CaseCheck check) {
-        return files(kind).stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(),
-                () -> check.accept(f, read(f))));
+        return files(kind).stream()
+                .map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> check.accept(f, read(f))));
     }
 
     /** A check of one case; gets the file (to find side files such as {@code .model.json}) and its JSON. */

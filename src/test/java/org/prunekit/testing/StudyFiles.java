@@ -1,21 +1,19 @@
 package org.prunekit.testing;
 
-import java.util.Locale;
-
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Random;
 import org.prunekit.cli.Main;
 
 /** Small synthetic datasets and config files for harness tests, and a way to run the CLI in-process. */
 public final class StudyFiles {
 
-    private StudyFiles() {
-    }
+    private StudyFiles() {}
 
     /**
      * A CSV with columns {@code id} (the row number, so recorders can tell rows apart), {@code x1}, {@code x2},
@@ -29,8 +27,14 @@ public final class StudyFiles {
             double x1 = rng.nextGaussian() + (pos ? 1.2 : 0);
             double x2 = rng.nextGaussian() - (pos ? 0.8 : 0);
             String colour = new String[] {"red", "green", "blue"}[rng.nextInt(3)];
-            b.append(i).append(',').append(String.format(Locale.ROOT, "%.4f,%.4f", x1, x2)).append(',')
-                    .append(colour).append(',').append(pos ? "pos" : "neg").append('\n');
+            b.append(i)
+                    .append(',')
+                    .append(String.format(Locale.ROOT, "%.4f,%.4f", x1, x2))
+                    .append(',')
+                    .append(colour)
+                    .append(',')
+                    .append(pos ? "pos" : "neg")
+                    .append('\n');
         }
         return write(dir.resolve("synthetic.csv"), b.toString());
     }
@@ -46,8 +50,7 @@ public final class StudyFiles {
     }
 
     /** Result of an in-process CLI call. */
-    public record Cli(int code, String out, String err) {
-    }
+    public record Cli(int code, String out, String err) {}
 
     public static Cli cli(String... args) {
         TestFamilies.register();

@@ -7,8 +7,7 @@ import org.prunekit.data.Table;
 /** Bundled datasets for tests, read from the project's {@code data/} folder. */
 public final class TestData {
 
-    private TestData() {
-    }
+    private TestData() {}
 
     public static Path path(String file) {
         return Path.of("data", file);

@@ -1,23 +1,22 @@
 package org.prunekit.testing;
 
-import java.util.LinkedHashMap;
-
+import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import com.oracle.labs.mlrg.olcut.provenance.Provenance;
-import org.prunekit.spi.MethodFactory;
-import org.prunekit.spi.ModelFamily;
-import org.prunekit.spi.Params;
 import org.prunekit.config.Registry;
 import org.prunekit.data.imbalance.Resampler;
 import org.prunekit.spi.Candidate;
+import org.prunekit.spi.MethodFactory;
+import org.prunekit.spi.ModelFamily;
 import org.prunekit.spi.ModelSize;
+import org.prunekit.spi.Params;
 import org.prunekit.spi.PathExport;
 import org.prunekit.spi.PruningMethod;
 import org.prunekit.spi.PruningPath;
@@ -48,14 +47,12 @@ import org.tribuo.provenance.TrainerProvenance;
 public final class TestFamilies {
 
     /** One observation: who saw which ids, under which seed. */
-    public record Seen(String who, long seed, Set<Integer> ids) {
-    }
+    public record Seen(String who, long seed, Set<Integer> ids) {}
 
     public static final List<Seen> SEEN = Collections.synchronizedList(new ArrayList<>());
     private static boolean registered;
 
-    private TestFamilies() {
-    }
+    private TestFamilies() {}
 
     /** Registers the test families and methods (once per JVM). */
     public static synchronized void register() {
@@ -63,7 +60,8 @@ public final class TestFamilies {
             Registry.registerFamily(new Linear("test-linear", false));
             Registry.registerFamily(new Linear("test-recording", true));
             Registry.registerFamily(new Linear("test-hard", false) {
-                @Override public boolean producesProbabilities() {
+                @Override
+                public boolean producesProbabilities() {
                     return false;
                 }
             });
@@ -97,14 +95,16 @@ public final class TestFamilies {
             this.record = record;
         }
 
-        @Override public String name() {
+        @Override
+        public String name() {
             return name;
         }
 
-        @Override public Trainer<Label> trainer(Params params, long seed, Map<String, Float> classWeights) {
+        @Override
+        public Trainer<Label> trainer(Params params, long seed, Map<String, Float> classWeights) {
             double cost = params.getDouble("cost", 1.0, 1e-6, 1e6);
-            var t = new LibLinearClassificationTrainer(new LinearClassificationType(LinearClassificationType.LinearType.L2R_LR),
-                    cost, 1000, 0.01, seed);
+            var t = new LibLinearClassificationTrainer(
+                    new LinearClassificationType(LinearClassificationType.LinearType.L2R_LR), cost, 1000, 0.01, seed);
             if (!classWeights.isEmpty()) {
                 Map<Label, Float> w = new HashMap<>();
                 classWeights.forEach((k, v) -> w.put(new Label(k), v));
@@ -113,12 +113,16 @@ public final class TestFamilies {
             return record ? new Recording(t, seed) : t;
         }
 
-        @Override public ModelSize size(Model<Label> model) {
-            long p = (long) (model.getFeatureIDMap().size() + 1) * model.getOutputIDInfo().size();
-            return new ModelSize(p, p, Map.of("features", (double) model.getFeatureIDMap().size()));
+        @Override
+        public ModelSize size(Model<Label> model) {
+            long p = (long) (model.getFeatureIDMap().size() + 1)
+                    * model.getOutputIDInfo().size();
+            return new ModelSize(
+                    p, p, Map.of("features", (double) model.getFeatureIDMap().size()));
         }
 
-        @Override public Set<String> supportedImbalance() {
+        @Override
+        public Set<String> supportedImbalance() {
             return Set.of("none", "class-weights", "undersample", "oversample", "smote", "threshold");
         }
     }
@@ -133,16 +137,19 @@ public final class TestFamilies {
             this.seed = seed;
         }
 
-        @Override public Model<Label> train(Dataset<Label> data, Map<String, Provenance> prov) {
+        @Override
+        public Model<Label> train(Dataset<Label> data, Map<String, Provenance> prov) {
             SEEN.add(new Seen("trainer", seed, ids(data)));
             return inner.train(data, prov);
         }
 
-        @Override public int getInvocationCount() {
+        @Override
+        public int getInvocationCount() {
             return inner.getInvocationCount();
         }
 
-        @Override public TrainerProvenance getProvenance() {
+        @Override
+        public TrainerProvenance getProvenance() {
             return inner.getProvenance();
         }
     }
@@ -158,29 +165,38 @@ public final class TestFamilies {
             this.record = record;
         }
 
-        @Override public String name() {
+        @Override
+        public String name() {
             return name;
         }
 
-        @Override public Set<String> families() {
+        @Override
+        public Set<String> families() {
             return families;
         }
 
-        @Override public PruningMethod create(Params prune, Params model, ModelFamily family, long seed) {
+        @Override
+        public PruningMethod create(Params prune, Params model, ModelFamily family, long seed) {
             double strength = prune.getDouble("strength", 1.0, 0.0, 1.0);
             boolean validation = record && prune.getBoolean("validation", false);
             return new PruningMethod() {
-                @Override public PruningPath path(Model<Label> m, Dataset<Label> train, Dataset<Label> val) {
+                @Override
+                public PruningPath path(Model<Label> m, Dataset<Label> train, Dataset<Label> val) {
                     if (record) {
                         SEEN.add(new Seen("method-train", seed, ids(train)));
                         SEEN.add(new Seen("method-validation", seed, ids(val)));
                     }
-                    Model<Label> majority = DummyClassifierTrainer.createMostFrequentTrainer().train(train);
-                    return new ExportingPath(new SimplePath("shrink", List.of(new Candidate(0.0, family.size(m), m),
-                            new Candidate(strength, ModelSize.of(2, 1), majority))));
+                    Model<Label> majority =
+                            DummyClassifierTrainer.createMostFrequentTrainer().train(train);
+                    return new ExportingPath(new SimplePath(
+                            "shrink",
+                            List.of(
+                                    new Candidate(0.0, family.size(m), m),
+                                    new Candidate(strength, ModelSize.of(2, 1), majority))));
                 }
 
-                @Override public boolean usesValidation() {
+                @Override
+                public boolean usesValidation() {
                     return validation;
                 }
             };
@@ -189,15 +205,18 @@ public final class TestFamilies {
 
     /** A path with exported columns (the same for every fit). */
     record ExportingPath(SimplePath path) implements PruningPath, PathExport {
-        @Override public String strengthName() {
+        @Override
+        public String strengthName() {
             return path.strengthName();
         }
 
-        @Override public List<Candidate> candidates() {
+        @Override
+        public List<Candidate> candidates() {
             return path.candidates();
         }
 
-        @Override public Map<String, double[]> exportColumns() {
+        @Override
+        public Map<String, double[]> exportColumns() {
             Map<String, double[]> m = new LinkedHashMap<>();
             m.put("w1", new double[] {1, 0});
             m.put("w2", new double[] {-0.5, 0});
@@ -207,7 +226,8 @@ public final class TestFamilies {
 
     /** Oversamples by duplicating random rows of the smallest class; records the ids it is given. */
     public static final class RecordingResampler implements Resampler {
-        @Override public MutableDataset<Label> resample(Dataset<Label> train, long seed) {
+        @Override
+        public MutableDataset<Label> resample(Dataset<Label> train, long seed) {
             SEEN.add(new Seen("resampler", seed, ids(train)));
             MutableDataset<Label> out = new MutableDataset<>(train.getProvenance(), train.getOutputFactory());
             List<Example<Label>> minority = new ArrayList<>();
@@ -216,7 +236,8 @@ public final class TestFamilies {
                 out.add(e.copy());
                 counts.merge(e.getOutput().getLabel(), 1, Integer::sum);
             }
-            String small = Collections.min(counts.entrySet(), Map.Entry.comparingByValue()).getKey();
+            String small = Collections.min(counts.entrySet(), Map.Entry.comparingByValue())
+                    .getKey();
             for (Example<Label> e : train) {
                 if (e.getOutput().getLabel().equals(small)) {
                     minority.add(e);

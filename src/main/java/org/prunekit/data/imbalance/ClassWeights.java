@@ -25,7 +25,8 @@ public record ClassWeights(Map<String, Float> weights) {
         weights = Collections.unmodifiableMap(new TreeMap<>(weights));
         weights.forEach((label, w) -> {
             if (w == null || !(w > 0) || w.isInfinite()) {
-                throw new IllegalArgumentException("class weight of '" + label + "' must be finite and > 0 but was " + w);
+                throw new IllegalArgumentException(
+                        "class weight of '" + label + "' must be finite and > 0 but was " + w);
             }
         });
     }

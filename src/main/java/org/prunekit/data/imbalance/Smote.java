@@ -1,8 +1,7 @@
 package org.prunekit.data.imbalance;
 
-import java.util.Arrays;
-
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
@@ -142,6 +141,7 @@ public record Smote(int k, double ratio) implements Resampler {
      * to 20). Both searches are exact.
      */
     static final int KD_TREE_MAX_DIMENSION = 6;
+
     static final int BRUTE_FORCE_MAX_CLASS = 20_000;
 
     private static final class Neighbours {
@@ -158,7 +158,8 @@ public record Smote(int k, double ratio) implements Resampler {
                 ids[i] = i;
             }
             int d = keys[0].length;
-            this.tree = d <= KD_TREE_MAX_DIMENSION || rows.length > BRUTE_FORCE_MAX_CLASS ? new KDTree<>(keys, ids) : null;
+            this.tree =
+                    d <= KD_TREE_MAX_DIMENSION || rows.length > BRUTE_FORCE_MAX_CLASS ? new KDTree<>(keys, ids) : null;
             this.k = k;
             this.cache = new int[rows.length][];
         }

@@ -25,14 +25,16 @@ final class Strata {
         List<Example<Label>> examples = new ArrayList<>(train.size());
         TreeMap<String, List<Integer>> byLabel = new TreeMap<>();
         for (Example<Label> ex : train) {
-            byLabel.computeIfAbsent(ex.getOutput().getLabel(), l -> new ArrayList<>()).add(examples.size());
+            byLabel.computeIfAbsent(ex.getOutput().getLabel(), l -> new ArrayList<>())
+                    .add(examples.size());
             examples.add(ex);
         }
         if (examples.isEmpty()) {
             throw new IllegalArgumentException("training dataset is empty");
         }
         List<int[]> members = new ArrayList<>();
-        byLabel.values().forEach(l -> members.add(l.stream().mapToInt(Integer::intValue).toArray()));
+        byLabel.values()
+                .forEach(l -> members.add(l.stream().mapToInt(Integer::intValue).toArray()));
         return new Strata(examples, List.copyOf(byLabel.keySet()), members);
     }
 

@@ -3,7 +3,6 @@ package org.prunekit.data.imbalance;
 import java.util.Arrays;
 import java.util.Random;
 import org.tribuo.Dataset;
-import org.tribuo.Example;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 

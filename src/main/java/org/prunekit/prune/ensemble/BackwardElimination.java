@@ -14,7 +14,8 @@ final class BackwardElimination extends NestedStrategy {
         this.objective = objective;
     }
 
-    @Override public String name() {
+    @Override
+    public String name() {
         return "backward";
     }
 

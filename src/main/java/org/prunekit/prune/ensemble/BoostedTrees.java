@@ -1,12 +1,11 @@
 package org.prunekit.prune.ensemble;
 
-import java.util.Arrays;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -25,8 +24,8 @@ import java.util.List;
  * @param trees           the trees, round-major
  * @param treeClass       margin column of each tree ({@code tree_info})
  */
-public record BoostedTrees(String objective, int outputs, double baseMargin, int treesPerRound, List<Tree> trees,
-                           int[] treeClass) {
+public record BoostedTrees(
+        String objective, int outputs, double baseMargin, int treesPerRound, List<Tree> trees, int[] treeClass) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -49,7 +48,8 @@ public record BoostedTrees(String objective, int outputs, double baseMargin, int
         return trees.size() / treesPerRound;
     }
 
-    @Override public int[] treeClass() {
+    @Override
+    public int[] treeClass() {
         return treeClass.clone();
     }
 
@@ -103,7 +103,8 @@ public record BoostedTrees(String objective, int outputs, double baseMargin, int
             }
             default -> throw new IllegalArgumentException("unsupported XGBoost objective " + objective);
         }
-        int parallel = Integer.parseInt(need(need(model, "gbtree_model_param"), "num_parallel_tree").asText());
+        int parallel = Integer.parseInt(
+                need(need(model, "gbtree_model_param"), "num_parallel_tree").asText());
         List<Tree> trees = new ArrayList<>();
         for (JsonNode t : need(model, "trees")) {
             trees.add(Tree.of(t));
@@ -142,23 +143,28 @@ public record BoostedTrees(String objective, int outputs, double baseMargin, int
             }
         }
 
-        @Override public int[] left() {
+        @Override
+        public int[] left() {
             return left.clone();
         }
 
-        @Override public int[] right() {
+        @Override
+        public int[] right() {
             return right.clone();
         }
 
-        @Override public int[] feature() {
+        @Override
+        public int[] feature() {
             return feature.clone();
         }
 
-        @Override public float[] split() {
+        @Override
+        public float[] split() {
             return split.clone();
         }
 
-        @Override public boolean[] defaultLeft() {
+        @Override
+        public boolean[] defaultLeft() {
             return defaultLeft.clone();
         }
 

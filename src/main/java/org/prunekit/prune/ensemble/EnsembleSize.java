@@ -10,8 +10,7 @@ import org.prunekit.spi.ModelSize;
  */
 public final class EnsembleSize {
 
-    private EnsembleSize() {
-    }
+    private EnsembleSize() {}
 
     public static ModelSize of(BoostedTrees model) {
         long params = 0;
@@ -24,9 +23,12 @@ public final class EnsembleSize {
             nonZero += 2L * splits + t.nonZeroLeaves();
             leaves += l;
         }
-        return new ModelSize(params, nonZero, Map.of(
-                "rounds", (double) model.rounds(),
-                "trees", (double) model.trees().size(),
-                "leaves", (double) leaves));
+        return new ModelSize(
+                params,
+                nonZero,
+                Map.of(
+                        "rounds", (double) model.rounds(),
+                        "trees", (double) model.trees().size(),
+                        "leaves", (double) leaves));
     }
 }

@@ -7,7 +7,8 @@ package org.prunekit.prune.ensemble;
  */
 final class ErrorRate implements Objective {
 
-    @Override public String name() {
+    @Override
+    public String name() {
         return "error";
     }
 

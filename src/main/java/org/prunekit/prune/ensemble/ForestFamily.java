@@ -3,8 +3,8 @@ package org.prunekit.prune.ensemble;
 import java.util.Map;
 import java.util.Set;
 import org.prunekit.spi.ModelFamily;
-import org.prunekit.spi.Params;
 import org.prunekit.spi.ModelSize;
+import org.prunekit.spi.Params;
 import org.tribuo.Model;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
@@ -67,14 +67,18 @@ public class ForestFamily implements ModelFamily {
         this.name = name;
     }
 
-    @Override public String name() {
+    @Override
+    public String name() {
         return name;
     }
 
     public ForestParams params(Params p, long seed) {
         boolean forest = name.equals(RANDOM_FOREST);
-        return new ForestParams(p.getInt("members", 100, 1, 100_000), p.getInt("max-depth", forest ? 12 : 1, 1, 64),
-                forest ? p.getDouble("feature-fraction", 0.5, Double.MIN_VALUE, 1) : 1.0, seed);
+        return new ForestParams(
+                p.getInt("members", 100, 1, 100_000),
+                p.getInt("max-depth", forest ? 12 : 1, 1, 64),
+                forest ? p.getDouble("feature-fraction", 0.5, Double.MIN_VALUE, 1) : 1.0,
+                seed);
     }
 
     @Override
@@ -84,8 +88,8 @@ public class ForestFamily implements ModelFamily {
 
     public Trainer<Label> trainer(ForestParams p) {
         if (name.equals(RANDOM_FOREST)) {
-            CARTClassificationTrainer cart = new CARTClassificationTrainer(p.maxDepth(), (float) p.featureFraction(),
-                    p.seed());
+            CARTClassificationTrainer cart =
+                    new CARTClassificationTrainer(p.maxDepth(), (float) p.featureFraction(), p.seed());
             return new RandomForestTrainer<>(cart, new FullyWeightedVotingCombiner(), p.members(), p.seed());
         }
         return new AdaBoostTrainer(new CARTClassificationTrainer(p.maxDepth()), p.members(), p.seed());
@@ -94,12 +98,14 @@ public class ForestFamily implements ModelFamily {
     @Override
     public ModelSize size(Model<Label> model) {
         if (!(model instanceof EnsembleModel<Label> e)) {
-            throw new IllegalArgumentException(name + " expects an ensemble model, got " + model.getClass().getSimpleName());
+            throw new IllegalArgumentException(
+                    name + " expects an ensemble model, got " + model.getClass().getSimpleName());
         }
         return MemberDrop.size(e.getModels());
     }
 
-    @Override public Set<String> supportedImbalance() {
+    @Override
+    public Set<String> supportedImbalance() {
         return Set.of("none", "class-weights", "undersample", "oversample", "smote", "threshold");
     }
 }

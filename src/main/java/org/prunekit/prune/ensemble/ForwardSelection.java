@@ -20,7 +20,8 @@ final class ForwardSelection extends NestedStrategy {
         this.tieBreak = tieBreak;
     }
 
-    @Override public String name() {
+    @Override
+    public String name() {
         return tieBreak == null ? "forward" : "reduce-error";
     }
 

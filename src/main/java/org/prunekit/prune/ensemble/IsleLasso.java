@@ -1,8 +1,7 @@
 package org.prunekit.prune.ensemble;
 
-import java.util.Arrays;
-
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -58,17 +57,18 @@ final class IsleLasso implements Strategy {
         this.settings = settings;
     }
 
-    @Override public String name() {
+    @Override
+    public String name() {
         return "lasso";
     }
 
-    @Override public boolean nested() {
+    @Override
+    public boolean nested() {
         return false;
     }
 
     /** One point of the λ path. */
-    record Solution(double lambda, double[] weights, int nonZero) {
-    }
+    record Solution(double lambda, double[] weights, int nonZero) {}
 
     @Override
     public List<RoundSet> select(RoundContributions rc, Targets t, int[] sizes) {

@@ -14,7 +14,8 @@ package org.prunekit.prune.ensemble;
 // its gradient and a lower bound, millions of times, without materialising probabilities.
 final class LogLoss implements Objective {
 
-    @Override public String name() {
+    @Override
+    public String name() {
         return "log-loss";
     }
 

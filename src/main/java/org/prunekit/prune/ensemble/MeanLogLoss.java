@@ -14,7 +14,8 @@ final class MeanLogLoss implements Objective {
 
     private static final double EPS = Metrics.LOG_LOSS_EPS;
 
-    @Override public String name() {
+    @Override
+    public String name() {
         return "log-loss";
     }
 

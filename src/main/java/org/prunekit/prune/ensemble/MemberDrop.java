@@ -1,14 +1,13 @@
 package org.prunekit.prune.ensemble;
 
-import java.util.Arrays;
-
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.prunekit.eval.Probabilities;
 import org.prunekit.spi.Candidate;
 import org.prunekit.spi.ModelSize;
-import org.prunekit.eval.Probabilities;
 import org.prunekit.spi.PruningPath;
 import org.prunekit.spi.SimplePath;
 import org.tribuo.Dataset;
@@ -38,8 +37,7 @@ import org.tribuo.protos.core.WeightedEnsembleModelProto;
  */
 final class MemberDrop {
 
-    private MemberDrop() {
-    }
+    private MemberDrop() {}
 
     static PruningPath path(WeightedEnsembleModel<Label> model, Dataset<Label> rows, TreeDropParams params, long seed) {
         if (params.strategy().equals("lasso")) {
@@ -55,7 +53,8 @@ final class MemberDrop {
         EnsembleCombiner<Label> combiner = (EnsembleCombiner<Label>) ProtoUtil.deserialize(proto.getCombiner());
         boolean votes = combiner instanceof VotingCombiner;
         if (!votes && !(combiner instanceof FullyWeightedVotingCombiner)) {
-            throw new IllegalArgumentException("unsupported combiner " + combiner.getClass().getSimpleName());
+            throw new IllegalArgumentException(
+                    "unsupported combiner " + combiner.getClass().getSimpleName());
         }
         List<Model<Label>> members = model.getModels();
         float[] weights = new float[members.size()];
@@ -85,17 +84,21 @@ final class MemberDrop {
         }
         RoundContributions rc = RoundContributions.of(c, n, k, 0.0);
         Targets targets = XgboostModels.targets(rows, model.getOutputIDInfo());
-        Objective objective = switch (params.objective()) {
-            case "log-loss" -> new MeanLogLoss();
-            case "error" -> new ErrorRate();
-            default -> MetricObjective.byName(params.objective(), MetricObjective.Link.NORMALISE);
-        };
+        Objective objective =
+                switch (params.objective()) {
+                    case "log-loss" -> new MeanLogLoss();
+                    case "error" -> new ErrorRate();
+                    default -> MetricObjective.byName(params.objective(), MetricObjective.Link.NORMALISE);
+                };
         // Tribuo ensembles hold at least two members
-        int[] sizes = Arrays.stream(params.sizes()).filter(s -> s >= 2 && s < members.size()).toArray();
+        int[] sizes = Arrays.stream(params.sizes())
+                .filter(s -> s >= 2 && s < members.size())
+                .toArray();
         List<Candidate> out = new ArrayList<>();
         out.add(new Candidate(0, size(members), model));
         if (sizes.length > 0) {
-            List<RoundSet> sets = Strategy.byName(params.strategy(), objective, seed).select(rc, targets, sizes);
+            List<RoundSet> sets =
+                    Strategy.byName(params.strategy(), objective, seed).select(rc, targets, sizes);
             for (int i = sets.size() - 1; i >= 0; i--) {
                 int[] kept = sets.get(i).rounds();
                 List<Model<Label>> keptMembers = new ArrayList<>();
@@ -104,9 +107,11 @@ final class MemberDrop {
                     keptMembers.add(members.get(kept[j]));
                     keptWeights[j] = weights[kept[j]];
                 }
-                out.add(new Candidate(members.size() - kept.length, size(keptMembers),
-                        WeightedEnsembleModel.createEnsembleFromExistingModels(model.getName(), keptMembers, combiner,
-                                keptWeights)));
+                out.add(new Candidate(
+                        members.size() - kept.length,
+                        size(keptMembers),
+                        WeightedEnsembleModel.createEnsembleFromExistingModels(
+                                model.getName(), keptMembers, combiner, keptWeights)));
             }
         }
         return new SimplePath("members dropped", out);

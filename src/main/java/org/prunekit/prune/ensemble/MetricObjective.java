@@ -54,7 +54,8 @@ final class MetricObjective implements Objective {
         return Collections.unmodifiableSet(out);
     }
 
-    @Override public String name() {
+    @Override
+    public String name() {
         return metric.configName();
     }
 

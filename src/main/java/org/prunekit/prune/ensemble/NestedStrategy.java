@@ -14,7 +14,8 @@ abstract class NestedStrategy implements Strategy {
      */
     abstract int[] order(RoundContributions contributions, Targets targets, int minSize, int maxSize);
 
-    @Override public final boolean nested() {
+    @Override
+    public final boolean nested() {
         return true;
     }
 

@@ -3,7 +3,8 @@ package org.prunekit.prune.ensemble;
 /** {@code prefix}: keep the first k rounds (early stopping after the fact). Uses no data. */
 final class PrefixStrategy extends NestedStrategy {
 
-    @Override public String name() {
+    @Override
+    public String name() {
         return "prefix";
     }
 

@@ -11,7 +11,8 @@ final class RandomStrategy extends NestedStrategy {
         this.seed = seed;
     }
 
-    @Override public String name() {
+    @Override
+    public String name() {
         return "random";
     }
 

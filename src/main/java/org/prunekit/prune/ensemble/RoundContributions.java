@@ -56,8 +56,8 @@ public final class RoundContributions {
     static RoundContributions of(float[][] c, int rows, int outputs, double base) {
         for (float[] cr : c) {
             if (cr.length != rows * outputs) {
-                throw new IllegalArgumentException("contribution of length " + cr.length + " for " + rows + " rows x "
-                        + outputs + " outputs");
+                throw new IllegalArgumentException(
+                        "contribution of length " + cr.length + " for " + rows + " rows x " + outputs + " outputs");
             }
         }
         return new RoundContributions(rows, outputs, base, c);

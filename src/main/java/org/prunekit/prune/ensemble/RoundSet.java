@@ -36,23 +36,28 @@ public record RoundSet(int[] rounds, double[] weights) {
         return rounds.length;
     }
 
-    @Override public int[] rounds() {
+    @Override
+    public int[] rounds() {
         return rounds.clone();
     }
 
-    @Override public double[] weights() {
+    @Override
+    public double[] weights() {
         return weights == null ? null : weights.clone();
     }
 
-    @Override public boolean equals(Object o) {
+    @Override
+    public boolean equals(Object o) {
         return o instanceof RoundSet s && Arrays.equals(rounds, s.rounds) && Arrays.equals(weights, s.weights);
     }
 
-    @Override public int hashCode() {
+    @Override
+    public int hashCode() {
         return 31 * Arrays.hashCode(rounds) + Arrays.hashCode(weights);
     }
 
-    @Override public String toString() {
+    @Override
+    public String toString() {
         return "RoundSet" + Arrays.toString(rounds) + (weights == null ? "" : " weights " + Arrays.toString(weights));
     }
 }

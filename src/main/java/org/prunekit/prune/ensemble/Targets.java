@@ -17,7 +17,8 @@ public record Targets(int[] y, double[] weights, int classes) {
         }
         for (int i = 0; i < y.length; i++) {
             if (y[i] < 0 || y[i] >= classes) {
-                throw new IllegalArgumentException("label " + y[i] + " of row " + i + " is not in [0, " + classes + ")");
+                throw new IllegalArgumentException(
+                        "label " + y[i] + " of row " + i + " is not in [0, " + classes + ")");
             }
             if (!(weights[i] >= 0)) {
                 throw new IllegalArgumentException("weight of row " + i + " is " + weights[i]);
@@ -29,11 +30,13 @@ public record Targets(int[] y, double[] weights, int classes) {
         return y.length;
     }
 
-    @Override public int[] y() {
+    @Override
+    public int[] y() {
         return y.clone();
     }
 
-    @Override public double[] weights() {
+    @Override
+    public double[] weights() {
         return weights.clone();
     }
 

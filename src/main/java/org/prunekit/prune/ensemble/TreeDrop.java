@@ -1,16 +1,14 @@
 package org.prunekit.prune.ensemble;
 
-import org.tribuo.ensemble.WeightedEnsembleModel;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.prunekit.spi.Candidate;
 import org.prunekit.spi.MethodFactory;
 import org.prunekit.spi.ModelFamily;
 import org.prunekit.spi.Params;
-import org.prunekit.spi.Candidate;
 import org.prunekit.spi.PruningMethod;
 import org.prunekit.spi.PruningPath;
 import org.prunekit.spi.SimplePath;
@@ -18,6 +16,7 @@ import org.tribuo.Dataset;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
 import org.tribuo.common.xgboost.XGBoostModel;
+import org.tribuo.ensemble.WeightedEnsembleModel;
 
 /**
  * Method {@code tree-drop}: keeps a subset of the boosting rounds of an XGBoost model (or of the members of a Tribuo
@@ -42,7 +41,8 @@ public final class TreeDrop implements PruningMethod {
         this.seed = seed;
     }
 
-    @Override public boolean usesValidation() {
+    @Override
+    public boolean usesValidation() {
         return true;
     }
 
@@ -50,8 +50,8 @@ public final class TreeDrop implements PruningMethod {
     @SuppressWarnings("unchecked")
     public PruningPath path(Model<Label> model, Dataset<Label> train, Dataset<Label> validation) {
         if (model instanceof WeightedEnsembleModel<?> ensemble) {
-            return MemberDrop.path((WeightedEnsembleModel<Label>) ensemble,
-                    validation != null ? validation : train, params, seed);
+            return MemberDrop.path(
+                    (WeightedEnsembleModel<Label>) ensemble, validation != null ? validation : train, params, seed);
         }
         XGBoostModel<Label> xgb = XgboostModels.require(model);
         byte[] json = XgboostModels.modelJson(xgb);
@@ -63,7 +63,9 @@ public final class TreeDrop implements PruningMethod {
         for (int i = sets.size() - 1; i >= 0; i--) {
             RoundSet s = sets.get(i);
             byte[] pruned = XgboostJson.keep(json, s.rounds(), s.weights());
-            candidates.add(new Candidate(trees.rounds() - s.size(), EnsembleSize.of(BoostedTrees.parse(pruned)),
+            candidates.add(new Candidate(
+                    trees.rounds() - s.size(),
+                    EnsembleSize.of(BoostedTrees.parse(pruned)),
                     XgboostModels.withModelJson(xgb, pruned)));
         }
         return new SimplePath("rounds dropped", candidates);
@@ -88,19 +90,22 @@ public final class TreeDrop implements PruningMethod {
 
     /** Registers {@code tree-drop} for family {@code xgboost}. */
     public static final class Factory implements MethodFactory {
-        @Override public String name() {
+        @Override
+        public String name() {
             return "tree-drop";
         }
 
-        @Override public Set<String> families() {
+        @Override
+        public Set<String> families() {
             return Set.of(XgboostFamily.NAME, ForestFamily.RANDOM_FOREST, ForestFamily.ADABOOST);
         }
 
-        @Override public PruningMethod create(Params prune, Params model, ModelFamily family, long seed) {
+        @Override
+        public PruningMethod create(Params prune, Params model, ModelFamily family, long seed) {
             TreeDropParams p = TreeDropParams.from(prune);
             if (p.strategy().equals("lasso") && !XgboostFamily.NAME.equals(family.name())) {
-                throw prune.error("strategy", "lasso re-weights boosting rounds and needs family xgboost, not "
-                        + family.name());
+                throw prune.error(
+                        "strategy", "lasso re-weights boosting rounds and needs family xgboost, not " + family.name());
             }
             return new TreeDrop(p, seed);
         }

@@ -16,7 +16,8 @@ import org.prunekit.spi.Params;
  */
 public record TreeDropParams(String strategy, int[] sizes, String objective) {
 
-    public static final int[] DEFAULT_SIZES = {1, 2, 3, 5, 7, 10, 15, 20, 30, 50, 70, 100, 150, 200, 300, 500, 700, 1000};
+    public static final int[] DEFAULT_SIZES = {1, 2, 3, 5, 7, 10, 15, 20, 30, 50, 70, 100, 150, 200, 300, 500, 700, 1000
+    };
 
     public TreeDropParams {
         if (!Strategy.NAMES.contains(strategy)) {
@@ -28,8 +29,8 @@ public record TreeDropParams(String strategy, int[] sizes, String objective) {
         sizes = sizes.clone();
         for (int i = 0; i < sizes.length; i++) {
             if (sizes[i] < 1 || (i > 0 && sizes[i] <= sizes[i - 1])) {
-                throw new IllegalArgumentException("sizes must be >= 1 and strictly increasing but were "
-                        + Arrays.toString(sizes));
+                throw new IllegalArgumentException(
+                        "sizes must be >= 1 and strictly increasing but were " + Arrays.toString(sizes));
             }
         }
         if (sizes.length == 0) {
@@ -41,7 +42,8 @@ public record TreeDropParams(String strategy, int[] sizes, String objective) {
         return new TreeDropParams("forward", DEFAULT_SIZES, "log-loss");
     }
 
-    @Override public int[] sizes() {
+    @Override
+    public int[] sizes() {
         return sizes.clone();
     }
 
@@ -70,16 +72,22 @@ public record TreeDropParams(String strategy, int[] sizes, String objective) {
         return new TreeDropParams(strategy, sizes, objective);
     }
 
-    @Override public boolean equals(Object o) {
-        return o instanceof TreeDropParams t && strategy.equals(t.strategy) && Arrays.equals(sizes, t.sizes)
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TreeDropParams t
+                && strategy.equals(t.strategy)
+                && Arrays.equals(sizes, t.sizes)
                 && objective.equals(t.objective);
     }
 
-    @Override public int hashCode() {
+    @Override
+    public int hashCode() {
         return strategy.hashCode() * 31 + Arrays.hashCode(sizes) * 17 + objective.hashCode();
     }
 
-    @Override public String toString() {
-        return "TreeDropParams[strategy=" + strategy + ", sizes=" + Arrays.toString(sizes) + ", objective=" + objective + "]";
+    @Override
+    public String toString() {
+        return "TreeDropParams[strategy=" + strategy + ", sizes=" + Arrays.toString(sizes) + ", objective=" + objective
+                + "]";
     }
 }

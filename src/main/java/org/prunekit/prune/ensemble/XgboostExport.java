@@ -1,7 +1,5 @@
 package org.prunekit.prune.ensemble;
 
-import org.tribuo.common.xgboost.XGBoostModel;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +7,7 @@ import java.util.BitSet;
 import org.prunekit.data.InputException;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
+import org.tribuo.common.xgboost.XGBoostModel;
 
 /**
  * Writes (pruned) XGBoost models as standard XGBoost JSON, which Python's {@code xgboost.Booster(model_file=...)}
@@ -16,8 +15,7 @@ import org.tribuo.classification.Label;
  */
 public final class XgboostExport {
 
-    private XgboostExport() {
-    }
+    private XgboostExport() {}
 
     /** Writes a Tribuo XGBoost model (e.g. a {@code tree-drop} candidate) as XGBoost JSON. */
     public static void write(Model<Label> model, Path out) throws IOException {
@@ -52,11 +50,12 @@ public final class XgboostExport {
         try {
             model = Model.deserializeFromFile(file);
         } catch (IOException | RuntimeException e) {
-            throw new InputException(file.toString(), "neither XGBoost JSON nor a Tribuo model file: " + e.getMessage());
+            throw new InputException(
+                    file.toString(), "neither XGBoost JSON nor a Tribuo model file: " + e.getMessage());
         }
         if (!(model instanceof XGBoostModel<?>)) {
-            throw new InputException(file.toString(), "holds a " + model.getClass().getSimpleName()
-                    + ", not an XGBoost model");
+            throw new InputException(
+                    file.toString(), "holds a " + model.getClass().getSimpleName() + ", not an XGBoost model");
         }
         return XgboostModels.modelJson((XGBoostModel<Label>) model);
     }

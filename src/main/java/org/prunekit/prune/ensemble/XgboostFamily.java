@@ -3,8 +3,8 @@ package org.prunekit.prune.ensemble;
 import java.util.Map;
 import java.util.Set;
 import org.prunekit.spi.ModelFamily;
-import org.prunekit.spi.Params;
 import org.prunekit.spi.ModelSize;
+import org.prunekit.spi.Params;
 import org.tribuo.Model;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
@@ -19,7 +19,8 @@ public final class XgboostFamily implements ModelFamily {
 
     public static final String NAME = "xgboost";
 
-    @Override public String name() {
+    @Override
+    public String name() {
         return NAME;
     }
 
@@ -30,8 +31,19 @@ public final class XgboostFamily implements ModelFamily {
 
     /** The trainer for one hyperparameter record (gamma 0, column subsampling 1, silent). */
     public static XGBoostClassificationTrainer trainer(XgboostParams p) {
-        return new XGBoostClassificationTrainer(p.rounds(), p.eta(), 0.0, p.maxDepth(), p.minChildWeight(),
-                p.subsample(), 1.0, p.lambda(), p.alpha(), p.threads(), true, p.seed());
+        return new XGBoostClassificationTrainer(
+                p.rounds(),
+                p.eta(),
+                0.0,
+                p.maxDepth(),
+                p.minChildWeight(),
+                p.subsample(),
+                1.0,
+                p.lambda(),
+                p.alpha(),
+                p.threads(),
+                true,
+                p.seed());
     }
 
     @Override
@@ -39,7 +51,8 @@ public final class XgboostFamily implements ModelFamily {
         return EnsembleSize.of(BoostedTrees.parse(XgboostModels.modelJson(XgboostModels.require(model))));
     }
 
-    @Override public Set<String> supportedImbalance() {
+    @Override
+    public Set<String> supportedImbalance() {
         return Set.of("none", "class-weights", "undersample", "oversample", "smote", "threshold");
     }
 }

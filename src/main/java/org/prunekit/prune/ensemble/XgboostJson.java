@@ -18,8 +18,7 @@ public final class XgboostJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private XgboostJson() {
-    }
+    private XgboostJson() {}
 
     /**
      * The model with only {@code rounds} kept.
@@ -37,7 +36,8 @@ public final class XgboostJson {
         }
         try {
             ObjectNode root = (ObjectNode) JSON.readTree(modelJson);
-            ObjectNode model = (ObjectNode) root.path("learner").path("gradient_booster").path("model");
+            ObjectNode model =
+                    (ObjectNode) root.path("learner").path("gradient_booster").path("model");
             ArrayNode trees = (ArrayNode) BoostedTrees.need(model, "trees");
             ArrayNode info = (ArrayNode) BoostedTrees.need(model, "tree_info");
             BoostedTrees parsed = BoostedTrees.of(root);
@@ -49,7 +49,8 @@ public final class XgboostJson {
             for (int j = 0; j < rounds.length; j++) {
                 int r = rounds[j];
                 if (r <= prev || r >= total) {
-                    throw new IllegalArgumentException("rounds must be strictly increasing in [0, " + total + "), got " + r);
+                    throw new IllegalArgumentException(
+                            "rounds must be strictly increasing in [0, " + total + "), got " + r);
                 }
                 prev = r;
                 for (int t = r * per; t < (r + 1) * per; t++) {
@@ -83,7 +84,8 @@ public final class XgboostJson {
         ArrayNode cond = (ArrayNode) BoostedTrees.need(tree, "split_conditions");
         for (int i = 0; i < left.size(); i++) {
             if (left.get(i).asInt() == -1) {
-                cond.set(i, JSON.getNodeFactory().numberNode((float) (cond.get(i).floatValue() * w)));
+                cond.set(
+                        i, JSON.getNodeFactory().numberNode((float) (cond.get(i).floatValue() * w)));
             }
         }
     }

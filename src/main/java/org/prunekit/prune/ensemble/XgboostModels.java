@@ -1,11 +1,10 @@
 package org.prunekit.prune.ensemble;
 
+import com.google.protobuf.Any;
+import com.google.protobuf.ByteString;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-
-import com.google.protobuf.Any;
-import com.google.protobuf.ByteString;
 import java.util.List;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.XGBoostError;
@@ -27,14 +26,14 @@ import org.tribuo.protos.core.ModelProto;
  */
 public final class XgboostModels {
 
-    private XgboostModels() {
-    }
+    private XgboostModels() {}
 
     /** The model as an {@link XGBoostModel} with one booster, or an {@link IllegalArgumentException} naming its class. */
     @SuppressWarnings("unchecked")
     public static XGBoostModel<Label> require(Model<Label> model) {
         if (!(model instanceof XGBoostModel<?> xgb)) {
-            throw new IllegalArgumentException("tree-drop needs an XGBoost model, got " + model.getClass().getSimpleName());
+            throw new IllegalArgumentException(
+                    "tree-drop needs an XGBoost model, got " + model.getClass().getSimpleName());
         }
         return (XGBoostModel<Label>) xgb;
     }
@@ -65,9 +64,11 @@ public final class XgboostModels {
         try {
             ModelProto proto = original.serialize();
             XGBoostModelProto inner = proto.getSerializedData().unpack(XGBoostModelProto.class).toBuilder()
-                    .clearModels().addModels(ByteString.copyFrom(modelJson)).build();
-            XGBoostModel<Label> rebuilt = (XGBoostModel<Label>) XGBoostModel.deserializeFromProto(proto.getVersion(),
-                    proto.getClassName(), Any.pack(inner));
+                    .clearModels()
+                    .addModels(ByteString.copyFrom(modelJson))
+                    .build();
+            XGBoostModel<Label> rebuilt = (XGBoostModel<Label>)
+                    XGBoostModel.deserializeFromProto(proto.getVersion(), proto.getClassName(), Any.pack(inner));
             // A loaded booster defaults to every core; OpenMP start-up then dominates small predictions. Pruned
             // candidates predict single-threaded, like the trained model (family default threads = 1).
             rebuilt.setNumThreads(1);

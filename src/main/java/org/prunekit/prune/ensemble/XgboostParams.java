@@ -18,8 +18,16 @@ import org.prunekit.spi.Params;
  * @param seed           XGBoost's random seed (the run's seed for the cell)
  * @param threads        native threads ({@code threads}, default 1 for reproducible timing, ≥ 1)
  */
-public record XgboostParams(int rounds, int maxDepth, double eta, double subsample, double minChildWeight,
-                            double alpha, double lambda, long seed, int threads) {
+public record XgboostParams(
+        int rounds,
+        int maxDepth,
+        double eta,
+        double subsample,
+        double minChildWeight,
+        double alpha,
+        double lambda,
+        long seed,
+        int threads) {
 
     public XgboostParams {
         require(rounds >= 1, "rounds must be >= 1 but was %s", rounds);

@@ -1,21 +1,20 @@
 package org.prunekit.prune.features;
 
-import java.util.Comparator;
-import java.util.LinkedHashSet;
-
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.prunekit.spi.MethodFactory;
-import org.prunekit.spi.ModelFamily;
-import org.prunekit.spi.Params;
-import org.prunekit.spi.Candidate;
 import org.prunekit.prune.ExampleWeights;
 import org.prunekit.prune.FeatureSubsetModel;
+import org.prunekit.spi.Candidate;
+import org.prunekit.spi.MethodFactory;
+import org.prunekit.spi.ModelFamily;
 import org.prunekit.spi.ModelSize;
+import org.prunekit.spi.Params;
 import org.prunekit.spi.PruningMethod;
 import org.prunekit.spi.SimplePath;
 import org.tribuo.Dataset;
@@ -64,7 +63,8 @@ public final class FeatureSelectMethod implements PruningMethod {
             }
         }
 
-        @Override public int[] k() {
+        @Override
+        public int[] k() {
             return k.clone();
         }
     }
@@ -98,7 +98,9 @@ public final class FeatureSelectMethod implements PruningMethod {
             ModelSize s = family.size(m);
             Map<String, Double> details = new HashMap<>(s.details());
             details.put("features-kept", (double) k);
-            out.add(new Candidate(p - k, new ModelSize(s.parameters(), s.nonZeroParameters(), details),
+            out.add(new Candidate(
+                    p - k,
+                    new ModelSize(s.parameters(), s.nonZeroParameters(), details),
                     new FeatureSubsetModel(m, top)));
         }
         return new SimplePath("features dropped", out);
@@ -125,15 +127,18 @@ public final class FeatureSelectMethod implements PruningMethod {
      * default 1, 2, 3, 5, 8, 13, 21, 34, 55, 89), {@code bins} (10), {@code tree-depth} (8).
      */
     public static final class Factory implements MethodFactory {
-        @Override public String name() {
+        @Override
+        public String name() {
             return "feature-select";
         }
 
-        @Override public Set<String> families() {
+        @Override
+        public Set<String> families() {
             return Set.of(); // every family
         }
 
-        @Override public PruningMethod create(Params prune, Params model, ModelFamily family, long seed) {
+        @Override
+        public PruningMethod create(Params prune, Params model, ModelFamily family, long seed) {
             String selector = prune.getChoice("selector", null, new LinkedHashSet<>(Rankings.NAMES));
             if (selector == null) {
                 throw prune.error("selector", "required: one of " + String.join(", ", Rankings.NAMES));
@@ -146,8 +151,12 @@ public final class FeatureSelectMethod implements PruningMethod {
                 }
                 ks[i] = (int) k[i];
             }
-            return new FeatureSelectMethod(new Settings(selector, ks, prune.getInt("bins", 10, 2, 1000),
-                    prune.getInt("tree-depth", 8, 1, 100)), family, model, seed);
+            return new FeatureSelectMethod(
+                    new Settings(
+                            selector, ks, prune.getInt("bins", 10, 2, 1000), prune.getInt("tree-depth", 8, 1, 100)),
+                    family,
+                    model,
+                    seed);
         }
     }
 }

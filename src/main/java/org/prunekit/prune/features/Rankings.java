@@ -1,10 +1,5 @@
 package org.prunekit.prune.features;
 
-import org.tribuo.Feature;
-import org.tribuo.Model;
-import org.tribuo.classification.LabelFactory;
-import org.tribuo.provenance.SimpleDataSourceProvenance;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -19,10 +14,13 @@ import org.prunekit.prune.linear.LogisticPathSolver;
 import org.prunekit.prune.linear.TrainingData;
 import org.tribuo.Dataset;
 import org.tribuo.Example;
+import org.tribuo.Feature;
 import org.tribuo.ImmutableFeatureMap;
+import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.SelectedFeatureSet;
 import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
 import org.tribuo.classification.dtree.CARTClassificationTrainer;
 import org.tribuo.classification.fs.CMIM;
 import org.tribuo.classification.fs.JMI;
@@ -33,16 +31,16 @@ import org.tribuo.common.tree.SplitNode;
 import org.tribuo.common.tree.TreeModel;
 import org.tribuo.impl.ArrayExample;
 import org.tribuo.math.la.SparseVector;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /** The rankings of method {@code feature-select}, by selector name. */
 public final class Rankings {
 
-    private Rankings() {
-    }
+    private Rankings() {}
 
     /** Names accepted by {@link #byName}. */
-    public static final List<String> NAMES = List.of("l1", "mim", "cmim", "jmi", "mrmr", "tree-importance",
-            "permutation");
+    public static final List<String> NAMES =
+            List.of("l1", "mim", "cmim", "jmi", "mrmr", "tree-importance", "permutation");
 
     /**
      * @param bins     discretisation bins of the information-theoretic selectors (Tribuo's)
@@ -72,7 +70,8 @@ public final class Rankings {
             idx.add(j);
         }
         idx.sort(Comparator.<Integer>comparingInt(j -> entry[j] < 0 ? Integer.MAX_VALUE : entry[j])
-                .thenComparing(j -> -maxAbs(last, j)).thenComparing(j -> td.features().get(j)));
+                .thenComparing(j -> -maxAbs(last, j))
+                .thenComparing(j -> td.features().get(j)));
         return idx.stream().map(td.features()::get).toList();
     }
 
@@ -119,7 +118,8 @@ public final class Rankings {
                 Node<Label> l = s.getLessThanOrEqual();
                 Node<Label> g = s.getGreaterThan();
                 imp[s.getFeatureID()] += weight.getOrDefault(s, 0.0) * s.getImpurity()
-                        - weight.getOrDefault(l, 0.0) * l.getImpurity() - weight.getOrDefault(g, 0.0) * g.getImpurity();
+                        - weight.getOrDefault(l, 0.0) * l.getImpurity()
+                        - weight.getOrDefault(g, 0.0) * g.getImpurity();
                 stack.add(l);
                 stack.add(g);
             }
@@ -170,10 +170,10 @@ public final class Rankings {
         return byScore(d.getFeatureIDMap(), imp);
     }
 
-    private static double logLoss(Model<Label> m, double[][] rows, List<Label> labels, String[] names,
-                                  List<String> classes) {
-        MutableDataset<Label> ds = new MutableDataset<>(new SimpleDataSourceProvenance("perm",
-                new LabelFactory()), new LabelFactory());
+    private static double logLoss(
+            Model<Label> m, double[][] rows, List<Label> labels, String[] names, List<String> classes) {
+        MutableDataset<Label> ds =
+                new MutableDataset<>(new SimpleDataSourceProvenance("perm", new LabelFactory()), new LabelFactory());
         for (int r = 0; r < rows.length; r++) {
             ds.add(new ArrayExample<>(labels.get(r), names, rows[r]));
         }
@@ -205,7 +205,8 @@ public final class Rankings {
         for (int j = 0; j < score.length; j++) {
             idx.add(j);
         }
-        idx.sort(Comparator.<Integer>comparingDouble(j -> -score[j]).thenComparing(j -> fmap.get(j).getName()));
+        idx.sort(Comparator.<Integer>comparingDouble(j -> -score[j])
+                .thenComparing(j -> fmap.get(j).getName()));
         return idx.stream().map(j -> fmap.get(j).getName()).toList();
     }
 }

@@ -13,8 +13,7 @@ final class BinomialFit {
     /** glmnet's {@code pmin}: fitted probabilities are kept in {@code [pmin, 1 − pmin]}. */
     static final double PMIN = 1e-9;
 
-    private BinomialFit() {
-    }
+    private BinomialFit() {}
 
     static LogisticPath fit(Problem pr, LogisticPathOptions o, double[] explicit) {
         Design d = new Design(pr, o.standardize());
@@ -30,7 +29,8 @@ final class BinomialFit {
             q0 += w[i] * y[i];
         }
         if (q0 <= PMIN || q0 >= 1 - PMIN) {
-            throw new IllegalArgumentException("one class has no weight in the training data (positive share " + q0 + ")");
+            throw new IllegalArgumentException(
+                    "one class has no weight in the training data (positive share " + q0 + ")");
         }
         double fmax = Math.log(1.0 / PMIN - 1.0);
         double fmin = -fmax;

@@ -16,11 +16,13 @@ public record Coefficients(double lambda, double[] a0, double[][] beta) {
         beta = LogisticPath.deepCopy(beta);
     }
 
-    @Override public double[] a0() {
+    @Override
+    public double[] a0() {
         return a0.clone();
     }
 
-    @Override public double[][] beta() {
+    @Override
+    public double[][] beta() {
         return LogisticPath.deepCopy(beta);
     }
 
@@ -47,7 +49,10 @@ public record Coefficients(double lambda, double[] a0, double[][] beta) {
 
     /** Non-zero coefficients, intercepts excluded. */
     public long nonZero() {
-        return Arrays.stream(beta).flatMapToDouble(Arrays::stream).filter(v -> v != 0).count();
+        return Arrays.stream(beta)
+                .flatMapToDouble(Arrays::stream)
+                .filter(v -> v != 0)
+                .count();
     }
 
     /**

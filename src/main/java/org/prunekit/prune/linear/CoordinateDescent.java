@@ -27,6 +27,7 @@ final class CoordinateDescent {
     private double[][] gram = new double[0][];
     /** {@code Σ v x_{list[a]}} per active position. */
     private double[] vsum = new double[0];
+
     private int gramRows;
     /** {@code Σ_i v_i x_ij} per strong feature (for the intercept's gradient without a pass over r). */
     private final double[] vsx;
@@ -109,8 +110,19 @@ final class CoordinateDescent {
      * @param xmz    {@code Σ v}
      * @return false when the pass budget is exhausted
      */
-    boolean solve(double[] b, double[] b0, int c, double[] r, double[] v, double[] xv, boolean[] strong,
-                  ActiveSet active, double xmz, double al1, double al2, double shr) {
+    boolean solve(
+            double[] b,
+            double[] b0,
+            int c,
+            double[] r,
+            double[] v,
+            double[] xv,
+            boolean[] strong,
+            ActiveSet active,
+            double xmz,
+            double al1,
+            double al2,
+            double shr) {
         int n = d.n;
         double[] x = d.xt;
         gramRows = 0;
@@ -162,8 +174,18 @@ final class CoordinateDescent {
     }
 
     /** The rest of an active-set loop with covariance updates; rebuilds {@code r} at the end. */
-    private boolean gramLoop(double[] b, double[] b0, int c, double[] r, double[] v, double[] xv, ActiveSet active,
-                             double xmz, double al1, double al2, double shr) {
+    private boolean gramLoop(
+            double[] b,
+            double[] b0,
+            int c,
+            double[] r,
+            double[] v,
+            double[] xv,
+            ActiveSet active,
+            double xmz,
+            double al1,
+            double al2,
+            double shr) {
         int n = d.n;
         double[] x = d.xt;
         int a = active.size;
@@ -253,8 +275,8 @@ final class CoordinateDescent {
         gramRows = a;
     }
 
-    private double update(int k, double[] b, double[] r, double[] v, double[] xv, double al1, double al2,
-                          double[] x, int n) {
+    private double update(
+            int k, double[] b, double[] r, double[] v, double[] xv, double al1, double al2, double[] x, int n) {
         int off = k * n;
         double bk = b[k];
         double u = Kernels.dot(r, x, off, n) + xv[k] * bk;

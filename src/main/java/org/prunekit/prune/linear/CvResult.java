@@ -10,8 +10,8 @@ package org.prunekit.prune.linear;
  * @param indexMin  first index with the smallest {@code cvm} (largest such λ)
  * @param index1se  first index with {@code cvm ≤ cvm[indexMin] + cvsd[indexMin]}
  */
-public record CvResult(LogisticPath path, double[] cvm, double[] cvsd, double[][] foldMean, int indexMin,
-                       int index1se) {
+public record CvResult(
+        LogisticPath path, double[] cvm, double[] cvsd, double[][] foldMean, int indexMin, int index1se) {
 
     public CvResult {
         cvm = cvm.clone();
@@ -19,15 +19,18 @@ public record CvResult(LogisticPath path, double[] cvm, double[] cvsd, double[][
         foldMean = LogisticPath.deepCopy(foldMean);
     }
 
-    @Override public double[] cvm() {
+    @Override
+    public double[] cvm() {
         return cvm.clone();
     }
 
-    @Override public double[] cvsd() {
+    @Override
+    public double[] cvsd() {
         return cvsd.clone();
     }
 
-    @Override public double[][] foldMean() {
+    @Override
+    public double[][] foldMean() {
         return LogisticPath.deepCopy(foldMean);
     }
 

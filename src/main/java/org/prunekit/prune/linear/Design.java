@@ -13,6 +13,7 @@ final class Design {
     final double[] xt;
     /** Normalised weights (sum one). */
     final double[] w;
+
     final double[] mean;
     final double[] scale;
     final boolean[] usable;

@@ -3,8 +3,7 @@ package org.prunekit.prune.linear;
 /** The two hot loops of coordinate descent, written so that the JIT unrolls and vectorises them. */
 final class Kernels {
 
-    private Kernels() {
-    }
+    private Kernels() {}
 
     /**
      * {@code Σ_i a[i] · x[off + i]} as four partial sums over the four quarters of the range: independent add chains

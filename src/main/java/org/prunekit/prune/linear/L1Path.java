@@ -1,12 +1,11 @@
 package org.prunekit.prune.linear;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
-
-import java.util.ArrayList;
-import java.util.List;
 import org.prunekit.spi.Candidate;
 import org.prunekit.spi.PathExport;
 import org.prunekit.spi.PruningPath;

@@ -36,15 +36,18 @@ public final class L1PathMethod implements PruningMethod {
 
     /** Registers {@code l1-path} for family {@code logistic}. Key: {@code candidates} (0 = every λ). */
     public static final class Factory implements MethodFactory {
-        @Override public String name() {
+        @Override
+        public String name() {
             return "l1-path";
         }
 
-        @Override public Set<String> families() {
+        @Override
+        public Set<String> families() {
             return Set.of(LogisticFamily.NAME);
         }
 
-        @Override public PruningMethod create(Params prune, Params model, ModelFamily family, long seed) {
+        @Override
+        public PruningMethod create(Params prune, Params model, ModelFamily family, long seed) {
             return new L1PathMethod(LogisticFamily.options(model), prune.getInt("candidates", 0, 0, 100_000));
         }
     }

@@ -28,8 +28,8 @@ import org.tribuo.classification.Label;
  * @param keptAtMin features non-zero at λ_min
  * @param keptAt1se features non-zero at λ_1se
  */
-public record L1Study(List<String> features, List<String> entryOrder, CvResult cv, Set<String> keptAtMin,
-                      Set<String> keptAt1se) {
+public record L1Study(
+        List<String> features, List<String> entryOrder, CvResult cv, Set<String> keptAtMin, Set<String> keptAt1se) {
 
     public L1Study {
         features = List.copyOf(features);
@@ -57,8 +57,12 @@ public record L1Study(List<String> features, List<String> entryOrder, CvResult c
             }
         }
         order.sort(Comparator.<Integer>comparingInt(j -> entry[j]).thenComparing(td.features()::get));
-        return new L1Study(td.features(), order.stream().map(td.features()::get).toList(), cv,
-                used(path.at(cv.indexMin()), td.features()), used(path.at(cv.index1se()), td.features()));
+        return new L1Study(
+                td.features(),
+                order.stream().map(td.features()::get).toList(),
+                cv,
+                used(path.at(cv.indexMin()), td.features()),
+                used(path.at(cv.index1se()), td.features()));
     }
 
     private static Set<String> used(Coefficients c, List<String> names) {
@@ -80,8 +84,9 @@ public record L1Study(List<String> features, List<String> entryOrder, CvResult c
         try {
             Files.createDirectories(dir);
             try (Writer w = Files.newBufferedWriter(dir.resolve("coefficient_paths.csv"), StandardCharsets.UTF_8);
-                 CSVPrinter out = new CSVPrinter(w, CSVFormat.RFC4180)) {
-                List<String> header = new ArrayList<>(List.of("lambda", "log_lambda", "df", "dev_ratio", "cvm", "cvsd"));
+                    CSVPrinter out = new CSVPrinter(w, CSVFormat.RFC4180)) {
+                List<String> header =
+                        new ArrayList<>(List.of("lambda", "log_lambda", "df", "dev_ratio", "cvm", "cvsd"));
                 for (int k = 0; k < p.predictors(); k++) {
                     for (String f : features) {
                         header.add(p.predictors() == 1 ? f : f + "@" + k);
@@ -90,8 +95,13 @@ public record L1Study(List<String> features, List<String> entryOrder, CvResult c
                 out.printRecord(header);
                 double[][][] paths = p.coefficientPaths();
                 for (int l = 0; l < p.size(); l++) {
-                    List<Object> row = new ArrayList<>(List.of(p.lambdas()[l], Math.log(p.lambdas()[l]), p.df()[l],
-                            p.devRatio()[l], cv.cvm()[l], cv.cvsd()[l]));
+                    List<Object> row = new ArrayList<>(List.of(
+                            p.lambdas()[l],
+                            Math.log(p.lambdas()[l]),
+                            p.df()[l],
+                            p.devRatio()[l],
+                            cv.cvm()[l],
+                            cv.cvsd()[l]));
                     for (double[][] pk : paths) {
                         for (double[] pj : pk) {
                             row.add(pj[l]);
@@ -101,7 +111,7 @@ public record L1Study(List<String> features, List<String> entryOrder, CvResult c
                 }
             }
             try (Writer w = Files.newBufferedWriter(dir.resolve("selection.csv"), StandardCharsets.UTF_8);
-                 CSVPrinter out = new CSVPrinter(w, CSVFormat.RFC4180)) {
+                    CSVPrinter out = new CSVPrinter(w, CSVFormat.RFC4180)) {
                 out.printRecord("feature", "entry_rank", "kept_at_min", "kept_at_1se");
                 for (String f : features) {
                     int rank = entryOrder.indexOf(f);

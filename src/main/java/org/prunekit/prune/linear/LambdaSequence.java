@@ -3,8 +3,7 @@ package org.prunekit.prune.linear;
 /** glmnet's λ sequence: {@code λ_k = λ_max · r^(k/(nlambda−1))}, k = 0..nlambda−1. */
 final class LambdaSequence {
 
-    private LambdaSequence() {
-    }
+    private LambdaSequence() {}
 
     /** {@code λ_max = max_j |Σ_i w_i x̃_ij (y_i − ȳ)| / max(a, 1e-3)}, from the null-model gradients {@code ga}. */
     static double lambdaMax(double[] ga, boolean[] usable, double alpha) {
@@ -42,8 +41,8 @@ final class LambdaSequence {
                 throw new IllegalArgumentException("lambda[" + i + "] must be finite and >= 0 but was " + lambdas[i]);
             }
             if (i > 0 && lambdas[i] > lambdas[i - 1]) {
-                throw new IllegalArgumentException("lambdas must be decreasing but lambda[" + i + "] = " + lambdas[i]
-                        + " > " + lambdas[i - 1]);
+                throw new IllegalArgumentException(
+                        "lambdas must be decreasing but lambda[" + i + "] = " + lambdas[i] + " > " + lambdas[i - 1]);
             }
         }
     }

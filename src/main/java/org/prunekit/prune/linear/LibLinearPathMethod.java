@@ -1,20 +1,19 @@
 package org.prunekit.prune.linear;
 
-import java.util.Arrays;
-
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.prunekit.spi.MethodFactory;
-import org.prunekit.spi.ModelFamily;
-import org.prunekit.spi.Params;
-import org.prunekit.spi.Candidate;
 import org.prunekit.prune.ExampleWeights;
 import org.prunekit.prune.FeatureSubsetModel;
+import org.prunekit.spi.Candidate;
+import org.prunekit.spi.MethodFactory;
+import org.prunekit.spi.ModelFamily;
 import org.prunekit.spi.ModelSize;
+import org.prunekit.spi.Params;
 import org.prunekit.spi.PruningMethod;
 import org.prunekit.spi.SimplePath;
 import org.tribuo.Dataset;
@@ -57,7 +56,8 @@ public final class LibLinearPathMethod implements PruningMethod {
             }
         }
 
-        @Override public double[] cs() {
+        @Override
+        public double[] cs() {
             return cs.clone();
         }
 
@@ -82,8 +82,8 @@ public final class LibLinearPathMethod implements PruningMethod {
             return c;
         }
         TrainingData td = TrainingData.of(train);
-        double lmax = LogisticPathSolver.lambdaMax(td.problem(),
-                LogisticPathOptions.defaults().withAlpha(1.0).withStandardize(false));
+        double lmax = LogisticPathSolver.lambdaMax(
+                td.problem(), LogisticPathOptions.defaults().withAlpha(1.0).withStandardize(false));
         double[] lambdas = LambdaSequence.automatic(lmax, settings.count(), settings.ratio());
         double n = td.problem().n();
         double[] c = new double[lambdas.length];
@@ -100,8 +100,11 @@ public final class LibLinearPathMethod implements PruningMethod {
         List<Candidate> out = new ArrayList<>();
         for (int k = cs.length - 1; k >= 0; k--) {
             LibLinearClassificationTrainer t = new LibLinearClassificationTrainer(
-                    new LinearClassificationType(LinearClassificationType.LinearType.L1R_LR), cs[k],
-                    settings.maxIterations(), settings.eps(), seed);
+                    new LinearClassificationType(LinearClassificationType.LinearType.L1R_LR),
+                    cs[k],
+                    settings.maxIterations(),
+                    settings.eps(),
+                    seed);
             if (!labelWeights.isEmpty()) {
                 t.setLabelWeights(labelWeights);
             }
@@ -150,22 +153,27 @@ public final class LibLinearPathMethod implements PruningMethod {
      * {@code count} (20), {@code ratio} (1e-3), {@code eps} (0.01), {@code max-iterations} (1000).
      */
     public static final class Factory implements MethodFactory {
-        @Override public String name() {
+        @Override
+        public String name() {
             return "liblinear-path";
         }
 
-        @Override public Set<String> families() {
+        @Override
+        public Set<String> families() {
             return Set.of(LogisticFamily.NAME);
         }
 
-        @Override public PruningMethod create(Params prune, Params model, ModelFamily family, long seed) {
+        @Override
+        public PruningMethod create(Params prune, Params model, ModelFamily family, long seed) {
             Settings d = Settings.defaults();
-            return new LibLinearPathMethod(new Settings(
-                    prune.getDoubles("c-values", new double[0], Double.MIN_NORMAL, Double.MAX_VALUE),
-                    prune.getInt("count", d.count(), 1, 10_000),
-                    prune.getDouble("ratio", d.ratio(), Double.MIN_NORMAL, 1 - 1e-12),
-                    prune.getDouble("eps", d.eps(), Double.MIN_NORMAL, 1.0),
-                    prune.getInt("max-iterations", d.maxIterations(), 1, Integer.MAX_VALUE)), seed);
+            return new LibLinearPathMethod(
+                    new Settings(
+                            prune.getDoubles("c-values", new double[0], Double.MIN_NORMAL, Double.MAX_VALUE),
+                            prune.getInt("count", d.count(), 1, 10_000),
+                            prune.getDouble("ratio", d.ratio(), Double.MIN_NORMAL, 1 - 1e-12),
+                            prune.getDouble("eps", d.eps(), Double.MIN_NORMAL, 1.0),
+                            prune.getInt("max-iterations", d.maxIterations(), 1, Integer.MAX_VALUE)),
+                    seed);
         }
     }
 }

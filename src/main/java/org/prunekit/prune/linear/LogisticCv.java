@@ -13,8 +13,7 @@ public final class LogisticCv {
 
     private static final double PROB_MIN = 1e-5;
 
-    private LogisticCv() {
-    }
+    private LogisticCv() {}
 
     /** @param foldid 0-based fold per row; every fold in {@code [0, K)} must be non-empty */
     public static CvResult run(Problem problem, LogisticPathOptions options, int[] foldid) {
@@ -97,6 +96,8 @@ public final class LogisticCv {
     }
 
     private static int[] rows(int[] foldid, int f, boolean in) {
-        return IntStream.range(0, foldid.length).filter(i -> (foldid[i] == f) == in).toArray();
+        return IntStream.range(0, foldid.length)
+                .filter(i -> (foldid[i] == f) == in)
+                .toArray();
     }
 }

@@ -3,8 +3,8 @@ package org.prunekit.prune.linear;
 import java.util.Map;
 import java.util.Set;
 import org.prunekit.spi.ModelFamily;
-import org.prunekit.spi.Params;
 import org.prunekit.spi.ModelSize;
+import org.prunekit.spi.Params;
 import org.tribuo.Model;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
@@ -31,7 +31,8 @@ public final class LogisticFamily implements ModelFamily {
         boolean standardize = p.getBoolean("standardize", d.standardize());
         int nlambda = p.getInt("nlambda", d.nlambda(), 1, 10_000);
         double ratio = p.has("lambda-min-ratio")
-                ? p.getDouble("lambda-min-ratio", Double.NaN, Double.MIN_NORMAL, 1 - 1e-12) : Double.NaN;
+                ? p.getDouble("lambda-min-ratio", Double.NaN, Double.MIN_NORMAL, 1 - 1e-12)
+                : Double.NaN;
         double thresh = p.getDouble("thresh", d.thresh(), Double.MIN_NORMAL, 1e-1);
         int maxIt = p.getInt("max-iterations", d.maxIterations(), 1, Integer.MAX_VALUE);
         return new LogisticPathOptions(alpha, standardize, nlambda, ratio, thresh, maxIt);
@@ -47,7 +48,8 @@ public final class LogisticFamily implements ModelFamily {
         if (model instanceof SparseLinearModel m) {
             return m.size();
         }
-        throw new IllegalArgumentException("not a logistic model: " + model.getClass().getName());
+        throw new IllegalArgumentException(
+                "not a logistic model: " + model.getClass().getName());
     }
 
     @Override

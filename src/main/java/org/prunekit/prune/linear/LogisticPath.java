@@ -19,8 +19,16 @@ import java.util.Arrays;
  * @param passes    coordinate passes used (glmnet's {@code npasses})
  * @param converged false when the pass budget ran out (the path then ends at the last converged λ)
  */
-public record LogisticPath(double[] lambdas, double[][] a0, double[][][] beta, int[] df, double[] devRatio,
-                           double nullDeviance, int classes, int passes, boolean converged) {
+public record LogisticPath(
+        double[] lambdas,
+        double[][] a0,
+        double[][][] beta,
+        int[] df,
+        double[] devRatio,
+        double nullDeviance,
+        int classes,
+        int passes,
+        boolean converged) {
 
     public LogisticPath {
         lambdas = lambdas.clone();
@@ -48,23 +56,28 @@ public record LogisticPath(double[] lambdas, double[][] a0, double[][][] beta, i
         return classes == 2 ? 1 : classes;
     }
 
-    @Override public double[] lambdas() {
+    @Override
+    public double[] lambdas() {
         return lambdas.clone();
     }
 
-    @Override public double[][] a0() {
+    @Override
+    public double[][] a0() {
         return deepCopy(a0);
     }
 
-    @Override public double[][][] beta() {
+    @Override
+    public double[][][] beta() {
         return Arrays.stream(beta).map(LogisticPath::deepCopy).toArray(double[][][]::new);
     }
 
-    @Override public int[] df() {
+    @Override
+    public int[] df() {
         return df.clone();
     }
 
-    @Override public double[] devRatio() {
+    @Override
+    public double[] devRatio() {
         return devRatio.clone();
     }
 

@@ -16,8 +16,8 @@ package org.prunekit.prune.linear;
  *                       deviance (per observation, halved)
  * @param maxIterations  maximum number of coordinate passes over the whole path (glmnet's {@code maxit})
  */
-public record LogisticPathOptions(double alpha, boolean standardize, int nlambda, double lambdaMinRatio,
-                                  double thresh, int maxIterations) {
+public record LogisticPathOptions(
+        double alpha, boolean standardize, int nlambda, double lambdaMinRatio, double thresh, int maxIterations) {
 
     public LogisticPathOptions {
         if (!(alpha >= 0 && alpha <= 1)) {

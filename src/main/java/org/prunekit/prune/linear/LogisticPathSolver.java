@@ -12,8 +12,7 @@ package org.prunekit.prune.linear;
  */
 public final class LogisticPathSolver {
 
-    private LogisticPathSolver() {
-    }
+    private LogisticPathSolver() {}
 
     /** The path over glmnet's automatic λ sequence (λ_max down to {@code lambdaMinRatio · λ_max}). */
     public static LogisticPath fit(Problem problem, LogisticPathOptions options) {

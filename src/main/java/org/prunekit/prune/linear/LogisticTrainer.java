@@ -20,22 +20,26 @@ public final class LogisticTrainer implements Trainer<Label> {
 
     @Config(description = "Elastic-net mixing: 1 = lasso, 0 = ridge.")
     private double alpha = 1.0;
+
     @Config(description = "Standardise features internally.")
     private boolean standardize = true;
+
     @Config(description = "Number of lambda values.")
     private int nlambda = 100;
+
     @Config(description = "Smallest lambda as a fraction of lambda_max; NaN = glmnet's default.")
     private double lambdaMinRatio = Double.NaN;
+
     @Config(description = "Convergence threshold (glmnet's thresh).")
     private double thresh = 1e-7;
+
     @Config(description = "Maximum coordinate passes over the path.")
     private int maxIterations = 100_000;
 
     private int invocationCount;
 
     /** For OLCUT configuration. */
-    private LogisticTrainer() {
-    }
+    private LogisticTrainer() {}
 
     public LogisticTrainer(LogisticPathOptions o) {
         alpha = o.alpha();
@@ -58,10 +62,15 @@ public final class LogisticTrainer implements Trainer<Label> {
     /** As {@link #path(Dataset)}, over an explicit λ sequence when {@code lambdas} is not null. */
     public ModelPath path(Dataset<Label> data, double[] lambdas) {
         TrainingData td = TrainingData.of(data);
-        LogisticPath p = lambdas == null ? LogisticPathSolver.fit(td.problem(), options())
+        LogisticPath p = lambdas == null
+                ? LogisticPathSolver.fit(td.problem(), options())
                 : LogisticPathSolver.fit(td.problem(), options(), lambdas);
-        ModelProvenance prov = new ModelProvenance(SparseLinearModel.class.getName(), OffsetDateTime.now(),
-                data.getProvenance(), getProvenance(), Map.of());
+        ModelProvenance prov = new ModelProvenance(
+                SparseLinearModel.class.getName(),
+                OffsetDateTime.now(),
+                data.getProvenance(),
+                getProvenance(),
+                Map.of());
         return new ModelPath(p, td, data.getFeatureIDMap(), data.getOutputIDInfo(), prov);
     }
 

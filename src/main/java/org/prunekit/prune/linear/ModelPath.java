@@ -17,8 +17,12 @@ public final class ModelPath {
     private final ImmutableOutputInfo<Label> outputInfo;
     private final ModelProvenance provenance;
 
-    ModelPath(LogisticPath path, TrainingData data, ImmutableFeatureMap featureMap,
-              ImmutableOutputInfo<Label> outputInfo, ModelProvenance provenance) {
+    ModelPath(
+            LogisticPath path,
+            TrainingData data,
+            ImmutableFeatureMap featureMap,
+            ImmutableOutputInfo<Label> outputInfo,
+            ModelProvenance provenance) {
         this.path = path;
         this.data = data;
         this.featureMap = featureMap;
@@ -45,7 +49,15 @@ public final class ModelPath {
     }
 
     private SparseLinearModel model(Coefficients c) {
-        return new SparseLinearModel("logistic-lambda-" + c.lambda(), provenance, featureMap, outputInfo,
-                data.classes(), c.lambda(), c.a0(), c.beta(), data.groups());
+        return new SparseLinearModel(
+                "logistic-lambda-" + c.lambda(),
+                provenance,
+                featureMap,
+                outputInfo,
+                data.classes(),
+                c.lambda(),
+                c.a0(),
+                c.beta(),
+                data.groups());
     }
 }

@@ -16,8 +16,7 @@ final class MultinomialFit {
     /** glmnet's {@code exmx}: bound on linear predictors before exponentiating. */
     private static final double EXMX = 250.0;
 
-    private MultinomialFit() {
-    }
+    private MultinomialFit() {}
 
     static LogisticPath fit(Problem pr, LogisticPathOptions o, double[] explicit) {
         Design d = new Design(pr, o.standardize());
@@ -184,8 +183,8 @@ final class MultinomialFit {
     }
 
     /** {@code ga_j = max_k |Σ_i w_i (y_ik − p_ik) x_ij|} for every usable feature not in {@code skip}. */
-    private static void gradients(Design d, int[] y, double[][] q, double[] sxp, double[] r, double[] ga,
-                                  boolean[] skip) {
+    private static void gradients(
+            Design d, int[] y, double[][] q, double[] sxp, double[] r, double[] ga, boolean[] skip) {
         int n = d.n;
         for (int j = 0; j < d.p; j++) {
             if (skip == null || !skip[j]) {
@@ -205,8 +204,8 @@ final class MultinomialFit {
     }
 
     /** KKT check over the features outside the strong set; adds violators and returns whether any was added. */
-    private static boolean gradients(Design d, int[] y, double[][] q, double[] sxp, double[] r, double[] ga,
-                                     boolean[] strong, double al1) {
+    private static boolean gradients(
+            Design d, int[] y, double[][] q, double[] sxp, double[] r, double[] ga, boolean[] strong, double al1) {
         gradients(d, y, q, sxp, r, ga, strong);
         return StrongRule.add(strong, d.usable, ga, al1);
     }
@@ -215,8 +214,14 @@ final class MultinomialFit {
      * Centres the intercepts and shifts each active feature's coefficients across classes by the minimiser of its
      * penalty; {@code di} receives the resulting change of every row's linear predictors (the same for all classes).
      */
-    private static void recentre(Design d, double alpha, double[][] b, double[] b0,
-                                 CoordinateDescent.ActiveSet active, double[] di, double[] col) {
+    private static void recentre(
+            Design d,
+            double alpha,
+            double[][] b,
+            double[] b0,
+            CoordinateDescent.ActiveSet active,
+            double[] di,
+            double[] col) {
         int nc = b0.length;
         double s = -Arrays.stream(b0).sum() / nc;
         for (int c = 0; c < nc; c++) {

@@ -63,11 +63,18 @@ final class PathRecorder {
 
     LogisticPath build(double nullDeviance, int classes, int passes, boolean converged) {
         if (lambdas.isEmpty()) {
-            throw new IllegalStateException("coordinate descent did not converge at the first lambda within the pass budget");
+            throw new IllegalStateException(
+                    "coordinate descent did not converge at the first lambda within the pass budget");
         }
-        return new LogisticPath(lambdas.stream().mapToDouble(Double::doubleValue).toArray(),
-                a0.toArray(double[][]::new), beta.toArray(double[][][]::new),
+        return new LogisticPath(
+                lambdas.stream().mapToDouble(Double::doubleValue).toArray(),
+                a0.toArray(double[][]::new),
+                beta.toArray(double[][][]::new),
                 df.stream().mapToInt(Integer::intValue).toArray(),
-                devRatio.stream().mapToDouble(Double::doubleValue).toArray(), nullDeviance, classes, passes, converged);
+                devRatio.stream().mapToDouble(Double::doubleValue).toArray(),
+                nullDeviance,
+                classes,
+                passes,
+                converged);
     }
 }

@@ -10,8 +10,7 @@ import java.util.Arrays;
  */
 final class PenaltyShift {
 
-    private PenaltyShift() {
-    }
+    private PenaltyShift() {}
 
     static double minimiser(double alpha, double[] c) {
         int n = c.length;

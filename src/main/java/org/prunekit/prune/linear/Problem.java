@@ -22,15 +22,16 @@ public record Problem(double[] x, int n, int p, int[] y, int classes, double[] w
             throw new IllegalArgumentException("x has " + x.length + " values, expected " + n + " x " + p);
         }
         if (y.length != n || weights.length != n) {
-            throw new IllegalArgumentException("y and weights need " + n + " entries but have " + y.length
-                    + " and " + weights.length);
+            throw new IllegalArgumentException(
+                    "y and weights need " + n + " entries but have " + y.length + " and " + weights.length);
         }
         if (classes < 2) {
             throw new IllegalArgumentException("need at least two classes but got " + classes);
         }
         for (int i = 0; i < n; i++) {
             if (y[i] < 0 || y[i] >= classes) {
-                throw new IllegalArgumentException("row " + i + " has class " + y[i] + ", outside [0, " + classes + ")");
+                throw new IllegalArgumentException(
+                        "row " + i + " has class " + y[i] + ", outside [0, " + classes + ")");
             }
             if (!(weights[i] >= 0) || Double.isInfinite(weights[i])) {
                 throw new IllegalArgumentException("row " + i + " has weight " + weights[i]);
@@ -83,15 +84,18 @@ public record Problem(double[] x, int n, int p, int[] y, int classes, double[] w
         return x[j * n + i];
     }
 
-    @Override public double[] x() {
+    @Override
+    public double[] x() {
         return x.clone();
     }
 
-    @Override public int[] y() {
+    @Override
+    public int[] y() {
         return y.clone();
     }
 
-    @Override public double[] weights() {
+    @Override
+    public double[] weights() {
         return weights.clone();
     }
 

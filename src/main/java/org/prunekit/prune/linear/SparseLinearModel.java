@@ -53,9 +53,16 @@ public final class SparseLinearModel extends Model<Label> implements FeatureUsag
      * @param beta    {@code beta[k][id]} for every feature ID of {@code featureMap}
      * @param groups  source column of each feature (one-hot columns grouped), for the {@code columns} size
      */
-    public SparseLinearModel(String name, ModelProvenance provenance, ImmutableFeatureMap featureMap,
-                             ImmutableOutputInfo<Label> outputInfo, List<String> classes, double lambda,
-                             double[] a0, double[][] beta, FeatureGroups groups) {
+    public SparseLinearModel(
+            String name,
+            ModelProvenance provenance,
+            ImmutableFeatureMap featureMap,
+            ImmutableOutputInfo<Label> outputInfo,
+            List<String> classes,
+            double lambda,
+            double[] a0,
+            double[][] beta,
+            FeatureGroups groups) {
         super(name, provenance, featureMap, outputInfo, true);
         this.classes = classes.toArray(String[]::new);
         this.lambda = lambda;
@@ -73,8 +80,8 @@ public final class SparseLinearModel extends Model<Label> implements FeatureUsag
         }
         for (double[] b : beta) {
             if (b.length != featureMap.size()) {
-                throw new IllegalArgumentException("coefficient row has " + b.length + " entries for "
-                        + featureMap.size() + " features");
+                throw new IllegalArgumentException(
+                        "coefficient row has " + b.length + " entries for " + featureMap.size() + " features");
             }
         }
     }
@@ -198,8 +205,8 @@ public final class SparseLinearModel extends Model<Label> implements FeatureUsag
 
     @Override
     protected SparseLinearModel copy(String newName, ModelProvenance newProvenance) {
-        return new SparseLinearModel(newName, newProvenance, featureIDMap, outputIDInfo, List.of(classes), lambda,
-                a0, beta, groups());
+        return new SparseLinearModel(
+                newName, newProvenance, featureIDMap, outputIDInfo, List.of(classes), lambda, a0, beta, groups());
     }
 
     @Override
@@ -209,12 +216,18 @@ public final class SparseLinearModel extends Model<Label> implements FeatureUsag
         b.setField(SparseLinearModelProto.field("metadata"), carrier.serialize().toByteString());
         b.setField(SparseLinearModelProto.field("classes"), Arrays.asList(classes));
         b.setField(SparseLinearModelProto.field("lambda"), lambda);
-        b.setField(SparseLinearModelProto.field("intercepts"), Arrays.stream(a0).boxed().toList());
-        b.setField(SparseLinearModelProto.field("coefficients"),
+        b.setField(
+                SparseLinearModelProto.field("intercepts"),
+                Arrays.stream(a0).boxed().toList());
+        b.setField(
+                SparseLinearModelProto.field("coefficients"),
                 Arrays.stream(beta).flatMapToDouble(Arrays::stream).boxed().toList());
         b.setField(SparseLinearModelProto.field("columns"), Arrays.asList(columnOf));
-        return ModelProto.newBuilder().setVersion(CURRENT_VERSION).setClassName(SparseLinearModel.class.getName())
-                .setSerializedData(Any.pack(b.build())).build();
+        return ModelProto.newBuilder()
+                .setVersion(CURRENT_VERSION)
+                .setClassName(SparseLinearModel.class.getName())
+                .setSerializedData(Any.pack(b.build()))
+                .build();
     }
 
     /** Tribuo's deserialization factory (found by name through {@code ProtoUtil}). */
@@ -224,12 +237,12 @@ public final class SparseLinearModel extends Model<Label> implements FeatureUsag
             throw new IllegalArgumentException("unknown version " + version + ", at most " + CURRENT_VERSION);
         }
         if (!message.getTypeUrl().endsWith("/" + SparseLinearModelProto.FULL_NAME)) {
-            throw new InvalidProtocolBufferException("expected " + SparseLinearModelProto.FULL_NAME + " but found "
-                    + message.getTypeUrl());
+            throw new InvalidProtocolBufferException(
+                    "expected " + SparseLinearModelProto.FULL_NAME + " but found " + message.getTypeUrl());
         }
         DynamicMessage msg = DynamicMessage.parseFrom(SparseLinearModelProto.DESCRIPTOR, message.getValue());
-        ModelDataCarrier<?> carrier = ModelDataCarrier.deserialize(ModelDataProto.parseFrom(
-                (ByteString) msg.getField(SparseLinearModelProto.field("metadata"))));
+        ModelDataCarrier<?> carrier = ModelDataCarrier.deserialize(
+                ModelDataProto.parseFrom((ByteString) msg.getField(SparseLinearModelProto.field("metadata"))));
         if (!(carrier.outputDomain().getOutput(0) instanceof Label)) {
             throw new IllegalStateException("output domain is not a label domain");
         }
@@ -239,15 +252,15 @@ public final class SparseLinearModel extends Model<Label> implements FeatureUsag
         List<String> classes = (List<String>) msg.getField(SparseLinearModelProto.field("classes"));
         double lambda = (Double) msg.getField(SparseLinearModelProto.field("lambda"));
         @SuppressWarnings("unchecked")
-        double[] a0 = ((List<Double>) msg.getField(SparseLinearModelProto.field("intercepts"))).stream()
-                .mapToDouble(Double::doubleValue).toArray();
+        double[] a0 = ((List<Double>) msg.getField(SparseLinearModelProto.field("intercepts")))
+                .stream().mapToDouble(Double::doubleValue).toArray();
         @SuppressWarnings("unchecked")
-        double[] flat = ((List<Double>) msg.getField(SparseLinearModelProto.field("coefficients"))).stream()
-                .mapToDouble(Double::doubleValue).toArray();
+        double[] flat = ((List<Double>) msg.getField(SparseLinearModelProto.field("coefficients")))
+                .stream().mapToDouble(Double::doubleValue).toArray();
         int p = carrier.featureDomain().size();
         if (flat.length != (long) a0.length * p) {
-            throw new InvalidProtocolBufferException("expected " + a0.length * p + " coefficients but found "
-                    + flat.length);
+            throw new InvalidProtocolBufferException(
+                    "expected " + a0.length * p + " coefficients but found " + flat.length);
         }
         double[][] beta = new double[a0.length][];
         for (int k = 0; k < a0.length; k++) {
@@ -259,7 +272,15 @@ public final class SparseLinearModel extends Model<Label> implements FeatureUsag
         for (int id = 0; id < Math.min(p, columns.size()); id++) {
             groups.put(carrier.featureDomain().get(id).getName(), columns.get(id));
         }
-        return new SparseLinearModel(carrier.name(), carrier.provenance(), carrier.featureDomain(), outputs,
-                Collections.unmodifiableList(classes), lambda, a0, beta, new FeatureGroups(groups));
+        return new SparseLinearModel(
+                carrier.name(),
+                carrier.provenance(),
+                carrier.featureDomain(),
+                outputs,
+                Collections.unmodifiableList(classes),
+                lambda,
+                a0,
+                beta,
+                new FeatureGroups(groups));
     }
 }

@@ -23,11 +23,11 @@ final class SparseLinearModelProto {
     static final String FULL_NAME = "prunekit.SparseLinearModelProto";
     static final Descriptors.Descriptor DESCRIPTOR = build();
 
-    private SparseLinearModelProto() {
-    }
+    private SparseLinearModelProto() {}
 
     private static Descriptors.Descriptor build() {
-        DescriptorProto msg = DescriptorProto.newBuilder().setName("SparseLinearModelProto")
+        DescriptorProto msg = DescriptorProto.newBuilder()
+                .setName("SparseLinearModelProto")
                 .addField(field("metadata", 1, FieldDescriptorProto.Type.TYPE_BYTES, false))
                 .addField(field("classes", 2, FieldDescriptorProto.Type.TYPE_STRING, true))
                 .addField(field("lambda", 3, FieldDescriptorProto.Type.TYPE_DOUBLE, false))
@@ -35,8 +35,12 @@ final class SparseLinearModelProto {
                 .addField(field("coefficients", 5, FieldDescriptorProto.Type.TYPE_DOUBLE, true))
                 .addField(field("columns", 6, FieldDescriptorProto.Type.TYPE_STRING, true))
                 .build();
-        FileDescriptorProto file = FileDescriptorProto.newBuilder().setName("prunekit/sparse_linear_model.proto")
-                .setPackage("prunekit").setSyntax("proto3").addMessageType(msg).build();
+        FileDescriptorProto file = FileDescriptorProto.newBuilder()
+                .setName("prunekit/sparse_linear_model.proto")
+                .setPackage("prunekit")
+                .setSyntax("proto3")
+                .addMessageType(msg)
+                .build();
         try {
             return Descriptors.FileDescriptor.buildFrom(file, new Descriptors.FileDescriptor[0])
                     .findMessageTypeByName("SparseLinearModelProto");
@@ -45,10 +49,16 @@ final class SparseLinearModelProto {
         }
     }
 
-    private static FieldDescriptorProto field(String name, int number, FieldDescriptorProto.Type type,
-                                              boolean repeated) {
-        return FieldDescriptorProto.newBuilder().setName(name).setNumber(number).setType(type)
-                .setLabel(repeated ? FieldDescriptorProto.Label.LABEL_REPEATED : FieldDescriptorProto.Label.LABEL_OPTIONAL)
+    private static FieldDescriptorProto field(
+            String name, int number, FieldDescriptorProto.Type type, boolean repeated) {
+        return FieldDescriptorProto.newBuilder()
+                .setName(name)
+                .setNumber(number)
+                .setType(type)
+                .setLabel(
+                        repeated
+                                ? FieldDescriptorProto.Label.LABEL_REPEATED
+                                : FieldDescriptorProto.Label.LABEL_OPTIONAL)
                 .build();
     }
 

@@ -13,8 +13,7 @@ final class StrongRule {
      */
     static final double SLACK = 1 + 1e-12;
 
-    private StrongRule() {
-    }
+    private StrongRule() {}
 
     /**
      * Adds to {@code strong} every usable feature outside it with {@code ga[j] > threshold · SLACK}.

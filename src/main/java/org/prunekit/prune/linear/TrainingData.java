@@ -1,8 +1,7 @@
 package org.prunekit.prune.linear;
 
-import java.util.Arrays;
-
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 import org.prunekit.data.FeatureGroups;
@@ -61,7 +60,7 @@ public record TrainingData(Problem problem, List<String> classes, List<String> f
             features.add(fmap.get(j).getName());
             cols[j] = Arrays.copyOfRange(x, j * n, (j + 1) * n);
         }
-        return new TrainingData(new Problem(x, n, p, y, classes.size(), w), classes, features,
-                FeatureGroups.detect(features, cols));
+        return new TrainingData(
+                new Problem(x, n, p, y, classes.size(), w), classes, features, FeatureGroups.detect(features, cols));
     }
 }

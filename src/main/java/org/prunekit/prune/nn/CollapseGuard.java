@@ -1,8 +1,7 @@
 package org.prunekit.prune.nn;
 
-import java.util.Arrays;
-
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**

@@ -1,8 +1,7 @@
 package org.prunekit.prune.nn;
 
-import java.util.Arrays;
-
 import java.io.Serializable;
+import java.util.Arrays;
 
 /**
  * A weight matrix's live weights, stored twice: by output unit ({@code colStart, rows, colValues}: compressed sparse
@@ -13,8 +12,9 @@ import java.io.Serializable;
  * {@code z[cols[p]]}: the work is proportional to the live weights (and skips inputs that are zero, as after ReLU),
  * not to {@code in * out}.
  */
-record CsrMatrix(int in, int out, int[] rowStart, int[] cols, double[] values, int[] colStart, int[] rows,
-                 double[] colValues) implements Serializable {
+record CsrMatrix(
+        int in, int out, int[] rowStart, int[] cols, double[] values, int[] colStart, int[] rows, double[] colValues)
+        implements Serializable {
 
     /** Builds the CSR form of a row-major {@code in x out} matrix, keeping the non-zero entries. */
     static CsrMatrix of(double[] w, int in, int out) {

@@ -1,7 +1,6 @@
 package org.prunekit.prune.nn;
 
 import org.prunekit.data.Standardizer;
-import java.util.List;
 import org.tribuo.Dataset;
 import org.tribuo.Example;
 import org.tribuo.Feature;
@@ -27,7 +26,8 @@ record Design(double[] x, int n, int d, int[] y, double[] w, int classes) {
             row(e, features, x, r * d);
             y[r] = outputs.getID(e.getOutput());
             if (y[r] < 0) {
-                throw new IllegalArgumentException("label '" + e.getOutput().getLabel() + "' is not in the model's domain");
+                throw new IllegalArgumentException(
+                        "label '" + e.getOutput().getLabel() + "' is not in the model's domain");
             }
             w[r] = e.getWeight();
             r++;
@@ -73,5 +73,4 @@ record Design(double[] x, int n, int d, int[] y, double[] w, int classes) {
         }
         return rows;
     }
-
 }

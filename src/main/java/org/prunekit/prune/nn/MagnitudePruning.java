@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.logging.Logger;
+import org.prunekit.spi.Candidate;
 import org.prunekit.spi.MethodFactory;
 import org.prunekit.spi.ModelFamily;
 import org.prunekit.spi.Params;
-import org.prunekit.spi.Candidate;
 import org.prunekit.spi.PruningMethod;
 import org.prunekit.spi.PruningPath;
 import org.prunekit.spi.SimplePath;
@@ -67,8 +67,12 @@ public final class MagnitudePruning implements PruningMethod {
 
     /** Random unstructured pruning with one-shot fine-tuning: the control for magnitude. */
     public static MagnitudePruning random(MagnitudeParams params, MlpParams training, long seed) {
-        return new MagnitudePruning(params.withSchedule(MagnitudeParams.Schedule.ONE_SHOT).withNeurons(false,
-                NeuronPruner.Criterion.L1, params.global()), training, seed, Saliency.random(seed ^ 0x5DEECE66DL));
+        return new MagnitudePruning(
+                params.withSchedule(MagnitudeParams.Schedule.ONE_SHOT)
+                        .withNeurons(false, NeuronPruner.Criterion.L1, params.global()),
+                training,
+                seed,
+                Saliency.random(seed ^ 0x5DEECE66DL));
     }
 
     @Override
@@ -80,14 +84,17 @@ public final class MagnitudePruning implements PruningMethod {
         Design data = m.design(train);
         List<Candidate> out = new ArrayList<>();
         out.add(new Candidate(0.0, MlpSize.of(m), m));
-        double[] targets = Arrays.stream(params.sparsities()).filter(s -> s > 0).distinct().toArray();
+        double[] targets =
+                Arrays.stream(params.sparsities()).filter(s -> s > 0).distinct().toArray();
         UnstructuredPruner pruner = new UnstructuredPruner(saliency, params.global(), params.guard());
         switch (params.schedule()) {
             case ONE_SHOT -> {
                 for (int i = 0; i < targets.length; i++) {
                     MlpNet pruned;
                     if (params.neurons()) {
-                        NeuronPruner np = new NeuronPruner(params.criterion(), params.global(),
+                        NeuronPruner np = new NeuronPruner(
+                                params.criterion(),
+                                params.global(),
                                 Math.max(1, params.guard().minLivePerLayer()));
                         pruned = NeuronPruner.remove(m.net(), np.keep(m.net(), data, targets[i]));
                     } else {
@@ -107,13 +114,18 @@ public final class MagnitudePruning implements PruningMethod {
         return new SimplePath(params.neurons() ? "neuron sparsity" : "sparsity", out);
     }
 
-    private void iterative(MlpModel m, Dataset<Label> train, Design data, double[] targets, UnstructuredPruner pruner,
-                           List<Candidate> out) {
+    private void iterative(
+            MlpModel m,
+            Dataset<Label> train,
+            Design data,
+            double[] targets,
+            UnstructuredPruner pruner,
+            List<Candidate> out) {
         MlpNet current = m.net();
         if (params.rewind() == MagnitudeParams.Rewind.NONE) {
             for (int i = 0; i < targets.length; i++) {
-                current = fineTune(current.masked(pruner.computeMask(current, targets[i])), data,
-                        params.fineTuneEpochs(), i);
+                current = fineTune(
+                        current.masked(pruner.computeMask(current, targets[i])), data, params.fineTuneEpochs(), i);
                 out.add(candidate(m, targets[i], current));
             }
             return;
@@ -190,30 +202,36 @@ public final class MagnitudePruning implements PruningMethod {
 
     /** Registers {@code magnitude}. */
     public static final class Factory implements MethodFactory {
-        @Override public String name() {
+        @Override
+        public String name() {
             return "magnitude";
         }
 
-        @Override public Set<String> families() {
+        @Override
+        public Set<String> families() {
             return Set.of(MlpFamily.NAME);
         }
 
-        @Override public PruningMethod create(Params prune, Params model, ModelFamily family, long seed) {
+        @Override
+        public PruningMethod create(Params prune, Params model, ModelFamily family, long seed) {
             return new MagnitudePruning(MagnitudeParams.from(prune, true), MlpParams.from(model), seed);
         }
     }
 
     /** Registers {@code random}: random unstructured pruning, one-shot with fine-tuning (a control). */
     public static final class RandomFactory implements MethodFactory {
-        @Override public String name() {
+        @Override
+        public String name() {
             return "random";
         }
 
-        @Override public Set<String> families() {
+        @Override
+        public Set<String> families() {
             return Set.of(MlpFamily.NAME);
         }
 
-        @Override public PruningMethod create(Params prune, Params model, ModelFamily family, long seed) {
+        @Override
+        public PruningMethod create(Params prune, Params model, ModelFamily family, long seed) {
             return random(MagnitudeParams.from(prune, false), MlpParams.from(model), seed);
         }
     }

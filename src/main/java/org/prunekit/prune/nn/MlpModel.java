@@ -2,9 +2,6 @@ package org.prunekit.prune.nn;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
-import org.tribuo.Dataset;
-
-import org.prunekit.data.Standardizer;
 import com.oracle.labs.mlrg.olcut.util.Pair;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.prunekit.data.Standardizer;
+import org.tribuo.Dataset;
 import org.tribuo.Example;
 import org.tribuo.Excuse;
 import org.tribuo.ImmutableFeatureMap;
@@ -36,12 +35,18 @@ public final class MlpModel extends Model<Label> {
     private final MlpNet net;
     private final long referenceParameters;
 
-    MlpModel(String name, ModelProvenance provenance, ImmutableFeatureMap features, ImmutableOutputInfo<Label> outputs,
-             Standardizer standardizer, MlpNet net, long referenceParameters) {
+    MlpModel(
+            String name,
+            ModelProvenance provenance,
+            ImmutableFeatureMap features,
+            ImmutableOutputInfo<Label> outputs,
+            Standardizer standardizer,
+            MlpNet net,
+            long referenceParameters) {
         super(name, provenance, features, outputs, true);
         if (net.widths()[0] != features.size() || net.widths()[net.layers()] != outputs.size()) {
-            throw new IllegalArgumentException("network widths do not match " + features.size() + " features and "
-                    + outputs.size() + " classes");
+            throw new IllegalArgumentException(
+                    "network widths do not match " + features.size() + " features and " + outputs.size() + " classes");
         }
         this.standardizer = standardizer;
         this.net = net;

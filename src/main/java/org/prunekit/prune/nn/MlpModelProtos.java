@@ -1,6 +1,5 @@
 package org.prunekit.prune.nn;
 
-import org.prunekit.data.Standardizer;
 import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.DescriptorProtos.DescriptorProto;
@@ -16,6 +15,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.BitSet;
 import java.util.List;
+import org.prunekit.data.Standardizer;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.classification.Label;
 import org.tribuo.impl.ModelDataCarrier;
@@ -50,8 +50,7 @@ final class MlpModelProtos {
     static final int VERSION = 0;
     static final Descriptor DESCRIPTOR = descriptor();
 
-    private MlpModelProtos() {
-    }
+    private MlpModelProtos() {}
 
     static ModelProto serialize(MlpModel model, ModelDataProto metadata) {
         MlpNet net = model.net();
@@ -74,14 +73,18 @@ final class MlpModelProtos {
             b.addRepeatedField(field("masks"), ByteString.copyFrom(bits.toByteArray()));
         }
         b.setField(field("reference_parameters"), model.referenceParameters());
-        return ModelProto.newBuilder().setVersion(VERSION).setClassName(MlpModel.class.getName())
-                .setSerializedData(Any.pack(b.build())).build();
+        return ModelProto.newBuilder()
+                .setVersion(VERSION)
+                .setClassName(MlpModel.class.getName())
+                .setSerializedData(Any.pack(b.build()))
+                .build();
     }
 
     @SuppressWarnings("unchecked")
     static MlpModel deserialize(int version, String className, Any any) throws InvalidProtocolBufferException {
         if (version < 0 || version > VERSION) {
-            throw new IllegalArgumentException("unknown MlpModel proto version " + version + ", expected <= " + VERSION);
+            throw new IllegalArgumentException(
+                    "unknown MlpModel proto version " + version + ", expected <= " + VERSION);
         }
         String expected = "type.googleapis.com/" + DESCRIPTOR.getFullName();
         if (!any.getTypeUrl().equals(expected)) {
@@ -116,10 +119,16 @@ final class MlpModelProtos {
             }
         }
         MlpNet net = MlpNet.of(widths, Activation.byName((String) m.getField(field("activation"))), w, b, mask);
-        Standardizer s = new Standardizer(doubles((ByteString) m.getField(field("means"))),
-                doubles((ByteString) m.getField(field("scales"))));
-        return new MlpModel(meta.name(), meta.provenance(), meta.featureDomain(), (ImmutableOutputInfo<Label>) outputs,
-                s, net, (Long) m.getField(field("reference_parameters")));
+        Standardizer s = new Standardizer(
+                doubles((ByteString) m.getField(field("means"))), doubles((ByteString) m.getField(field("scales"))));
+        return new MlpModel(
+                meta.name(),
+                meta.provenance(),
+                meta.featureDomain(),
+                (ImmutableOutputInfo<Label>) outputs,
+                s,
+                net,
+                (Long) m.getField(field("reference_parameters")));
     }
 
     private static FieldDescriptor field(String name) {
@@ -134,7 +143,10 @@ final class MlpModelProtos {
 
     private static double[] doubles(ByteString bytes) {
         double[] v = new double[bytes.size() / Double.BYTES];
-        bytes.asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(v);
+        bytes.asReadOnlyByteBuffer()
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .asDoubleBuffer()
+                .get(v);
         return v;
     }
 
@@ -150,9 +162,13 @@ final class MlpModelProtos {
         add(msg, "biases", 7, FieldDescriptorProto.Type.TYPE_BYTES, true, null);
         add(msg, "masks", 8, FieldDescriptorProto.Type.TYPE_BYTES, true, null);
         add(msg, "reference_parameters", 9, FieldDescriptorProto.Type.TYPE_INT64, false, null);
-        FileDescriptorProto file = FileDescriptorProto.newBuilder().setName("prunekit/nn/mlp-model.proto")
-                .setPackage("prunekit.nn").setSyntax("proto3").addDependency(tribuo.getName())
-                .addMessageType(msg).build();
+        FileDescriptorProto file = FileDescriptorProto.newBuilder()
+                .setName("prunekit/nn/mlp-model.proto")
+                .setPackage("prunekit.nn")
+                .setSyntax("proto3")
+                .addDependency(tribuo.getName())
+                .addMessageType(msg)
+                .build();
         try {
             return Descriptors.FileDescriptor.buildFrom(file, new Descriptors.FileDescriptor[] {tribuo})
                     .findMessageTypeByName("MlpModelProto");
@@ -161,10 +177,21 @@ final class MlpModelProtos {
         }
     }
 
-    private static void add(DescriptorProto.Builder msg, String name, int number, FieldDescriptorProto.Type type,
-                            boolean repeated, String typeName) {
-        FieldDescriptorProto.Builder f = FieldDescriptorProto.newBuilder().setName(name).setNumber(number).setType(type)
-                .setLabel(repeated ? FieldDescriptorProto.Label.LABEL_REPEATED : FieldDescriptorProto.Label.LABEL_OPTIONAL);
+    private static void add(
+            DescriptorProto.Builder msg,
+            String name,
+            int number,
+            FieldDescriptorProto.Type type,
+            boolean repeated,
+            String typeName) {
+        FieldDescriptorProto.Builder f = FieldDescriptorProto.newBuilder()
+                .setName(name)
+                .setNumber(number)
+                .setType(type)
+                .setLabel(
+                        repeated
+                                ? FieldDescriptorProto.Label.LABEL_REPEATED
+                                : FieldDescriptorProto.Label.LABEL_OPTIONAL);
         if (typeName != null) {
             f.setTypeName(typeName);
         }

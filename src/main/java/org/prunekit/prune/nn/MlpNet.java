@@ -21,7 +21,11 @@ public final class MlpNet implements Serializable {
     public static final double SPARSE_DENSITY = 0.3;
 
     /** How layers are multiplied at prediction time. */
-    public enum Kernels { AUTO, DENSE, SPARSE }
+    public enum Kernels {
+        AUTO,
+        DENSE,
+        SPARSE
+    }
 
     private final int[] widths;
     private final Activation activation;
@@ -31,8 +35,13 @@ public final class MlpNet implements Serializable {
     private final Kernels kernels;
     private transient CsrMatrix[] csr;
 
-    MlpNet(int[] widths, Activation activation, double[][] weights, double[][] biases, boolean[][] masks,
-           Kernels kernels) {
+    MlpNet(
+            int[] widths,
+            Activation activation,
+            double[][] weights,
+            double[][] biases,
+            boolean[][] masks,
+            Kernels kernels) {
         int layers = widths.length - 1;
         if (layers < 1 || weights.length != layers || biases.length != layers || masks.length != layers) {
             throw new IllegalArgumentException("inconsistent network: widths " + Arrays.toString(widths));
@@ -45,7 +54,8 @@ public final class MlpNet implements Serializable {
         for (int l = 0; l < layers; l++) {
             int n = widths[l] * widths[l + 1];
             if (weights[l].length != n || masks[l].length != n || biases[l].length != widths[l + 1]) {
-                throw new IllegalArgumentException("layer " + l + " has the wrong shape for widths " + Arrays.toString(widths));
+                throw new IllegalArgumentException(
+                        "layer " + l + " has the wrong shape for widths " + Arrays.toString(widths));
             }
             this.weights[l] = weights[l].clone();
             this.masks[l] = masks[l].clone();

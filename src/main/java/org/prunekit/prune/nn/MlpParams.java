@@ -1,9 +1,8 @@
 package org.prunekit.prune.nn;
 
-import java.util.Objects;
-
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.Set;
 import org.prunekit.spi.Params;
 
@@ -25,12 +24,26 @@ import org.prunekit.spi.Params;
  * @param seed               seed of initialisation, shuffling, dropout and the validation split; {@code null} takes
  *                           the run's seed (default null)
  */
-public record MlpParams(int[] hidden, Activation activation, Optimizer optimizer, double learningRate, double momentum,
-                        int epochs, int batchSize, double weightDecay, double dropout, int patience,
-                        double validationFraction, Long seed) implements Serializable {
+public record MlpParams(
+        int[] hidden,
+        Activation activation,
+        Optimizer optimizer,
+        double learningRate,
+        double momentum,
+        int epochs,
+        int batchSize,
+        double weightDecay,
+        double dropout,
+        int patience,
+        double validationFraction,
+        Long seed)
+        implements Serializable {
 
     /** The optimiser. */
-    public enum Optimizer { ADAM, SGD }
+    public enum Optimizer {
+        ADAM,
+        SGD
+    }
 
     public MlpParams {
         hidden = hidden.clone();
@@ -38,23 +51,29 @@ public record MlpParams(int[] hidden, Activation activation, Optimizer optimizer
             require(h >= 1, "hidden layer widths must be >= 1 but were %s", Arrays.toString(hidden));
         }
         require(activation != null && optimizer != null, "activation and optimizer are required");
-        require(learningRate > 0 && Double.isFinite(learningRate), "learning rate must be > 0 but was %s", learningRate);
+        require(
+                learningRate > 0 && Double.isFinite(learningRate),
+                "learning rate must be > 0 but was %s",
+                learningRate);
         require(momentum >= 0 && momentum < 1, "momentum must be in [0, 1) but was %s", momentum);
         require(epochs >= 1, "epochs must be >= 1 but was %s", epochs);
         require(batchSize >= 0, "batch size must be >= 0 (0 = full batch) but was %s", batchSize);
         require(weightDecay >= 0 && Double.isFinite(weightDecay), "weight decay must be >= 0 but was %s", weightDecay);
         require(dropout >= 0 && dropout < 1, "dropout must be in [0, 1) but was %s", dropout);
         require(patience >= 0, "patience must be >= 0 but was %s", patience);
-        require(validationFraction >= 0 && validationFraction < 1,
-                "validation fraction must be in [0, 1) but was %s", validationFraction);
+        require(
+                validationFraction >= 0 && validationFraction < 1,
+                "validation fraction must be in [0, 1) but was %s",
+                validationFraction);
     }
 
     public static MlpParams defaults() {
-        return new MlpParams(new int[] {64, 32}, Activation.RELU, Optimizer.ADAM, 1e-3, 0.9, 200, 32, 1e-4, 0.0, 20,
-                0.1, null);
+        return new MlpParams(
+                new int[] {64, 32}, Activation.RELU, Optimizer.ADAM, 1e-3, 0.9, 200, 32, 1e-4, 0.0, 20, 0.1, null);
     }
 
-    @Override public int[] hidden() {
+    @Override
+    public int[] hidden() {
         return hidden.clone();
     }
 
@@ -64,30 +83,75 @@ public record MlpParams(int[] hidden, Activation activation, Optimizer optimizer
     }
 
     public MlpParams withEpochs(int e) {
-        return new MlpParams(hidden, activation, optimizer, learningRate, momentum, e, batchSize, weightDecay, dropout,
-                patience, validationFraction, seed);
+        return new MlpParams(
+                hidden,
+                activation,
+                optimizer,
+                learningRate,
+                momentum,
+                e,
+                batchSize,
+                weightDecay,
+                dropout,
+                patience,
+                validationFraction,
+                seed);
     }
 
     public MlpParams withLearningRate(double lr) {
-        return new MlpParams(hidden, activation, optimizer, lr, momentum, epochs, batchSize, weightDecay, dropout,
-                patience, validationFraction, seed);
+        return new MlpParams(
+                hidden,
+                activation,
+                optimizer,
+                lr,
+                momentum,
+                epochs,
+                batchSize,
+                weightDecay,
+                dropout,
+                patience,
+                validationFraction,
+                seed);
     }
 
     public MlpParams withSeed(Long s) {
-        return new MlpParams(hidden, activation, optimizer, learningRate, momentum, epochs, batchSize, weightDecay,
-                dropout, patience, validationFraction, s);
+        return new MlpParams(
+                hidden,
+                activation,
+                optimizer,
+                learningRate,
+                momentum,
+                epochs,
+                batchSize,
+                weightDecay,
+                dropout,
+                patience,
+                validationFraction,
+                s);
     }
 
     /** Without early stopping (for fine-tuning under masks). */
     public MlpParams withoutEarlyStopping() {
-        return new MlpParams(hidden, activation, optimizer, learningRate, momentum, epochs, batchSize, weightDecay,
-                dropout, 0, validationFraction, seed);
+        return new MlpParams(
+                hidden,
+                activation,
+                optimizer,
+                learningRate,
+                momentum,
+                epochs,
+                batchSize,
+                weightDecay,
+                dropout,
+                0,
+                validationFraction,
+                seed);
     }
 
     /** Reads a {@code model:} block ({@code family: mlp}); keys as in the record, kebab-case. */
     public static MlpParams from(Params p) {
         MlpParams d = defaults();
-        double[] h = p.getDoubles("hidden", Arrays.stream(d.hidden).asDoubleStream().toArray(), 1, 1 << 20);
+        double[] h =
+                p.getDoubles("hidden", Arrays.stream(d.hidden).asDoubleStream().toArray(), 1, 1 << 20);
         int[] hidden = new int[h.length];
         for (int i = 0; i < h.length; i++) {
             if (h[i] != Math.rint(h[i])) {
@@ -95,39 +159,66 @@ public record MlpParams(int[] hidden, Activation activation, Optimizer optimizer
             }
             hidden[i] = (int) h[i];
         }
-        Activation act = Activation.byName(p.getChoice("activation", d.activation.configName(), Set.of("relu", "tanh")));
-        Optimizer opt = Optimizer.valueOf(p.getChoice("optimizer", "adam", Set.of("adam", "sgd")).toUpperCase());
+        Activation act =
+                Activation.byName(p.getChoice("activation", d.activation.configName(), Set.of("relu", "tanh")));
+        Optimizer opt = Optimizer.valueOf(
+                p.getChoice("optimizer", "adam", Set.of("adam", "sgd")).toUpperCase());
         Long seed = p.has("seed") ? p.getLong("seed", 0) : null;
         try {
-            return new MlpParams(hidden, act, opt,
-                p.getDouble("lr", d.learningRate, Double.MIN_VALUE, 10),
-                p.getDouble("momentum", d.momentum, 0, 0.999999),
-                p.getInt("epochs", d.epochs, 1, 1_000_000),
-                p.getInt("batch-size", d.batchSize, 0, Integer.MAX_VALUE),
-                p.getDouble("weight-decay", d.weightDecay, 0, 1e6),
-                p.getDouble("dropout", d.dropout, 0, 0.999),
-                p.getInt("patience", d.patience, 0, 1_000_000),
-                p.getDouble("validation-fraction", d.validationFraction, 0, 0.9),
-                seed);
+            return new MlpParams(
+                    hidden,
+                    act,
+                    opt,
+                    p.getDouble("lr", d.learningRate, Double.MIN_VALUE, 10),
+                    p.getDouble("momentum", d.momentum, 0, 0.999999),
+                    p.getInt("epochs", d.epochs, 1, 1_000_000),
+                    p.getInt("batch-size", d.batchSize, 0, Integer.MAX_VALUE),
+                    p.getDouble("weight-decay", d.weightDecay, 0, 1e6),
+                    p.getDouble("dropout", d.dropout, 0, 0.999),
+                    p.getInt("patience", d.patience, 0, 1_000_000),
+                    p.getDouble("validation-fraction", d.validationFraction, 0, 0.9),
+                    seed);
         } catch (IllegalArgumentException e) {
             throw p.error("hidden", e.getMessage());
         }
     }
 
-    @Override public boolean equals(Object o) {
-        return o instanceof MlpParams m && Arrays.equals(hidden, m.hidden) && activation == m.activation
-                && optimizer == m.optimizer && learningRate == m.learningRate && momentum == m.momentum
-                && epochs == m.epochs && batchSize == m.batchSize && weightDecay == m.weightDecay
-                && dropout == m.dropout && patience == m.patience && validationFraction == m.validationFraction
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MlpParams m
+                && Arrays.equals(hidden, m.hidden)
+                && activation == m.activation
+                && optimizer == m.optimizer
+                && learningRate == m.learningRate
+                && momentum == m.momentum
+                && epochs == m.epochs
+                && batchSize == m.batchSize
+                && weightDecay == m.weightDecay
+                && dropout == m.dropout
+                && patience == m.patience
+                && validationFraction == m.validationFraction
                 && Objects.equals(seed, m.seed);
     }
 
-    @Override public int hashCode() {
-        return Arrays.hashCode(hidden) * 31 + Objects.hash(activation, optimizer, learningRate, momentum,
-                epochs, batchSize, weightDecay, dropout, patience, validationFraction, seed);
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(hidden) * 31
+                + Objects.hash(
+                        activation,
+                        optimizer,
+                        learningRate,
+                        momentum,
+                        epochs,
+                        batchSize,
+                        weightDecay,
+                        dropout,
+                        patience,
+                        validationFraction,
+                        seed);
     }
 
-    @Override public String toString() {
+    @Override
+    public String toString() {
         return "mlp(hidden=" + Arrays.toString(hidden) + ", activation=" + activation.configName() + ", optimizer="
                 + optimizer.name().toLowerCase() + ", lr=" + learningRate + ", momentum=" + momentum + ", epochs="
                 + epochs + ", batch-size=" + batchSize + ", weight-decay=" + weightDecay + ", dropout=" + dropout

@@ -14,8 +14,7 @@ import org.prunekit.spi.ModelSize;
  */
 public final class MlpSize {
 
-    private MlpSize() {
-    }
+    private MlpSize() {}
 
     public static ModelSize of(MlpModel model) {
         return of(model.net(), model.referenceParameters());

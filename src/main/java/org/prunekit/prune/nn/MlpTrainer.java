@@ -1,12 +1,12 @@
 package org.prunekit.prune.nn;
 
-import org.prunekit.data.Standardizer;
 import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.prunekit.data.Fold;
+import org.prunekit.data.Standardizer;
 import org.prunekit.data.StratifiedSplits;
 import org.tribuo.Dataset;
 import org.tribuo.ImmutableFeatureMap;
@@ -70,16 +70,22 @@ public final class MlpTrainer implements Trainer<Label> {
         TrainerProvenance trainerProvenance = getProvenance();
         invocations++;
         Run run = run(data, null);
-        ModelProvenance provenance = new ModelProvenance(MlpModel.class.getName(), OffsetDateTime.now(),
-                data.getProvenance(), trainerProvenance, runProvenance);
-        return new MlpModel("mlp", provenance, run.features, run.outputs, run.standardizer, run.trained,
-                run.trained.parameters());
+        ModelProvenance provenance = new ModelProvenance(
+                MlpModel.class.getName(), OffsetDateTime.now(), data.getProvenance(), trainerProvenance, runProvenance);
+        return new MlpModel(
+                "mlp", provenance, run.features, run.outputs, run.standardizer, run.trained, run.trained.parameters());
     }
 
     /** Everything one training run produced, for schedules that replay it (lottery-ticket rewinding). */
-    record Run(ImmutableFeatureMap features, ImmutableOutputInfo<Label> outputs, Standardizer standardizer,
-               Design fit, Design validation, MlpNet initial, MlpNet trained, int epochs) {
-    }
+    record Run(
+            ImmutableFeatureMap features,
+            ImmutableOutputInfo<Label> outputs,
+            Standardizer standardizer,
+            Design fit,
+            Design validation,
+            MlpNet initial,
+            MlpNet trained,
+            int epochs) {}
 
     /** Runs the training; {@code hook} sees every epoch (may be null). Same data and seed, same run. */
     Run run(Dataset<Label> data, NetTraining.EpochHook hook) {

@@ -17,7 +17,11 @@ import java.util.Arrays;
 public record NeuronPruner(Criterion criterion, boolean global, int minNeurons) {
 
     /** Neuron saliency. */
-    public enum Criterion { L1, L2, ACTIVATION }
+    public enum Criterion {
+        L1,
+        L2,
+        ACTIVATION
+    }
 
     public NeuronPruner {
         if (minNeurons < 1) {

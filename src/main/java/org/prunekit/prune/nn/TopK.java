@@ -6,8 +6,7 @@ import java.util.Comparator;
 /** The local pruning rule: keep the {@code keep} eligible entries with the highest scores, prune the rest. */
 public final class TopK {
 
-    private TopK() {
-    }
+    private TopK() {}
 
     /**
      * A mask with exactly {@code min(keep, #eligible)} true entries: the eligible ones with the highest scores, ties to

@@ -1,19 +1,18 @@
 package org.prunekit.prune.smile;
 
-import java.util.stream.IntStream;
-
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.prunekit.spi.ConfigException;
-import org.prunekit.spi.ModelFamily;
-import org.prunekit.spi.Params;
+import java.util.stream.IntStream;
 import org.prunekit.data.Fold;
 import org.prunekit.data.StratifiedSplits;
+import org.prunekit.spi.ConfigException;
+import org.prunekit.spi.ModelFamily;
 import org.prunekit.spi.ModelSize;
+import org.prunekit.spi.Params;
 import org.tribuo.Dataset;
 import org.tribuo.Example;
 import org.tribuo.Model;
@@ -67,10 +66,13 @@ public final class SmileCartFamily implements ModelFamily {
 
         public static Hyper from(Params p) {
             Hyper d = defaults();
-            String rule = p.getChoice("split-rule", d.rule().name().toLowerCase().replace('_', '-'),
+            String rule = p.getChoice(
+                    "split-rule",
+                    d.rule().name().toLowerCase().replace('_', '-'),
                     Set.of("gini", "entropy", "classification-error"));
             try {
-                return new Hyper(p.getInt("max-depth", d.maxDepth(), 2, 10_000),
+                return new Hyper(
+                        p.getInt("max-depth", d.maxDepth(), 2, 10_000),
                         p.getInt("max-nodes", d.maxNodes(), 2, Integer.MAX_VALUE),
                         p.getInt("node-size", d.nodeSize(), 1, Integer.MAX_VALUE),
                         SplitRule.valueOf(rule.toUpperCase().replace('-', '_')),
@@ -81,22 +83,27 @@ public final class SmileCartFamily implements ModelFamily {
         }
     }
 
-    @Override public String name() {
+    @Override
+    public String name() {
         return "smile-cart";
     }
 
-    @Override public Trainer<Label> trainer(Params params, long seed, Map<String, Float> classWeights) {
+    @Override
+    public Trainer<Label> trainer(Params params, long seed, Map<String, Float> classWeights) {
         return new SmileCartTrainer(Hyper.from(params), seed);
     }
 
-    @Override public ModelSize size(Model<Label> model) {
+    @Override
+    public ModelSize size(Model<Label> model) {
         if (!(model instanceof SmileModel sm)) {
-            throw new IllegalArgumentException("not a smile-cart model: " + model.getClass().getSimpleName());
+            throw new IllegalArgumentException(
+                    "not a smile-cart model: " + model.getClass().getSimpleName());
         }
         return sm.size();
     }
 
-    @Override public Set<String> supportedImbalance() {
+    @Override
+    public Set<String> supportedImbalance() {
         return Set.of("none", "undersample", "oversample", "smote", "threshold");
     }
 
@@ -117,8 +124,8 @@ public final class SmileCartFamily implements ModelFamily {
         }
 
         @Override
-        public synchronized Model<Label> train(Dataset<Label> data, Map<String, Provenance> runProvenance,
-                                               int invocationCount) {
+        public synchronized Model<Label> train(
+                Dataset<Label> data, Map<String, Provenance> runProvenance, int invocationCount) {
             for (Example<Label> e : data) {
                 if (e.getWeight() != 1.0f) {
                     throw new IllegalArgumentException("smile-cart ignores example weights but got weight "
@@ -139,8 +146,8 @@ public final class SmileCartFamily implements ModelFamily {
                 held = f.test();
             }
             Formula formula = Formula.lhs(SmileData.RESPONSE);
-            DecisionTree tree = DecisionTree.fit(formula, d.frame(fit), hyper.rule(), hyper.maxDepth(),
-                    hyper.maxNodes(), hyper.nodeSize());
+            DecisionTree tree = DecisionTree.fit(
+                    formula, d.frame(fit), hyper.rule(), hyper.maxDepth(), hyper.maxNodes(), hyper.nodeSize());
             if (held.length > 0) {
                 tree = tree.prune(d.frame(held));
             }
@@ -150,23 +157,44 @@ public final class SmileCartFamily implements ModelFamily {
             }
             int leaves = tree.root().leaves();
             long params = 2L * (leaves - 1) + (long) labels.size() * leaves;
-            ModelSize size = new ModelSize(params, params, Map.of("leaves", (double) leaves,
-                    "depth", (double) tree.root().depth(), "nodes", (double) (2 * leaves - 1)));
-            ModelProvenance prov = new ModelProvenance(SmileModel.class.getName(), OffsetDateTime.now(),
-                    data.getProvenance(), getProvenance(), runProvenance);
-            return new SmileModel("smile-cart", prov, data.getFeatureIDMap(), data.getOutputIDInfo(),
-                    SmileModel.dataFrameScorer(tree, tree.schema()), labels, size);
+            ModelSize size = new ModelSize(
+                    params,
+                    params,
+                    Map.of(
+                            "leaves",
+                            (double) leaves,
+                            "depth",
+                            (double) tree.root().depth(),
+                            "nodes",
+                            (double) (2 * leaves - 1)));
+            ModelProvenance prov = new ModelProvenance(
+                    SmileModel.class.getName(),
+                    OffsetDateTime.now(),
+                    data.getProvenance(),
+                    getProvenance(),
+                    runProvenance);
+            return new SmileModel(
+                    "smile-cart",
+                    prov,
+                    data.getFeatureIDMap(),
+                    data.getOutputIDInfo(),
+                    SmileModel.dataFrameScorer(tree, tree.schema()),
+                    labels,
+                    size);
         }
 
-        @Override public int getInvocationCount() {
+        @Override
+        public int getInvocationCount() {
             return invocations;
         }
 
-        @Override public TrainerProvenance getProvenance() {
+        @Override
+        public TrainerProvenance getProvenance() {
             return new TrainerProvenanceImpl(this);
         }
 
-        @Override public String toString() {
+        @Override
+        public String toString() {
             return "SmileCartTrainer(" + hyper + ", seed=" + seed + ")";
         }
     }

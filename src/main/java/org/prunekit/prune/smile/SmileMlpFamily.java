@@ -1,20 +1,19 @@
 package org.prunekit.prune.smile;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.IntStream;
-import org.prunekit.prune.DenseFeatures;
-
 import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import org.prunekit.spi.ModelFamily;
-import org.prunekit.spi.Params;
+import java.util.stream.IntStream;
 import org.prunekit.data.Standardizer;
+import org.prunekit.prune.DenseFeatures;
+import org.prunekit.spi.ModelFamily;
 import org.prunekit.spi.ModelSize;
+import org.prunekit.spi.Params;
 import org.tribuo.Dataset;
 import org.tribuo.Example;
 import org.tribuo.ImmutableFeatureMap;
@@ -39,22 +38,27 @@ import smile.math.TimeFunction;
  */
 public final class SmileMlpFamily implements ModelFamily {
 
-    @Override public String name() {
+    @Override
+    public String name() {
         return "smile-mlp";
     }
 
-    @Override public Trainer<Label> trainer(Params params, long seed, Map<String, Float> classWeights) {
+    @Override
+    public Trainer<Label> trainer(Params params, long seed, Map<String, Float> classWeights) {
         return new SmileMlpTrainer(SmileMlpParams.from(params), seed);
     }
 
-    @Override public ModelSize size(Model<Label> model) {
+    @Override
+    public ModelSize size(Model<Label> model) {
         if (!(model instanceof SmileModel m)) {
-            throw new IllegalArgumentException("not a smile-mlp model: " + model.getClass().getSimpleName());
+            throw new IllegalArgumentException(
+                    "not a smile-mlp model: " + model.getClass().getSimpleName());
         }
         return m.size();
     }
 
-    @Override public Set<String> supportedImbalance() {
+    @Override
+    public Set<String> supportedImbalance() {
         return Set.of("none", "undersample", "oversample", "smote", "threshold");
     }
 
@@ -105,7 +109,8 @@ public final class SmileMlpFamily implements ModelFamily {
             for (int h = 0; h < hidden.length; h++) {
                 layers[h + 1] = params.activation().equals("relu") ? Layer.rectifier(hidden[h]) : Layer.tanh(hidden[h]);
             }
-            layers[layers.length - 1] = k == 2 ? Layer.mle(1, OutputFunction.SIGMOID) : Layer.mle(k, OutputFunction.SOFTMAX);
+            layers[layers.length - 1] =
+                    k == 2 ? Layer.mle(1, OutputFunction.SIGMOID) : Layer.mle(k, OutputFunction.SOFTMAX);
             MLP mlp = new MLP(layers);
             mlp.setLearningRate(TimeFunction.constant(params.learningRate()));
             mlp.setMomentum(TimeFunction.constant(params.momentum()));
@@ -142,10 +147,14 @@ public final class SmileMlpFamily implements ModelFamily {
                 prev = h;
             }
             parameters += (long) (prev + 1) * (k == 2 ? 1 : k);
-            ModelSize size = new ModelSize(parameters, parameters,
-                    Map.of("neurons", (double) neurons, "flops", (double) (2 * parameters)));
-            ModelProvenance prov = new ModelProvenance(SmileModel.class.getName(), OffsetDateTime.now(),
-                    data.getProvenance(), getProvenance(), runProvenance);
+            ModelSize size = new ModelSize(
+                    parameters, parameters, Map.of("neurons", (double) neurons, "flops", (double) (2 * parameters)));
+            ModelProvenance prov = new ModelProvenance(
+                    SmileModel.class.getName(),
+                    OffsetDateTime.now(),
+                    data.getProvenance(),
+                    getProvenance(),
+                    runProvenance);
             List<String> labels = new ArrayList<>();
             for (int c = 0; c < k; c++) {
                 labels.add(outputs.getOutput(c).getLabel());
@@ -153,11 +162,13 @@ public final class SmileMlpFamily implements ModelFamily {
             return new SmileModel("smile-mlp", prov, features, outputs, new StandardizedScorer(mlp, s), labels, size);
         }
 
-        @Override public int getInvocationCount() {
+        @Override
+        public int getInvocationCount() {
             return invocations;
         }
 
-        @Override public TrainerProvenance getProvenance() {
+        @Override
+        public TrainerProvenance getProvenance() {
             return new TrainerProvenanceImpl(this);
         }
     }

@@ -48,8 +48,14 @@ public final class SmileModel extends Model<Label> {
      * @param labels class label of each posterior entry
      * @param size   the wrapped model's size (stored, as Smile models do not share one size measure)
      */
-    public SmileModel(String name, ModelProvenance provenance, ImmutableFeatureMap features,
-                      ImmutableOutputInfo<Label> outputs, Scorer scorer, List<String> labels, ModelSize size) {
+    public SmileModel(
+            String name,
+            ModelProvenance provenance,
+            ImmutableFeatureMap features,
+            ImmutableOutputInfo<Label> outputs,
+            Scorer scorer,
+            List<String> labels,
+            ModelSize size) {
         super(name, provenance, features, outputs, true);
         this.scorer = scorer;
         this.labels = labels.toArray(String[]::new);

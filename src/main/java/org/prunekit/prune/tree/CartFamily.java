@@ -1,12 +1,11 @@
 package org.prunekit.prune.tree;
 
-import org.prunekit.spi.ConfigException;
-
 import java.util.Map;
 import java.util.Set;
+import org.prunekit.spi.ConfigException;
 import org.prunekit.spi.ModelFamily;
-import org.prunekit.spi.Params;
 import org.prunekit.spi.ModelSize;
+import org.prunekit.spi.Params;
 import org.tribuo.Model;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
@@ -32,8 +31,13 @@ public final class CartFamily implements ModelFamily {
      * @param fractionFeatures    fraction of features considered per split (1.0 = all, plain CART)
      * @param seed                seed of Tribuo's trainer; {@code null} = the run's seed for the cell
      */
-    public record Hyper(int maxDepth, float minChildWeight, float minImpurityDecrease, Impurity impurity,
-                        float fractionFeatures, Long seed) {
+    public record Hyper(
+            int maxDepth,
+            float minChildWeight,
+            float minImpurityDecrease,
+            Impurity impurity,
+            float fractionFeatures,
+            Long seed) {
         public Hyper {
             if (maxDepth < 1) {
                 throw new IllegalArgumentException("max-depth must be >= 1 but was " + maxDepth);
@@ -62,37 +66,49 @@ public final class CartFamily implements ModelFamily {
             Hyper d = defaults();
             try {
                 Long seed = p.has("seed") ? Long.valueOf(p.getLong("seed", 0L)) : d.seed();
-                return new Hyper(p.getInt("max-depth", d.maxDepth(), 1, 10_000),
+                return new Hyper(
+                        p.getInt("max-depth", d.maxDepth(), 1, 10_000),
                         (float) p.getDouble("min-child-weight", d.minChildWeight(), 1e-9, Double.MAX_VALUE),
                         (float) p.getDouble("min-impurity-decrease", d.minImpurityDecrease(), 0, Double.MAX_VALUE),
                         Impurity.byName(p.getChoice("impurity", d.impurity().configName(), Set.of("gini", "entropy"))),
-                        (float) p.getDouble("fraction-features", d.fractionFeatures(), 1e-9, 1.0), seed);
+                        (float) p.getDouble("fraction-features", d.fractionFeatures(), 1e-9, 1.0),
+                        seed);
             } catch (IllegalArgumentException e) {
                 String block = p.pathOf("_");
-                throw new ConfigException(p.file(), block.substring(0, Math.max(0,
-                        block.length() - 2)), e.getMessage());
+                throw new ConfigException(
+                        p.file(), block.substring(0, Math.max(0, block.length() - 2)), e.getMessage());
             }
         }
 
         public CARTClassificationTrainer trainer(long runSeed) {
-            return new CARTClassificationTrainer(maxDepth, minChildWeight, minImpurityDecrease, fractionFeatures, false,
-                    impurity == Impurity.ENTROPY ? new Entropy() : new GiniIndex(), seed == null ? runSeed : seed);
+            return new CARTClassificationTrainer(
+                    maxDepth,
+                    minChildWeight,
+                    minImpurityDecrease,
+                    fractionFeatures,
+                    false,
+                    impurity == Impurity.ENTROPY ? new Entropy() : new GiniIndex(),
+                    seed == null ? runSeed : seed);
         }
     }
 
-    @Override public String name() {
+    @Override
+    public String name() {
         return "cart";
     }
 
-    @Override public Trainer<Label> trainer(Params params, long seed, Map<String, Float> classWeights) {
+    @Override
+    public Trainer<Label> trainer(Params params, long seed, Map<String, Float> classWeights) {
         return Hyper.from(params).trainer(seed);
     }
 
-    @Override public ModelSize size(Model<Label> model) {
+    @Override
+    public ModelSize size(Model<Label> model) {
         return TreeSize.of(model);
     }
 
-    @Override public Set<String> supportedImbalance() {
+    @Override
+    public Set<String> supportedImbalance() {
         return Set.of("none", "class-weights", "undersample", "oversample", "smote", "threshold");
     }
 }

@@ -26,19 +26,23 @@ public record CostComplexityPath(double[] alphas, double[] impurities, int[] pru
         }
     }
 
-    @Override public double[] alphas() {
+    @Override
+    public double[] alphas() {
         return alphas.clone();
     }
 
-    @Override public double[] impurities() {
+    @Override
+    public double[] impurities() {
         return impurities.clone();
     }
 
-    @Override public int[] prunedNodes() {
+    @Override
+    public int[] prunedNodes() {
         return prunedNodes.clone();
     }
 
-    @Override public double[] collapseAlpha() {
+    @Override
+    public double[] collapseAlpha() {
         return collapseAlpha.clone();
     }
 
@@ -95,8 +99,11 @@ public record CostComplexityPath(double[] alphas, double[] impurities, int[] pru
      * A path whose every alpha is &lt;= 0 (no split lowers the risk) gets {@code Double.MIN_VALUE} for the root alone.
      */
     public double[] candidateAlphas() {
-        double[] positive = Arrays.stream(collapseAlpha).filter(a -> a > 0 && a < Double.POSITIVE_INFINITY)
-                .sorted().distinct().toArray();
+        double[] positive = Arrays.stream(collapseAlpha)
+                .filter(a -> a > 0 && a < Double.POSITIVE_INFINITY)
+                .sorted()
+                .distinct()
+                .toArray();
         if (positive.length == 0) {
             positive = new double[] {Double.MIN_VALUE};
         }
@@ -113,8 +120,7 @@ public record CostComplexityPath(double[] alphas, double[] impurities, int[] pru
         int[] fc = new int[tree.size()];
         for (int i = 0; i < fc.length; i++) {
             if (!tree.isLeaf(i)) {
-                int at = Arrays.binarySearch(alphas, 1, alphas.length,
-                        Math.max(collapseAlpha[i], Double.MIN_VALUE));
+                int at = Arrays.binarySearch(alphas, 1, alphas.length, Math.max(collapseAlpha[i], Double.MIN_VALUE));
                 fc[i] = at >= 0 ? at : -at - 1;
             }
         }

@@ -6,7 +6,6 @@ import org.prunekit.spi.MethodFactory;
 import org.prunekit.spi.ModelFamily;
 import org.prunekit.spi.Params;
 import org.prunekit.spi.PruningMethod;
-import org.prunekit.spi.PruningPath;
 import org.tribuo.Dataset;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
@@ -40,10 +39,15 @@ public final class CostComplexityPruning implements PruningMethod {
 
         static Options from(Params prune, Params model) {
             Impurity own = model.has("impurity")
-                    ? Impurity.byName(model.getString("impurity", null)) : defaults().risk();
-            String name = prune.getChoice("risk", own == null ? defaults().risk().configName() : own.configName(),
+                    ? Impurity.byName(model.getString("impurity", null))
+                    : defaults().risk();
+            String name = prune.getChoice(
+                    "risk",
+                    own == null ? defaults().risk().configName() : own.configName(),
                     Set.of("gini", "entropy", "misclassification"));
-            return new Options(Impurity.byName(name), prune.getBoolean("merge-leaves", defaults().mergeLeaves()));
+            return new Options(
+                    Impurity.byName(name),
+                    prune.getBoolean("merge-leaves", defaults().mergeLeaves()));
         }
     }
 
@@ -62,17 +66,22 @@ public final class CostComplexityPruning implements PruningMethod {
 
     /** Registers {@code cost-complexity} for family {@code cart}. */
     public static final class Factory implements MethodFactory {
-        @Override public String name() {
+        @Override
+        public String name() {
             return "cost-complexity";
         }
 
-        @Override public Set<String> families() {
+        @Override
+        public Set<String> families() {
             return Set.of("cart");
         }
 
-        @Override public PruningMethod create(Params prune, Params model, ModelFamily family, long seed) {
+        @Override
+        public PruningMethod create(Params prune, Params model, ModelFamily family, long seed) {
             if (!"cart".equals(family.name())) {
-                throw new ConfigException(prune.file(), prune.pathOf("method"),
+                throw new ConfigException(
+                        prune.file(),
+                        prune.pathOf("method"),
                         "cost-complexity prunes family cart, not " + family.name());
             }
             return new CostComplexityPruning(Options.from(prune, model));

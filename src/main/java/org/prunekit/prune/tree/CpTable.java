@@ -24,23 +24,28 @@ public record CpTable(double[] alpha, int[] leaves, int[] nodes, double[] cvMean
         return new CpTable(alpha, leaves, nodes, mean, sd);
     }
 
-    @Override public double[] alpha() {
+    @Override
+    public double[] alpha() {
         return alpha.clone();
     }
 
-    @Override public int[] leaves() {
+    @Override
+    public int[] leaves() {
         return leaves.clone();
     }
 
-    @Override public int[] nodes() {
+    @Override
+    public int[] nodes() {
         return nodes.clone();
     }
 
-    @Override public double[] cvMean() {
+    @Override
+    public double[] cvMean() {
         return cvMean.clone();
     }
 
-    @Override public double[] cvSd() {
+    @Override
+    public double[] cvSd() {
         return cvSd.clone();
     }
 }

@@ -1,9 +1,8 @@
 package org.prunekit.prune.tree;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
-
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -33,14 +32,25 @@ public final class FlatTree {
      * @param impurity  impurity per node
      * @param classes   class names in the column order of {@code counts}
      */
-    public FlatTree(int[] left, int[] right, int[] feature, double[] threshold, double[][] counts, double[] weight,
-                    double[] impurity, List<String> classes) {
+    public FlatTree(
+            int[] left,
+            int[] right,
+            int[] feature,
+            double[] threshold,
+            double[][] counts,
+            double[] weight,
+            double[] impurity,
+            List<String> classes) {
         int n = left.length;
         if (n == 0) {
             throw new IllegalArgumentException("a tree needs at least one node");
         }
-        if (right.length != n || feature.length != n || threshold.length != n || counts.length != n
-                || weight.length != n || impurity.length != n) {
+        if (right.length != n
+                || feature.length != n
+                || threshold.length != n
+                || counts.length != n
+                || weight.length != n
+                || impurity.length != n) {
             throw new IllegalArgumentException("tree arrays differ in length: " + n + " nodes in children_left but "
                     + right.length + "/" + feature.length + "/" + threshold.length + "/" + counts.length + "/"
                     + weight.length + "/" + impurity.length + " in the others");
@@ -58,8 +68,8 @@ public final class FlatTree {
         parent[0] = -1;
         for (int i = 0; i < n; i++) {
             if (counts[i].length != classes.size()) {
-                throw new IllegalArgumentException("node " + i + " has " + counts[i].length + " class counts but there are "
-                        + classes.size() + " classes");
+                throw new IllegalArgumentException("node " + i + " has " + counts[i].length
+                        + " class counts but there are " + classes.size() + " classes");
             }
             this.counts[i] = counts[i].clone();
             if ((left[i] < 0) != (right[i] < 0)) {

@@ -6,7 +6,8 @@ public record Leaf(double[] counts, double weight, double impurity) implements N
         counts = counts.clone();
     }
 
-    @Override public double[] counts() {
+    @Override
+    public double[] counts() {
         return counts.clone();
     }
 }

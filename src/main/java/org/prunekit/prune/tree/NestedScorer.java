@@ -1,7 +1,6 @@
 package org.prunekit.prune.tree;
 
 import java.util.Arrays;
-
 import org.prunekit.spi.PruningPath.CandidateScores;
 
 /**
@@ -18,8 +17,7 @@ import org.prunekit.spi.PruningPath.CandidateScores;
  */
 public final class NestedScorer {
 
-    private NestedScorer() {
-    }
+    private NestedScorer() {}
 
     /**
      * @param firstCollapsed per node, the first candidate in which it is not a split (0 at leaves)
@@ -29,8 +27,13 @@ public final class NestedScorer {
      * @param sink           receives a fresh {@code [row]} array of (shared, read-only) probability rows per
      *                       candidate, in candidate order
      */
-    public static void scoreAll(FlatTree tree, int[] firstCollapsed, int candidates, double[][] nodeProbs,
-                                int[] leafOfRow, CandidateScores sink) {
+    public static void scoreAll(
+            FlatTree tree,
+            int[] firstCollapsed,
+            int candidates,
+            double[][] nodeProbs,
+            int[] leafOfRow,
+            CandidateScores sink) {
         int n = tree.size();
         int rows = leafOfRow.length;
         // depth-first ranks: the subtree of v is ranks [rank[v], end[v])

@@ -28,6 +28,8 @@ public sealed interface Node permits Split, Leaf {
 
     /** Depth of the subtree (a leaf has depth 0). */
     default int depth() {
-        return this instanceof Split s ? 1 + Math.max(s.left().depth(), s.right().depth()) : 0;
+        return this instanceof Split s
+                ? 1 + Math.max(s.left().depth(), s.right().depth())
+                : 0;
     }
 }

@@ -8,8 +8,9 @@ import java.util.Objects;
  * @param feature   feature index (Tribuo feature id, or column of the reference matrix)
  * @param threshold split value
  */
-public record Split(int feature, double threshold, Node left, Node right, double[] counts, double weight,
-                   double impurity) implements Node {
+public record Split(
+        int feature, double threshold, Node left, Node right, double[] counts, double weight, double impurity)
+        implements Node {
     public Split {
         Objects.requireNonNull(left, "left");
         Objects.requireNonNull(right, "right");
@@ -19,7 +20,8 @@ public record Split(int feature, double threshold, Node left, Node right, double
         }
     }
 
-    @Override public double[] counts() {
+    @Override
+    public double[] counts() {
         return counts.clone();
     }
 }

@@ -8,5 +8,4 @@ package org.prunekit.prune.tree;
  * @param depth         depth (root = 0)
  * @param totalLeafRisk Σ over leaves of R(leaf) = (w_leaf / W) · i(leaf), summed in node order
  */
-public record SubtreeStats(int leaves, int nodes, int depth, double totalLeafRisk) {
-}
+public record SubtreeStats(int leaves, int nodes, int depth, double totalLeafRisk) {}

@@ -6,9 +6,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.prunekit.spi.Candidate;
-import org.prunekit.prune.DenseFeatures;
 import org.prunekit.eval.Probabilities;
+import org.prunekit.prune.DenseFeatures;
+import org.prunekit.spi.Candidate;
 import org.prunekit.spi.PruningPath;
 import org.tribuo.Dataset;
 import org.tribuo.Example;
@@ -148,7 +148,9 @@ public final class TreePath implements PruningPath {
     }
 
     private static int predicted(TribuoTree source, int node) {
-        return source.tree().isLeaf(node) ? source.predictedClass(node) : source.tree().majorityClass(node);
+        return source.tree().isLeaf(node)
+                ? source.predictedClass(node)
+                : source.tree().majorityClass(node);
     }
 
     /**
@@ -171,17 +173,21 @@ public final class TreePath implements PruningPath {
         return out;
     }
 
-    @Override public String strengthName() {
+    @Override
+    public String strengthName() {
         return "alpha";
     }
 
-    @Override public List<Candidate> candidates() {
+    @Override
+    public List<Candidate> candidates() {
         return new AbstractList<>() {
-            @Override public Candidate get(int i) {
+            @Override
+            public Candidate get(int i) {
                 return candidate(i);
             }
 
-            @Override public int size() {
+            @Override
+            public int size() {
                 return strengths.length;
             }
         };
@@ -189,14 +195,16 @@ public final class TreePath implements PruningPath {
 
     private synchronized Candidate candidate(int c) {
         if (built[c] == null) {
-            var model = c == 0 ? source.model()
+            var model = c == 0
+                    ? source.model()
                     : source.prune(node -> firstCollapsed[node] > c, leafCache, "cart-ccp-" + c);
             built[c] = new Candidate(strengths[c], TreeSize.of(model), model);
         }
         return built[c];
     }
 
-    @Override public double[] strengths() {
+    @Override
+    public double[] strengths() {
         return strengths.clone();
     }
 
@@ -205,7 +213,8 @@ public final class TreePath implements PruningPath {
      * at which a tree grown on another fold is pruned to stand for candidate i. The last (the root alone) is
      * {@code Double.MAX_VALUE}; the clean-up candidate, if any, is {@code Double.MIN_VALUE}.
      */
-    @Override public double[] selectionPoints() {
+    @Override
+    public double[] selectionPoints() {
         int n = strengths.length;
         double[] p = new double[n];
         for (int i = 0; i < n - 1; i++) {
@@ -223,7 +232,8 @@ public final class TreePath implements PruningPath {
      * The subtree pruned at {@code alpha}: the last candidate whose alpha is {@code <= alpha}; alpha 0 is the trained
      * tree (scikit-learn's {@code ccp_alpha = 0}: no pruning).
      */
-    @Override public Candidate at(double alpha) {
+    @Override
+    public Candidate at(double alpha) {
         return candidate(indexAt(alpha));
     }
 
@@ -257,7 +267,8 @@ public final class TreePath implements PruningPath {
         int n = strengths.length;
         double[] nan = new double[n];
         Arrays.fill(nan, Double.NaN);
-        return new CpTable(strengths, leaves(), Arrays.stream(sizes).mapToInt(s -> s[1]).toArray(), nan, nan);
+        return new CpTable(
+                strengths, leaves(), Arrays.stream(sizes).mapToInt(s -> s[1]).toArray(), nan, nan);
     }
 
     /** The trained tree with its recovered counts. */

@@ -16,12 +16,12 @@ import org.tribuo.common.tree.TreeModel;
  */
 public final class TreeSize {
 
-    private TreeSize() {
-    }
+    private TreeSize() {}
 
     public static ModelSize of(Model<Label> model) {
         if (!(model instanceof TreeModel<Label> tm)) {
-            throw new IllegalArgumentException("not a Tribuo TreeModel: " + model.getClass().getSimpleName());
+            throw new IllegalArgumentException(
+                    "not a Tribuo TreeModel: " + model.getClass().getSimpleName());
         }
         int classes = tm.getOutputIDInfo().size();
         long splits = 0;
@@ -49,7 +49,9 @@ public final class TreeSize {
             }
         }
         long params = 2 * splits + (long) classes * leaves;
-        return new ModelSize(params, Math.min(nonZero, params), Map.of("leaves", (double) leaves,
-                "depth", (double) depth, "nodes", (double) (splits + leaves)));
+        return new ModelSize(
+                params,
+                Math.min(nonZero, params),
+                Map.of("leaves", (double) leaves, "depth", (double) depth, "nodes", (double) (splits + leaves)));
     }
 }

@@ -1,8 +1,7 @@
 package org.prunekit.prune.tree;
 
-import java.util.IdentityHashMap;
-
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +41,8 @@ public final class TribuoTree {
         List<String> classes = tree.classes();
         for (int i = 0; i < predicted.length; i++) {
             predicted[i] = nodes.get(i) instanceof LeafNode<Label> leaf
-                    ? classes.indexOf(leaf.getOutput().getLabel()) : tree.majorityClass(i);
+                    ? classes.indexOf(leaf.getOutput().getLabel())
+                    : tree.majorityClass(i);
         }
     }
 
@@ -97,8 +97,8 @@ public final class TribuoTree {
         for (Example<Label> e : train) {
             int k = outputs.getID(e.getOutput());
             if (k < 0) {
-                throw new IllegalArgumentException("training label '" + e.getOutput().getLabel()
-                        + "' is unknown to the model");
+                throw new IllegalArgumentException(
+                        "training label '" + e.getOutput().getLabel() + "' is unknown to the model");
             }
             double w = e.getWeight();
             DenseFeatures.fill(e, fmap, x);
@@ -162,19 +162,23 @@ public final class TribuoTree {
      */
     public TreeModel<Label> prune(IntPredicate isSplit, Map<Integer, LeafNode<Label>> leafCache, String name) {
         org.tribuo.common.tree.Node<Label> root = build(0, isSplit, leafCache);
-        return TreeModelAccess.create(name, model.getProvenance(), model.getFeatureIDMap(), model.getOutputIDInfo(),
-                true, root);
+        return TreeModelAccess.create(
+                name, model.getProvenance(), model.getFeatureIDMap(), model.getOutputIDInfo(), true, root);
     }
 
-    private org.tribuo.common.tree.Node<Label> build(int i, IntPredicate isSplit,
-                                                     Map<Integer, LeafNode<Label>> leafCache) {
+    private org.tribuo.common.tree.Node<Label> build(
+            int i, IntPredicate isSplit, Map<Integer, LeafNode<Label>> leafCache) {
         org.tribuo.common.tree.Node<Label> original = nodes.get(i);
         if (original instanceof LeafNode) {
             return original;
         }
         if (isSplit.test(i)) {
-            return new SplitNode<>(tree.threshold[i], tree.feature[i], original.getImpurity(),
-                    build(tree.right[i], isSplit, leafCache), build(tree.left[i], isSplit, leafCache));
+            return new SplitNode<>(
+                    tree.threshold[i],
+                    tree.feature[i],
+                    original.getImpurity(),
+                    build(tree.right[i], isSplit, leafCache),
+                    build(tree.left[i], isSplit, leafCache));
         }
         return leafCache.computeIfAbsent(i, this::collapsedLeaf);
     }

@@ -18,8 +18,7 @@ import java.util.Arrays;
  */
 public final class WeakestLink {
 
-    private WeakestLink() {
-    }
+    private WeakestLink() {}
 
     /**
      * The pruning sequence of {@code tree} for node risks {@code risk} (usually {@link FlatTree#risk()}).
@@ -108,8 +107,8 @@ public final class WeakestLink {
                 collapse[i] = i == 0 ? own[0] : Math.min(own[i], collapse[parent[i]]);
             }
         }
-        return new CostComplexityPath(Arrays.copyOf(alphas, k + 1),
-                Arrays.copyOf(impurities, k + 1), Arrays.copyOf(pruned, k + 1), collapse);
+        return new CostComplexityPath(
+                Arrays.copyOf(alphas, k + 1), Arrays.copyOf(impurities, k + 1), Arrays.copyOf(pruned, k + 1), collapse);
     }
 
     /** Indexed binary min-heap of node ids keyed by (key, id). */

@@ -15,8 +15,7 @@ public final class ChartFiles {
 
     private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]+");
 
-    private ChartFiles() {
-    }
+    private ChartFiles() {}
 
     /** The images of one chart: its PNG bytes and where both files were written. */
     public record Written(String name, Path png, Path svg, byte[] pngBytes) {
@@ -24,7 +23,8 @@ public final class ChartFiles {
             pngBytes = pngBytes.clone();
         }
 
-        @Override public byte[] pngBytes() {
+        @Override
+        public byte[] pngBytes() {
             return pngBytes.clone();
         }
     }

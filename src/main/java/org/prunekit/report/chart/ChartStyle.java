@@ -1,7 +1,5 @@
 package org.prunekit.report.chart;
 
-import org.knowm.xchart.internal.chartpart.Chart;
-
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -14,6 +12,7 @@ import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.Marker;
@@ -48,18 +47,23 @@ public final class ChartStyle {
     };
 
     private static final Marker[] MARKERS = {
-        SeriesMarkers.CIRCLE, SeriesMarkers.SQUARE, SeriesMarkers.TRIANGLE_UP, SeriesMarkers.DIAMOND,
-        SeriesMarkers.TRIANGLE_DOWN, SeriesMarkers.CROSS, SeriesMarkers.PLUS,
+        SeriesMarkers.CIRCLE,
+        SeriesMarkers.SQUARE,
+        SeriesMarkers.TRIANGLE_UP,
+        SeriesMarkers.DIAMOND,
+        SeriesMarkers.TRIANGLE_DOWN,
+        SeriesMarkers.CROSS,
+        SeriesMarkers.PLUS,
     };
 
     /** Dashed stroke for reference lines (1-SE, λ_min, λ_1se). */
     static final BasicStroke DASHED =
             new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {10f, 6f}, 0f);
+
     static final BasicStroke DOTTED =
             new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {3f, 5f}, 0f);
 
-    private ChartStyle() {
-    }
+    private ChartStyle() {}
 
     /** An empty XY chart with title, axis titles (which should carry units) and the shared style. */
     public static XYChart xy(String title, String xTitle, String yTitle, boolean logX) {
@@ -84,7 +88,8 @@ public final class ChartStyle {
 
     /** An empty heat map with the shared style and a white-to-blue colour scale from {@code min} to {@code max}. */
     public static HeatMapChart heatMap(String title, String xTitle, String yTitle, double min, double max) {
-        HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH).height(HEIGHT).build();
+        HeatMapChart chart =
+                new HeatMapChartBuilder().width(WIDTH).height(HEIGHT).build();
         chart.setTitle(title);
         chart.setXAxisTitle(xTitle);
         chart.setYAxisTitle(yTitle);
@@ -182,8 +187,8 @@ public final class ChartStyle {
     }
 
     /** A vertical reference line at {@code x} from {@code y0} to {@code y1}, shown in the legend as {@code name}. */
-    static XYSeries verticalLine(XYChart chart, String name, double x, double y0, double y1, Color color,
-                                 BasicStroke stroke) {
+    static XYSeries verticalLine(
+            XYChart chart, String name, double x, double y0, double y1, Color color, BasicStroke stroke) {
         XYSeries s = chart.addSeries(uniqueName(chart, name), new double[] {x, x}, new double[] {y0, y1});
         s.setMarker(SeriesMarkers.NONE);
         s.setLineColor(color);
@@ -196,7 +201,8 @@ public final class ChartStyle {
      * hiding the line's own marker.
      */
     static final Marker RING = new Marker() {
-        @Override public void paint(Graphics2D g, double x, double y, int size) {
+        @Override
+        public void paint(Graphics2D g, double x, double y, int size) {
             double d = size * 2.2;
             g.setStroke(new BasicStroke(3f));
             g.draw(new Ellipse2D.Double(x - d / 2, y - d / 2, d, d));

@@ -13,10 +13,12 @@ import org.knowm.xchart.XYSeries;
 public final class CostComplexityChart {
 
     /** What the x axis shows. */
-    public enum XAxis { ALPHA, LEAVES }
-
-    private CostComplexityChart() {
+    public enum XAxis {
+        ALPHA,
+        LEAVES
     }
+
+    private CostComplexityChart() {}
 
     /**
      * @param arm       arm name (used in title and file name)
@@ -30,8 +32,18 @@ public final class CostComplexityChart {
      * @param chosen    index of the chosen subtree (-1: none marked)
      * @param axis      what the x axis shows
      */
-    public record Data(String arm, String metric, String cell, double[] alpha, double[] leaves, double[] mean,
-                       double[] se, double oneSeLine, int chosen, XAxis axis) implements ChartSpec {
+    public record Data(
+            String arm,
+            String metric,
+            String cell,
+            double[] alpha,
+            double[] leaves,
+            double[] mean,
+            double[] se,
+            double oneSeLine,
+            int chosen,
+            XAxis axis)
+            implements ChartSpec {
         public Data {
             Objects.requireNonNull(arm, "arm");
             Objects.requireNonNull(metric, "metric");
@@ -48,43 +60,53 @@ public final class CostComplexityChart {
             se = se.clone();
         }
 
-        @Override public double[] alpha() {
+        @Override
+        public double[] alpha() {
             return alpha.clone();
         }
 
-        @Override public double[] leaves() {
+        @Override
+        public double[] leaves() {
             return leaves.clone();
         }
 
-        @Override public double[] mean() {
+        @Override
+        public double[] mean() {
             return mean.clone();
         }
 
-        @Override public double[] se() {
+        @Override
+        public double[] se() {
             return se.clone();
         }
 
-        @Override public String name() {
+        @Override
+        public String name() {
             return "ccp-" + arm;
         }
 
-        @Override public String caption() {
+        @Override
+        public String caption() {
             return "Arm " + arm + " (" + cell + "): inner-CV " + metric + " ± 1 standard error of each "
                     + "cost-complexity subtree; dashed: the one-standard-error threshold (the smallest tree above it "
                     + "is the 1-SE choice); ring: the subtree chosen.";
         }
 
-        @Override public XYChart build() {
+        @Override
+        public XYChart build() {
             return chart(this);
         }
     }
 
     public static XYChart chart(Data d) {
         boolean byAlpha = d.axis() == XAxis.ALPHA;
-        XYChart chart = ChartStyle.xy("Cost-complexity pruning (" + d.arm() + ", " + d.cell() + ")",
-                byAlpha ? "alpha (cost-complexity parameter, log scale; alpha = 0 not shown)"
+        XYChart chart = ChartStyle.xy(
+                "Cost-complexity pruning (" + d.arm() + ", " + d.cell() + ")",
+                byAlpha
+                        ? "alpha (cost-complexity parameter, log scale; alpha = 0 not shown)"
                         : "tree size (leaves, log scale)",
-                d.metric() + " (inner-CV mean ± 1 SE)", true);
+                d.metric() + " (inner-CV mean ± 1 SE)",
+                true);
         double[] x = byAlpha ? d.alpha() : d.leaves();
         ChartStyle.addCurve(chart, new Curve("inner CV", x, d.mean(), d.se()));
         if (Double.isFinite(d.oneSeLine())) {

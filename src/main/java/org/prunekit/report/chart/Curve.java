@@ -16,7 +16,8 @@ public record Curve(String name, double[] x, double[] y, double[] error) {
         y = y.clone();
         error = error == null ? new double[0] : error.clone();
         if (x.length != y.length) {
-            throw new IllegalArgumentException("curve " + name + ": x has " + x.length + " points but y has " + y.length);
+            throw new IllegalArgumentException(
+                    "curve " + name + ": x has " + x.length + " points but y has " + y.length);
         }
         if (error.length != 0 && error.length != y.length) {
             throw new IllegalArgumentException(
@@ -33,28 +34,37 @@ public record Curve(String name, double[] x, double[] y, double[] error) {
         return error.length > 0;
     }
 
-    @Override public double[] x() {
+    @Override
+    public double[] x() {
         return x.clone();
     }
 
-    @Override public double[] y() {
+    @Override
+    public double[] y() {
         return y.clone();
     }
 
-    @Override public double[] error() {
+    @Override
+    public double[] error() {
         return error.clone();
     }
 
-    @Override public boolean equals(Object o) {
-        return o instanceof Curve c && name.equals(c.name) && Arrays.equals(x, c.x) && Arrays.equals(y, c.y)
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Curve c
+                && name.equals(c.name)
+                && Arrays.equals(x, c.x)
+                && Arrays.equals(y, c.y)
                 && Arrays.equals(error, c.error);
     }
 
-    @Override public int hashCode() {
+    @Override
+    public int hashCode() {
         return Objects.hash(name, Arrays.hashCode(x), Arrays.hashCode(y), Arrays.hashCode(error));
     }
 
-    @Override public String toString() {
+    @Override
+    public String toString() {
         return "Curve[" + name + ", " + x.length + " points]";
     }
 }

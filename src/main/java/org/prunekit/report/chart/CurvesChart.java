@@ -11,15 +11,22 @@ import org.knowm.xchart.XYChart;
  */
 public final class CurvesChart {
 
-    private CurvesChart() {
-    }
+    private CurvesChart() {}
 
     /**
      * Data of one such chart; {@code name} is the file stem. {@code yFromZero} starts the y axis at 0, for quantities
      * whose ratios matter (latency), so that a 1 % change does not fill the plot.
      */
-    public record Data(String name, String title, String xTitle, String yTitle, boolean logX, boolean yFromZero,
-                       List<Curve> curves, String caption) implements ChartSpec {
+    public record Data(
+            String name,
+            String title,
+            String xTitle,
+            String yTitle,
+            boolean logX,
+            boolean yFromZero,
+            List<Curve> curves,
+            String caption)
+            implements ChartSpec {
         public Data {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(title, "title");
@@ -29,36 +36,62 @@ public final class CurvesChart {
             curves = List.copyOf(curves);
         }
 
-        @Override public XYChart build() {
+        @Override
+        public XYChart build() {
             return chart(this);
         }
     }
 
     /** Tree dropping: metric against boosting rounds kept, one curve per drop strategy. */
     public static Data treeDrop(String metric, List<Curve> byStrategy) {
-        return new Data("tree-drop", "Tree dropping: " + metric + " vs rounds kept", "boosting rounds kept (trees)",
-                metric + " (outer-fold mean ± sd)", false, false, byStrategy,
-                "Outer-fold mean " + metric + " of the boosted ensemble truncated to the selected rounds, per strategy.");
+        return new Data(
+                "tree-drop",
+                "Tree dropping: " + metric + " vs rounds kept",
+                "boosting rounds kept (trees)",
+                metric + " (outer-fold mean ± sd)",
+                false,
+                false,
+                byStrategy,
+                "Outer-fold mean " + metric
+                        + " of the boosted ensemble truncated to the selected rounds, per strategy.");
     }
 
     /** MLP pruning: metric against weight sparsity, one curve per schedule. */
     public static Data mlpMetric(String metric, List<Curve> bySchedule) {
-        return new Data("mlp-metric", "MLP magnitude pruning: " + metric + " vs sparsity",
-                "sparsity (% of weights set to zero)", metric + " (outer-fold mean ± sd)", false, false, bySchedule,
+        return new Data(
+                "mlp-metric",
+                "MLP magnitude pruning: " + metric + " vs sparsity",
+                "sparsity (% of weights set to zero)",
+                metric + " (outer-fold mean ± sd)",
+                false,
+                false,
+                bySchedule,
                 "Outer-fold mean " + metric + " against the fraction of zeroed weights, per pruning schedule.");
     }
 
     /** MLP pruning: prediction latency against weight sparsity, one curve per schedule. */
     public static Data mlpLatency(List<Curve> bySchedule) {
-        return new Data("mlp-latency", "MLP magnitude pruning: latency vs sparsity",
-                "sparsity (% of weights set to zero)", "latency per row (µs, mean ± sd)", false, true, bySchedule,
+        return new Data(
+                "mlp-latency",
+                "MLP magnitude pruning: latency vs sparsity",
+                "sparsity (% of weights set to zero)",
+                "latency per row (µs, mean ± sd)",
+                false,
+                true,
+                bySchedule,
                 "Prediction latency against sparsity: a dense kernel does the same work whatever the mask.");
     }
 
     /** Feature selection: metric against the number of selected features, one curve per selector. */
     public static Data featureSelection(String metric, List<Curve> bySelector) {
-        return new Data("fs-metric", "Feature selection: " + metric + " vs features kept",
-                "features kept (k)", metric + " (outer-fold mean ± sd)", false, false, bySelector,
+        return new Data(
+                "fs-metric",
+                "Feature selection: " + metric + " vs features kept",
+                "features kept (k)",
+                metric + " (outer-fold mean ± sd)",
+                false,
+                false,
+                bySelector,
                 "Outer-fold mean " + metric + " of a model trained on the top k features, per selector.");
     }
 

@@ -13,8 +13,7 @@ import org.knowm.xchart.HeatMapChart;
  */
 public final class FrequencyHeatMap {
 
-    private FrequencyHeatMap() {
-    }
+    private FrequencyHeatMap() {}
 
     /**
      * @param features  row labels
@@ -46,23 +45,26 @@ public final class FrequencyHeatMap {
             frequency = copy;
         }
 
-        @Override public double[][] frequency() {
+        @Override
+        public double[][] frequency() {
             return Arrays.stream(frequency).map(double[]::clone).toArray(double[][]::new);
         }
 
-        @Override public String caption() {
+        @Override
+        public String caption() {
             return "Fraction of outer folds in which each arm's chosen model used each feature (1 = always); features no arm "
                     + "used are left out.";
         }
 
-        @Override public HeatMapChart build() {
+        @Override
+        public HeatMapChart build() {
             return chart(this);
         }
     }
 
     public static HeatMapChart chart(Data d) {
-        HeatMapChart chart = ChartStyle.heatMap("Selection frequency across outer folds", "arm (selector or pruned model)",
-                "feature", 0, 1);
+        HeatMapChart chart = ChartStyle.heatMap(
+                "Selection frequency across outer folds", "arm (selector or pruned model)", "feature", 0, 1);
         // XChart draws row 0 at the bottom; reverse so the first feature is on top, as in a table
         List<String> rows = new ArrayList<>(d.features());
         Collections.reverse(rows);

@@ -21,8 +21,7 @@ public final class L1PathChart {
 
     static final Color OTHERS = new Color(0xC8C8C8);
 
-    private L1PathChart() {
-    }
+    private L1PathChart() {}
 
     /**
      * @param arm          arm name
@@ -43,45 +42,59 @@ public final class L1PathChart {
             double[][] copy = new double[coefficients.length][];
             for (int j = 0; j < copy.length; j++) {
                 if (coefficients[j].length != lambda.length) {
-                    throw new IllegalArgumentException("feature " + features.get(j) + " has "
-                            + coefficients[j].length + " coefficients for " + lambda.length + " lambdas");
+                    throw new IllegalArgumentException("feature " + features.get(j) + " has " + coefficients[j].length
+                            + " coefficients for " + lambda.length + " lambdas");
                 }
                 copy[j] = coefficients[j].clone();
             }
             coefficients = copy;
         }
 
-        @Override public double[] lambda() {
+        @Override
+        public double[] lambda() {
             return lambda.clone();
         }
 
-        @Override public double[][] coefficients() {
+        @Override
+        public double[][] coefficients() {
             return Arrays.stream(coefficients).map(double[]::clone).toArray(double[][]::new);
         }
 
-        @Override public String name() {
+        @Override
+        public String name() {
             return "l1-path-" + arm;
         }
 
-        @Override public String caption() {
+        @Override
+        public String caption() {
             return "Arm " + arm + ": coefficient paths against log λ (coefficients enter as the penalty weakens).";
         }
 
-        @Override public XYChart build() {
+        @Override
+        public XYChart build() {
             return chart(this);
         }
     }
 
     public static XYChart chart(Data d) {
-        XYChart chart = ChartStyle.xy("L1 coefficient paths (" + d.arm() + ")",
-                "log λ (natural log of the L1 penalty)", "coefficient (original feature scale)", false);
+        XYChart chart = ChartStyle.xy(
+                "L1 coefficient paths (" + d.arm() + ")",
+                "log λ (natural log of the L1 penalty)",
+                "coefficient (original feature scale)",
+                false);
         double[] logLambda = Arrays.stream(d.lambda()).map(Math::log).toArray();
         double[][] coef = d.coefficients();
         double[] peak = Arrays.stream(coef)
-                .mapToDouble(row -> Arrays.stream(row).map(Math::abs).filter(Double::isFinite).max().orElse(0))
+                .mapToDouble(row -> Arrays.stream(row)
+                        .map(Math::abs)
+                        .filter(Double::isFinite)
+                        .max()
+                        .orElse(0))
                 .toArray();
-        Integer[] order = IntStream.range(0, coef.length).boxed()
-                .sorted(Comparator.comparingDouble((Integer j) -> -peak[j])).toArray(Integer[]::new);
+        Integer[] order = IntStream.range(0, coef.length)
+                .boxed()
+                .sorted(Comparator.comparingDouble((Integer j) -> -peak[j]))
+                .toArray(Integer[]::new);
         for (int rank = 0; rank < order.length; rank++) {
             int j = order[rank];
             XYSeries s = ChartStyle.addCurve(chart, Curve.of(d.features().get(j), logLambda, coef[j]));

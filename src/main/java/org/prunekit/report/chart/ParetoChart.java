@@ -16,8 +16,7 @@ public final class ParetoChart {
     /** Name of the series holding the chosen points. */
     public static final String CHOSEN = "chosen";
 
-    private ParetoChart() {
-    }
+    private ParetoChart() {}
 
     /**
      * One arm's path, candidate by candidate, and its chosen point (NaN when the arm chose nothing).
@@ -28,8 +27,8 @@ public final class ParetoChart {
      * @param chosenNonZero mean size of the chosen candidates
      * @param chosenMean    outer-fold mean metric of the chosen candidates
      */
-    public record Arm(String name, double[] nonZero, double[] mean, double[] sd, double chosenNonZero,
-                      double chosenMean) {
+    public record Arm(
+            String name, double[] nonZero, double[] mean, double[] sd, double chosenNonZero, double chosenMean) {
         public Arm {
             Objects.requireNonNull(name, "name");
             new Curve(name, nonZero, mean, sd); // validates lengths
@@ -42,15 +41,18 @@ public final class ParetoChart {
             return new Curve(name, nonZero, mean, sd);
         }
 
-        @Override public double[] nonZero() {
+        @Override
+        public double[] nonZero() {
             return nonZero.clone();
         }
 
-        @Override public double[] mean() {
+        @Override
+        public double[] mean() {
             return mean.clone();
         }
 
-        @Override public double[] sd() {
+        @Override
+        public double[] sd() {
             return sd.clone();
         }
     }
@@ -62,23 +64,29 @@ public final class ParetoChart {
             arms = List.copyOf(arms);
         }
 
-        @Override public String name() {
+        @Override
+        public String name() {
             return "pareto";
         }
 
-        @Override public String caption() {
+        @Override
+        public String caption() {
             return "Outer-fold mean " + metric + " (bars: ±1 sd over outer folds) against non-zero parameters; "
                     + "black rings: the candidate each arm chose.";
         }
 
-        @Override public XYChart build() {
+        @Override
+        public XYChart build() {
             return chart(this);
         }
     }
 
     public static XYChart chart(Data data) {
-        XYChart chart = ChartStyle.xy("Pareto front: " + data.metric() + " vs model size",
-                "model size (non-zero parameters, log scale)", data.metric() + " (outer-fold mean ± sd)", true);
+        XYChart chart = ChartStyle.xy(
+                "Pareto front: " + data.metric() + " vs model size",
+                "model size (non-zero parameters, log scale)",
+                data.metric() + " (outer-fold mean ± sd)",
+                true);
         List<Double> cx = new ArrayList<>();
         List<Double> cy = new ArrayList<>();
         for (Arm arm : data.arms()) {

@@ -13,12 +13,16 @@ import org.tribuo.provenance.ModelProvenance;
  */
 public final class TreeModelAccess {
 
-    private TreeModelAccess() {
-    }
+    private TreeModelAccess() {}
 
     /** A new tree model with the given root and the metadata of the model it was pruned from. */
-    public static <T extends Output<T>> TreeModel<T> create(String name, ModelProvenance provenance,
-            ImmutableFeatureMap features, ImmutableOutputInfo<T> outputs, boolean generatesProbabilities, Node<T> root) {
+    public static <T extends Output<T>> TreeModel<T> create(
+            String name,
+            ModelProvenance provenance,
+            ImmutableFeatureMap features,
+            ImmutableOutputInfo<T> outputs,
+            boolean generatesProbabilities,
+            Node<T> root) {
         return new TreeModel<>(name, provenance, features, outputs, generatesProbabilities, root);
     }
 }

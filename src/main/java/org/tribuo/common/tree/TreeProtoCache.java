@@ -1,10 +1,9 @@
 package org.tribuo.common.tree;
 
-import java.util.ArrayList;
-
 import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +28,7 @@ import org.tribuo.protos.core.ModelProto;
 public final class TreeProtoCache {
 
     /** Each leaf's node message with indices 0, and its unpacked leaf message. */
-    private record CachedLeaf(TreeNodeProto node, LeafNodeProto leaf) {
-    }
+    private record CachedLeaf(TreeNodeProto node, LeafNodeProto leaf) {}
 
     private final Map<LeafNode<?>, CachedLeaf> leaves = new IdentityHashMap<>();
 
@@ -49,8 +47,7 @@ public final class TreeProtoCache {
     /** Tribuo's {@code TreeModel.serializeToNodes} numbering (breadth first, greater-than child first). */
     private <T extends Output<T>> List<TreeNodeProto> nodes(Node<T> root) {
         List<TreeNodeProto> protos = new ArrayList<>();
-        record State<U extends Output<U>>(int parent, int cur, Node<U> node) {
-        }
+        record State<U extends Output<U>>(int parent, int cur, Node<U> node) {}
         Queue<State<T>> queue = new ArrayDeque<>();
         queue.add(new State<>(-1, 0, root));
         int counter = 0;
@@ -64,10 +61,16 @@ public final class TreeProtoCache {
                 queue.add(new State<>(s.cur(), less, split.getLessThanOrEqual()));
             } else if (s.node() instanceof LeafNode<T> leaf) {
                 CachedLeaf c = leaves.computeIfAbsent(leaf, TreeProtoCache::cache);
-                LeafNodeProto withIdx = c.leaf().toBuilder().setParentIdx(s.parent()).setCurIdx(s.cur()).build();
-                protos.add(c.node().toBuilder().setSerializedData(Any.pack(withIdx)).build());
+                LeafNodeProto withIdx = c.leaf().toBuilder()
+                        .setParentIdx(s.parent())
+                        .setCurIdx(s.cur())
+                        .build();
+                protos.add(c.node().toBuilder()
+                        .setSerializedData(Any.pack(withIdx))
+                        .build());
             } else {
-                throw new IllegalStateException("not a split or leaf node: " + s.node().getClass());
+                throw new IllegalStateException(
+                        "not a split or leaf node: " + s.node().getClass());
             }
         }
         return protos;
@@ -88,7 +91,12 @@ public final class TreeProtoCache {
         private final transient TreeProtoCache cache;
 
         Reserialized(TreeModel<T> m, TreeProtoCache cache) {
-            super(m.getName(), m.getProvenance(), m.getFeatureIDMap(), m.getOutputIDInfo(), m.generatesProbabilities(),
+            super(
+                    m.getName(),
+                    m.getProvenance(),
+                    m.getFeatureIDMap(),
+                    m.getOutputIDInfo(),
+                    m.generatesProbabilities(),
                     m.getRoot());
             this.cache = cache;
         }

@@ -1,6 +1,5 @@
 package org.prunekit.data.imbalance;
 
-import org.prunekit.testing.Datasets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.prunekit.testing.Datasets;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 
@@ -56,8 +56,8 @@ class ClassWeightsTest {
         MutableDataset<Label> in = Datasets.blobs(new int[] {8, 2}, 2, 1);
         ClassWeights w = ClassWeights.explicit(Map.of("c1", 3), in);
         assertEquals(Map.of("c0", 1.0f, "c1", 3.0f), w.weights());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ClassWeights.explicit(Map.of("C1", 3), in));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> ClassWeights.explicit(Map.of("C1", 3), in));
         assertTrue(e.getMessage().contains("'C1'"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new ClassWeights(Map.of("a", -1f)));
         assertThrows(IllegalArgumentException.class, () -> new ClassWeights(Map.of("a", Float.NaN)));

@@ -1,16 +1,15 @@
 package org.prunekit.data.imbalance;
 
-import java.util.concurrent.ConcurrentHashMap;
-
-import org.prunekit.testing.Datasets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.prunekit.data.Table;
 import org.prunekit.data.TableEncoder;
+import org.prunekit.testing.Datasets;
 import org.prunekit.testing.TestData;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
@@ -43,18 +42,19 @@ class ImblearnCountsTest {
         "breast_cancer_wisconsin.csv, undersample, 0.7, B, 302, M, 212",
         "breast_cancer_wisconsin.csv, oversample, 0.7, B, 357, M, 249",
     })
-    void sameClassCountsAsImbalancedLearn(String file, String strategy, double ratio, String a, int na, String b,
-            int nb) {
+    void sameClassCountsAsImbalancedLearn(
+            String file, String strategy, double ratio, String a, int na, String b, int nb) {
         MutableDataset<Label> data = DATA.computeIfAbsent(file, f -> {
             Table t = TestData.table(f);
             int[] rows = IntStream.range(0, t.rows()).toArray();
             return TableEncoder.fit(t, rows).encode(rows);
         });
-        Resampler r = switch (strategy) {
-            case "smote" -> new Smote(5, ratio);
-            case "undersample" -> new Undersampler(ratio);
-            default -> new Oversampler(ratio);
-        };
+        Resampler r =
+                switch (strategy) {
+                    case "smote" -> new Smote(5, ratio);
+                    case "undersample" -> new Undersampler(ratio);
+                    default -> new Oversampler(ratio);
+                };
         assertEquals(Map.of(a, na, b, nb), Datasets.counts(r.resample(data, 0)));
     }
 }

@@ -1,6 +1,5 @@
 package org.prunekit.data.imbalance;
 
-import org.prunekit.testing.Datasets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -10,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.prunekit.testing.Datasets;
 import org.tribuo.Dataset;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
@@ -25,7 +25,8 @@ class ResamplersTest {
 
     @Test
     void undersamplerBringsEveryClassDownToTheMinority() {
-        assertEquals(Map.of("c0", 5, "c1", 5, "c2", 5),
+        assertEquals(
+                Map.of("c0", 5, "c1", 5, "c2", 5),
                 Datasets.counts(Undersampler.defaults().resample(data(), 1)));
         // ratio 0.25: at most floor(5 / 0.25) = 20 per class
         assertEquals(Map.of("c0", 20, "c1", 20, "c2", 5), Datasets.counts(new Undersampler(0.25).resample(data(), 1)));
@@ -33,14 +34,18 @@ class ResamplersTest {
 
     @Test
     void oversamplerBringsEveryClassUpToTheMajority() {
-        assertEquals(Map.of("c0", 50, "c1", 50, "c2", 50), Datasets.counts(Oversampler.defaults().resample(data(), 1)));
+        assertEquals(
+                Map.of("c0", 50, "c1", 50, "c2", 50),
+                Datasets.counts(Oversampler.defaults().resample(data(), 1)));
         // ratio 0.5: at least floor(0.5 * 50) = 25 per class
         assertEquals(Map.of("c0", 50, "c1", 25, "c2", 25), Datasets.counts(new Oversampler(0.5).resample(data(), 1)));
     }
 
     @Test
     void smoteBringsEveryClassUpToTheMajority() {
-        assertEquals(Map.of("c0", 50, "c1", 50, "c2", 50), Datasets.counts(Smote.defaults().resample(data(), 1)));
+        assertEquals(
+                Map.of("c0", 50, "c1", 50, "c2", 50),
+                Datasets.counts(Smote.defaults().resample(data(), 1)));
         assertEquals(Map.of("c0", 50, "c1", 30, "c2", 30), Datasets.counts(new Smote(3, 0.6).resample(data(), 1)));
     }
 

@@ -1,8 +1,5 @@
 package org.prunekit.data.imbalance;
 
-import org.prunekit.data.Column;
-
-import org.prunekit.testing.Datasets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,8 +11,10 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.prunekit.data.Column;
 import org.prunekit.data.Table;
 import org.prunekit.data.TableEncoder;
+import org.prunekit.testing.Datasets;
 import org.prunekit.testing.TestData;
 import org.tribuo.Example;
 import org.tribuo.MutableDataset;
@@ -38,8 +37,10 @@ class SmoteTest {
             Example<Label> ex = out.getExample(i);
             double[] p = vector(ex);
             String label = ex.getOutput().getLabel();
-            assertTrue(onNeighbourSegment(p, label, x, y, k), "synthetic point " + i + " (" + label
-                    + ") is on no segment between a member and one of its " + k + " nearest same-class neighbours");
+            assertTrue(
+                    onNeighbourSegment(p, label, x, y, k),
+                    "synthetic point " + i + " (" + label + ") is on no segment between a member and one of its " + k
+                            + " nearest same-class neighbours");
             synthetic++;
         }
         assertEquals((60 - 12) + (60 - 4), synthetic);
@@ -52,7 +53,8 @@ class SmoteTest {
         double[] only = vector(in.getExample(6));
         for (int i = in.size(); i < out.size(); i++) {
             assertEquals("c1", out.getExample(i).getOutput().getLabel());
-            assertEquals(List.of(only[0], only[1]), List.of(vector(out.getExample(i))[0], vector(out.getExample(i))[1]));
+            assertEquals(
+                    List.of(only[0], only[1]), List.of(vector(out.getExample(i))[0], vector(out.getExample(i))[1]));
         }
         assertEquals(Map.of("c0", 6, "c1", 6), Datasets.counts(out));
     }
@@ -65,8 +67,10 @@ class SmoteTest {
         MutableDataset<Label> in = enc.encode(rows);
         MutableDataset<Label> out = Smote.defaults().resample(in, 2);
         assertEquals(Map.of("bad", 700, "good", 700), Datasets.counts(out));
-        List<String> categorical = t.columns().stream().filter(c -> c instanceof Column.Categorical)
-                .map(Column::name).toList();
+        List<String> categorical = t.columns().stream()
+                .filter(c -> c instanceof Column.Categorical)
+                .map(Column::name)
+                .toList();
         assertTrue(categorical.size() >= 10, "german credit has categorical columns");
         for (int i = in.size(); i < out.size(); i++) {
             Map<String, Double> f = Datasets.features(out.getExample(i));
@@ -95,12 +99,16 @@ class SmoteTest {
     }
 
     private static boolean onNeighbourSegment(double[] p, String label, List<double[]> x, List<String> y, int k) {
-        List<Integer> same = IntStream.range(0, x.size()).filter(i -> y.get(i).equals(label)).boxed().toList();
+        List<Integer> same = IntStream.range(0, x.size())
+                .filter(i -> y.get(i).equals(label))
+                .boxed()
+                .toList();
         int kk = Math.min(k, same.size() - 1);
         for (int a : same) {
             List<Integer> others = new ArrayList<>(same);
             others.remove(Integer.valueOf(a));
-            others.sort(Comparator.comparingDouble((Integer b) -> dist(x.get(a), x.get(b))).thenComparingInt(b -> b));
+            others.sort(Comparator.comparingDouble((Integer b) -> dist(x.get(a), x.get(b)))
+                    .thenComparingInt(b -> b));
             for (int b : others.subList(0, kk)) {
                 if (onSegment(p, x.get(a), x.get(b))) {
                     return true;
@@ -143,7 +151,9 @@ class SmoteTest {
     }
 
     private static double[] vector(Example<Label> ex) {
-        return Datasets.features(ex).values().stream().mapToDouble(Double::doubleValue).toArray();
+        return Datasets.features(ex).values().stream()
+                .mapToDouble(Double::doubleValue)
+                .toArray();
     }
 
     private static List<double[]> vectors(MutableDataset<Label> ds) {
@@ -157,5 +167,4 @@ class SmoteTest {
         ds.forEach(ex -> out.add(ex.getOutput().getLabel()));
         return out;
     }
-
 }

@@ -12,17 +12,20 @@ import org.tribuo.common.xgboost.XGBoostModel;
 final class Fixture {
 
     static final Table TABLE = TestData.table("breast_cancer_wisconsin.csv");
-    static final int[] TRAIN = IntStream.range(0, TABLE.rows()).filter(i -> i % 3 == 0).toArray();
-    static final int[] VALIDATION = IntStream.range(0, TABLE.rows()).filter(i -> i % 3 == 1).toArray();
-    static final int[] TEST = IntStream.range(0, TABLE.rows()).filter(i -> i % 3 == 2).toArray();
+    static final int[] TRAIN =
+            IntStream.range(0, TABLE.rows()).filter(i -> i % 3 == 0).toArray();
+    static final int[] VALIDATION =
+            IntStream.range(0, TABLE.rows()).filter(i -> i % 3 == 1).toArray();
+    static final int[] TEST =
+            IntStream.range(0, TABLE.rows()).filter(i -> i % 3 == 2).toArray();
     static final TableEncoder ENCODER = TableEncoder.fit(TABLE, TRAIN);
     static final MutableDataset<Label> TRAIN_DATA = ENCODER.encode(TRAIN);
     static final MutableDataset<Label> VALIDATION_DATA = ENCODER.encode(VALIDATION);
     static final MutableDataset<Label> TEST_DATA = ENCODER.encode(TEST);
     static final int ROUNDS = 30;
     static final XGBoostModel<Label> MODEL = XgboostFamily.trainer(
-            new XgboostParams(ROUNDS, 3, 0.3, 0.8, 1.0, 0.0, 1.0, 7L, 1)).train(TRAIN_DATA);
+                    new XgboostParams(ROUNDS, 3, 0.3, 0.8, 1.0, 0.0, 1.0, 7L, 1))
+            .train(TRAIN_DATA);
 
-    private Fixture() {
-    }
+    private Fixture() {}
 }

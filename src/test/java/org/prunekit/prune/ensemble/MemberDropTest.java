@@ -9,11 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.prunekit.config.Registry;
+import org.prunekit.eval.Probabilities;
+import org.prunekit.spi.Candidate;
 import org.prunekit.spi.ConfigException;
 import org.prunekit.spi.Params;
-import org.prunekit.config.Registry;
-import org.prunekit.spi.Candidate;
-import org.prunekit.eval.Probabilities;
 import org.prunekit.spi.PruningPath;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
@@ -28,8 +28,8 @@ class MemberDropTest {
     @SuppressWarnings("unchecked")
     private static WeightedEnsembleModel<Label> train(String family) {
         ForestFamily f = new ForestFamily(family);
-        return (WeightedEnsembleModel<Label>) f.trainer(new ForestFamily.ForestParams(12, 4, 0.5, 3L))
-                .train(Fixture.TRAIN_DATA);
+        return (WeightedEnsembleModel<Label>)
+                f.trainer(new ForestFamily.ForestParams(12, 4, 0.5, 3L)).train(Fixture.TRAIN_DATA);
     }
 
     private static List<String> classes(Model<Label> m) {
@@ -50,7 +50,8 @@ class MemberDropTest {
         assertEquals(4, cs.size(), "size 1 is skipped: Tribuo ensembles need two members");
         List<Model<Label>> previous = null;
         for (int i = cs.size() - 1; i >= 1; i--) {
-            WeightedEnsembleModel<Label> m = (WeightedEnsembleModel<Label>) cs.get(i).model();
+            WeightedEnsembleModel<Label> m =
+                    (WeightedEnsembleModel<Label>) cs.get(i).model();
             assertEquals(KEPT[cs.size() - 1 - i], m.getNumModels());
             assertEquals(12 - m.getNumModels(), cs.get(i).strength());
             if (previous != null) {
@@ -71,7 +72,9 @@ class MemberDropTest {
                 bestTree = tree;
             }
         }
-        assertTrue(((WeightedEnsembleModel<Label>) cs.get(cs.size() - 1).model()).getModels().contains(bestTree));
+        assertTrue(((WeightedEnsembleModel<Label>) cs.get(cs.size() - 1).model())
+                .getModels()
+                .contains(bestTree));
     }
 
     @Test
@@ -84,13 +87,15 @@ class MemberDropTest {
             assertTrue(c.size().parameters() > 0);
             Probabilities.of(c.model(), Fixture.TEST_DATA, classes(ada));
         }
-        assertTrue(path.candidates().get(3).size().parameters() < path.candidates().get(0).size().parameters());
+        assertTrue(path.candidates().get(3).size().parameters()
+                < path.candidates().get(0).size().parameters());
     }
 
     @Test
     void lassoIsRejectedForMemberEnsembles() {
         Params prune = new Params("c.yaml", "arms[0].prune", Map.of("method", "tree-drop", "strategy", "lasso"));
-        ConfigException e = assertThrows(ConfigException.class, () -> Registry.methods().get("tree-drop")
+        ConfigException e = assertThrows(ConfigException.class, () -> Registry.methods()
+                .get("tree-drop")
                 .create(prune, Params.empty(), Registry.families().get("random-forest"), 1L));
         assertEquals("arms[0].prune.strategy", e.keyPath());
     }

@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.prunekit.spi.ConfigException;
-import org.prunekit.spi.Params;
 import org.prunekit.eval.Metric;
 import org.prunekit.eval.Metrics;
+import org.prunekit.spi.ConfigException;
+import org.prunekit.spi.Params;
 import org.prunekit.spi.PruningPath;
 
 /** Metric objectives of {@code tree-drop}: any {@link Metric} scored on the candidate margins. */
@@ -46,8 +46,9 @@ class MetricObjectiveTest {
         // one row, margin 0: p = (½, ½), Brier (½)² + (½)² = ½
         assertEquals(0.5, Objective.byName("brier").loss(new double[] {0}, null, 0, targets(new int[] {1}, 1)), 1e-15);
         // ROC-AUC without a positive row is undefined
-        assertEquals(Double.POSITIVE_INFINITY, Objective.byName("roc-auc")
-                .loss(new double[] {1, -1}, null, 0, targets(new int[] {0, 0}, 1, 1)));
+        assertEquals(
+                Double.POSITIVE_INFINITY,
+                Objective.byName("roc-auc").loss(new double[] {1, -1}, null, 0, targets(new int[] {0, 0}, 1, 1)));
     }
 
     @Test
@@ -72,8 +73,8 @@ class MetricObjectiveTest {
     @Test
     void forwardSelectionStartsWithTheRoundOfBestBalancedAccuracy() {
         BoostedTrees trees = BoostedTrees.parse(XgboostModels.modelJson(Fixture.MODEL));
-        RoundContributions rc = RoundContributions.of(trees,
-                XgboostModels.features(Fixture.VALIDATION_DATA, Fixture.MODEL.getFeatureIDMap()));
+        RoundContributions rc = RoundContributions.of(
+                trees, XgboostModels.features(Fixture.VALIDATION_DATA, Fixture.MODEL.getFeatureIDMap()));
         Targets t = XgboostModels.targets(Fixture.VALIDATION_DATA, Fixture.MODEL.getOutputIDInfo());
         int[] y = t.y();
         int best = -1;
@@ -105,12 +106,15 @@ class MetricObjectiveTest {
     @Test
     void aMetricObjectivePrunesAForest() {
         var forest = new ForestFamily(ForestFamily.RANDOM_FOREST)
-                .trainer(new ForestFamily.ForestParams(6, 4, 0.5, 3L)).train(Fixture.TRAIN_DATA);
+                .trainer(new ForestFamily.ForestParams(6, 4, 0.5, 3L))
+                .train(Fixture.TRAIN_DATA);
         PruningPath path = new TreeDrop(new TreeDropParams("forward", new int[] {2, 4}, "mcc"), 1L)
                 .path(forest, Fixture.TRAIN_DATA, Fixture.VALIDATION_DATA);
-        List<Integer> strengths = path.candidates().stream().map(c -> (int) c.strength()).toList();
+        List<Integer> strengths =
+                path.candidates().stream().map(c -> (int) c.strength()).toList();
         assertEquals(List.of(0, 2, 4), strengths);
-        assertTrue(path.candidates().get(2).size().parameters() < path.candidates().get(0).size().parameters());
+        assertTrue(path.candidates().get(2).size().parameters()
+                < path.candidates().get(0).size().parameters());
     }
 
     private static double[][] softmax(double[] m, int n) {

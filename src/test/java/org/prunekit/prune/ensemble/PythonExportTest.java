@@ -1,8 +1,5 @@
 package org.prunekit.prune.ensemble;
 
-import java.util.Arrays;
-import java.util.stream.IntStream;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -12,8 +9,10 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +25,8 @@ import org.prunekit.cli.Main;
 class PythonExportTest {
 
     private static final String PYTHON = "/usr/bin/python3";
-    private static final String PREDICT = String.join("\n",
+    private static final String PREDICT = String.join(
+            "\n",
             "import sys, numpy as np, xgboost as xgb",
             "b = xgb.Booster(model_file=sys.argv[1])",
             "x = np.loadtxt(sys.argv[2], delimiter=',', ndmin=2)",
@@ -74,10 +74,14 @@ class PythonExportTest {
         }
         Files.writeString(rows, sb);
         Path out = dir.resolve("margins.csv");
-        assertEquals(0, run(List.of(PYTHON, "-c", PREDICT, model.toString(), rows.toString(), out.toString())),
+        assertEquals(
+                0,
+                run(List.of(PYTHON, "-c", PREDICT, model.toString(), rows.toString(), out.toString())),
                 "python xgboost failed");
         return Files.readAllLines(out).stream()
-                .map(l -> Arrays.stream(l.split(",")).mapToDouble(Double::parseDouble).toArray())
+                .map(l -> Arrays.stream(l.split(","))
+                        .mapToDouble(Double::parseDouble)
+                        .toArray())
                 .toArray(double[][]::new);
     }
 
@@ -113,11 +117,21 @@ class PythonExportTest {
         Path out = dir.resolve("dropped.json");
         StringWriter so = new StringWriter();
         StringWriter se = new StringWriter();
-        int code = Main.run(new PrintWriter(so), new PrintWriter(se), "export-xgboost", "--model", tribuoFile.toString(),
-                "--drop-rounds", "0,5-9,29", "--out", out.toString());
+        int code = Main.run(
+                new PrintWriter(so),
+                new PrintWriter(se),
+                "export-xgboost",
+                "--model",
+                tribuoFile.toString(),
+                "--drop-rounds",
+                "0,5-9,29",
+                "--out",
+                out.toString());
         assertEquals(0, code, se.toString());
         assertEquals("wrote 23 of 30 rounds to " + out, so.toString().strip());
-        int[] keep = IntStream.range(0, 30).filter(r -> r != 0 && (r < 5 || r > 9) && r != 29).toArray();
+        int[] keep = IntStream.range(0, 30)
+                .filter(r -> r != 0 && (r < 5 || r > 9) && r != 29)
+                .toArray();
         float[][] x = XgboostModels.features(Fixture.TEST_DATA, Fixture.MODEL.getFeatureIDMap());
         double[] ours = RoundContributions.of(BoostedTrees.parse(XgboostModels.modelJson(Fixture.MODEL)), x)
                 .margins(keep, null);
@@ -127,10 +141,19 @@ class PythonExportTest {
     @Test
     void cliRejectsBadRoundListsWithOneLine() {
         StringWriter se = new StringWriter();
-        int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(se), "export-xgboost", "--model",
-                "src/test/resources/reference/xgboost/breast_cancer_binary.model.json", "--keep-rounds", "3-200",
-                "--out", dir.resolve("x.json").toString());
+        int code = Main.run(
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(se),
+                "export-xgboost",
+                "--model",
+                "src/test/resources/reference/xgboost/breast_cancer_binary.model.json",
+                "--keep-rounds",
+                "3-200",
+                "--out",
+                dir.resolve("x.json").toString());
         assertEquals(Main.BAD_INPUT, code);
-        assertEquals("prunekit: --keep-rounds: '3-200' is not a range within 0..99", se.toString().strip());
+        assertEquals(
+                "prunekit: --keep-rounds: '3-200' is not a range within 0..99",
+                se.toString().strip());
     }
 }

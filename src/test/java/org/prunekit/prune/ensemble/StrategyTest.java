@@ -8,27 +8,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Strategies on the validation rows of the fixture model (30 rounds). */
 class StrategyTest {
 
     private static final BoostedTrees TREES = BoostedTrees.parse(XgboostModels.modelJson(Fixture.MODEL));
-    private static final RoundContributions RC = RoundContributions.of(TREES,
-            XgboostModels.features(Fixture.VALIDATION_DATA, Fixture.MODEL.getFeatureIDMap()));
-    private static final Targets TARGETS = XgboostModels.targets(Fixture.VALIDATION_DATA, Fixture.MODEL.getOutputIDInfo());
+    private static final RoundContributions RC = RoundContributions.of(
+            TREES, XgboostModels.features(Fixture.VALIDATION_DATA, Fixture.MODEL.getFeatureIDMap()));
+    private static final Targets TARGETS =
+            XgboostModels.targets(Fixture.VALIDATION_DATA, Fixture.MODEL.getOutputIDInfo());
     private static final int[] SIZES = {1, 2, 3, 5, 8, 13, 21, 29};
     private static final Objective LOG_LOSS = Objective.byName("log-loss");
 
     /** Log-loss without its gradient: forces exhaustive evaluation (the reference for the bound). */
     private static final Objective EXHAUSTIVE = new Objective() {
-        @Override public String name() {
+        @Override
+        public String name() {
             return "log-loss, no bound";
         }
 
-        @Override public double loss(double[] m, float[] c, double s, Targets t) {
+        @Override
+        public double loss(double[] m, float[] c, double s, Targets t) {
             return LOG_LOSS.loss(m, c, s, t);
         }
     };
@@ -67,7 +70,8 @@ class StrategyTest {
     @Test
     void randomDependsOnTheSeed() {
         int[] sizes = {10};
-        assertNotEquals(Strategy.byName("random", LOG_LOSS, 1).select(RC, TARGETS, sizes),
+        assertNotEquals(
+                Strategy.byName("random", LOG_LOSS, 1).select(RC, TARGETS, sizes),
                 Strategy.byName("random", LOG_LOSS, 2).select(RC, TARGETS, sizes));
     }
 
@@ -91,8 +95,8 @@ class StrategyTest {
         for (int r = 0; r < rounds; r++) {
             int skip = r;
             double single = LOG_LOSS.loss(RC.margins(new int[] {r}, null), null, 0, TARGETS);
-            double without = LOG_LOSS.loss(RC.margins(IntStream.range(0, rounds).filter(q -> q != skip).toArray(),
-                    null), null, 0, TARGETS);
+            double without = LOG_LOSS.loss(
+                    RC.margins(IntStream.range(0, rounds).filter(q -> q != skip).toArray(), null), null, 0, TARGETS);
             if (single < best) {
                 best = single;
                 bestSingle = r;
@@ -110,7 +114,9 @@ class StrategyTest {
     @Test
     void reduceErrorNeverIncreasesErrorAtTheFirstStepAboveTheBestSingleRound() {
         Objective error = Objective.byName("error");
-        RoundSet one = Strategy.byName("reduce-error", LOG_LOSS, 0).select(RC, TARGETS, new int[] {1}).get(0);
+        RoundSet one = Strategy.byName("reduce-error", LOG_LOSS, 0)
+                .select(RC, TARGETS, new int[] {1})
+                .get(0);
         double chosen = error.loss(RC.margins(one.rounds(), null), null, 0, TARGETS);
         for (int r = 0; r < RC.rounds(); r++) {
             assertTrue(chosen <= error.loss(RC.margins(new int[] {r}, null), null, 0, TARGETS));
@@ -130,7 +136,8 @@ class StrategyTest {
                 assertTrue(w[r] >= 0);
                 double gr = IsleLasso.dot(g, RC.contribution(r)) + s.lambda();
                 if (w[r] > 0) {
-                    assertEquals(0.0, gr, 1e-5 * Math.max(1, s.lambda()), "KKT at lambda " + s.lambda() + " round " + r);
+                    assertEquals(
+                            0.0, gr, 1e-5 * Math.max(1, s.lambda()), "KKT at lambda " + s.lambda() + " round " + r);
                 } else {
                     assertTrue(gr >= -1e-5, "KKT (zero weight) at lambda " + s.lambda() + " round " + r + ": " + gr);
                 }

@@ -1,10 +1,9 @@
 package org.prunekit.prune.ensemble;
 
-import java.util.Arrays;
-import java.util.stream.IntStream;
-
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.prunekit.spi.Candidate;
 import org.prunekit.spi.PruningPath;
 import org.tribuo.Dataset;
@@ -14,11 +13,10 @@ import org.tribuo.common.xgboost.XGBoostModel;
 /** The measurements of {@code org.prunekit.bench.TreeDropBench} (here for package access). */
 public final class TreeDropBenchSupport {
 
-    private TreeDropBenchSupport() {
-    }
+    private TreeDropBenchSupport() {}
 
-    public static void run(Dataset<Label> train, Dataset<Label> heldOut, Dataset<Label> timingRows, int rounds,
-                           PrintStream out) {
+    public static void run(
+            Dataset<Label> train, Dataset<Label> heldOut, Dataset<Label> timingRows, int rounds, PrintStream out) {
         long t0 = System.nanoTime();
         XGBoostModel<Label> model = XgboostFamily.trainer(new XgboostParams(rounds, 4, 0.1, 1.0, 1.0, 0.0, 1.0, 1L, 1))
                 .train(train);
@@ -35,10 +33,13 @@ public final class TreeDropBenchSupport {
         ForwardSelection forward = new ForwardSelection(new LogLoss(), null);
         int[] order = forward.order(rc, targets, 1, rounds);
         double tForward = secs(t0);
-        out.printf("forward selection: %d exact evaluations of %d candidate rounds (%.1f%%)%n",
-                forward.exactEvaluations(), rounds * (rounds - 1L) / 2 + rounds - 1,
+        out.printf(
+                "forward selection: %d exact evaluations of %d candidate rounds (%.1f%%)%n",
+                forward.exactEvaluations(),
+                rounds * (rounds - 1L) / 2 + rounds - 1,
                 100.0 * forward.exactEvaluations() / (rounds * (rounds - 1L) / 2 + rounds - 1));
-        out.printf("round contributions (%d rows x %d rounds): %.2f s; forward selection over all %d rounds: %.2f s%n",
+        out.printf(
+                "round contributions (%d rows x %d rounds): %.2f s; forward selection over all %d rounds: %.2f s%n",
                 x.length, rounds, tContrib, rounds, tForward);
 
         // naive: each candidate at step k re-predicts an ensemble of k+1 rounds (k+1)*K trees over all rows + loss
@@ -64,17 +65,20 @@ public final class TreeDropBenchSupport {
         for (int k = 0; k < rounds - 1; k++) {
             naive += (rounds - k) * (fit[0] + fit[1] * (k + 1));
         }
-        out.printf("naive per-candidate prediction+loss: %s s at sizes %s; extrapolated naive forward selection: %.0f s%n",
+        out.printf(
+                "naive per-candidate prediction+loss: %s s at sizes %s; extrapolated naive forward selection: %.0f s%n",
                 Arrays.toString(round3(perCandidate)), Arrays.toString(probes), naive);
-        out.printf("RATIO naive / incremental forward selection (incl. contributions): %.0fx%n",
+        out.printf(
+                "RATIO naive / incremental forward selection (incl. contributions): %.0fx%n",
                 naive / (tForward + tContrib));
 
         // 2. size ratio and latency with held-out selection rows
         TreeDrop method = new TreeDrop(new TreeDropParams("forward", TreeDropParams.DEFAULT_SIZES, "log-loss"), 1L);
         t0 = System.nanoTime();
         PruningPath path = method.path(model, train, heldOut);
-        out.printf("tree-drop forward path on %d held-out rows: %.1f s, %d candidates%n", heldOut.size(), secs(t0),
-                path.candidates().size());
+        out.printf(
+                "tree-drop forward path on %d held-out rows: %.1f s, %d candidates%n",
+                heldOut.size(), secs(t0), path.candidates().size());
         float[][] xh = XgboostModels.features(heldOut, model.getFeatureIDMap());
         Targets th = XgboostModels.targets(heldOut, model.getOutputIDInfo());
         List<Candidate> cs = path.candidates();
@@ -82,28 +86,42 @@ public final class TreeDropBenchSupport {
         Candidate smallest = cs.get(0);
         for (Candidate c : cs) {
             XGBoostModel<Label> m = XgboostModels.require(c.model());
-            double l = loss.loss(RoundContributions.of(BoostedTrees.parse(XgboostModels.modelJson(m)), xh).fullMargins(),
-                    null, 0, th);
-            out.printf("  rounds kept %4.0f  params %7d  selection-row (inner) log-loss %.5f%n", c.size().details().get("rounds"),
-                    c.size().parameters(), l);
+            double l = loss.loss(
+                    RoundContributions.of(BoostedTrees.parse(XgboostModels.modelJson(m)), xh)
+                            .fullMargins(),
+                    null,
+                    0,
+                    th);
+            out.printf(
+                    "  rounds kept %4.0f  params %7d  selection-row (inner) log-loss %.5f%n",
+                    c.size().details().get("rounds"), c.size().parameters(), l);
             if (l <= fullLoss && c.size().parameters() <= smallest.size().parameters()) {
                 smallest = c;
             }
         }
-        out.printf("RATIO size (parameters) smallest with inner log-loss <= full: %.3f (%d of %d rounds)%n",
+        out.printf(
+                "RATIO size (parameters) smallest with inner log-loss <= full: %.3f (%d of %d rounds)%n",
                 smallest.size().parameters() / (double) cs.get(0).size().parameters(),
-                smallest.size().details().get("rounds").intValue(), rounds);
+                smallest.size().details().get("rounds").intValue(),
+                rounds);
         double full = latency(cs.get(0), heldOut);
         double pruned = latency(smallest, heldOut);
-        out.printf("RATIO latency pruned / full (Tribuo predict, %d rows): %.3f (%.2f vs %.2f us/row)%n",
+        out.printf(
+                "RATIO latency pruned / full (Tribuo predict, %d rows): %.3f (%.2f vs %.2f us/row)%n",
                 heldOut.size(), pruned / full, pruned, full);
 
         // lasso timing on held-out rows
         t0 = System.nanoTime();
-        List<RoundSet> sets = Strategy.byName("lasso", loss, 1L).select(RoundContributions.of(trees, xh), th,
-                IntStream.of(5, 10, 20, 50, 100, 200).filter(k -> k < rounds).toArray());
-        out.printf("lasso on %d rows: %.1f s, kept %s%n", xh.length, secs(t0),
-                sets.stream().map(RoundSet::size).toList());
+        List<RoundSet> sets = Strategy.byName("lasso", loss, 1L)
+                .select(
+                        RoundContributions.of(trees, xh),
+                        th,
+                        IntStream.of(5, 10, 20, 50, 100, 200)
+                                .filter(k -> k < rounds)
+                                .toArray());
+        out.printf(
+                "lasso on %d rows: %.1f s, kept %s%n",
+                xh.length, secs(t0), sets.stream().map(RoundSet::size).toList());
     }
 
     private static double latency(Candidate c, Dataset<Label> data) {

@@ -8,14 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
-import org.prunekit.spi.ConfigException;
-import org.prunekit.spi.Params;
 import org.prunekit.data.Table;
 import org.prunekit.data.TableEncoder;
 import org.prunekit.spi.Candidate;
+import org.prunekit.spi.ConfigException;
+import org.prunekit.spi.Params;
 import org.prunekit.spi.PruningPath;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
@@ -31,7 +31,8 @@ class TreeDropTest {
 
     private static List<String> jsonOf(PruningPath path) {
         return path.candidates().stream()
-                .map(c -> new String(XgboostModels.modelJson(XgboostModels.require(c.model())))).toList();
+                .map(c -> new String(XgboostModels.modelJson(XgboostModels.require(c.model()))))
+                .toList();
     }
 
     /** The training rows with every label flipped: same features, useless targets. */
@@ -57,11 +58,15 @@ class TreeDropTest {
         for (int i = 1; i < cs.size(); i++) {
             Candidate c = cs.get(i);
             assertTrue(c.strength() > cs.get(i - 1).strength(), strategy + ": strengths must increase");
-            assertTrue(c.size().parameters() <= cs.get(i - 1).size().parameters() || strategy.equals("lasso"),
+            assertTrue(
+                    c.size().parameters() <= cs.get(i - 1).size().parameters() || strategy.equals("lasso"),
                     strategy + ": parameters must not grow");
             double rounds = c.size().details().get("rounds");
             assertEquals(Fixture.ROUNDS - c.strength(), rounds, strategy + ": strength = rounds dropped");
-            assertEquals(rounds, BoostedTrees.parse(XgboostModels.modelJson(XgboostModels.require(c.model()))).rounds());
+            assertEquals(
+                    rounds,
+                    BoostedTrees.parse(XgboostModels.modelJson(XgboostModels.require(c.model())))
+                            .rounds());
         }
         if (!strategy.equals("lasso")) {
             // sizes 40 >= 30 rounds is ignored; the others are met exactly
@@ -75,7 +80,8 @@ class TreeDropTest {
     @ValueSource(strings = {"forward", "backward", "reduce-error", "lasso"})
     void withValidationOnlyTheValidationRowsMatter(String strategy) {
         List<String> honest = jsonOf(method(strategy).path(Fixture.MODEL, Fixture.TRAIN_DATA, Fixture.VALIDATION_DATA));
-        List<String> corruptTrain = jsonOf(method(strategy).path(Fixture.MODEL, flippedTrain(), Fixture.VALIDATION_DATA));
+        List<String> corruptTrain =
+                jsonOf(method(strategy).path(Fixture.MODEL, flippedTrain(), Fixture.VALIDATION_DATA));
         assertEquals(honest, corruptTrain);
         // and the validation rows do matter: flipped training targets used as selection rows change the choice
         List<String> onTrain = jsonOf(method(strategy).path(Fixture.MODEL, flippedTrain(), null));
@@ -84,7 +90,8 @@ class TreeDropTest {
 
     @Test
     void sameInputsSamePath() {
-        assertEquals(jsonOf(method("random").path(Fixture.MODEL, Fixture.TRAIN_DATA, Fixture.VALIDATION_DATA)),
+        assertEquals(
+                jsonOf(method("random").path(Fixture.MODEL, Fixture.TRAIN_DATA, Fixture.VALIDATION_DATA)),
                 jsonOf(method("random").path(Fixture.MODEL, Fixture.TRAIN_DATA, Fixture.VALIDATION_DATA)));
         assertTrue(method("forward").usesValidation());
     }
@@ -95,12 +102,20 @@ class TreeDropTest {
         ConfigException e = assertThrows(ConfigException.class, () -> TreeDropParams.from(bad));
         assertEquals("arms[1].prune.strategy", e.keyPath());
         Params sizes = new Params("arms.yaml", "arms[1].prune", Map.of("sizes", List.of(5, 2)));
-        assertEquals("arms[1].prune.sizes", assertThrows(ConfigException.class, () -> TreeDropParams.from(sizes)).keyPath());
+        assertEquals(
+                "arms[1].prune.sizes",
+                assertThrows(ConfigException.class, () -> TreeDropParams.from(sizes))
+                        .keyPath());
         Params frac = new Params("arms.yaml", "arms[1].prune", Map.of("sizes", List.of(1.5)));
-        assertEquals("arms[1].prune.sizes[0]", assertThrows(ConfigException.class, () -> TreeDropParams.from(frac)).keyPath());
+        assertEquals(
+                "arms[1].prune.sizes[0]",
+                assertThrows(ConfigException.class, () -> TreeDropParams.from(frac))
+                        .keyPath());
         Params model = new Params("arms.yaml", "arms[1].model", Map.of("eta", 0.0));
-        assertEquals("arms[1].model.eta",
-                assertThrows(ConfigException.class, () -> XgboostParams.from(model, 1L)).keyPath());
+        assertEquals(
+                "arms[1].model.eta",
+                assertThrows(ConfigException.class, () -> XgboostParams.from(model, 1L))
+                        .keyPath());
     }
 
     @Test

@@ -1,14 +1,13 @@
 package org.prunekit.prune.ensemble;
 
-import java.util.ArrayList;
-import org.tribuo.Model;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.prunekit.eval.Probabilities;
+import org.tribuo.Model;
 import org.tribuo.classification.Label;
 import org.tribuo.common.xgboost.XGBoostModel;
 
@@ -58,9 +57,12 @@ class TribuoXgboostTest {
         for (int i = 0; i < got.length; i++) {
             assertEquals(expected[i][1], got[i][1], 1e-5, "row " + i);
         }
-        assertEquals(keep.length, BoostedTrees.parse(XgboostModels.modelJson(pruned)).rounds());
+        assertEquals(
+                keep.length, BoostedTrees.parse(XgboostModels.modelJson(pruned)).rounds());
         // the input model is untouched
-        assertEquals(Fixture.ROUNDS, BoostedTrees.parse(XgboostModels.modelJson(Fixture.MODEL)).rounds());
+        assertEquals(
+                Fixture.ROUNDS,
+                BoostedTrees.parse(XgboostModels.modelJson(Fixture.MODEL)).rounds());
         // Tribuo serialization round trip
         Model<?> back = Model.deserialize(pruned.serialize());
         assertTrue(back instanceof XGBoostModel<?>);
@@ -74,8 +76,12 @@ class TribuoXgboostTest {
 
     @Test
     void sizeCountsSplitsTwiceAndLeavesOnce() {
-        BoostedTrees.Tree stump = new BoostedTrees.Tree(new int[] {1, -1, -1}, new int[] {2, -1, -1},
-                new int[] {0, 0, 0}, new float[] {0.5f, 0.1f, 0f}, new boolean[] {true, false, false});
+        BoostedTrees.Tree stump = new BoostedTrees.Tree(
+                new int[] {1, -1, -1},
+                new int[] {2, -1, -1},
+                new int[] {0, 0, 0},
+                new float[] {0.5f, 0.1f, 0f},
+                new boolean[] {true, false, false});
         BoostedTrees model = new BoostedTrees("multi:softprob", 2, 0.5, 2, List.of(stump, stump), new int[] {0, 1});
         var size = EnsembleSize.of(model);
         assertEquals(2 * (2 + 2), size.parameters());

@@ -1,15 +1,14 @@
 package org.prunekit.prune.ensemble;
 
-import java.util.Arrays;
-import java.util.stream.IntStream;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -40,8 +39,8 @@ class XgboostConformanceTest {
         assertEquals(c.get("num_class").asInt(), trees.outputs(), name + " outputs");
         assertEquals(c.get("base_margin").asDouble(), trees.baseMargin(), 1e-12, name + " base margin");
 
-        float[][] x = rows(TestData.table(c.get("dataset").asText()), c.get("features"),
-                ReferenceCases.ints(c.get("test_rows")));
+        float[][] x = rows(
+                TestData.table(c.get("dataset").asText()), c.get("features"), ReferenceCases.ints(c.get("test_rows")));
         RoundContributions rc = RoundContributions.of(trees, x);
         int rounds = trees.rounds();
 
@@ -55,13 +54,17 @@ class XgboostConformanceTest {
         for (JsonNode d : c.get("drop")) {
             int[] dropped = ReferenceCases.ints(d.get("rounds"));
             int[] keep = IntStream.range(0, rounds)
-                    .filter(r -> Arrays.stream(dropped).noneMatch(q -> q == r)).toArray();
+                    .filter(r -> Arrays.stream(dropped).noneMatch(q -> q == r))
+                    .toArray();
             String what = name + " drop " + Arrays.toString(dropped);
             assertMargins(d.get("margins"), rc.margins(keep, null), trees.outputs(), what);
             // the edited JSON predicts the same
             BoostedTrees edited = BoostedTrees.parse(XgboostJson.keep(json, keep, null));
             assertEquals(keep.length, edited.rounds(), what + " rounds after edit");
-            assertMargins(d.get("margins"), RoundContributions.of(edited, x).fullMargins(), trees.outputs(),
+            assertMargins(
+                    d.get("margins"),
+                    RoundContributions.of(edited, x).fullMargins(),
+                    trees.outputs(),
                     what + " (edited JSON)");
         }
     }
@@ -83,7 +86,9 @@ class XgboostConformanceTest {
         double worst = 0;
         for (int i = 0; i < expected.size(); i++) {
             for (int k = 0; k < outputs; k++) {
-                double e = outputs == 1 ? expected.get(i).asDouble() : expected.get(i).get(k).asDouble();
+                double e = outputs == 1
+                        ? expected.get(i).asDouble()
+                        : expected.get(i).get(k).asDouble();
                 worst = Math.max(worst, Math.abs(e - got[i * outputs + k]));
             }
         }

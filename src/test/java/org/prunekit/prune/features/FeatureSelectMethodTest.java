@@ -1,8 +1,5 @@
 package org.prunekit.prune.features;
 
-import org.prunekit.eval.Probabilities;
-import org.prunekit.prune.FeatureSubsetModel;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,17 +9,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
-import org.prunekit.spi.ConfigException;
-import org.prunekit.spi.ModelFamily;
-import org.prunekit.spi.Params;
 import org.prunekit.config.Registry;
 import org.prunekit.data.Table;
 import org.prunekit.data.TableEncoder;
-import org.prunekit.spi.Candidate;
+import org.prunekit.eval.Probabilities;
+import org.prunekit.prune.FeatureSubsetModel;
 import org.prunekit.prune.FeatureUsage;
+import org.prunekit.spi.Candidate;
+import org.prunekit.spi.ConfigException;
+import org.prunekit.spi.ModelFamily;
+import org.prunekit.spi.Params;
 import org.prunekit.testing.TestData;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
@@ -32,7 +31,8 @@ class FeatureSelectMethodTest {
 
     private static final Table CANCER = TestData.table("breast_cancer_wisconsin.csv");
     private static final int[] ROWS = IntStream.range(0, CANCER.rows()).toArray();
-    private static final MutableDataset<Label> DATA = TableEncoder.fit(CANCER, ROWS).encode(ROWS);
+    private static final MutableDataset<Label> DATA =
+            TableEncoder.fit(CANCER, ROWS).encode(ROWS);
     private static final Params MODEL = new Params("t.yaml", "arms[0].model", Map.of("nlambda", 20));
 
     @ParameterizedTest
@@ -40,10 +40,15 @@ class FeatureSelectMethodTest {
     void everySelectorGivesNestedTopKCandidatesUsingExactlyKFeatures(String selector) {
         ModelFamily family = Registry.families().get("logistic");
         Model<Label> dense = family.trainer(MODEL, 1L, Map.of()).train(DATA);
-        List<Candidate> cs = Registry.methods().get("feature-select")
-                .create(new Params("t.yaml", "arms[0].prune", Map.of("selector", selector, "k", List.of(2, 5, 10, 99))),
-                        MODEL, family, 1L)
-                .path(dense, DATA, null).candidates();
+        List<Candidate> cs = Registry.methods()
+                .get("feature-select")
+                .create(
+                        new Params("t.yaml", "arms[0].prune", Map.of("selector", selector, "k", List.of(2, 5, 10, 99))),
+                        MODEL,
+                        family,
+                        1L)
+                .path(dense, DATA, null)
+                .candidates();
         assertEquals(4, cs.size());
         int[] expectedK = {30, 10, 5, 2};
         Set<String> previous = null;
@@ -70,10 +75,12 @@ class FeatureSelectMethodTest {
     @Test
     void selectorIsRequiredAndChecked() {
         ModelFamily family = Registry.families().get("logistic");
-        ConfigException e = assertThrows(ConfigException.class, () -> Registry.methods().get("feature-select")
+        ConfigException e = assertThrows(ConfigException.class, () -> Registry.methods()
+                .get("feature-select")
                 .create(new Params("t.yaml", "arms[1].prune", Map.of("selector", "lasso")), MODEL, family, 1L));
         assertEquals("arms[1].prune.selector", e.keyPath());
-        e = assertThrows(ConfigException.class, () -> Registry.methods().get("feature-select")
+        e = assertThrows(ConfigException.class, () -> Registry.methods()
+                .get("feature-select")
                 .create(new Params("t.yaml", "arms[1].prune", Map.of()), MODEL, family, 1L));
         assertEquals("arms[1].prune.selector", e.keyPath());
     }

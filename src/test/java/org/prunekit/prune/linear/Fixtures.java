@@ -1,8 +1,7 @@
 package org.prunekit.prune.linear;
 
-import java.util.Collections;
-
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
@@ -15,8 +14,7 @@ import org.tribuo.classification.Label;
 /** Shared test data: encoded bundled datasets as problems and Tribuo datasets. */
 final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static Problem problem(Table t, int[] rows) {
         TableEncoder enc = TableEncoder.fit(t, rows);
@@ -46,7 +44,8 @@ final class Fixtures {
         List<Integer> out = new ArrayList<>();
         for (int c = 0; c < t.classes().size(); c++) {
             final int cc = c;
-            List<Integer> rows = new ArrayList<>(IntStream.range(0, y.length).filter(i -> y[i] == cc).boxed().toList());
+            List<Integer> rows = new ArrayList<>(
+                    IntStream.range(0, y.length).filter(i -> y[i] == cc).boxed().toList());
             Collections.shuffle(rows, rng);
             out.addAll(rows.subList(0, Math.min(perClass, rows.size())));
         }

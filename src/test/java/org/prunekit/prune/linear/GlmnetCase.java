@@ -8,8 +8,7 @@ import org.prunekit.testing.TestData;
 /** The problem of a glmnet reference file: its dataset's feature columns (all numeric), y = 1 for the positive class. */
 final class GlmnetCase {
 
-    private GlmnetCase() {
-    }
+    private GlmnetCase() {}
 
     static Problem problem(JsonNode json) {
         Table t = TestData.table(json.get("dataset").asText());
@@ -33,7 +32,9 @@ final class GlmnetCase {
 
     /** glmnet's call as options: thresh 1e-14, maxit 1e6. */
     static LogisticPathOptions options(JsonNode json) {
-        return LogisticPathOptions.defaults().withAlpha(json.get("alpha").asDouble()).withThresh(1e-14)
+        return LogisticPathOptions.defaults()
+                .withAlpha(json.get("alpha").asDouble())
+                .withThresh(1e-14)
                 .withMaxIterations(1_000_000);
     }
 }

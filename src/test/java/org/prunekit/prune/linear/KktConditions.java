@@ -9,8 +9,7 @@ package org.prunekit.prune.linear;
  */
 final class KktConditions {
 
-    private KktConditions() {
-    }
+    private KktConditions() {}
 
     /** The largest violation over all conditions. */
     static double maxViolation(Problem pr, Coefficients c, double alpha) {
@@ -61,7 +60,8 @@ final class KktConditions {
                     g += w[i] * (pr.xAt(i, j) - mean[j]) / sd[j] * ((y[i] == cls ? 1 : 0) - prob[i][cls]) / sw;
                 }
                 double bt = c.beta()[k][j] * sd[j];
-                double v = bt == 0 ? Math.max(0, Math.abs(g) - lam * alpha)
+                double v = bt == 0
+                        ? Math.max(0, Math.abs(g) - lam * alpha)
                         : Math.abs(g - lam * (1 - alpha) * bt - lam * alpha * Math.signum(bt));
                 worst = Math.max(worst, v);
             }

@@ -12,8 +12,11 @@ class L1StudyTest {
 
     @Test
     void oneSeKeepsASubsetOfMinAndOutputsArePlottable(@TempDir Path dir) throws Exception {
-        L1Study s = L1Study.run(Fixtures.dataset("breast_cancer_wisconsin.csv"),
-                LogisticPathOptions.defaults().withLambdas(40, Double.NaN), 5, 42);
+        L1Study s = L1Study.run(
+                Fixtures.dataset("breast_cancer_wisconsin.csv"),
+                LogisticPathOptions.defaults().withLambdas(40, Double.NaN),
+                5,
+                42);
         assertTrue(s.cv().index1se() <= s.cv().indexMin(), "lambda_1se >= lambda_min");
         assertTrue(s.keptAt1se().size() <= s.keptAtMin().size());
         assertTrue(s.keptAt1se().size() >= 1 && s.keptAtMin().size() < 30);

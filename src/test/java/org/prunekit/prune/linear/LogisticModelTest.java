@@ -15,17 +15,17 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.prunekit.spi.ConfigException;
-import org.prunekit.spi.ModelFamily;
-import org.prunekit.spi.Params;
 import org.prunekit.config.Registry;
 import org.prunekit.data.FeatureGroups;
 import org.prunekit.data.Table;
 import org.prunekit.data.TableEncoder;
-import org.prunekit.spi.Candidate;
+import org.prunekit.eval.Probabilities;
 import org.prunekit.prune.FeatureSubsetModel;
 import org.prunekit.prune.FeatureUsage;
-import org.prunekit.eval.Probabilities;
+import org.prunekit.spi.Candidate;
+import org.prunekit.spi.ConfigException;
+import org.prunekit.spi.ModelFamily;
+import org.prunekit.spi.Params;
 import org.prunekit.spi.PruningPath;
 import org.prunekit.testing.TestData;
 import org.tribuo.Model;
@@ -45,7 +45,8 @@ class LogisticModelTest {
         ModelFamily family = Registry.families().get("logistic");
         Params model = new Params("t.yaml", "arms[0].model", Map.of("family", "logistic", "nlambda", 30));
         Model<Label> dense = family.trainer(model, 1L, Map.of()).train(DATA);
-        PruningPath path = Registry.methods().get("l1-path")
+        PruningPath path = Registry.methods()
+                .get("l1-path")
                 .create(new Params("t.yaml", "arms[0].prune", Map.of("candidates", 10)), model, family, 1L)
                 .path(dense, DATA, null);
         List<Candidate> cs = path.candidates();
@@ -61,8 +62,12 @@ class LogisticModelTest {
         double features = first.size().details().get("features");
         double columns = first.size().details().get("columns");
         assertTrue(columns < features, "one-hot columns count once: " + columns + " vs " + features);
-        assertEquals(FeatureGroups.of(CREDIT, ENC.featureNames()).columnsUsed(FeatureUsage.of(first.model())).size(),
-                (int) columns, "detected grouping equals the table's");
+        assertEquals(
+                FeatureGroups.of(CREDIT, ENC.featureNames())
+                        .columnsUsed(FeatureUsage.of(first.model()))
+                        .size(),
+                (int) columns,
+                "detected grouping equals the table's");
         // at(λ) at a candidate's own λ reproduces it
         Candidate again = path.at(cs.get(4).strength());
         List<String> classes = CREDIT.classes();
@@ -76,7 +81,8 @@ class LogisticModelTest {
     @Test
     void protobufAndJavaSerializationRoundTrip(@TempDir Path dir) throws Exception {
         SparseLinearModel m = new LogisticTrainer(LogisticPathOptions.defaults().withLambdas(20, Double.NaN))
-                .path(DATA).model(10);
+                .path(DATA)
+                .model(10);
         Path file = dir.resolve("m.tribuo");
         m.serializeToFile(file);
         Model<?> back = Model.deserializeFromFile(file);
@@ -106,14 +112,15 @@ class LogisticModelTest {
     @Test
     void liblinearPathWrapsModelsWithTheirFeatures(@TempDir Path dir) throws Exception {
         MutableDataset<Label> cancer = Fixtures.dataset("breast_cancer_wisconsin.csv");
-        LibLinearPathMethod method = new LibLinearPathMethod(
-                new LibLinearPathMethod.Settings(new double[0], 4, 1e-2, 0.01, 1000), 1L);
+        LibLinearPathMethod method =
+                new LibLinearPathMethod(new LibLinearPathMethod.Settings(new double[0], 4, 1e-2, 0.01, 1000), 1L);
         List<Candidate> cs = method.path(null, cancer, null).candidates();
         assertEquals(4, cs.size());
         double firstFeatures = cs.get(0).size().details().get("features");
         double lastFeatures = cs.get(3).size().details().get("features");
         assertTrue(firstFeatures > lastFeatures, firstFeatures + " vs " + lastFeatures);
-        FeatureSubsetModel m = assertInstanceOf(FeatureSubsetModel.class, cs.get(0).model());
+        FeatureSubsetModel m =
+                assertInstanceOf(FeatureSubsetModel.class, cs.get(0).model());
         Path file = dir.resolve("ll.tribuo");
         m.serializeToFile(file);
         FeatureSubsetModel back = assertInstanceOf(FeatureSubsetModel.class, Model.deserializeFromFile(file));
@@ -126,8 +133,22 @@ class LogisticModelTest {
         Params bad = new Params("c.yaml", "arms[2].model", Map.of("alpha", 1.5));
         ConfigException e = assertThrows(ConfigException.class, () -> LogisticFamily.options(bad));
         assertEquals("arms[2].model.alpha", e.keyPath());
-        Params ok = new Params("c.yaml", "arms[2].model", Map.of("alpha", 0.5, "nlambda", 50,
-                "lambda-min-ratio", 0.001, "thresh", 1e-9, "max-iterations", 1000, "standardize", false));
+        Params ok = new Params(
+                "c.yaml",
+                "arms[2].model",
+                Map.of(
+                        "alpha",
+                        0.5,
+                        "nlambda",
+                        50,
+                        "lambda-min-ratio",
+                        0.001,
+                        "thresh",
+                        1e-9,
+                        "max-iterations",
+                        1000,
+                        "standardize",
+                        false));
         LogisticPathOptions o = LogisticFamily.options(ok);
         ok.requireNoUnknownKeys();
         assertEquals(new LogisticPathOptions(0.5, false, 50, 0.001, 1e-9, 1000), o);

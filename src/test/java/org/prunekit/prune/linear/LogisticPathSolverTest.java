@@ -33,8 +33,11 @@ class LogisticPathSolverTest {
     @ParameterizedTest
     @ValueSource(doubles = {1.0, 0.5})
     void kktHoldsAtEveryReturnedSolution(double alpha) {
-        LogisticPathOptions o = LogisticPathOptions.defaults().withAlpha(alpha).withThresh(1e-12)
-                .withMaxIterations(1_000_000).withLambdas(40, Double.NaN);
+        LogisticPathOptions o = LogisticPathOptions.defaults()
+                .withAlpha(alpha)
+                .withThresh(1e-12)
+                .withMaxIterations(1_000_000)
+                .withLambdas(40, Double.NaN);
         LogisticPath path = LogisticPathSolver.fit(CANCER_P, o);
         assertEquals(40, path.size());
         for (int l = 0; l < path.size(); l++) {
@@ -96,12 +99,15 @@ class LogisticPathSolverTest {
 
     @Test
     void badInputIsRejectedWithTheValue() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> LogisticPathOptions.defaults().withAlpha(1.5));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LogisticPathOptions.defaults()
+                .withAlpha(1.5));
         assertTrue(e.getMessage().contains("alpha") && e.getMessage().contains("1.5"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
+        e = assertThrows(
+                IllegalArgumentException.class,
                 () -> LogisticPathSolver.fit(CANCER_P, LogisticPathOptions.defaults(), new double[] {0.1, 0.2}));
         assertTrue(e.getMessage().contains("decreasing"), e.getMessage());
-        assertFalse(LogisticPathSolver.fit(CANCER_P, LogisticPathOptions.defaults().withMaxIterations(3)).converged());
+        assertFalse(
+                LogisticPathSolver.fit(CANCER_P, LogisticPathOptions.defaults().withMaxIterations(3))
+                        .converged());
     }
 }

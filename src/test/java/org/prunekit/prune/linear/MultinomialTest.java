@@ -20,14 +20,35 @@ class MultinomialTest {
     private static final Table SHUTTLE = TestData.table("shuttle.csv");
     /** Classes Bypass, Fpv.Open, High, Rad.Flow (sorted indices 2, 4, 5, 6). */
     private static final int[] FOUR = {2, 4, 5, 6};
-    private static final double[] R_DEV_RATIO_FOUR = {-4.965311081e-15, 9.262875822e-02, 1.579347479e-01,
-        2.088486361e-01, 2.617873554e-01, 3.056734481e-01, 3.489036203e-01, 3.872611315e-01, 4.204759046e-01,
-        5.090848126e-01, 5.927717193e-01, 6.586335127e-01, 7.129178424e-01, 7.579720360e-01, 7.951595575e-01,
-        8.256241983e-01, 8.507249156e-01, 8.713644662e-01, 8.884724898e-01, 9.025853483e-01};
+
+    private static final double[] R_DEV_RATIO_FOUR = {
+        -4.965311081e-15,
+        9.262875822e-02,
+        1.579347479e-01,
+        2.088486361e-01,
+        2.617873554e-01,
+        3.056734481e-01,
+        3.489036203e-01,
+        3.872611315e-01,
+        4.204759046e-01,
+        5.090848126e-01,
+        5.927717193e-01,
+        6.586335127e-01,
+        7.129178424e-01,
+        7.579720360e-01,
+        7.951595575e-01,
+        8.256241983e-01,
+        8.507249156e-01,
+        8.713644662e-01,
+        8.884724898e-01,
+        9.025853483e-01
+    };
 
     private static Problem fourClasses(int[] rows) {
         int[] y = SHUTTLE.classIndex();
-        int[] kept = Arrays.stream(rows).filter(i -> Arrays.stream(FOUR).anyMatch(c -> c == y[i])).toArray();
+        int[] kept = Arrays.stream(rows)
+                .filter(i -> Arrays.stream(FOUR).anyMatch(c -> c == y[i]))
+                .toArray();
         Problem p = Fixtures.problem(SHUTTLE, kept);
         int[] yy = Arrays.stream(p.y()).map(c -> Arrays.binarySearch(FOUR, c)).toArray();
         return new Problem(p.x(), p.n(), p.p(), yy, FOUR.length, p.weights());
@@ -36,7 +57,8 @@ class MultinomialTest {
     @Test
     void fourClassPathMatchesGlmnetAndPredicts() {
         Problem tr = fourClasses(Fixtures.stratifiedSample(SHUTTLE, 150, 1));
-        LogisticPath path = LogisticPathSolver.fit(tr, LogisticPathOptions.defaults().withLambdas(20, 1e-2));
+        LogisticPath path =
+                LogisticPathSolver.fit(tr, LogisticPathOptions.defaults().withLambdas(20, 1e-2));
         assertTrue(path.converged());
         assertEquals(20, path.size());
         assertEquals(4, path.predictors());
@@ -46,7 +68,8 @@ class MultinomialTest {
             int used = (int) IntStream.range(0, tr.p()).filter(c::uses).count();
             assertEquals(used, path.df()[l], "df counts features non-zero for some class");
         }
-        Problem te = fourClasses(IntStream.range(0, SHUTTLE.rows()).filter(i -> i % 29 == 0).toArray());
+        Problem te = fourClasses(
+                IntStream.range(0, SHUTTLE.rows()).filter(i -> i % 29 == 0).toArray());
         Coefficients last = path.at(path.size() - 1);
         int correct = 0;
         double[] row = new double[te.p()];
@@ -72,8 +95,8 @@ class MultinomialTest {
         // glmnet: "Convergence for 7th lambda value not reached after maxit=100000 iterations; solutions for larger
         // lambdas returned" -- 6 lambdas, last dev.ratio 0.2406033. The ungrouped partial-Newton cycle is reproduced.
         Problem tr = Fixtures.problem(SHUTTLE, Fixtures.stratifiedSample(SHUTTLE, 150, 1));
-        LogisticPath path = LogisticPathSolver.fit(tr,
-                LogisticPathOptions.defaults().withLambdas(20, 1e-2).withMaxIterations(5_000));
+        LogisticPath path = LogisticPathSolver.fit(
+                tr, LogisticPathOptions.defaults().withLambdas(20, 1e-2).withMaxIterations(5_000));
         assertFalse(path.converged());
         assertEquals(6, path.size());
         assertEquals(0.2406033, path.devRatio()[5], 1e-6);

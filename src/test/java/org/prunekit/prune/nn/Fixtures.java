@@ -1,8 +1,5 @@
 package org.prunekit.prune.nn;
 
-import org.tribuo.Dataset;
-import org.tribuo.Model;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -10,7 +7,9 @@ import java.util.stream.IntStream;
 import org.prunekit.data.Table;
 import org.prunekit.data.TableEncoder;
 import org.prunekit.testing.TestData;
+import org.tribuo.Dataset;
 import org.tribuo.Example;
+import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
@@ -21,13 +20,23 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 /** Small datasets and settings for the nn tests. */
 final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** Full-batch Adam, no early stopping: fast and deterministic. */
     static MlpParams fast(int epochs) {
-        return new MlpParams(new int[] {16, 8}, Activation.RELU, MlpParams.Optimizer.ADAM, 1e-2, 0.9, epochs, 0, 0.0,
-                0.0, 0, 0.1, 7L);
+        return new MlpParams(
+                new int[] {16, 8},
+                Activation.RELU,
+                MlpParams.Optimizer.ADAM,
+                1e-2,
+                0.9,
+                epochs,
+                0,
+                0.0,
+                0.0,
+                0,
+                0.1,
+                7L);
     }
 
     /** Two Gaussian classes in 6 dimensions, separated along the first two; {@code weightA} on class a. */
@@ -70,7 +79,10 @@ final class Fixtures {
         var preds = m.predict(data);
         int ok = 0;
         for (int i = 0; i < preds.size(); i++) {
-            if (preds.get(i).getOutput().getLabel().equals(data.getExample(i).getOutput().getLabel())) {
+            if (preds.get(i)
+                    .getOutput()
+                    .getLabel()
+                    .equals(data.getExample(i).getOutput().getLabel())) {
                 ok++;
             }
         }

@@ -1,7 +1,5 @@
 package org.prunekit.prune.nn;
 
-import java.util.Arrays;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,6 +12,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -38,8 +37,8 @@ class MlpTrainerTest {
     void sameSeedSameWeightsOtherSeedOtherWeights() {
         MutableDataset<Label> d = Fixtures.blobs(200, 1, 1f);
         MlpParams p = Fixtures.fast(20).withSeed(null);
-        MlpParams mini = new MlpParams(new int[] {8}, Activation.TANH, MlpParams.Optimizer.SGD, 0.05, 0.9, 5, 16, 1e-3,
-                0.2, 3, 0.2, null);
+        MlpParams mini = new MlpParams(
+                new int[] {8}, Activation.TANH, MlpParams.Optimizer.SGD, 0.05, 0.9, 5, 16, 1e-3, 0.2, 3, 0.2, null);
         for (MlpParams params : List.of(p, mini)) {
             MlpNet a = new MlpTrainer(params, 3).train(d).net();
             MlpNet b = new MlpTrainer(params, 3).train(d).net();
@@ -73,18 +72,21 @@ class MlpTrainerTest {
         MlpParams p = Fixtures.fast(40);
         long bPlain = countB(new MlpTrainer(p, 1).train(plain), plain);
         long bHeavy = countB(new MlpTrainer(p, 1).train(heavyB), plain);
-        assertTrue(bHeavy > bPlain + 10, "b predicted " + bPlain + " unweighted vs " + bHeavy + " with a down-weighted");
+        assertTrue(
+                bHeavy > bPlain + 10, "b predicted " + bPlain + " unweighted vs " + bHeavy + " with a down-weighted");
     }
 
     private static long countB(Model<Label> m, MutableDataset<Label> d) {
-        return m.predict(d).stream().filter(p -> p.getOutput().getLabel().equals("b")).count();
+        return m.predict(d).stream()
+                .filter(p -> p.getOutput().getLabel().equals("b"))
+                .count();
     }
 
     @Test
     void earlyStoppingStopsBeforeTheEpochBudget() {
         MutableDataset<Label> d = Fixtures.blobs(300, 6, 1f);
-        MlpParams p = new MlpParams(new int[] {32}, Activation.RELU, MlpParams.Optimizer.ADAM, 0.05, 0.9, 400, 16, 0,
-                0, 5, 0.2, 1L);
+        MlpParams p = new MlpParams(
+                new int[] {32}, Activation.RELU, MlpParams.Optimizer.ADAM, 0.05, 0.9, 400, 16, 0, 0, 5, 0.2, 1L);
         MlpTrainer.Run run = new MlpTrainer(p, 0).run(d, null);
         assertTrue(run.epochs() < 400, "ran " + run.epochs() + " epochs");
         assertEquals(60, run.validation().n());
@@ -94,8 +96,9 @@ class MlpTrainerTest {
     void protobufRoundTripKeepsWeightsMasksAndPredictions(@TempDir Path dir) throws Exception {
         MutableDataset<Label> d = Fixtures.blobs(120, 3, 1f);
         MlpModel m = new MlpTrainer(Fixtures.fast(10), 1).train(d);
-        MlpModel pruned = m.withNet(m.net().masked(new UnstructuredPruner(Saliency.magnitude(), true,
-                CollapseGuard.defaults()).computeMask(m.net(), 0.7)));
+        MlpModel pruned = m.withNet(m.net()
+                .masked(new UnstructuredPruner(Saliency.magnitude(), true, CollapseGuard.defaults())
+                        .computeMask(m.net(), 0.7)));
         Path file = dir.resolve("mlp.tribuo");
         pruned.serializeToFile(file);
         assertTrue(Files.size(file) > 0);
@@ -128,7 +131,10 @@ class MlpTrainerTest {
         List<Prediction<Label>> pb = b.predict(d);
         for (int i = 0; i < pa.size(); i++) {
             assertEquals(pa.get(i).getOutput().getLabel(), pb.get(i).getOutput().getLabel());
-            assertEquals(pa.get(i).getOutputScores().get("a").getScore(), pb.get(i).getOutputScores().get("a").getScore(), 0.0);
+            assertEquals(
+                    pa.get(i).getOutputScores().get("a").getScore(),
+                    pb.get(i).getOutputScores().get("a").getScore(),
+                    0.0);
         }
     }
 
@@ -139,23 +145,42 @@ class MlpTrainerTest {
         List<Prediction<Label>> batch = m.predict(d);
         for (int i = 0; i < d.size(); i++) {
             Prediction<Label> one = m.predict(d.getExample(i));
-            assertEquals(one.getOutputScores().get("b").getScore(), batch.get(i).getOutputScores().get("b").getScore(), 1e-12);
+            assertEquals(
+                    one.getOutputScores().get("b").getScore(),
+                    batch.get(i).getOutputScores().get("b").getScore(),
+                    1e-12);
         }
     }
 
     @Test
     void configBindsKeysAndNamesBadOnes() {
-        MlpParams p = MlpParams.from(new Params("c.yaml", "arms[0].model", Map.of("hidden", List.of(10, 5),
-                "activation", "tanh", "optimizer", "sgd", "lr", 0.1, "batch-size", 0, "seed", 9)));
+        MlpParams p = MlpParams.from(new Params(
+                "c.yaml",
+                "arms[0].model",
+                Map.of(
+                        "hidden",
+                        List.of(10, 5),
+                        "activation",
+                        "tanh",
+                        "optimizer",
+                        "sgd",
+                        "lr",
+                        0.1,
+                        "batch-size",
+                        0,
+                        "seed",
+                        9)));
         assertArrayEquals(new int[] {10, 5}, p.hidden());
         assertEquals(Activation.TANH, p.activation());
         assertEquals(MlpParams.Optimizer.SGD, p.optimizer());
         assertEquals(9L, p.seed());
         assertEquals(MlpParams.defaults().epochs(), p.epochs());
-        ConfigException e = assertThrows(ConfigException.class, () -> MlpParams.from(
-                new Params("c.yaml", "arms[0].model", Map.of("dropout", 1.5))));
+        ConfigException e = assertThrows(
+                ConfigException.class,
+                () -> MlpParams.from(new Params("c.yaml", "arms[0].model", Map.of("dropout", 1.5))));
         assertTrue(e.getMessage().contains("arms[0].model.dropout"), e.getMessage());
-        assertThrows(ConfigException.class, () -> MlpParams.from(
-                new Params("c.yaml", "arms[0].model", Map.of("hidden", List.of(4.5)))));
+        assertThrows(
+                ConfigException.class,
+                () -> MlpParams.from(new Params("c.yaml", "arms[0].model", Map.of("hidden", List.of(4.5)))));
     }
 }

@@ -1,14 +1,13 @@
 package org.prunekit.prune.nn;
 
-import java.util.Arrays;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,8 +54,8 @@ class PruningMaskTest {
     @Test
     void aBindingGuardKeepsOneWeightPerOutputInTheLastLayer() {
         MlpNet net = Fixtures.randomNet(2, 13, 17, 11, 3);
-        boolean[][] m = new UnstructuredPruner(Saliency.magnitude(), false, CollapseGuard.defaults())
-                .computeMask(net, 0.95);
+        boolean[][] m =
+                new UnstructuredPruner(Saliency.magnitude(), false, CollapseGuard.defaults()).computeMask(net, 0.95);
         assertEquals(3, 33 - Fixtures.pruned(m[2]), "one live weight into each of the 3 outputs");
     }
 
@@ -84,8 +83,8 @@ class PruningMaskTest {
         MlpNet net = Fixtures.randomNet(4, 8, 8, 2);
         UnstructuredPruner p = new UnstructuredPruner(Saliency.random(1), true, CollapseGuard.defaults());
         MlpNet half = net.masked(p.computeMask(net, 0.5));
-        boolean[][] more = new UnstructuredPruner(Saliency.random(2), true, CollapseGuard.defaults())
-                .computeMask(half, 0.75);
+        boolean[][] more =
+                new UnstructuredPruner(Saliency.random(2), true, CollapseGuard.defaults()).computeMask(half, 0.75);
         for (int l = 0; l < net.layers(); l++) {
             for (int k = 0; k < more[l].length; k++) {
                 assertFalse(more[l][k] && !half.mask(l)[k], "a pruned weight came back");
@@ -99,18 +98,30 @@ class PruningMaskTest {
         boolean[][] mag = new UnstructuredPruner(Saliency.magnitude(), true, CollapseGuard.off()).computeMask(net, 0.5);
         boolean[][] rnd = new UnstructuredPruner(Saliency.random(3), true, CollapseGuard.off()).computeMask(net, 0.5);
         assertNotEquals(Arrays.deepToString(mag), Arrays.deepToString(rnd));
-        assertEquals(Fixtures.pruned(mag[0]) + Fixtures.pruned(mag[1]), Fixtures.pruned(rnd[0]) + Fixtures.pruned(rnd[1]));
+        assertEquals(
+                Fixtures.pruned(mag[0]) + Fixtures.pruned(mag[1]), Fixtures.pruned(rnd[0]) + Fixtures.pruned(rnd[1]));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"ADAM", "SGD"})
     void prunedWeightsAndTheirOptimiserStateStayExactlyZeroThroughTraining(String optimizer) {
         MutableDataset<Label> d = Fixtures.blobs(150, 8, 1f);
-        MlpParams p = new MlpParams(new int[] {16, 8}, Activation.RELU, MlpParams.Optimizer.valueOf(optimizer), 0.05,
-                0.9, 15, 16, 1e-2, 0.3, 0, 0.1, 1L);
+        MlpParams p = new MlpParams(
+                new int[] {16, 8},
+                Activation.RELU,
+                MlpParams.Optimizer.valueOf(optimizer),
+                0.05,
+                0.9,
+                15,
+                16,
+                1e-2,
+                0.3,
+                0,
+                0.1,
+                1L);
         MlpModel m = new MlpTrainer(p, 1).train(d);
-        boolean[][] mask = new UnstructuredPruner(Saliency.magnitude(), true, CollapseGuard.defaults())
-                .computeMask(m.net(), 0.8);
+        boolean[][] mask =
+                new UnstructuredPruner(Saliency.magnitude(), true, CollapseGuard.defaults()).computeMask(m.net(), 0.8);
         NetTraining t = new NetTraining(m.net().masked(mask), p, new SplittableRandom(2));
         t.run(m.design(d), null, 15, (epoch, tr) -> {
             MlpNet now = tr.snapshot();
@@ -157,8 +168,8 @@ class PruningMaskTest {
             w[1][k] *= 1e-3;
         }
         MlpNet net = MlpNet.of(base.widths(), Activation.RELU, w, b, m);
-        MlpNet collapsed = net.masked(new UnstructuredPruner(Saliency.magnitude(), true, CollapseGuard.off())
-                .computeMask(net, 0.9));
+        MlpNet collapsed = net.masked(
+                new UnstructuredPruner(Saliency.magnitude(), true, CollapseGuard.off()).computeMask(net, 0.9));
         assertEquals(0, collapsed.liveWeights(1));
         assertEquals(1, CollapseGuard.warnings(collapsed).size());
         double[] x1 = new double[30];
@@ -166,8 +177,8 @@ class PruningMaskTest {
         Arrays.fill(x2, 3.0);
         assertArrayEquals(collapsed.predict(x1), collapsed.predict(x2), 0.0, "collapsed net is a constant");
 
-        MlpNet guarded = net.masked(new UnstructuredPruner(Saliency.magnitude(), true, CollapseGuard.defaults())
-                .computeMask(net, 0.9));
+        MlpNet guarded = net.masked(
+                new UnstructuredPruner(Saliency.magnitude(), true, CollapseGuard.defaults()).computeMask(net, 0.9));
         int total = 30 * 64 + 64 * 32 + 32 * 2;
         int live = guarded.liveWeights(0) + guarded.liveWeights(1) + guarded.liveWeights(2);
         assertEquals(Math.round(0.1 * total), live, 1.0, "the guard keeps the sparsity");
@@ -184,10 +195,14 @@ class PruningMaskTest {
         for (int k = 0; k < w[1].length; k++) {
             w[1][k] *= 1e-4;
         }
-        MlpNet net = MlpNet.of(base.widths(), Activation.RELU, w,
-                new double[][] {base.biases(0), base.biases(1), base.biases(2)}, base.masks());
-        boolean[][] m = new UnstructuredPruner(Saliency.magnitude(), true, new CollapseGuard(5, false))
-                .computeMask(net, 0.8);
+        MlpNet net = MlpNet.of(
+                base.widths(),
+                Activation.RELU,
+                w,
+                new double[][] {base.biases(0), base.biases(1), base.biases(2)},
+                base.masks());
+        boolean[][] m =
+                new UnstructuredPruner(Saliency.magnitude(), true, new CollapseGuard(5, false)).computeMask(net, 0.8);
         assertEquals(5, 100 - Fixtures.pruned(m[1]));
     }
 
@@ -217,8 +232,8 @@ class PruningMaskTest {
     @Test
     void sparseKernelPredictsLikeTheDenseOne() {
         MlpNet net = Fixtures.randomNet(8, 30, 64, 32, 2);
-        MlpNet sparse = net.masked(new UnstructuredPruner(Saliency.magnitude(), true, CollapseGuard.defaults())
-                .computeMask(net, 0.9));
+        MlpNet sparse = net.masked(
+                new UnstructuredPruner(Saliency.magnitude(), true, CollapseGuard.defaults()).computeMask(net, 0.9));
         assertTrue(sparse.usesSparseKernel(0) && sparse.usesSparseKernel(1));
         assertFalse(net.usesSparseKernel(0));
         MlpNet dense = sparse.withKernels(MlpNet.Kernels.DENSE);
@@ -268,8 +283,12 @@ class PruningMaskTest {
         for (int i = 0; i < 4; i++) {
             w0[i * 5 + 3] *= 1e-3; // neuron 3 has tiny incoming weights
         }
-        MlpNet net = MlpNet.of(base.widths(), Activation.RELU, new double[][] {w0, base.weights(1)},
-                new double[][] {base.biases(0), base.biases(1)}, base.masks());
+        MlpNet net = MlpNet.of(
+                base.widths(),
+                Activation.RELU,
+                new double[][] {w0, base.weights(1)},
+                new double[][] {base.biases(0), base.biases(1)},
+                base.masks());
         boolean[][] keep = new NeuronPruner(NeuronPruner.Criterion.L1, false, 1).keep(net, null, 0.2);
         assertArrayEquals(new boolean[] {true, true, true, false, true}, keep[0]);
         boolean[][] all = new NeuronPruner(NeuronPruner.Criterion.L2, true, 2).keep(net, null, 0.99);

@@ -7,14 +7,13 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.prunekit.spi.Params;
 import org.prunekit.config.Registry;
 import org.prunekit.data.Table;
 import org.prunekit.data.TableEncoder;
+import org.prunekit.spi.Params;
 import org.prunekit.testing.TestData;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
@@ -31,7 +30,8 @@ class SmileMlpFamilyTest {
         MutableDataset<Label> tr = enc.encode(train);
         MutableDataset<Label> te = enc.encode(test);
         var family = Registry.families().get("smile-mlp");
-        Model<Label> m = family.trainer(new Params("c.yaml", "model", Map.of("epochs", 20)), 1, Map.of()).train(tr);
+        Model<Label> m = family.trainer(new Params("c.yaml", "model", Map.of("epochs", 20)), 1, Map.of())
+                .train(tr);
         double acc = accuracy(m, te);
         assertTrue(acc > 0.9, "accuracy " + acc);
         assertEquals((30 + 1) * 64 + (64 + 1) * 32 + (32 + 1), family.size(m).parameters());
@@ -50,7 +50,12 @@ class SmileMlpFamilyTest {
 
     private static double accuracy(Model<Label> m, MutableDataset<Label> d) {
         var preds = m.predict(d);
-        return IntStream.range(0, d.size()).filter(i -> preds.get(i).getOutput().getLabel()
-                .equals(d.getExample(i).getOutput().getLabel())).count() / (double) d.size();
+        return IntStream.range(0, d.size())
+                        .filter(i -> preds.get(i)
+                                .getOutput()
+                                .getLabel()
+                                .equals(d.getExample(i).getOutput().getLabel()))
+                        .count()
+                / (double) d.size();
     }
 }

@@ -8,8 +8,7 @@ import org.prunekit.testing.ReferenceCases;
 /** Reads the {@code tree} block of a {@code ccp/*.json} reference case (scikit-learn's tree arrays). */
 public final class ReferenceTrees {
 
-    private ReferenceTrees() {
-    }
+    private ReferenceTrees() {}
 
     public static FlatTree read(JsonNode caseJson) {
         JsonNode t = caseJson.get("tree");
@@ -20,9 +19,14 @@ public final class ReferenceTrees {
         for (int i = 0; i < counts.length; i++) {
             counts[i] = ReferenceCases.doubles(wcc.get(i));
         }
-        return new FlatTree(ReferenceCases.ints(t.get("children_left")), ReferenceCases.ints(t.get("children_right")),
-                ReferenceCases.ints(t.get("feature")), ReferenceCases.doubles(t.get("threshold")), counts,
-                ReferenceCases.doubles(t.get("weighted_n_node_samples")), ReferenceCases.doubles(t.get("impurity")),
+        return new FlatTree(
+                ReferenceCases.ints(t.get("children_left")),
+                ReferenceCases.ints(t.get("children_right")),
+                ReferenceCases.ints(t.get("feature")),
+                ReferenceCases.doubles(t.get("threshold")),
+                counts,
+                ReferenceCases.doubles(t.get("weighted_n_node_samples")),
+                ReferenceCases.doubles(t.get("impurity")),
                 classes);
     }
 }

@@ -1,8 +1,7 @@
 package org.prunekit.prune.tree;
 
-import org.prunekit.bench.CcpNestedCv;
-
 import java.util.stream.IntStream;
+import org.prunekit.bench.CcpNestedCv;
 import org.prunekit.data.Table;
 import org.prunekit.data.TableEncoder;
 import org.prunekit.testing.TestData;
@@ -15,8 +14,7 @@ final class TreeFixtures {
 
     static final Table BREAST = TestData.table("breast_cancer_wisconsin.csv");
 
-    private TreeFixtures() {
-    }
+    private TreeFixtures() {}
 
     static int[] allRows(Table t) {
         return IntStream.range(0, t.rows()).toArray();

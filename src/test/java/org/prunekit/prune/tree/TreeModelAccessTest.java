@@ -23,8 +23,13 @@ class TreeModelAccessTest {
         int[] rows = TreeFixtures.allRows(TreeFixtures.BREAST);
         MutableDataset<Label> data = TreeFixtures.encode(TreeFixtures.BREAST, rows, rows);
         TreeModel<Label> trained = TreeFixtures.cart(data, 7L);
-        TreeModel<Label> copy = TreeModelAccess.create("copy", trained.getProvenance(), trained.getFeatureIDMap(),
-                trained.getOutputIDInfo(), true, trained.getRoot());
+        TreeModel<Label> copy = TreeModelAccess.create(
+                "copy",
+                trained.getProvenance(),
+                trained.getFeatureIDMap(),
+                trained.getOutputIDInfo(),
+                true,
+                trained.getRoot());
         assertEquals("copy", copy.getName());
         assertTrue(copy.generatesProbabilities());
         assertEquals(trained.getDepth(), copy.getDepth());

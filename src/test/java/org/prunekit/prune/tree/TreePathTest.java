@@ -1,7 +1,5 @@
 package org.prunekit.prune.tree;
 
-import org.prunekit.prune.DenseFeatures;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -12,8 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.prunekit.spi.Candidate;
 import org.prunekit.eval.Probabilities;
+import org.prunekit.prune.DenseFeatures;
+import org.prunekit.spi.Candidate;
 import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
@@ -120,11 +119,14 @@ class TreePathTest {
                     double[] cnt = t.counts(node);
                     double w = cnt[0] + cnt[1];
                     assertEquals(cnt[0] / w, p.getOutputScores().get("B").getScore(), 1e-15, "row " + row);
-                    assertEquals(CLASSES.get(t.majorityClass(node)), p.getOutput().getLabel());
+                    assertEquals(
+                            CLASSES.get(t.majorityClass(node)), p.getOutput().getLabel());
                 } else {
                     Prediction<Label> full = model.predict(e);
                     assertEquals(full.getOutput().getLabel(), p.getOutput().getLabel());
-                    assertEquals(full.getOutputScores().get("B").getScore(), p.getOutputScores().get("B").getScore());
+                    assertEquals(
+                            full.getOutputScores().get("B").getScore(),
+                            p.getOutputScores().get("B").getScore());
                 }
                 row++;
             }
@@ -189,7 +191,9 @@ class TreePathTest {
         for (int r = 0; r < a.length; r++) {
             assertArrayEquals(a[r], b[r], 0.0);
         }
-        assertEquals(c.size().details().get("leaves").intValue(), path.leaves()[path.candidates().size() / 2]);
+        assertEquals(
+                c.size().details().get("leaves").intValue(),
+                path.leaves()[path.candidates().size() / 2]);
         long leaves = c.size().details().get("leaves").longValue();
         assertEquals(2 * (leaves - 1) + 2 * leaves, c.size().parameters());
     }
@@ -199,25 +203,37 @@ class TreePathTest {
         int before = model.countNodes(model.getRoot());
         path.candidates().forEach(Candidate::model);
         assertEquals(before, model.countNodes(model.getRoot()));
-        assertEquals(before, TreeSize.of(path.candidates().get(0).model()).details().get("nodes").intValue());
+        assertEquals(
+                before,
+                TreeSize.of(path.candidates().get(0).model())
+                        .details()
+                        .get("nodes")
+                        .intValue());
     }
 
     @Test
     void mergeLeavesKeepsEveryPredictedLabel() {
-        assertTrue(!new CostComplexityPruning(new CostComplexityPruning.Options(Impurity.GINI, true))
-                .path(model, data, null).hasMergeCandidate(), "pure leaves of a full tree never merge");
+        assertTrue(
+                !new CostComplexityPruning(new CostComplexityPruning.Options(Impurity.GINI, true))
+                        .path(model, data, null)
+                        .hasMergeCandidate(),
+                "pure leaves of a full tree never merge");
         @SuppressWarnings("unchecked")
         TreeModel<Label> shallow = (TreeModel<Label>) new CartFamily.Hyper(6, 20f, 0f, Impurity.GINI, 1f, null)
-                .trainer(3L).train(data);
+                .trainer(3L)
+                .train(data);
         TreePath merged = new CostComplexityPruning(new CostComplexityPruning.Options(Impurity.GINI, true))
                 .path(shallow, data, null);
         assertTrue(merged.hasMergeCandidate());
         int[] leaves = merged.leaves();
-        assertTrue(leaves[1] < leaves[0], "the clean-up merges something on breast cancer: " + leaves[0] + " -> " + leaves[1]);
+        assertTrue(
+                leaves[1] < leaves[0],
+                "the clean-up merges something on breast cancer: " + leaves[0] + " -> " + leaves[1]);
         List<Prediction<Label>> full = shallow.predict(data);
         List<Prediction<Label>> clean = merged.candidates().get(1).model().predict(data);
         for (int r = 0; r < full.size(); r++) {
-            assertEquals(full.get(r).getOutput().getLabel(), clean.get(r).getOutput().getLabel(), "row " + r);
+            assertEquals(
+                    full.get(r).getOutput().getLabel(), clean.get(r).getOutput().getLabel(), "row " + r);
         }
         for (int i = 2; i < leaves.length; i++) {
             assertTrue(leaves[i] < leaves[i - 1]);

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.prunekit.spi.Candidate;
 import org.prunekit.protocol.SizeMeter;
+import org.prunekit.spi.Candidate;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
@@ -33,13 +33,17 @@ class TreeProtoCacheTest {
             for (int pass = 0; pass < 2; pass++) {
                 for (int i = cs.size() - 1; i >= 0; i--) {
                     Model<Label> m = cs.get(i).model();
-                    assertArrayEquals(m.serialize().toByteArray(), cache.serialize(m).toByteArray(),
+                    assertArrayEquals(
+                            m.serialize().toByteArray(),
+                            cache.serialize(m).toByteArray(),
                             "merge " + merge + " candidate " + i + " pass " + pass);
                 }
             }
-            Model<?> back = Model.deserialize(cache.serialize(cs.get(cs.size() / 2).model()));
+            Model<?> back =
+                    Model.deserialize(cache.serialize(cs.get(cs.size() / 2).model()));
             assertTrue(back instanceof TreeModel);
-            assertTrue(SizeMeter.bytes(cs.get(0).model(), cache::serialize).equals(SizeMeter.bytes(cs.get(0).model())));
+            assertTrue(SizeMeter.bytes(cs.get(0).model(), cache::serialize)
+                    .equals(SizeMeter.bytes(cs.get(0).model())));
         }
     }
 
@@ -48,6 +52,8 @@ class TreeProtoCacheTest {
         int[] rows = TreeFixtures.allRows(TreeFixtures.BREAST);
         MutableDataset<Label> data = TreeFixtures.encode(TreeFixtures.BREAST, rows, rows);
         Model<Label> dummy = DummyClassifierTrainer.createMostFrequentTrainer().train(data);
-        assertArrayEquals(dummy.serialize().toByteArray(), new TreeProtoCache().serialize(dummy).toByteArray());
+        assertArrayEquals(
+                dummy.serialize().toByteArray(),
+                new TreeProtoCache().serialize(dummy).toByteArray());
     }
 }

@@ -1,21 +1,20 @@
 package org.prunekit.prune.tree;
 
-import java.util.Arrays;
-import org.tribuo.Example;
-import org.tribuo.Prediction;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.prunekit.eval.Probabilities;
+import org.tribuo.Example;
 import org.tribuo.MutableDataset;
+import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.common.tree.TreeModel;
@@ -85,50 +84,60 @@ class WeakestLinkProperties {
             e.setWeight(0.5f + rng.nextInt(3));
             ex.add(e);
         }
-        MutableDataset<Label> data = new MutableDataset<>(new ListDataSource<>(ex, f,
-                new SimpleDataSourceProvenance("random", f)));
+        MutableDataset<Label> data =
+                new MutableDataset<>(new ListDataSource<>(ex, f, new SimpleDataSourceProvenance("random", f)));
         @SuppressWarnings("unchecked")
         TreeModel<Label> shallow = (TreeModel<Label>) new CartFamily.Hyper(4, 6f, 0f, Impurity.GINI, 1f, null)
-                .trainer(seed).train(data);
+                .trainer(seed)
+                .train(data);
         for (TreeModel<Label> model : List.of(TreeFixtures.cart(data, seed), shallow))
-        for (Impurity risk : Impurity.values())
-        for (boolean merge : new boolean[] {false, true}) {
-            TreePath path = new CostComplexityPruning(new CostComplexityPruning.Options(risk, merge))
-                    .path(model, data, null);
-            int[] leaves = path.leaves();
-            for (int i = 1; i < leaves.length; i++) {
-                assertTrue(leaves[i] < leaves[i - 1], risk + ": leaves decrease at " + i);
-            }
-            double[] s = path.strengths();
-            for (int i = 1; i < s.length; i++) {
-                assertTrue(s[i] >= s[i - 1], risk + ": alphas non-decreasing");
-            }
-            int[] fc = path.firstCollapsed();
-            FlatTree t = path.source().tree();
-            for (int i = 1; i < t.size(); i++) {
-                assertTrue(fc[i] <= fc[t.parent(i)], "nested");
-            }
-            List<String> classes = List.of("maybe", "no", "yes");
-            int[] seen = {0};
-            path.scoreAll(data, classes, (c, probs) -> {
-                assertEquals(seen[0]++, c);
-                var model2 = path.candidates().get(c).model();
-                assertEquals(leaves[c], TreeSize.of(model2).details().get("leaves").intValue(), "leaves of " + c);
-                assertEquals(path.cpTable().nodes()[c], TreeSize.of(model2).details().get("nodes").intValue());
-                double[][] want = Probabilities.of(model2, data, classes);
-                for (int r = 0; r < want.length; r++) {
-                    assertArrayEquals(want[r], probs[r], 0.0);
+            for (Impurity risk : Impurity.values())
+                for (boolean merge : new boolean[] {false, true}) {
+                    TreePath path = new CostComplexityPruning(new CostComplexityPruning.Options(risk, merge))
+                            .path(model, data, null);
+                    int[] leaves = path.leaves();
+                    for (int i = 1; i < leaves.length; i++) {
+                        assertTrue(leaves[i] < leaves[i - 1], risk + ": leaves decrease at " + i);
+                    }
+                    double[] s = path.strengths();
+                    for (int i = 1; i < s.length; i++) {
+                        assertTrue(s[i] >= s[i - 1], risk + ": alphas non-decreasing");
+                    }
+                    int[] fc = path.firstCollapsed();
+                    FlatTree t = path.source().tree();
+                    for (int i = 1; i < t.size(); i++) {
+                        assertTrue(fc[i] <= fc[t.parent(i)], "nested");
+                    }
+                    List<String> classes = List.of("maybe", "no", "yes");
+                    int[] seen = {0};
+                    path.scoreAll(data, classes, (c, probs) -> {
+                        assertEquals(seen[0]++, c);
+                        var model2 = path.candidates().get(c).model();
+                        assertEquals(
+                                leaves[c],
+                                TreeSize.of(model2).details().get("leaves").intValue(),
+                                "leaves of " + c);
+                        assertEquals(
+                                path.cpTable().nodes()[c],
+                                TreeSize.of(model2).details().get("nodes").intValue());
+                        double[][] want = Probabilities.of(model2, data, classes);
+                        for (int r = 0; r < want.length; r++) {
+                            assertArrayEquals(want[r], probs[r], 0.0);
+                        }
+                    });
+                    assertEquals(leaves.length, seen[0]);
+                    if (merge && path.hasMergeCandidate()) {
+                        List<Prediction<Label>> a = model.predict(data);
+                        List<Prediction<Label>> b =
+                                path.candidates().get(1).model().predict(data);
+                        for (int r = 0; r < a.size(); r++) {
+                            assertEquals(
+                                    a.get(r).getOutput().getLabel(),
+                                    b.get(r).getOutput().getLabel(),
+                                    "merge keeps labels");
+                        }
+                    }
                 }
-            });
-            assertEquals(leaves.length, seen[0]);
-            if (merge && path.hasMergeCandidate()) {
-                List<Prediction<Label>> a = model.predict(data);
-                List<Prediction<Label>> b = path.candidates().get(1).model().predict(data);
-                for (int r = 0; r < a.size(); r++) {
-                    assertEquals(a.get(r).getOutput().getLabel(), b.get(r).getOutput().getLabel(), "merge keeps labels");
-                }
-            }
-        }
     }
 
     /** A random binary tree with integer weighted counts at the leaves (ties in alpha are frequent). */
@@ -248,7 +257,10 @@ class WeakestLinkProperties {
             imps.add(rb[0]);
             pruned.add(bi);
         }
-        return new Object[] {alphas.stream().mapToDouble(Double::doubleValue).toArray(),
-            imps.stream().mapToDouble(Double::doubleValue).toArray(), pruned.stream().mapToInt(Integer::intValue).toArray()};
+        return new Object[] {
+            alphas.stream().mapToDouble(Double::doubleValue).toArray(),
+            imps.stream().mapToDouble(Double::doubleValue).toArray(),
+            pruned.stream().mapToInt(Integer::intValue).toArray()
+        };
     }
 }

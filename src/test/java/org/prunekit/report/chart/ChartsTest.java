@@ -1,8 +1,5 @@
 package org.prunekit.report.chart;
 
-import java.util.ArrayList;
-import java.util.stream.Collectors;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,9 +12,11 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -38,22 +37,25 @@ class ChartsTest {
 
     @TestFactory
     Stream<DynamicTest> everyChartWritesValidPngAndSvg() {
-        return ChartSamples.all().stream().map(spec -> DynamicTest.dynamicTest(spec.name(), () -> {
-            Path sub = dir.resolve(spec.name() + "-" + System.identityHashCode(spec));
-            ChartFiles.Written w = ChartFiles.write(spec, sub);
-            assertValidPng(Files.readAllBytes(w.png()));
-            assertArrayEquals(Files.readAllBytes(w.png()), w.pngBytes());
-            assertValidSvg(w.svg());
-            try (Stream<Path> files = Files.list(sub)) {
-                assertEquals(2, files.count(), "only the PNG and the SVG, no temp files left");
-            }
-        }));
+        return ChartSamples.all().stream()
+                .map(spec -> DynamicTest.dynamicTest(spec.name(), () -> {
+                    Path sub = dir.resolve(spec.name() + "-" + System.identityHashCode(spec));
+                    ChartFiles.Written w = ChartFiles.write(spec, sub);
+                    assertValidPng(Files.readAllBytes(w.png()));
+                    assertArrayEquals(Files.readAllBytes(w.png()), w.pngBytes());
+                    assertValidSvg(w.svg());
+                    try (Stream<Path> files = Files.list(sub)) {
+                        assertEquals(2, files.count(), "only the PNG and the SVG, no temp files left");
+                    }
+                }));
     }
 
     @Test
     void paretoHasOneSeriesPerArmPlusChosenMarkers() {
         XYChart chart = ParetoChart.chart(ChartSamples.pareto());
-        assertEquals(Set.of("cart-ccp", "mlp-magnitude", ParetoChart.CHOSEN), chart.getSeriesMap().keySet());
+        assertEquals(
+                Set.of("cart-ccp", "mlp-magnitude", ParetoChart.CHOSEN),
+                chart.getSeriesMap().keySet());
         XYSeries chosen = chart.getSeriesMap().get(ParetoChart.CHOSEN);
         assertEquals(XYSeries.XYSeriesRenderStyle.Scatter, chosen.getXYSeriesRenderStyle());
         assertEquals(21, chosen.getXMin());
@@ -63,12 +65,14 @@ class ChartsTest {
 
     @Test
     void paretoPngShowsDistinctArmColours() throws Exception {
-        BufferedImage img = ImageIO.read(new ByteArrayInputStream(ChartFiles.png(ParetoChart.chart(ChartSamples.pareto()))));
+        BufferedImage img =
+                ImageIO.read(new ByteArrayInputStream(ChartFiles.png(ParetoChart.chart(ChartSamples.pareto()))));
         Set<Integer> palette = new HashSet<>();
         for (int y = 0; y < img.getHeight(); y++) {
             for (int x = 0; x < img.getWidth(); x++) {
                 int rgb = img.getRGB(x, y) & 0xFFFFFF;
-                if (rgb == (ChartStyle.color(0).getRGB() & 0xFFFFFF) || rgb == (ChartStyle.color(1).getRGB() & 0xFFFFFF)) {
+                if (rgb == (ChartStyle.color(0).getRGB() & 0xFFFFFF)
+                        || rgb == (ChartStyle.color(1).getRGB() & 0xFFFFFF)) {
                     palette.add(rgb);
                 }
             }
@@ -79,7 +83,8 @@ class ChartsTest {
     @Test
     void logAxisSkipsNonPositivePointsInsteadOfFailing() {
         XYChart chart = ChartStyle.xy("t", "x", "y", true);
-        XYSeries s = ChartStyle.addCurve(chart, Curve.of("a", new double[] {0, 1, 10, Double.NaN}, new double[] {1, 2, 3, 4}));
+        XYSeries s = ChartStyle.addCurve(
+                chart, Curve.of("a", new double[] {0, 1, 10, Double.NaN}, new double[] {1, 2, 3, 4}));
         assertEquals(1, s.getXMin());
         assertEquals(10, s.getXMax());
         assertNull(ChartStyle.addCurve(chart, Curve.of("b", new double[] {0, -1}, new double[] {1, 2})));
@@ -101,7 +106,10 @@ class ChartsTest {
 
     @Test
     void costComplexityMarksTheChosenSubtree() {
-        XYSeries chosen = ChartSamples.ccp(CostComplexityChart.XAxis.LEAVES).build().getSeriesMap().get("chosen");
+        XYSeries chosen = ChartSamples.ccp(CostComplexityChart.XAxis.LEAVES)
+                .build()
+                .getSeriesMap()
+                .get("chosen");
         assertNotNull(chosen);
         assertEquals(7, chosen.getXMin(), 0);
         assertEquals(.70, chosen.getYMin(), 1e-12);
@@ -109,7 +117,10 @@ class ChartsTest {
 
     @Test
     void alphaAxisDropsAlphaZero() {
-        XYSeries s = ChartSamples.ccp(CostComplexityChart.XAxis.ALPHA).build().getSeriesMap().get("inner CV");
+        XYSeries s = ChartSamples.ccp(CostComplexityChart.XAxis.ALPHA)
+                .build()
+                .getSeriesMap()
+                .get("inner CV");
         assertEquals(0.001, s.getXMin(), 1e-15);
     }
 
@@ -144,7 +155,9 @@ class ChartsTest {
             coef[j] = new double[] {0, 0.01 * j, 0.02 * j};
         }
         XYChart chart = new L1PathChart.Data("wide", new double[] {1, .1, .01}, names, coef).build();
-        var legend = chart.getSeriesMap().values().stream().filter(XYSeries::isShowInLegend).map(XYSeries::getName)
+        var legend = chart.getSeriesMap().values().stream()
+                .filter(XYSeries::isShowInLegend)
+                .map(XYSeries::getName)
                 .collect(Collectors.toSet());
         assertEquals(Set.of("f19", "f18", "f17", "f16", "f15", "f14", "f13", "f12"), legend);
         assertEquals(L1PathChart.OTHERS, chart.getSeriesMap().get("f0").getLineColor());
@@ -158,14 +171,17 @@ class ChartsTest {
 
     @Test
     void curvesChartHasOneLinePerStrategy() {
-        assertEquals(List.of("last-first", "greedy"), List.copyOf(ChartSamples.treeDrop().build().getSeriesMap().keySet()));
+        assertEquals(
+                List.of("last-first", "greedy"),
+                List.copyOf(ChartSamples.treeDrop().build().getSeriesMap().keySet()));
     }
 
     @Test
     void dataRecordsRejectMismatchedLengthsAndCopyArrays() {
         assertThrows(IllegalArgumentException.class, () -> Curve.of("a", new double[] {1, 2}, new double[] {1}));
-        assertThrows(IllegalArgumentException.class, () -> new FrequencyHeatMap.Data("h", List.of("f"), List.of("s"),
-                new double[][] {{1.5}}));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new FrequencyHeatMap.Data("h", List.of("f"), List.of("s"), new double[][] {{1.5}}));
         double[] x = {1, 2};
         Curve c = Curve.of("a", x, new double[] {3, 4});
         x[0] = 99;
