@@ -47,6 +47,12 @@ final class RunCommand implements Callable<Integer> {
             description = "Finish an interrupted run: keep its finished cells, run the missing ones.")
     boolean resume;
 
+    @Option(
+            names = "--save-path",
+            description = "Also save every candidate of each arm's refit pruning path as a model bundle: "
+                    + "models/<arm>.path/<candidate>.model (0 = as trained).")
+    boolean savePath;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -68,7 +74,12 @@ final class RunCommand implements Callable<Integer> {
                     cfg,
                     work,
                     new Harness.Options(
-                            threads, force, resume, new ProgressPrinter(err, System.console() != null), null));
+                            threads,
+                            force,
+                            resume,
+                            new ProgressPrinter(err, System.console() != null),
+                            null,
+                            savePath));
             outw.println("results: " + dir);
             Path page = dir.resolve(ReportWriter.REPORT_FILE);
             if (Files.isRegularFile(page)) {

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import org.prunekit.bundle.Bundle;
 import org.prunekit.config.ArmSpec;
 import org.prunekit.config.ExperimentConfig;
 import org.prunekit.data.Fold;
@@ -42,13 +43,25 @@ public final class Harness {
      * @param force      replace an existing prunekit output folder
      * @param resume     keep the finished cells of an interrupted run with the same config and data
      * @param resamplers resampler per imbalance strategy
+     * @param savePath   also save every candidate of each arm's refit path as a model bundle,
+     *                   {@code models/<arm>.path/<candidate>.model}
      */
     public record Options(
-            int threads, boolean force, boolean resume, Progress progress, Function<String, Resampler> resamplers) {
+            int threads,
+            boolean force,
+            boolean resume,
+            Progress progress,
+            Function<String, Resampler> resamplers,
+            boolean savePath) {
         public Options {
             if (threads < 1 || threads > 256) {
                 throw new IllegalArgumentException("threads must be in [1, 256] but was " + threads);
             }
+        }
+
+        public Options(
+                int threads, boolean force, boolean resume, Progress progress, Function<String, Resampler> resamplers) {
+            this(threads, force, resume, progress, resamplers, false);
         }
 
         public static Options defaults() {
@@ -72,6 +85,7 @@ public final class Harness {
         Path dataFile = Experiment.dataPath(cfg, workDir);
         String dataSha = Experiment.sha256(dataFile);
         String fingerprint = Experiment.sha256(ResultsWriter.configYaml(cfg) + "\ndata " + dataSha);
+        String configSha = Experiment.sha256(ResultsWriter.configYaml(cfg));
         OutputFolder.prepare(out, fingerprint, options.force(), options.resume());
         CellStore store = new CellStore(out);
 
@@ -88,7 +102,7 @@ public final class Harness {
         for (Task t : tasks) {
             Optional<CellResult> saved = options.resume() ? store.load(t.key()) : Optional.empty();
             boolean modelOk = t.fold() != null
-                    || Files.isRegularFile(modelFile(out, t.arm().name()));
+                    || Files.isRegularFile(provenanceFile(out, t.arm().name()));
             if (saved.isPresent() && modelOk) {
                 done.put(t.key(), saved.get());
             } else {
@@ -116,7 +130,7 @@ public final class Harness {
                         throw new IllegalStateException("cell " + t.key() + ": " + e, e);
                     }
                     if (t.fold() == null) {
-                        saveModel(cfg, study, out, t.arm(), o, dataSha);
+                        saveModel(cfg, study, out, t.arm(), o, configSha, dataSha, options.savePath());
                     }
                     store.save(o.result());
                     return o.result();
@@ -179,8 +193,24 @@ public final class Harness {
         return out.resolve("models").resolve(arm + ".model");
     }
 
+    static Path provenanceFile(Path out, String arm) {
+        return out.resolve("models").resolve(arm + ".provenance.json");
+    }
+
+    /**
+     * Saves the refit's chosen model as a model bundle (and with {@code savePath} every candidate of its path), then
+     * the provenance JSON, last: its presence marks the refit's files complete. A model no bundle codec writes (Smile)
+     * is comparison-only: no model file, a note in the provenance.
+     */
     private static void saveModel(
-            ExperimentConfig cfg, Study study, Path out, ArmSpec arm, CellRunner.Outcome o, String dataSha) {
+            ExperimentConfig cfg,
+            Study study,
+            Path out,
+            ArmSpec arm,
+            CellRunner.Outcome o,
+            String configSha,
+            String dataSha,
+            boolean savePath) {
         CellResult r = o.result();
         Map<String, Object> prov = new LinkedHashMap<>();
         prov.put("prunekit_version", Version.get());
@@ -218,11 +248,27 @@ public final class Harness {
                         study.table().rows(),
                         "target",
                         cfg.data().target()));
-        ModelFiles.save(
-                o.chosenModel(),
-                modelFile(out, arm.name()),
-                out.resolve("models").resolve(arm.name() + ".provenance.json"),
-                prov);
+        prov.put("config_sha256", configSha);
+        if (Bundle.canSave(o.chosenModel())) {
+            Bundle bundle = RefitBundle.of(cfg, study, arm, o, r.chosen(), configSha, dataSha);
+            bundle.save(modelFile(out, arm.name()));
+            prov.put("bundle", ordered("file", arm.name() + ".model", "bytes", bundle.size()));
+            if (savePath) {
+                for (int i = 0; i < o.candidates().size(); i++) {
+                    RefitBundle.of(cfg, study, arm, o, i, configSha, dataSha)
+                            .save(out.resolve("models")
+                                    .resolve(arm.name() + ".path")
+                                    .resolve(i + ".model"));
+                }
+            }
+        } else {
+            prov.put(
+                    "comparison_only",
+                    o.chosenModel().getClass().getSimpleName()
+                            + " models have no bundle format (they exist only in Java serialization, which prunekit"
+                            + " never reads): measured, not saved");
+        }
+        ModelFiles.writeProvenance(o.chosenModel(), provenanceFile(out, arm.name()), prov);
     }
 
     private static Map<String, Object> ordered(Object... kv) {

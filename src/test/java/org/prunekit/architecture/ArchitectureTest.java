@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the package layers of prunekit: each package depends only on those below it, and no two packages form a
- * cycle. Bottom-up: data, eval, spi, prune (shared helpers), the prune modules, config, protocol, report, run, cli.
+ * cycle. Bottom-up: data, eval, spi, prune (shared helpers), the prune modules, bundle, config, protocol, report, run, cli.
  * A new package must be added here at its place, which makes a new arrow between layers a deliberate change.
  */
 class ArchitectureTest {
@@ -41,6 +41,8 @@ class ArchitectureTest {
                 .definedBy("org.prunekit.prune")
                 .layer("prune-modules")
                 .definedBy("org.prunekit.prune.(*)..")
+                .layer("bundle")
+                .definedBy("org.prunekit.bundle..")
                 .layer("config")
                 .definedBy("org.prunekit.config..")
                 .layer("protocol")
@@ -61,16 +63,18 @@ class ArchitectureTest {
                 .mayOnlyBeAccessedByLayers("report", "run", "cli")
                 .whereLayer("config")
                 .mayOnlyBeAccessedByLayers("protocol", "report", "run", "cli")
+                .whereLayer("bundle")
+                .mayOnlyBeAccessedByLayers("config", "protocol", "report", "run", "cli")
                 .whereLayer("prune-modules")
                 .mayOnlyBeAccessedByLayers("config", "protocol", "report", "run", "cli")
                 .whereLayer("prune-shared")
-                .mayOnlyBeAccessedByLayers("prune-modules", "config", "protocol", "report", "run", "cli")
+                .mayOnlyBeAccessedByLayers("prune-modules", "bundle", "config", "protocol", "report", "run", "cli")
                 .whereLayer("spi")
                 .mayOnlyBeAccessedByLayers(
-                        "prune-shared", "prune-modules", "config", "protocol", "report", "run", "cli")
+                        "prune-shared", "prune-modules", "bundle", "config", "protocol", "report", "run", "cli")
                 .whereLayer("eval")
                 .mayOnlyBeAccessedByLayers(
-                        "spi", "prune-shared", "prune-modules", "config", "protocol", "report", "run", "cli");
+                        "spi", "prune-shared", "prune-modules", "bundle", "config", "protocol", "report", "run", "cli");
     }
 
     @Test
