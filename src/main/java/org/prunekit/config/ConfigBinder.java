@@ -215,7 +215,8 @@ public final class ConfigBinder {
         return part;
     }
 
-    private static SelectSpec select(Params p) {
+    /** Reads a {@code select:} block; also checks the public API's {@code Scoring}. */
+    public static SelectSpec select(Params p) {
         String metricName = p.getString("metric", "average-precision");
         Metric metric = Metric.byName(metricName);
         if (metric == null) {
