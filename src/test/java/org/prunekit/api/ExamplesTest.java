@@ -1,4 +1,4 @@
-package org.prunekit.examples;
+package org.prunekit.api;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,9 +10,11 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.prunekit.api.Choice;
-import org.prunekit.api.Datasets;
-import org.prunekit.api.StudyResult;
+import org.prunekit.examples.CartExample;
+import org.prunekit.examples.L1Example;
+import org.prunekit.examples.MlpExample;
+import org.prunekit.examples.StudyExample;
+import org.prunekit.examples.XgboostExample;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.Prediction;
@@ -20,7 +22,7 @@ import org.tribuo.classification.Label;
 import org.tribuo.common.tree.TreeModel;
 import org.tribuo.common.xgboost.XGBoostModel;
 
-/** Runs every example of docs/java-api.md and checks what it computed. */
+/** Runs every example of docs/java-api.md ({@code org.prunekit.examples}) and checks what it computed. */
 class ExamplesTest {
 
     static final Path DATA = Path.of("data/breast_cancer_wisconsin.csv");
