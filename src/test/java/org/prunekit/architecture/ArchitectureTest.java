@@ -79,7 +79,16 @@ class ArchitectureTest {
                         "prune-shared", "prune-modules", "onnx", "config", "protocol", "report", "run", "api", "cli")
                 .whereLayer("eval")
                 .mayOnlyBeAccessedByLayers(
-                        "spi", "prune-shared", "prune-modules", "onnx", "config", "protocol", "report", "run", "api", "cli");
+                        "spi",
+                        "prune-shared",
+                        "prune-modules",
+                        "onnx",
+                        "config",
+                        "protocol",
+                        "report",
+                        "run",
+                        "api",
+                        "cli");
     }
 
     @Test
