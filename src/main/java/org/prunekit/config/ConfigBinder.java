@@ -181,7 +181,8 @@ public final class ConfigBinder {
         return part;
     }
 
-    private static SelectSpec select(Params p) {
+    /** Reads a {@code select:} block; also checks the public API's {@code Scoring}. */
+    public static SelectSpec select(Params p) {
         ParamValues v = StudySchema.SELECT.bind(p);
         String rule = v.get(StudySchema.RULE);
         long limit = v.applies(StudySchema.MAX_NONZERO.name()) ? v.get(StudySchema.MAX_NONZERO) : 0;
