@@ -71,6 +71,11 @@ public record Bundle(
         }
     }
 
+    /** Whether {@code file} starts like a model bundle (its magic bytes); says nothing about its integrity. */
+    public static boolean isBundleFile(Path file) {
+        return BundleFile.hasMagic(file);
+    }
+
     /** Whether a model of this class can be saved in a bundle (some codec writes it). */
     public static boolean canSave(Model<Label> model) {
         return Codecs.all().forModel(model).isPresent();

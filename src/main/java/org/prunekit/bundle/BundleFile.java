@@ -60,6 +60,18 @@ public final class BundleFile {
         AtomicFiles.write(file, wrap(payload));
     }
 
+    /** Whether {@code file} is a regular file that starts with {@link #MAGIC}. */
+    static boolean hasMagic(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return Arrays.equals(in.readNBytes(MAGIC.length), MAGIC);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Reads a bundle file and returns its payload, checked; every problem is an {@link InputException}. */
     static byte[] read(Path file) {
         String name = file.toString();
