@@ -1,9 +1,9 @@
 package org.prunekit.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.concurrent.Callable;
+import org.prunekit.data.AtomicFiles;
 import org.prunekit.data.InputException;
 import org.prunekit.prune.ensemble.BoostedTrees;
 import org.prunekit.prune.ensemble.XgboostExport;
@@ -43,6 +43,7 @@ final class ExportXgboostCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        AtomicFiles.refuseInput(out, "--out", model);
         byte[] json = XgboostExport.readModelJson(model);
         int total = BoostedTrees.parse(json).rounds();
         BitSet kept = new BitSet(total);
@@ -55,7 +56,7 @@ final class ExportXgboostCommand implements Callable<Integer> {
         if (kept.isEmpty()) {
             throw new InputException("--keep-rounds/--drop-rounds", "no round would be left");
         }
-        Files.write(out, XgboostJson.keep(json, kept.stream().toArray(), null));
+        AtomicFiles.write(out, XgboostJson.keep(json, kept.stream().toArray(), null));
         spec.commandLine().getOut().printf("wrote %d of %d rounds to %s%n", kept.cardinality(), total, out);
         return Main.OK;
     }
