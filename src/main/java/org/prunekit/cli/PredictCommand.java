@@ -183,7 +183,7 @@ final class PredictCommand implements Callable<Integer> {
                 for (double d : probs) {
                     r.add(Double.toString(d));
                 }
-                printer.printRecord(CsvCells.write(r));
+                printer.printRecord(CsvCells.row(r));
             }
         } catch (UncheckedIOException e) {
             throw new InputException(name, "cannot read: " + e.getMessage());

@@ -27,7 +27,7 @@ record CsvRows(Path file, List<String> header, List<Row> rows) {
 
         /** The cell as prunekit meant it ({@link CsvCells#read} undoes the spreadsheet guard). */
         String text(String column) {
-            String key = (String) CsvCells.write(column);
+            String key = (String) CsvCells.cell(column);
             return record.isMapped(key) && record.isSet(key) ? CsvCells.read(record.get(key)) : "";
         }
 

@@ -161,7 +161,7 @@ public final class ResultsWriter {
                         r.add(num(k.outer().get(m)));
                     }
                     r.add(num(k.latencyUs()));
-                    p.printRecord(CsvCells.write(r));
+                    p.printRecord(CsvCells.row(r));
                 }
             }
         });
@@ -210,7 +210,7 @@ public final class ResultsWriter {
                 r.add(String.join(";", c.featuresUsed()));
                 r.add(num(k.latencyUs()));
                 r.add(num(d.latencyUs()));
-                p.printRecord(CsvCells.write(r));
+                p.printRecord(CsvCells.row(r));
             }
         });
     }
@@ -247,7 +247,7 @@ public final class ResultsWriter {
                             num(sd),
                             num(sd / Math.sqrt(c.innerFolds())),
                             c.innerFolds()));
-                    p.printRecord(CsvCells.write(r));
+                    p.printRecord(CsvCells.row(r));
                 }
             }
         });
@@ -264,7 +264,7 @@ public final class ResultsWriter {
             for (CellResult c : cells) {
                 for (var e : c.pathColumns().entrySet()) {
                     for (CandidateResult k : c.candidates()) {
-                        p.printRecord(CsvCells.write(Arrays.asList(
+                        p.printRecord(CsvCells.row(Arrays.asList(
                                 c.arm(),
                                 c.repeat(),
                                 c.fold(),

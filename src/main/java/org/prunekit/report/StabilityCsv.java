@@ -58,7 +58,7 @@ final class StabilityCsv {
             for (FeatureStability.Row r : rows) {
                 boolean chosen = r.candidate() == FeatureStability.CHOSEN;
                 p.printRecord(
-                        CsvCells.write(r.arm()),
+                        CsvCells.cell(r.arm()),
                         chosen ? "chosen" : "candidate",
                         chosen ? "" : r.candidate(),
                         chosen ? "" : ResultsWriter.num(r.strength()),
@@ -72,7 +72,7 @@ final class StabilityCsv {
         }));
         AtomicFiles.writeString(dir.resolve(FREQUENCY), ResultsWriter.csv(frequencyColumns(), p -> {
             for (Object[] r : freq) {
-                p.printRecord(CsvCells.write(r));
+                p.printRecord(CsvCells.row(r));
             }
         }));
     }

@@ -93,7 +93,7 @@ public record L1Study(
                         header.add(p.predictors() == 1 ? f : f + "@" + k);
                     }
                 }
-                out.printRecord(CsvCells.write(header));
+                out.printRecord(CsvCells.row(header));
                 double[][][] paths = p.coefficientPaths();
                 for (int l = 0; l < p.size(); l++) {
                     List<Object> row = new ArrayList<>(List.of(
@@ -108,7 +108,7 @@ public record L1Study(
                             row.add(pj[l]);
                         }
                     }
-                    out.printRecord(CsvCells.write(row));
+                    out.printRecord(CsvCells.row(row));
                 }
             }
             try (Writer w = Files.newBufferedWriter(dir.resolve("selection.csv"), StandardCharsets.UTF_8);
@@ -117,7 +117,7 @@ public record L1Study(
                 for (String f : features) {
                     int rank = entryOrder.indexOf(f);
                     out.printRecord(
-                            CsvCells.write(f), rank < 0 ? "" : rank + 1, keptAtMin.contains(f), keptAt1se.contains(f));
+                            CsvCells.cell(f), rank < 0 ? "" : rank + 1, keptAtMin.contains(f), keptAt1se.contains(f));
                 }
             }
         } catch (IOException e) {
