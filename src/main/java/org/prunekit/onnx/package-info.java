@@ -9,5 +9,7 @@
  * LibLinear's) as a {@code Gemm} over their support, prunekit's MLP as compacted {@code Gemm} layers with sparse
  * weights scattered from their non-zeros. A pruned model's graph holds only what is left. Parity with prunekit's
  * probabilities is checked in ONNX Runtime by {@code OnnxParityTest}; see {@code docs/onnx.md}.
+ *
+ * <p>Internal: not part of prunekit's public API ({@code org.prunekit.api}); it may change in any release.
  */
 package org.prunekit.onnx;
