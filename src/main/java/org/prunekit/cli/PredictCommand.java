@@ -12,6 +12,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.prunekit.bundle.Bundle;
 import org.prunekit.bundle.Predictions;
 import org.prunekit.data.AtomicFiles;
+import org.prunekit.data.CsvCells;
 import org.prunekit.data.InputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,6 +52,7 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        AtomicFiles.refuseInput(out, "--out", csv, modelFile);
         if (Files.exists(out) && !force) {
             throw new InputException(out.toString(), "exists; use --force to overwrite it");
         }
@@ -61,7 +63,7 @@ final class PredictCommand implements Callable<Integer> {
         StringWriter w = new StringWriter();
         try (CSVPrinter printer = CSVFormat.RFC4180
                 .builder()
-                .setHeader(header.toArray(String[]::new))
+                .setHeader(CsvCells.header(header))
                 .setRecordSeparator("\n")
                 .get()
                 .print(w)) {
@@ -74,7 +76,7 @@ final class PredictCommand implements Callable<Integer> {
                 for (double d : p.probabilities(i)) {
                     r.add(Double.toString(d));
                 }
-                printer.printRecord(r);
+                printer.printRecord(CsvCells.row(r));
             }
         }
         AtomicFiles.writeString(out, w.toString());

@@ -33,6 +33,7 @@ final class XgboostJsonWriter {
      * print.
      */
     static String write(Path model, Path out, Rounds rounds) {
+        AtomicFiles.refuseInput(out, "--out", model);
         byte[] json = Bundle.isBundleFile(model) ? bundleJson(model) : XgboostExport.readModelJson(model);
         int total = BoostedTrees.parse(json).rounds();
         BitSet kept = new BitSet(total);

@@ -3,12 +3,14 @@ package org.prunekit.prune.ensemble;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Set;
 
 /**
- * Structural validation of XGBoost model JSON before it reaches XGBoost's native loader, which trusts its input (a
+ * Structural validation of XGBoost model JSON, for every reader: {@link #checkTree} checks one tree's shape where
+ * {@link BoostedTrees#of} reads it (a tree must be a tree: node 0 is the root; a node is a leaf iff both its children
+ * are {@code -1}; every other node has two distinct children in {@code [1, n)}; walking from the root reaches every
+ * node exactly once; split features lie in {@code [0, num_feature)}); {@link #check} validates a whole model (a
+ * model bundle's) before it reaches XGBoost's native loader, which trusts its input (a
  * child index out of range or a cycle crashes or hangs the JVM). Accepts what {@code Booster.toByteArray("json")}
  * writes for a {@code gbtree} classifier, and checks:
  * <ul>
@@ -163,32 +165,12 @@ public final class XgboostJsonCheck {
         if (parents[0] != ROOT_PARENT) {
             throw new IllegalArgumentException("XGBoost tree " + t + ": node 0 is not the root");
         }
-        boolean[] seen = new boolean[n];
-        Deque<Integer> todo = new ArrayDeque<>();
-        todo.push(0);
-        seen[0] = true;
-        int reached = 1;
-        while (!todo.isEmpty()) {
-            int i = todo.pop();
-            if (feature[i] < 0 || feature[i] >= numFeature) {
+        checkTree(t, left, right, feature, numFeature);
+        for (int i = 0; i < n; i++) {
+            if (left[i] != -1 && (parents[left[i]] != i || parents[right[i]] != i)) {
                 throw new IllegalArgumentException(
-                        "XGBoost tree " + t + " node " + i + " splits on feature " + feature[i] + " of " + numFeature);
+                        "XGBoost tree " + t + ", node " + i + ": its children record " + "another parent");
             }
-            if (left[i] == -1 && right[i] == -1) {
-                continue;
-            }
-            for (int child : new int[] {left[i], right[i]}) {
-                if (child <= 0 || child >= n || seen[child] || parents[child] != i) {
-                    throw new IllegalArgumentException("XGBoost tree " + t + " node " + i + " has a bad child " + child
-                            + " (out of range, shared, a cycle, or a wrong parent)");
-                }
-                seen[child] = true;
-                reached++;
-                todo.push(child);
-            }
-        }
-        if (reached != n) {
-            throw new IllegalArgumentException("XGBoost tree " + t + " has " + (n - reached) + " unreachable nodes");
         }
     }
 
@@ -258,5 +240,57 @@ public final class XgboostJsonCheck {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("XGBoost '" + key + "' is '" + s + "', not an integer");
         }
+    }
+    /**
+     * Checks tree {@code index} (for messages).
+     *
+     * @throws IllegalArgumentException naming the tree and node at fault
+     */
+    public static void checkTree(int index, int[] left, int[] right, int[] feature, int numFeature) {
+        int n = left.length;
+        boolean[] seen = new boolean[n];
+        int[] stack = new int[n + 1];
+        int top = 0;
+        stack[top++] = 0;
+        seen[0] = true;
+        int reached = 1;
+        while (top > 0) {
+            int i = stack[--top];
+            if (left[i] == -1 || right[i] == -1) {
+                if (left[i] != right[i]) {
+                    throw bad(
+                            index,
+                            i,
+                            "has one child (" + left[i] + ", " + right[i] + "); a leaf has none, a split two");
+                }
+                continue;
+            }
+            if (feature[i] < 0 || feature[i] >= numFeature) {
+                throw bad(
+                        index, i, "splits on feature " + feature[i] + " but the model has " + numFeature + " features");
+            }
+            for (int c : new int[] {left[i], right[i]}) {
+                if (c <= 0 || c >= n) {
+                    throw bad(index, i, "has child " + c + " outside the tree's nodes 1.." + (n - 1));
+                }
+                if (seen[c]) {
+                    throw bad(index, i, "leads back to node " + c + ", reached before (a cycle or a shared node)");
+                }
+                seen[c] = true;
+                reached++;
+                stack[top++] = c;
+            }
+        }
+        if (reached != n) {
+            for (int i = 0; i < n; i++) {
+                if (!seen[i]) {
+                    throw bad(index, i, "cannot be reached from the root");
+                }
+            }
+        }
+    }
+
+    private static IllegalArgumentException bad(int tree, int node, String what) {
+        return new IllegalArgumentException("tree " + tree + ", node " + node + " " + what);
     }
 }
