@@ -39,8 +39,13 @@ public final class XgboostCodec implements ModelCodec {
     @Override
     @SuppressWarnings("unchecked")
     public Model<Label> decode(byte[] data, Domains domains, Nested nested) {
-        XgboostJsonCheck.check(
-                data, domains.features().size(), domains.outputs().size());
+        try {
+            XgboostJsonCheck.check(
+                    data, domains.features().size(), domains.outputs().size());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    e.getMessage().startsWith("XGBoost") ? e.getMessage() : "XGBoost model: " + e.getMessage());
+        }
         var metadata = new ModelDataCarrier<>(
                         "xgboost",
                         ModelCodec.provenance(XGBoostModel.class.getName()),
