@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.prunekit.examples.CartExample;
@@ -109,6 +110,14 @@ class ExamplesTest {
                 r.arms().stream().map(StudyResult.Arm::name).toList());
         assertTrue(r.arms().get(1).nonZero() < r.arms().get(0).nonZero(), "the pruned arm is smaller");
         assertTrue(r.candidates().stream().anyMatch(c -> c.repeat() == -1 && c.chosen()), "refits are included");
+        for (StudyResult.Candidate c : r.candidates()) {
+            assertTrue(c.innerMean().get("average-precision") >= 0, "inner scores read back: " + c);
+            if (c.repeat() >= 0) {
+                assertEquals(
+                        Set.of("average-precision", "balanced-accuracy"),
+                        c.outer().keySet());
+            }
+        }
     }
 
     private static void assertChoice(Choice c) {
