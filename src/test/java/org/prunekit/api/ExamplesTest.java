@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -32,7 +33,7 @@ class ExamplesTest {
     Path tmp;
 
     @Test
-    void cart() {
+    void cart() throws IOException {
         CartExample.Result r = CartExample.run(DATA);
         double[] alphas = r.path().alphas();
         int[] leaves = r.path().leaves();
@@ -53,6 +54,10 @@ class ExamplesTest {
         assertChoice(r.cv());
         assertEquals(leaves[r.cv().chosen()], leaves(r.pruned()));
         assertTrue(leaves(r.pruned()) < leaves(r.tree()), "one-se prunes the tree");
+        @SuppressWarnings("unchecked")
+        Model<Label> loaded = (Model<Label>) CartExample.saveAndLoad(r.pruned(), tmp);
+        MutableDataset<Label> data = Datasets.csv(DATA, "class");
+        assertEquals(labels(r.pruned(), data), labels(loaded, data), "the saved subtree predicts as before");
     }
 
     @Test
