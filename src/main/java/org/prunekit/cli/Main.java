@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             PredictCommand.class,
             DescribeCommand.class,
             ReportCommand.class,
+            ExportCommand.class,
             ExportXgboostCommand.class,
             // subcommands register here (a trailing comma is fine in an annotation array)
         })

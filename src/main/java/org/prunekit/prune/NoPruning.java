@@ -4,6 +4,7 @@ import java.util.Set;
 import org.prunekit.spi.Candidate;
 import org.prunekit.spi.MethodFactory;
 import org.prunekit.spi.ModelFamily;
+import org.prunekit.spi.ParamSchema;
 import org.prunekit.spi.Params;
 import org.prunekit.spi.PruningMethod;
 import org.prunekit.spi.PruningPath;
@@ -36,6 +37,11 @@ public final class NoPruning implements PruningMethod {
         @Override
         public Set<String> families() {
             return Set.of(); // every family
+        }
+
+        @Override
+        public ParamSchema schema() {
+            return ParamSchema.EMPTY;
         }
 
         @Override

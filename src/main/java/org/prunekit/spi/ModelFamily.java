@@ -25,6 +25,15 @@ public interface ModelFamily {
      */
     Trainer<Label> trainer(Params params, long seed, Map<String, Float> classWeights);
 
+    /**
+     * The keys of its {@code model:} block besides {@code family}: names, types, defaults, ranges and doc lines,
+     * declared once. {@link #trainer} binds its block through this schema; the docs and {@code prunekit validate}
+     * are generated from it.
+     */
+    default ParamSchema schema() {
+        return ParamSchema.UNDECLARED;
+    }
+
     /** Size of a model this family's trainer produced (the unpruned candidate; pruned ones are sized by their method). */
     ModelSize size(Model<Label> model);
 

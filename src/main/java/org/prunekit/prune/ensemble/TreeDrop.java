@@ -8,6 +8,7 @@ import java.util.Set;
 import org.prunekit.spi.Candidate;
 import org.prunekit.spi.MethodFactory;
 import org.prunekit.spi.ModelFamily;
+import org.prunekit.spi.ParamSchema;
 import org.prunekit.spi.Params;
 import org.prunekit.spi.PruningMethod;
 import org.prunekit.spi.PruningPath;
@@ -98,6 +99,11 @@ public final class TreeDrop implements PruningMethod {
         @Override
         public Set<String> families() {
             return Set.of(XgboostFamily.NAME, ForestFamily.RANDOM_FOREST, ForestFamily.ADABOOST);
+        }
+
+        @Override
+        public ParamSchema schema() {
+            return TreeDropParams.SCHEMA;
         }
 
         @Override

@@ -3,6 +3,8 @@ package org.prunekit.prune.linear;
 import java.util.Set;
 import org.prunekit.spi.MethodFactory;
 import org.prunekit.spi.ModelFamily;
+import org.prunekit.spi.ParamSchema;
+import org.prunekit.spi.ParamSpec;
 import org.prunekit.spi.Params;
 import org.prunekit.spi.PruningMethod;
 import org.tribuo.Dataset;
@@ -21,9 +23,7 @@ public final class L1PathMethod implements PruningMethod {
 
     /** @param candidates number of λs offered as candidates; 0 = all */
     public L1PathMethod(LogisticPathOptions options, int candidates) {
-        if (candidates < 0) {
-            throw new IllegalArgumentException("candidates must be >= 0 but was " + candidates);
-        }
+        CANDIDATES.check(candidates);
         this.trainer = new LogisticTrainer(options);
         this.candidates = candidates;
     }
@@ -34,7 +34,11 @@ public final class L1PathMethod implements PruningMethod {
         return new L1Path(mp, L1Path.subGrid(mp.path().size(), candidates));
     }
 
-    /** Registers {@code l1-path} for family {@code logistic}. Key: {@code candidates} (0 = every λ). */
+    static final ParamSpec<Integer> CANDIDATES = ParamSpec.integer(
+            "candidates", 0, 0, 100_000, "λ values offered as candidates, evenly spread along the path; 0 = every λ");
+    private static final ParamSchema SCHEMA = ParamSchema.of(CANDIDATES);
+
+    /** Registers {@code l1-path} for family {@code logistic}; the λ path's settings are the family's. */
     public static final class Factory implements MethodFactory {
         @Override
         public String name() {
@@ -47,8 +51,14 @@ public final class L1PathMethod implements PruningMethod {
         }
 
         @Override
+        public ParamSchema schema() {
+            return SCHEMA;
+        }
+
+        @Override
         public PruningMethod create(Params prune, Params model, ModelFamily family, long seed) {
-            return new L1PathMethod(LogisticFamily.options(model), prune.getInt("candidates", 0, 0, 100_000));
+            return new L1PathMethod(
+                    LogisticFamily.options(model), SCHEMA.bind(prune).get(CANDIDATES));
         }
     }
 }

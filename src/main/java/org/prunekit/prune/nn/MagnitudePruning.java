@@ -9,6 +9,7 @@ import java.util.logging.Logger;
 import org.prunekit.spi.Candidate;
 import org.prunekit.spi.MethodFactory;
 import org.prunekit.spi.ModelFamily;
+import org.prunekit.spi.ParamSchema;
 import org.prunekit.spi.Params;
 import org.prunekit.spi.PruningMethod;
 import org.prunekit.spi.PruningPath;
@@ -213,6 +214,11 @@ public final class MagnitudePruning implements PruningMethod {
         }
 
         @Override
+        public ParamSchema schema() {
+            return MagnitudeParams.MAGNITUDE;
+        }
+
+        @Override
         public PruningMethod create(Params prune, Params model, ModelFamily family, long seed) {
             return new MagnitudePruning(MagnitudeParams.from(prune, true), MlpParams.from(model), seed);
         }
@@ -228,6 +234,11 @@ public final class MagnitudePruning implements PruningMethod {
         @Override
         public Set<String> families() {
             return Set.of(MlpFamily.NAME);
+        }
+
+        @Override
+        public ParamSchema schema() {
+            return MagnitudeParams.RANDOM;
         }
 
         @Override

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import org.prunekit.spi.ModelFamily;
 import org.prunekit.spi.ModelSize;
+import org.prunekit.spi.ParamSchema;
 import org.prunekit.spi.Params;
 import org.tribuo.Model;
 import org.tribuo.Trainer;
@@ -17,6 +18,11 @@ public final class MlpFamily implements ModelFamily {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public ParamSchema schema() {
+        return MlpParams.SCHEMA;
     }
 
     /** Class weights arrive as Tribuo example weights, which the weighted cross-entropy honours. */

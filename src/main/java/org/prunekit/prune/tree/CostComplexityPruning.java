@@ -1,9 +1,13 @@
 package org.prunekit.prune.tree;
 
+import java.util.List;
 import java.util.Set;
 import org.prunekit.spi.ConfigException;
 import org.prunekit.spi.MethodFactory;
 import org.prunekit.spi.ModelFamily;
+import org.prunekit.spi.ParamException;
+import org.prunekit.spi.ParamSchema;
+import org.prunekit.spi.ParamSpec;
 import org.prunekit.spi.Params;
 import org.prunekit.spi.PruningMethod;
 import org.tribuo.Dataset;
@@ -26,28 +30,35 @@ public final class CostComplexityPruning implements PruningMethod {
      * @param mergeLeaves also offer the zero-cost clean-up "merge sibling leaves that predict the same class"
      */
     public record Options(Impurity risk, boolean mergeLeaves) {
+
+        static final ParamSpec<String> RISK = ParamSpec.choice(
+                        "risk",
+                        null,
+                        List.of("gini", "entropy", "misclassification"),
+                        "node impurity i(t) in the risk R(t) = (w_t / W) i(t); misclassification is rpart's")
+                .defaultText("the tree's impurity");
+        static final ParamSpec<Boolean> MERGE_LEAVES = ParamSpec.flag(
+                "merge-leaves", false, "also offer the zero-cost clean-up: merge sibling leaves with the same class");
+
+        /** The keys of method {@code cost-complexity}. */
+        public static final ParamSchema SCHEMA = ParamSchema.of(RISK, MERGE_LEAVES);
+
         public Options {
-            if (risk == null) {
-                throw new IllegalArgumentException("risk must be gini, entropy or misclassification but was null");
-            }
+            ParamException.require(
+                    risk != null, RISK.name(), "must be gini, entropy or misclassification but was null");
         }
 
         /** Risk = the tree's own split criterion (the cart default), no clean-up candidate. */
         public static Options defaults() {
-            return new Options(CartFamily.Hyper.defaults().impurity(), false);
+            return new Options(CartFamily.Hyper.defaults().impurity(), MERGE_LEAVES.defaultValue());
         }
 
+        /** Reads the {@code prune:} block; the risk defaults to the impurity of the arm's {@code model:} block. */
         static Options from(Params prune, Params model) {
-            Impurity own = model.has("impurity")
-                    ? Impurity.byName(model.getString("impurity", null))
-                    : defaults().risk();
-            String name = prune.getChoice(
-                    "risk",
-                    own == null ? defaults().risk().configName() : own.configName(),
-                    Set.of("gini", "entropy", "misclassification"));
-            return new Options(
-                    Impurity.byName(name),
-                    prune.getBoolean("merge-leaves", defaults().mergeLeaves()));
+            Impurity own = CartFamily.Hyper.SCHEMA.bind(model, v -> Impurity.byName(v.get(CartFamily.Hyper.IMPURITY)));
+            return SCHEMA.bind(
+                    prune,
+                    v -> new Options(v.get(RISK) == null ? own : Impurity.byName(v.get(RISK)), v.get(MERGE_LEAVES)));
         }
     }
 
@@ -74,6 +85,11 @@ public final class CostComplexityPruning implements PruningMethod {
         @Override
         public Set<String> families() {
             return Set.of("cart");
+        }
+
+        @Override
+        public ParamSchema schema() {
+            return Options.SCHEMA;
         }
 
         @Override
