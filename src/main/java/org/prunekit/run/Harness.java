@@ -73,7 +73,18 @@ public final class Harness {
         StudyPlan plan = engine.prepare(new StudyInput(cfg, workDir, dataFile, dataSha, options.resamplers()));
         Path out = cfg.output().dir();
         String fingerprint = Experiment.sha256(ResultsWriter.configYaml(cfg) + "\ndata " + dataSha);
-        OutputFolder.prepare(out, fingerprint, options.force(), options.resume());
+        List<Path> inputs = new ArrayList<>(List.of(dataFile, Path.of(cfg.source())));
+        if (cfg.split().outer().file() != null) {
+            inputs.add(workDir.toAbsolutePath().resolve(cfg.split().outer().file()));
+        }
+        try (OutputFolder.Session session = OutputFolder.open(
+                out, fingerprint, options.force(), options.resume(), inputs, options.progress()::warning)) {
+            runCells(cfg, study, out, dataSha, options);
+        }
+        return out;
+    }
+
+    private static void runCells(ExperimentConfig cfg, Study study, Path out, String dataSha, Options options) {
         CellStore store = new CellStore(out);
 
         List<CellSpec> cells = new ArrayList<>();
@@ -122,7 +133,6 @@ public final class Harness {
                 plan.classCounts());
         new ResultsWriter(cfg, results, info, Version.get()).writeAll(out);
         writeReport(out, options.progress());
-        return out;
     }
 
     /**

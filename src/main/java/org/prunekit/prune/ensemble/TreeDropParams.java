@@ -65,7 +65,7 @@ public record TreeDropParams(String strategy, int[] sizes, String objective) {
         return SCHEMA.bind(p, TreeDropParams::of);
     }
 
-    private static TreeDropParams of(ParamValues v) {
+    static TreeDropParams of(ParamValues v) {
         return new TreeDropParams(v.get(STRATEGY), v.get(SIZES), v.get(OBJECTIVE));
     }
 

@@ -10,7 +10,7 @@ import java.util.TreeSet;
 import org.prunekit.prune.ExampleWeights;
 import org.prunekit.prune.FeatureSubsetModel;
 import org.prunekit.spi.Candidate;
-import org.prunekit.spi.MethodFactory;
+import org.prunekit.spi.MethodDefinition;
 import org.prunekit.spi.ModelFamily;
 import org.prunekit.spi.ModelSize;
 import org.prunekit.spi.ParamException;
@@ -127,27 +127,17 @@ public final class FeatureSelectMethod implements PruningMethod {
     }
 
     /** Registers {@code feature-select} for every family; keys in {@link #SCHEMA}. */
-    public static final class Factory implements MethodFactory {
-        @Override
-        public String name() {
-            return "feature-select";
-        }
-
-        @Override
-        public Set<String> families() {
-            return Set.of(); // every family
-        }
-
-        @Override
-        public ParamSchema schema() {
-            return SCHEMA;
-        }
-
-        @Override
-        public PruningMethod create(Params prune, Params model, ModelFamily family, long seed) {
-            Settings settings =
-                    SCHEMA.bind(prune, v -> new Settings(v.get(SELECTOR), v.get(K), v.get(BINS), v.get(TREE_DEPTH)));
-            return new FeatureSelectMethod(settings, family, model, seed);
+    public static final class Factory extends MethodDefinition {
+        public Factory() {
+            super(
+                    "feature-select",
+                    Set.of(),
+                    SCHEMA,
+                    (prune, model, family, seed) -> new FeatureSelectMethod(
+                            new Settings(prune.get(SELECTOR), prune.get(K), prune.get(BINS), prune.get(TREE_DEPTH)),
+                            family,
+                            model,
+                            seed));
         }
     }
 }

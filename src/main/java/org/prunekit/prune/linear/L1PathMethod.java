@@ -1,11 +1,9 @@
 package org.prunekit.prune.linear;
 
 import java.util.Set;
-import org.prunekit.spi.MethodFactory;
-import org.prunekit.spi.ModelFamily;
+import org.prunekit.spi.MethodDefinition;
 import org.prunekit.spi.ParamSchema;
 import org.prunekit.spi.ParamSpec;
-import org.prunekit.spi.Params;
 import org.prunekit.spi.PruningMethod;
 import org.tribuo.Dataset;
 import org.tribuo.Model;
@@ -39,26 +37,14 @@ public final class L1PathMethod implements PruningMethod {
     private static final ParamSchema SCHEMA = ParamSchema.of(CANDIDATES);
 
     /** Registers {@code l1-path} for family {@code logistic}; the λ path's settings are the family's. */
-    public static final class Factory implements MethodFactory {
-        @Override
-        public String name() {
-            return "l1-path";
-        }
-
-        @Override
-        public Set<String> families() {
-            return Set.of(LogisticFamily.NAME);
-        }
-
-        @Override
-        public ParamSchema schema() {
-            return SCHEMA;
-        }
-
-        @Override
-        public PruningMethod create(Params prune, Params model, ModelFamily family, long seed) {
-            return new L1PathMethod(
-                    LogisticFamily.options(model), SCHEMA.bind(prune).get(CANDIDATES));
+    public static final class Factory extends MethodDefinition {
+        public Factory() {
+            super(
+                    "l1-path",
+                    Set.of(LogisticFamily.NAME),
+                    SCHEMA,
+                    (prune, model, family, seed) ->
+                            new L1PathMethod(LogisticFamily.options(model), prune.get(CANDIDATES)));
         }
     }
 }

@@ -10,13 +10,11 @@ import java.util.TreeSet;
 import org.prunekit.prune.ExampleWeights;
 import org.prunekit.prune.FeatureSubsetModel;
 import org.prunekit.spi.Candidate;
-import org.prunekit.spi.MethodFactory;
-import org.prunekit.spi.ModelFamily;
+import org.prunekit.spi.MethodDefinition;
 import org.prunekit.spi.ModelSize;
 import org.prunekit.spi.ParamSchema;
 import org.prunekit.spi.ParamSpec;
 import org.prunekit.spi.ParamValues;
-import org.prunekit.spi.Params;
 import org.prunekit.spi.PruningMethod;
 import org.prunekit.spi.Range;
 import org.prunekit.spi.SimplePath;
@@ -159,25 +157,13 @@ public final class LibLinearPathMethod implements PruningMethod {
     }
 
     /** Registers {@code liblinear-path} for family {@code logistic}; keys in {@link #SCHEMA}. */
-    public static final class Factory implements MethodFactory {
-        @Override
-        public String name() {
-            return "liblinear-path";
-        }
-
-        @Override
-        public Set<String> families() {
-            return Set.of(LogisticFamily.NAME);
-        }
-
-        @Override
-        public ParamSchema schema() {
-            return SCHEMA;
-        }
-
-        @Override
-        public PruningMethod create(Params prune, Params model, ModelFamily family, long seed) {
-            return new LibLinearPathMethod(SCHEMA.bind(prune, Settings::of), seed);
+    public static final class Factory extends MethodDefinition {
+        public Factory() {
+            super(
+                    "liblinear-path",
+                    Set.of(LogisticFamily.NAME),
+                    SCHEMA,
+                    (prune, model, family, seed) -> new LibLinearPathMethod(Settings.of(prune), seed));
         }
     }
 }

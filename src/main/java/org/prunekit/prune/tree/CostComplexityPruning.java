@@ -2,12 +2,11 @@ package org.prunekit.prune.tree;
 
 import java.util.List;
 import java.util.Set;
-import org.prunekit.spi.ConfigException;
-import org.prunekit.spi.MethodFactory;
-import org.prunekit.spi.ModelFamily;
+import org.prunekit.spi.MethodDefinition;
 import org.prunekit.spi.ParamException;
 import org.prunekit.spi.ParamSchema;
 import org.prunekit.spi.ParamSpec;
+import org.prunekit.spi.ParamValues;
 import org.prunekit.spi.Params;
 import org.prunekit.spi.PruningMethod;
 import org.tribuo.Dataset;
@@ -55,10 +54,13 @@ public final class CostComplexityPruning implements PruningMethod {
 
         /** Reads the {@code prune:} block; the risk defaults to the impurity of the arm's {@code model:} block. */
         static Options from(Params prune, Params model) {
-            Impurity own = CartFamily.Hyper.SCHEMA.bind(model, v -> Impurity.byName(v.get(CartFamily.Hyper.IMPURITY)));
-            return SCHEMA.bind(
-                    prune,
-                    v -> new Options(v.get(RISK) == null ? own : Impurity.byName(v.get(RISK)), v.get(MERGE_LEAVES)));
+            return SCHEMA.bind(prune, v -> of(v, model));
+        }
+
+        static Options of(ParamValues prune, Params model) {
+            String risk = prune.get(RISK);
+            Impurity own = CartFamily.Hyper.from(model).impurity();
+            return new Options(risk == null ? own : Impurity.byName(risk), prune.get(MERGE_LEAVES));
         }
     }
 
@@ -76,31 +78,13 @@ public final class CostComplexityPruning implements PruningMethod {
     }
 
     /** Registers {@code cost-complexity} for family {@code cart}. */
-    public static final class Factory implements MethodFactory {
-        @Override
-        public String name() {
-            return "cost-complexity";
-        }
-
-        @Override
-        public Set<String> families() {
-            return Set.of("cart");
-        }
-
-        @Override
-        public ParamSchema schema() {
-            return Options.SCHEMA;
-        }
-
-        @Override
-        public PruningMethod create(Params prune, Params model, ModelFamily family, long seed) {
-            if (!"cart".equals(family.name())) {
-                throw new ConfigException(
-                        prune.file(),
-                        prune.pathOf("method"),
-                        "cost-complexity prunes family cart, not " + family.name());
-            }
-            return new CostComplexityPruning(Options.from(prune, model));
+    public static final class Factory extends MethodDefinition {
+        public Factory() {
+            super(
+                    "cost-complexity",
+                    Set.of("cart"),
+                    Options.SCHEMA,
+                    (prune, model, family, seed) -> new CostComplexityPruning(Options.of(prune, model)));
         }
     }
 }
