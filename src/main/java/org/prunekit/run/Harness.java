@@ -79,12 +79,13 @@ public final class Harness {
         }
         try (OutputFolder.Session session = OutputFolder.open(
                 out, fingerprint, options.force(), options.resume(), inputs, options.progress()::warning)) {
-            runCells(cfg, study, out, dataSha, options);
+            runCells(cfg, plan, engine, out, dataSha, options);
         }
         return out;
     }
 
-    private static void runCells(ExperimentConfig cfg, Study study, Path out, String dataSha, Options options) {
+    private static void runCells(
+            ExperimentConfig cfg, StudyPlan plan, Engine engine, Path out, String dataSha, Options options) {
         CellStore store = new CellStore(out);
 
         List<CellSpec> cells = new ArrayList<>();
