@@ -49,7 +49,7 @@ final class ValidateCommand implements Callable<Integer> {
         Path work = Path.of("").toAbsolutePath();
         ExperimentConfig cfg = ConfigBinder.load(config, work, null);
         Study study = Experiment.prepare(cfg, work, null);
-        cfg.warnings().all().forEach(w -> err.println("prunekit: warning: " + config + ": " + w));
+        cfg.warnings().all().forEach(w -> err.println(ErrorHandler.line("warning: " + config + ": " + w)));
         err.flush();
         int cells = cfg.arms().size() * study.outerFolds().size();
         out.printf(

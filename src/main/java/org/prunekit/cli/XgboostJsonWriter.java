@@ -25,6 +25,7 @@ final class XgboostJsonWriter {
 
     /** Writes {@code model} (XGBoost JSON or a Tribuo model file) to {@code out}; returns the line to print. */
     static String write(Path model, Path out, Rounds rounds) {
+        AtomicFiles.refuseInput(out, "--out", model);
         byte[] json = XgboostExport.readModelJson(model);
         int total = BoostedTrees.parse(json).rounds();
         BitSet kept = new BitSet(total);

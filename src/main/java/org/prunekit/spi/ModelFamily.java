@@ -37,6 +37,15 @@ public interface ModelFamily {
     /** Size of a model this family's trainer produced (the unpruned candidate; pruned ones are sized by their method). */
     ModelSize size(Model<Label> model);
 
+    /**
+     * A lower bound, in bytes, of the heap that training one model of this family needs on {@code features} encoded
+     * features and {@code classes} classes; 0 when the family does not estimate it. Validation refuses a config
+     * whose model cannot fit in the heap, before any training.
+     */
+    default long trainingBytes(Params params, int features, int classes) {
+        return 0;
+    }
+
     /** Imbalance strategies this family honours (e.g. {@code class-weights} needs weight support). */
     Set<String> supportedImbalance();
 

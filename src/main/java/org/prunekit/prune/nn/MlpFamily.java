@@ -40,6 +40,27 @@ public final class MlpFamily implements ModelFamily {
         return MlpSize.of(m);
     }
 
+    /**
+     * {@code 8 · 4 · W} bytes for the {@code W} weights and biases of the {@code features-hidden…-classes} net (the
+     * weights, their gradients and Adam's two moment vectors, all doubles), plus one double per unit of every layer
+     * for a batch of 32 rows, twice (activations and their gradients).
+     */
+    @Override
+    public long trainingBytes(Params params, int features, int classes) {
+        int[] hidden = MlpParams.from(params).hidden();
+        long weights = 0;
+        long units = features;
+        int in = features;
+        for (int h : hidden) {
+            weights += ((long) in + 1) * h;
+            units += h;
+            in = h;
+        }
+        weights += ((long) in + 1) * classes;
+        units += classes;
+        return 8 * 4 * weights + 8 * 2 * 32 * units;
+    }
+
     @Override
     public Set<String> supportedImbalance() {
         return Set.of("none", "class-weights", "undersample", "oversample", "smote", "threshold");
