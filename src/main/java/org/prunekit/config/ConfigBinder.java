@@ -64,10 +64,19 @@ public final class ConfigBinder {
         imb.requireNoUnknownKeys();
 
         Params sel = root.child("select");
-        SelectSpec select = select(sel);
-        List<Metric> metrics = metrics(root, select.metric());
+        SelectSpec select = select(sel, null);
 
         List<Params> armBlocks = root.children("arms");
+        List<SelectSpec> armSelects = new ArrayList<>();
+        List<Metric> selectionMetrics = new ArrayList<>(List.of(select.metric()));
+        for (Params a : armBlocks) {
+            SelectSpec own = a.has("select") ? select(a.child("select"), select) : null;
+            armSelects.add(own);
+            if (own != null) {
+                selectionMetrics.add(own.metric());
+            }
+        }
+        List<Metric> metrics = metrics(root, selectionMetrics);
         if (armBlocks.isEmpty()) {
             throw root.error(
                     "arms",
@@ -76,7 +85,7 @@ public final class ConfigBinder {
         List<ArmSpec> arms = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (int i = 0; i < armBlocks.size(); i++) {
-            ArmSpec arm = arm(file, i, armBlocks.get(i), imbalance, metrics, select, warnings);
+            ArmSpec arm = arm(file, i, armBlocks.get(i), imbalance, metrics, select, armSelects.get(i), warnings);
             if (!names.add(arm.name())) {
                 throw armBlocks
                         .get(i)
@@ -215,15 +224,22 @@ public final class ConfigBinder {
         return part;
     }
 
-    private static SelectSpec select(Params p) {
-        String metricName = p.getString("metric", "average-precision");
+    /**
+     * A {@code select:} block; an arm's block ({@code parent} = the study's selection) takes the keys it leaves out from
+     * the study's, except {@code max-nonzero}, which belongs to rule {@code budget}.
+     */
+    private static SelectSpec select(Params p, SelectSpec parent) {
+        String metricName = p.getString(
+                "metric", parent == null ? "average-precision" : parent.metric().configName());
         Metric metric = Metric.byName(metricName);
         if (metric == null) {
             throw p.error("metric", "unknown metric '" + metricName + "' (allowed: " + allMetrics() + ")");
         }
-        String rule = p.getChoice("rule", "one-se", RULES);
+        String rule = p.getChoice("rule", parent == null ? "one-se" : parent.rule(), RULES);
         long limit = 0;
-        if (rule.equals("budget")) {
+        if (rule.equals("budget") && parent != null && parent.rule().equals("budget") && !p.has("max-nonzero")) {
+            limit = parent.maxNonZero();
+        } else if (rule.equals("budget")) {
             if (!p.has("max-nonzero")) {
                 throw p.error("max-nonzero", "missing; rule budget needs a size limit (non-zero parameters, >= 1)");
             }
@@ -236,7 +252,7 @@ public final class ConfigBinder {
         return new SelectSpec(metric, rule, limit);
     }
 
-    private static List<Metric> metrics(Params root, Metric selection) {
+    private static List<Metric> metrics(Params root, List<Metric> selection) {
         List<String> names = root.getStrings("metrics", DEFAULT_METRICS);
         LinkedHashSet<Metric> out = new LinkedHashSet<>();
         for (int i = 0; i < names.size(); i++) {
@@ -249,7 +265,7 @@ public final class ConfigBinder {
                 throw root.error("metrics[" + i + "]", "'" + names.get(i) + "' is listed twice");
             }
         }
-        out.add(selection);
+        out.addAll(selection);
         return List.copyOf(out);
     }
 
@@ -260,10 +276,12 @@ public final class ConfigBinder {
             ImbalanceSpec imbalance,
             List<Metric> metrics,
             SelectSpec select,
+            SelectSpec own,
             Warnings warnings) {
         String name = name(a, "name", null);
         Params model = a.child("model");
         Params prune = a.child("prune");
+        a.has("select");
         a.requireNoUnknownKeys();
         String familyName = model.getString("family", null);
         if (familyName == null) {
@@ -295,7 +313,7 @@ public final class ConfigBinder {
                     "'" + methodName + "' does not prune family '" + familyName + "' (it prunes: "
                             + String.join(", ", new TreeSet<>(method.families())) + ")");
         }
-        ArmSpec arm = new ArmSpec(i, name, familyName, methodName, model.asMap(), prune.asMap(), file);
+        ArmSpec arm = new ArmSpec(i, name, familyName, methodName, model.asMap(), prune.asMap(), file, own);
         // Let the family and the method read their own keys, then reject what nobody read.
         try {
             Params mp = arm.modelParams();
@@ -335,25 +353,34 @@ public final class ConfigBinder {
 
     private static void staticWarnings(
             SplitSpec split, ImbalanceSpec imbalance, SelectSpec select, List<ArmSpec> arms, Warnings w) {
-        if (select.metric() == Metric.LOG_LOSS || select.metric() == Metric.BRIER) {
-            for (ArmSpec a : arms) {
-                if (!a.method().equals("none")) {
-                    w.add(
-                            "select.metric",
-                            select.metric().configName() + " as the selection metric over-prunes trees "
-                                    + "(pure leaves give extreme probabilities); prefer average-precision (arm "
-                                    + a.name() + ")");
-                    break;
-                }
+        boolean studyWarned = false;
+        for (ArmSpec a : arms) {
+            SelectSpec s = a.select() != null ? a.select() : select;
+            boolean probabilityLoss = s.metric() == Metric.LOG_LOSS
+                    || s.metric() == Metric.BRIER
+                    || (s.metric() == Metric.DEVIANCE && !a.family().equals("logistic"));
+            if (probabilityLoss && !a.method().equals("none") && (a.select() != null || !studyWarned)) {
+                studyWarned |= a.select() == null;
+                w.add(
+                        a.select() != null ? "arms[" + a.index() + "].select.metric" : "select.metric",
+                        s.metric().configName() + " as the selection metric over-prunes trees "
+                                + "(pure leaves give extreme probabilities); prefer average-precision (arm "
+                                + a.name() + ")");
             }
         }
-        boolean holdoutInner =
-                split.inner().kind().equals(SplitSpec.HOLDOUT) || arms.stream().anyMatch(a -> usesValidation(a));
-        if (select.rule().equals("one-se") && holdoutInner) {
-            w.add(
-                    "select.rule",
-                    "one-se needs a standard error over inner folds; with an inner holdout (or a method that "
-                            + "uses validation data) it acts as 'best'");
+        boolean holdoutInner = split.inner().kind().equals(SplitSpec.HOLDOUT);
+        boolean ruleWarned = false;
+        for (ArmSpec a : arms) {
+            SelectSpec s = a.select() != null ? a.select() : select;
+            if (s.rule().equals("one-se")
+                    && (holdoutInner || usesValidation(a))
+                    && (a.select() != null || !ruleWarned)) {
+                ruleWarned |= a.select() == null;
+                w.add(
+                        a.select() != null ? "arms[" + a.index() + "].select.rule" : "select.rule",
+                        "one-se needs a standard error over inner folds; with an inner holdout (or a method that "
+                                + "uses validation data) it acts as 'best'");
+            }
         }
         if (imbalance.strategy().equals("threshold") && select.metric().needsProbabilities()) {
             w.add(

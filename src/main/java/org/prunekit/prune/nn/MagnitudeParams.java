@@ -14,7 +14,7 @@ import org.prunekit.spi.Params;
  * @param criterion       neuron criterion {@code l1} (default), {@code l2} or {@code activation}
  * @param schedule        {@code one-shot} (default), {@code iterative} or {@code gradual}
  * @param sparsities      targets of the path, fractions of weights (or of hidden neurons) removed
- *                        (default 0, 0.5, 0.8, 0.9, 0.95, 0.98)
+ *                        (default 0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.98)
  * @param fineTuneEpochs  epochs of training under the mask after one-shot pruning; total epochs of gradual pruning
  *                        (default 20)
  * @param fineTuneLr      learning rate of that training (default 1e-3)
@@ -22,7 +22,8 @@ import org.prunekit.spi.Params;
  *                        ({@code epoch}, default) or not at all ({@code none}: prune and fine-tune)
  * @param rewindEpoch     the epoch to rewind to (default 2)
  * @param gradualSteps    pruning steps n of the gradual schedule (default 10)
- * @param guard           the collapse guard (default: 1 live weight per layer and a live path per output)
+ * @param guard           the collapse guard (default: 1 live weight per layer, a live path per output and, under
+ *                        global scope, a per-layer density floor of 5 %: {@code min-layer-density})
  */
 public record MagnitudeParams(
         boolean global,
@@ -79,13 +80,13 @@ public record MagnitudeParams(
                 false,
                 NeuronPruner.Criterion.L1,
                 Schedule.ONE_SHOT,
-                new double[] {0, 0.5, 0.8, 0.9, 0.95, 0.98},
+                new double[] {0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.98},
                 20,
                 1e-3,
                 Rewind.EPOCH,
                 2,
                 10,
-                CollapseGuard.defaults());
+                CollapseGuard.defaults().withMinLayerDensity(CollapseGuard.DEFAULT_MIN_LAYER_DENSITY));
     }
 
     @Override
@@ -202,7 +203,8 @@ public record MagnitudeParams(
         double lr = p.getDouble("fine-tune-lr", d.fineTuneLr, Double.MIN_VALUE, 10);
         CollapseGuard guard = new CollapseGuard(
                 p.getInt("min-live-per-layer", d.guard.minLivePerLayer(), 0, 1 << 30),
-                p.getBoolean("keep-paths", d.guard.keepPaths()));
+                p.getBoolean("keep-paths", d.guard.keepPaths()),
+                p.getDouble("min-layer-density", d.guard.minLayerDensity(), 0, 0.999999));
         try {
             return new MagnitudeParams(
                     global, neurons, crit, schedule, sparsities, ft, lr, rewind, rewindEpoch, steps, guard);
