@@ -6,8 +6,8 @@
 #   bench/peers.sh [--datasets a,b] [--families cart,xgboost,logistic,mlp] [--out DIR] [--threads N]
 #
 # For every dataset x family it writes a config (the header below + bench/peers/arms/<family>.yaml), runs prunekit on
-# the fold file, then bench/peers/compare.py prints each arm's chosen size and metrics beside every peer row of its
-# family, the paired per-fold dAP with a 95 % t interval, and a verdict line. Exit status: 0 all verdicts pass, 1 a
+# the fold file (inner folds: 5, or the fragment's "# inner-folds: N" line), then bench/peers/compare.py prints each
+# arm's chosen size and metrics beside every peer row of its family, the paired per-fold dAP with a 95 % t interval, and a verdict line. Exit status: 0 all verdicts pass, 1 a
 # verdict fails, 2 bad input, anything else a failed run. Wall time per run is saved as <out>/<dataset>-<family>/wall_s.
 # CPU-heavy (the whole grid is ~4 x 4 prunekit runs of 10 outer x 5 inner folds): iterate on one dataset first.
 set -euo pipefail
@@ -45,10 +45,11 @@ for ds in ${datasets//,/ }; do
     arms="bench/peers/arms/$fam.yaml"
     [ -f "$arms" ] || { echo "peers.sh: $arms missing (families: cart, xgboost, logistic, mlp)" >&2; exit 2; }
     cfg="$out/configs/$ds-$fam.yaml"
+    inner=$(sed -n 's/^# inner-folds: //p' "$arms")
     {
       echo "name: peers-$ds-$fam"
       echo "data: {path: data/$ds.csv, target: class, positive: $pos, missing: impute}"
-      echo "split: {outer: {kind: fold-file, file: bench/peers/folds/$ds.csv}, inner: {kind: stratified-kfold, folds: 5}, seed: 42}"
+      echo "split: {outer: {kind: fold-file, file: bench/peers/folds/$ds.csv}, inner: {kind: stratified-kfold, folds: ${inner:-5}}, seed: 42}"
       echo "metrics: [average-precision, recall, precision, specificity, balanced-accuracy, mcc, roc-auc, pr-auc]"
       echo "timing: {rows: 50, repeats: 1}"
       cat "$arms"

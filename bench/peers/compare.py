@@ -10,7 +10,8 @@ folds) beside every peer row of the family, the paired per-fold difference of av
 with a 95 % t interval, and a verdict line:
   * DOMINATED by P: P is no larger (mean size) and its AP is significantly higher (interval of prunekit - P below 0);
   * RECALL below P: minority recall significantly below the class-weighted peer P (trees: ccpbal_*, nets: mlp_dense);
-  * otherwise "on the front", "beyond the front" when the arm dominates a peer (no larger, AP significantly higher).
+  * otherwise "on the front", "beyond the front" when the arm dominates a peer (no larger, AP significantly higher);
+    a smaller arm whose AP is significantly below a peer's is on the front too, and the line says so.
 Exit status 0 when every verdict passes, 1 when one fails, 2 on missing or malformed input.
 Standard library only, so it runs on a fresh machine.
 """
@@ -161,7 +162,7 @@ def main(argv):
                 print(f"| **{arm}** (prunekit, {len(folds)} folds) | {size:.1f} | {fmt(mean(ap.values()))} | "
                       f"{fmt(mean(rec.values()))} | {fmt(mean(v['bacc'] for v in folds.values()))} | "
                       f"{fmt(mean(v['mcc'] for v in folds.values()))} | {fmt(mean(v['auc'] for v in folds.values()))} | | |")
-                verdict, beyond = [], []
+                verdict, beyond, trades = [], [], []
                 for method, pf in sorted(peers.items()):
                     pap = {k: float(v["ap"]) for k, v in pf.items()}
                     prec = {k: float(v["recall"]) for k, v in pf.items()}
@@ -179,6 +180,8 @@ def main(argv):
                         verdict.append(f"DOMINATED by {method} ({psize:.1f} <= {size:.1f}, dAP {d:+.3f} [{lo:+.3f}, {hi:+.3f}])")
                     if size <= psize and lo > 0:
                         beyond.append(method)
+                    if size < psize and hi < 0:
+                        trades.append(f"{method} {d:+.3f}")
                     rule = rules.get(arm, rules.get("_study", "one-se"))
                     if RECALL_PEERS.get(family, {}).get(rule) == method and rhi < 0:
                         verdict.append(f"RECALL below {method} (d recall {dr:+.3f} [{rlo:+.3f}, {rhi:+.3f}])")
@@ -186,6 +189,8 @@ def main(argv):
                 failed += 0 if ok else 1
                 text = "; ".join(verdict) if verdict else (
                     "beyond the front (dominates " + ", ".join(beyond) + ")" if beyond else "on the front")
+                if trades:
+                    text += "; smaller than but significantly below in AP: " + ", ".join(trades)
                 print(f"\nverdict {dataset} x {family} x {arm}: {'PASS' if ok else 'FAIL'}: {text}")
     return 1 if failed else 0
 
