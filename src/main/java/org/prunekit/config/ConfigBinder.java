@@ -224,6 +224,11 @@ public final class ConfigBinder {
         return part;
     }
 
+    /** Reads a study's {@code select:} block; also checks the public API's {@code Scoring}. */
+    public static SelectSpec select(Params p) {
+        return select(p, null);
+    }
+
     /**
      * A {@code select:} block; an arm's block ({@code parent} = the study's selection) takes the keys it leaves out from
      * the study's, except {@code max-nonzero}, which belongs to rule {@code budget}.

@@ -12,5 +12,7 @@
  *       {@link org.prunekit.data.Fold}s (also within a subset of rows, for inner folds);
  *       {@link org.prunekit.data.FoldFile} reads user-given folds.</li>
  * </ul>
+ *
+ * <p>Internal: not part of prunekit's public API ({@code org.prunekit.api}); it may change in any release.
  */
 package org.prunekit.data;

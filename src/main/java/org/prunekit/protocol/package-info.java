@@ -6,5 +6,7 @@
  * measures bytes and latency. The outcome is plain data ({@link org.prunekit.protocol.CellResult},
  * {@link org.prunekit.protocol.CandidateResult}); seeds derive from the cell's identity only
  * ({@link org.prunekit.protocol.Seeds}).
+ *
+ * <p>Internal: not part of prunekit's public API ({@code org.prunekit.api}); it may change in any release.
  */
 package org.prunekit.protocol;

@@ -6,5 +6,7 @@
  * dummy classifiers ({@link org.prunekit.prune.BaselineFamily}) and no pruning ({@link org.prunekit.prune.NoPruning}).
  * The modules themselves live in the sub-packages {@code tree}, {@code ensemble}, {@code linear}, {@code nn},
  * {@code features} and {@code smile}.
+ *
+ * <p>Internal: not part of prunekit's public API ({@code org.prunekit.api}); it may change in any release.
  */
 package org.prunekit.prune;

@@ -7,5 +7,7 @@
  * {@code plots/} and a self-contained {@code report.html}, and {@link org.prunekit.report.ResultsReader} which rebuilds
  * a {@code ReportData} from a saved results folder (its file and column names live only in
  * {@link org.prunekit.report.ResultsLayout}).
+ *
+ * <p>Internal: not part of prunekit's public API ({@code org.prunekit.api}); it may change in any release.
  */
 package org.prunekit.report;

@@ -5,5 +5,7 @@
  * {@link org.prunekit.spi.Candidate}s, each with its strength, its {@link org.prunekit.spi.ModelSize} and a Tribuo
  * {@code Model<Label>}. Config blocks reach them as {@link org.prunekit.spi.Params}. Modules depend on this package,
  * never on config, protocol or run; they register through {@code META-INF/services}.
+ *
+ * <p>Internal: not part of prunekit's public API ({@code org.prunekit.api}); it may change in any release.
  */
 package org.prunekit.spi;

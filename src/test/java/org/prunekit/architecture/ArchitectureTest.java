@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the package layers of prunekit: each package depends only on those below it, and no two packages form a
- * cycle. Bottom-up: data, eval, spi, prune (shared helpers), the prune modules, config, protocol, report, run, cli.
+ * cycle. Bottom-up: data, eval, spi, prune (shared helpers), the prune modules, onnx, config, protocol, report, run,
+ * api (the public Java API), cli.
  * A new package must be added here at its place, which makes a new arrow between layers a deliberate change.
  */
 class ArchitectureTest {
@@ -41,6 +42,8 @@ class ArchitectureTest {
                 .definedBy("org.prunekit.prune")
                 .layer("prune-modules")
                 .definedBy("org.prunekit.prune.(*)..")
+                .layer("onnx")
+                .definedBy("org.prunekit.onnx..")
                 .layer("config")
                 .definedBy("org.prunekit.config..")
                 .layer("protocol")
@@ -49,28 +52,43 @@ class ArchitectureTest {
                 .definedBy("org.prunekit.report..")
                 .layer("run")
                 .definedBy("org.prunekit.run..")
+                .layer("api")
+                .definedBy("org.prunekit.api..")
                 .layer("cli")
                 .definedBy("org.prunekit.cli..")
                 .whereLayer("cli")
                 .mayNotBeAccessedByAnyLayer()
-                .whereLayer("run")
+                .whereLayer("api")
                 .mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("run")
+                .mayOnlyBeAccessedByLayers("api", "cli")
                 .whereLayer("report")
-                .mayOnlyBeAccessedByLayers("run", "cli")
+                .mayOnlyBeAccessedByLayers("run", "api", "cli")
                 .whereLayer("protocol")
-                .mayOnlyBeAccessedByLayers("report", "run", "cli")
+                .mayOnlyBeAccessedByLayers("report", "run", "api", "cli")
                 .whereLayer("config")
-                .mayOnlyBeAccessedByLayers("protocol", "report", "run", "cli")
+                .mayOnlyBeAccessedByLayers("protocol", "report", "run", "api", "cli")
+                .whereLayer("onnx")
+                .mayOnlyBeAccessedByLayers("config", "protocol", "report", "run", "api", "cli")
                 .whereLayer("prune-modules")
-                .mayOnlyBeAccessedByLayers("config", "protocol", "report", "run", "cli")
+                .mayOnlyBeAccessedByLayers("onnx", "config", "protocol", "report", "run", "api", "cli")
                 .whereLayer("prune-shared")
-                .mayOnlyBeAccessedByLayers("prune-modules", "config", "protocol", "report", "run", "cli")
+                .mayOnlyBeAccessedByLayers("prune-modules", "onnx", "config", "protocol", "report", "run", "api", "cli")
                 .whereLayer("spi")
                 .mayOnlyBeAccessedByLayers(
-                        "prune-shared", "prune-modules", "config", "protocol", "report", "run", "cli")
+                        "prune-shared", "prune-modules", "onnx", "config", "protocol", "report", "run", "api", "cli")
                 .whereLayer("eval")
                 .mayOnlyBeAccessedByLayers(
-                        "spi", "prune-shared", "prune-modules", "config", "protocol", "report", "run", "cli");
+                        "spi",
+                        "prune-shared",
+                        "prune-modules",
+                        "onnx",
+                        "config",
+                        "protocol",
+                        "report",
+                        "run",
+                        "api",
+                        "cli");
     }
 
     @Test

@@ -10,5 +10,7 @@
  * {@link org.prunekit.prune.ensemble.XgboostModels} (rebuilding genuine Tribuo {@code XGBoostModel}s) that apply a
  * choice; {@link org.prunekit.prune.ensemble.TreeDrop} that ties them into a pruning path. See
  * {@code docs/tree-drop.md}.
+ *
+ * <p>Internal: not part of prunekit's public API ({@code org.prunekit.api}); it may change in any release.
  */
 package org.prunekit.prune.ensemble;

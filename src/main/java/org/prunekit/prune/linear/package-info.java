@@ -16,5 +16,7 @@
  *       coefficient paths as CSV).</li>
  * </ul>
  * See {@code docs/l1-path.md}.
+ *
+ * <p>Internal: not part of prunekit's public API ({@code org.prunekit.api}); it may change in any release.
  */
 package org.prunekit.prune.linear;

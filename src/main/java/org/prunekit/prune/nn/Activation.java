@@ -17,6 +17,11 @@ public enum Activation {
         return configName;
     }
 
+    /** The activation of one pre-activation value. */
+    public double of(double z) {
+        return this == RELU ? (z > 0 ? z : 0.0) : Math.tanh(z);
+    }
+
     /** Applies the activation in place to {@code z[from, to)}. */
     void apply(double[] z, int from, int to) {
         if (this == RELU) {

@@ -58,7 +58,8 @@ public final class MlpModel extends Model<Label> {
         return net;
     }
 
-    Standardizer standardizer() {
+    /** The input standardisation fitted on the training rows. */
+    public Standardizer standardizer() {
         return standardizer;
     }
 

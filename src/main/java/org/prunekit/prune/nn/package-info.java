@@ -13,5 +13,7 @@
  * rule, slices back) under the {@link org.prunekit.prune.nn.CollapseGuard}. {@link org.prunekit.prune.nn.NeuronPruner}
  * removes whole neurons. Schedules (one-shot, iterative with rewinding, gradual) live in
  * {@link org.prunekit.prune.nn.MagnitudePruning}.
+ *
+ * <p>Internal: not part of prunekit's public API ({@code org.prunekit.api}); it may change in any release.
  */
 package org.prunekit.prune.nn;

@@ -4,5 +4,7 @@
  * posteriors), {@link org.prunekit.prune.smile.SmileData} (a Tribuo dataset as Smile arrays / DataFrame) and the
  * families {@code smile-cart} (Smile's CART with its own pruning on held-out rows) and {@code smile-mlp}
  * (Smile's dense MLP, the baseline for the {@code mlp} family).
+ *
+ * <p>Internal: not part of prunekit's public API ({@code org.prunekit.api}); it may change in any release.
  */
 package org.prunekit.prune.smile;

@@ -257,6 +257,25 @@ public final class TreePath implements PruningPath {
         return Arrays.stream(sizes).mapToInt(s -> s[0]).toArray();
     }
 
+    /**
+     * Total leaf risk {@code R(T_c) = sum over leaves t of T_c of R(t)} of each candidate, in the risk the path was
+     * built with (scikit-learn's {@code impurities}). Node t is a leaf of candidate c when its parent is a split of c
+     * ({@code c < firstCollapsed[parent]}) and t itself is not ({@code c >= firstCollapsed[t]}, 0 at leaves).
+     */
+    public double[] impurities() {
+        FlatTree t = source.tree();
+        double[] risk = t.risk();
+        double[] out = new double[strengths.length];
+        for (int i = 0; i < t.size(); i++) {
+            int presentUntil = i == 0 ? strengths.length : Math.min(strengths.length, firstCollapsed[t.parent(i)]);
+            int splitUntil = t.isLeaf(i) ? 0 : Math.min(firstCollapsed[i], strengths.length);
+            for (int c = splitUntil; c < presentUntil; c++) {
+                out[c] += risk[i];
+            }
+        }
+        return out;
+    }
+
     /** Whether candidate 1 is the merged-leaves clean-up of the trained tree. */
     public boolean hasMergeCandidate() {
         return mergeCandidate;

@@ -14,5 +14,7 @@
  *   <li>Config entry points: family {@code cart} ({@link org.prunekit.prune.tree.CartFamily}) and method
  *       {@code cost-complexity} ({@link org.prunekit.prune.tree.CostComplexityPruning}).</li>
  * </ul>
+ *
+ * <p>Internal: not part of prunekit's public API ({@code org.prunekit.api}); it may change in any release.
  */
 package org.prunekit.prune.tree;

@@ -3,5 +3,7 @@
  * arrays ({@code Data}, a {@link org.prunekit.report.chart.ChartSpec}); the shared look in
  * {@link org.prunekit.report.chart.ChartStyle}; PNG and SVG files written atomically by
  * {@link org.prunekit.report.chart.ChartFiles}.
+ *
+ * <p>Internal: not part of prunekit's public API ({@code org.prunekit.api}); it may change in any release.
  */
 package org.prunekit.report.chart;

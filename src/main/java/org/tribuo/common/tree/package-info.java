@@ -3,5 +3,7 @@
  * org.tribuo.common.tree.TreeModelAccess}, which builds a {@code TreeModel} from a root node, and {@link
  * org.tribuo.common.tree.TreeProtoCache}, which serializes many trees that share leaves (the subtrees of one pruning
  * path) to Tribuo's exact bytes without serializing each leaf again.
+ *
+ * <p>Internal: not part of prunekit's public API ({@code org.prunekit.api}); it may change in any release.
  */
 package org.tribuo.common.tree;
