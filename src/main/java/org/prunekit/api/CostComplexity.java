@@ -51,10 +51,12 @@ public final class CostComplexity {
             return new Options(null, false);
         }
 
+        /** A copy with {@code risk} replaced. */
         public Options withRisk(String newRisk) {
             return new Options(newRisk, mergeLeaves);
         }
 
+        /** A copy with {@code mergeLeaves} replaced. */
         public Options withMergeLeaves(boolean merge) {
             return new Options(risk, merge);
         }
@@ -68,8 +70,13 @@ public final class CostComplexity {
             return m;
         }
 
+        /** The {@code prune:} block of these options. */
+        Map<String, Object> block() {
+            return prune(risk, mergeLeaves);
+        }
+
         PruningMethod method(Model<Label> tree) {
-            return ConfigBlock.method(METHOD, prune(risk, mergeLeaves), FAMILY, modelBlock(tree), 0L);
+            return ConfigBlock.method(METHOD, block(), FAMILY, modelBlock(tree), 0L);
         }
     }
 

@@ -5,15 +5,15 @@ package org.prunekit.api;
  * fold's training part, every candidate scored on the fold's held-out part, and one candidate chosen by
  * {@link Scoring#rule()}. This is what the CLI does inside every outer training part.
  *
- * @param folds   number of stratified folds, at least 2
+ * @param folds   number of stratified folds, 2 to 100 (as the CLI's {@code split.inner.folds})
  * @param seed    seed of the stratified fold assignment
  * @param scoring metric and selection rule
  */
 public record CrossValidation(int folds, long seed, Scoring scoring) {
 
     public CrossValidation {
-        if (folds < 2) {
-            throw new IllegalArgumentException("folds: " + folds + " is out of range [2, 1000]");
+        if (folds < 2 || folds > 100) {
+            throw new IllegalArgumentException("folds: " + folds + " is out of range [2, 100]");
         }
         if (scoring == null) {
             throw new IllegalArgumentException("scoring: missing");
@@ -25,14 +25,17 @@ public record CrossValidation(int folds, long seed, Scoring scoring) {
         return new CrossValidation(5, 42L, Scoring.defaults());
     }
 
+    /** A copy with {@code folds} replaced. */
     public CrossValidation withFolds(int newFolds) {
         return new CrossValidation(newFolds, seed, scoring);
     }
 
+    /** A copy with {@code seed} replaced. */
     public CrossValidation withSeed(long newSeed) {
         return new CrossValidation(folds, newSeed, scoring);
     }
 
+    /** A copy with {@code scoring} replaced. */
     public CrossValidation withScoring(Scoring newScoring) {
         return new CrossValidation(folds, seed, newScoring);
     }

@@ -66,30 +66,37 @@ public final class L1Path {
             return new Options(1.0, true, 100, Double.NaN, 1e-7, 100_000, 0);
         }
 
+        /** A copy with {@code alpha} replaced. */
         public Options withAlpha(double newAlpha) {
             return new Options(newAlpha, standardize, nlambda, lambdaMinRatio, thresh, maxIterations, candidates);
         }
 
+        /** A copy with {@code standardize} replaced. */
         public Options withStandardize(boolean on) {
             return new Options(alpha, on, nlambda, lambdaMinRatio, thresh, maxIterations, candidates);
         }
 
+        /** A copy with {@code nlambda} replaced. */
         public Options withNlambda(int count) {
             return new Options(alpha, standardize, count, lambdaMinRatio, thresh, maxIterations, candidates);
         }
 
+        /** A copy with {@code lambdaMinRatio} replaced. */
         public Options withLambdaMinRatio(double ratio) {
             return new Options(alpha, standardize, nlambda, ratio, thresh, maxIterations, candidates);
         }
 
+        /** A copy with {@code thresh} replaced. */
         public Options withThresh(double newThresh) {
             return new Options(alpha, standardize, nlambda, lambdaMinRatio, newThresh, maxIterations, candidates);
         }
 
+        /** A copy with {@code maxIterations} replaced. */
         public Options withMaxIterations(int passes) {
             return new Options(alpha, standardize, nlambda, lambdaMinRatio, thresh, passes, candidates);
         }
 
+        /** A copy with {@code candidates} replaced. */
         public Options withCandidates(int count) {
             return new Options(alpha, standardize, nlambda, lambdaMinRatio, thresh, maxIterations, count);
         }
@@ -108,13 +115,13 @@ public final class L1Path {
             return m;
         }
 
+        /** The {@code model:} block of these options (family {@code logistic}). */
+        Map<String, Object> modelBlock() {
+            return model(alpha, standardize, nlambda, lambdaMinRatio, thresh, maxIterations);
+        }
+
         PruningMethod method() {
-            return ConfigBlock.method(
-                    METHOD,
-                    Map.of("candidates", candidates),
-                    FAMILY,
-                    model(alpha, standardize, nlambda, lambdaMinRatio, thresh, maxIterations),
-                    0L);
+            return ConfigBlock.method(METHOD, Map.of("candidates", candidates), FAMILY, modelBlock(), 0L);
         }
     }
 

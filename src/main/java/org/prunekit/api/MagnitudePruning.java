@@ -104,6 +104,7 @@ public final class MagnitudePruning {
                     Mlp.Options.defaults());
         }
 
+        /** A copy with {@code scope} replaced. */
         public Options withScope(String newScope) {
             return new Options(
                     newScope,
@@ -135,6 +136,7 @@ public final class MagnitudePruning {
                     training);
         }
 
+        /** A copy with {@code schedule} replaced. */
         public Options withSchedule(String newSchedule) {
             return new Options(
                     scope,
@@ -150,6 +152,7 @@ public final class MagnitudePruning {
                     training);
         }
 
+        /** A copy with {@code sparsities} replaced. */
         public Options withSparsities(double... targets) {
             List<Double> s = new ArrayList<>();
             for (double t : targets) {
@@ -169,6 +172,7 @@ public final class MagnitudePruning {
                     training);
         }
 
+        /** A copy with {@code fineTuneEpochs} and {@code fineTuneLr} replaced. */
         public Options withFineTune(int epochs, double lr) {
             return new Options(
                     scope,
@@ -184,6 +188,7 @@ public final class MagnitudePruning {
                     training);
         }
 
+        /** A copy with {@code rewind} and {@code rewindEpoch} replaced. */
         public Options withRewind(String newRewind, int epoch) {
             return new Options(
                     scope,
@@ -199,6 +204,7 @@ public final class MagnitudePruning {
                     training);
         }
 
+        /** A copy with {@code gradualSteps} replaced. */
         public Options withGradualSteps(int steps) {
             return new Options(
                     scope,
@@ -255,24 +261,24 @@ public final class MagnitudePruning {
             return m;
         }
 
+        /** The {@code prune:} block of these options. */
+        Map<String, Object> block() {
+            return prune(
+                    scope,
+                    granularity,
+                    criterion,
+                    schedule,
+                    sparsities,
+                    fineTuneEpochs,
+                    fineTuneLr,
+                    rewind,
+                    rewindEpoch,
+                    gradualSteps);
+        }
+
         /** The method for a network trained by {@link Mlp#trainer} with these training options and {@code seed}. */
         PruningMethod method(long seed) {
-            return ConfigBlock.method(
-                    METHOD,
-                    prune(
-                            scope,
-                            granularity,
-                            criterion,
-                            schedule,
-                            sparsities,
-                            fineTuneEpochs,
-                            fineTuneLr,
-                            rewind,
-                            rewindEpoch,
-                            gradualSteps),
-                    Mlp.FAMILY,
-                    training.block(),
-                    seed);
+            return ConfigBlock.method(METHOD, block(), Mlp.FAMILY, training.block(), seed);
         }
     }
 

@@ -72,6 +72,7 @@ public final class Mlp {
             return new Options(List.of(64, 32), "relu", "adam", 1e-3, 0.9, 200, 32, 1e-4, 0.0, 20, 0.1);
         }
 
+        /** A copy with {@code hidden} replaced. */
         public Options withHidden(int... widths) {
             List<Integer> h = new ArrayList<>();
             for (int w : widths) {
@@ -91,6 +92,7 @@ public final class Mlp {
                     validationFraction);
         }
 
+        /** A copy with {@code activation} replaced. */
         public Options withActivation(String name) {
             return new Options(
                     hidden,
@@ -106,6 +108,7 @@ public final class Mlp {
                     validationFraction);
         }
 
+        /** A copy with {@code optimizer}, {@code lr} and {@code momentum} replaced. */
         public Options withOptimizer(String name, double learningRate, double sgdMomentum) {
             return new Options(
                     hidden,
@@ -121,6 +124,7 @@ public final class Mlp {
                     validationFraction);
         }
 
+        /** A copy with {@code epochs} replaced. */
         public Options withEpochs(int newEpochs) {
             return new Options(
                     hidden,
@@ -136,6 +140,7 @@ public final class Mlp {
                     validationFraction);
         }
 
+        /** A copy with {@code batchSize} replaced. */
         public Options withBatchSize(int rows) {
             return new Options(
                     hidden,
@@ -151,6 +156,7 @@ public final class Mlp {
                     validationFraction);
         }
 
+        /** A copy with {@code weightDecay} and {@code dropout} replaced. */
         public Options withRegularisation(double newWeightDecay, double newDropout) {
             return new Options(
                     hidden,
@@ -166,6 +172,7 @@ public final class Mlp {
                     validationFraction);
         }
 
+        /** A copy with {@code patience} and {@code validationFraction} replaced. */
         public Options withEarlyStopping(int newPatience, double newValidationFraction) {
             return new Options(
                     hidden,

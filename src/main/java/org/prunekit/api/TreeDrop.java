@@ -61,10 +61,12 @@ public final class TreeDrop {
                     0L);
         }
 
+        /** A copy with {@code strategy} replaced. */
         public Options withStrategy(String newStrategy) {
             return new Options(newStrategy, sizes, objective, seed);
         }
 
+        /** A copy with {@code sizes} replaced. */
         public Options withSizes(int... newSizes) {
             List<Integer> s = new ArrayList<>();
             for (int k : newSizes) {
@@ -73,10 +75,12 @@ public final class TreeDrop {
             return new Options(strategy, s, objective, seed);
         }
 
+        /** A copy with {@code objective} replaced. */
         public Options withObjective(String newObjective) {
             return new Options(strategy, sizes, newObjective, seed);
         }
 
+        /** A copy with {@code seed} replaced. */
         public Options withSeed(long newSeed) {
             return new Options(strategy, sizes, objective, newSeed);
         }
@@ -89,8 +93,13 @@ public final class TreeDrop {
             return m;
         }
 
+        /** The {@code prune:} block of these options. */
+        Map<String, Object> block() {
+            return prune(strategy, sizes, objective);
+        }
+
         PruningMethod method() {
-            return ConfigBlock.method(METHOD, prune(strategy, sizes, objective), FAMILY, Map.of(), seed);
+            return ConfigBlock.method(METHOD, block(), FAMILY, Map.of(), seed);
         }
     }
 

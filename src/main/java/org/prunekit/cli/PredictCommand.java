@@ -16,6 +16,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.prunekit.data.AtomicFiles;
+import org.prunekit.data.CsvCells;
 import org.prunekit.data.InputException;
 import org.prunekit.eval.Probabilities;
 import org.prunekit.report.ModelFiles;
@@ -68,6 +69,7 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        AtomicFiles.refuseInput(out, "--out", csv, modelFile);
         if (Files.exists(out) && !force) {
             throw new InputException(out.toString(), "exists; use --force to overwrite it");
         }
@@ -113,7 +115,7 @@ final class PredictCommand implements Callable<Integer> {
                         .parse(in);
                 CSVPrinter printer = CSVFormat.RFC4180
                         .builder()
-                        .setHeader(header.toArray(String[]::new))
+                        .setHeader(CsvCells.header(header))
                         .setRecordSeparator("\n")
                         .get()
                         .print(w)) {
@@ -181,7 +183,7 @@ final class PredictCommand implements Callable<Integer> {
                 for (double d : probs) {
                     r.add(Double.toString(d));
                 }
-                printer.printRecord(r);
+                printer.printRecord(CsvCells.row(r));
             }
         } catch (UncheckedIOException e) {
             throw new InputException(name, "cannot read: " + e.getMessage());

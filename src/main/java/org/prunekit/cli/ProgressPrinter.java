@@ -21,8 +21,8 @@ final class ProgressPrinter implements Progress {
         double elapsed = (System.nanoTime() - start) / 1e9;
         int ran = done - skipped;
         String eta = ran > 0 ? clock(elapsed / ran * (total - done)) : "?";
-        String line = String.format(
-                Locale.ROOT, "prunekit: %d/%d cells (%s), elapsed %s, ETA %s", done, total, key, clock(elapsed), eta);
+        String line = ErrorHandler.line(String.format(
+                Locale.ROOT, "%d/%d cells (%s), elapsed %s, ETA %s", done, total, key, clock(elapsed), eta));
         if (tty) {
             err.print("\r" + line + (done == total ? "\n" : ""));
         } else {
@@ -33,7 +33,7 @@ final class ProgressPrinter implements Progress {
 
     @Override
     public synchronized void warning(String message) {
-        err.println("prunekit: warning: " + message);
+        err.println(ErrorHandler.line("warning: " + message));
         err.flush();
     }
 

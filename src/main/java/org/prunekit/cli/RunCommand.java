@@ -62,7 +62,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             Path work = Path.of("").toAbsolutePath();
             ExperimentConfig cfg = ConfigBinder.load(config, work, out);
-            cfg.warnings().all().forEach(w -> err.println("prunekit: warning: " + config + ": " + w));
+            cfg.warnings().all().forEach(w -> err.println(ErrorHandler.line("warning: " + config + ": " + w)));
             err.flush();
             Path dir = Harness.run(
                     cfg,

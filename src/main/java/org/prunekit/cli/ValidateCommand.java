@@ -3,15 +3,22 @@ package org.prunekit.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.prunekit.config.ArmSpec;
 import org.prunekit.config.ConfigBinder;
 import org.prunekit.config.ExperimentConfig;
 import org.prunekit.protocol.Study;
 import org.prunekit.run.Experiment;
+import org.prunekit.spi.ParamSchema;
+import org.prunekit.spi.ParamValues;
+import org.prunekit.spi.Params;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code prunekit validate CONFIG}: every check of {@code run} (config and data), without training. */
+/**
+ * {@code prunekit validate CONFIG}: every check of {@code run} (config and data), without training; then each arm's
+ * model and prune blocks as bound by their schemas, every default filled in.
+ */
 @Command(
         name = "validate",
         mixinStandardHelpOptions = true,
@@ -26,6 +33,15 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "CONFIG", description = "The study's config file (YAML or JSON).")
     Path config;
 
+    /** {@code family=cart, max-depth=30, ...}: the block as bound, every default filled in. */
+    static String resolved(String key, String name, ParamSchema schema, Params block) {
+        if (!schema.isDeclared()) {
+            return key + "=" + name + " (keys not declared)";
+        }
+        ParamValues values = schema.bind(block);
+        return key + "=" + name + (values.asMap().isEmpty() ? "" : ", " + values);
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -33,7 +49,7 @@ final class ValidateCommand implements Callable<Integer> {
         Path work = Path.of("").toAbsolutePath();
         ExperimentConfig cfg = ConfigBinder.load(config, work, null);
         Study study = Experiment.prepare(cfg, work, null);
-        cfg.warnings().all().forEach(w -> err.println("prunekit: warning: " + config + ": " + w));
+        cfg.warnings().all().forEach(w -> err.println(ErrorHandler.line("warning: " + config + ": " + w)));
         err.flush();
         int cells = cfg.arms().size() * study.outerFolds().size();
         out.printf(
@@ -46,6 +62,13 @@ final class ValidateCommand implements Callable<Integer> {
                 study.table().rows(),
                 study.classes(),
                 cfg.output().dir());
+        for (ArmSpec arm : cfg.arms()) {
+            out.printf(
+                    "arm %s%n  model: %s%n  prune: %s%n",
+                    arm.name(),
+                    resolved("family", arm.family(), arm.familyImpl().schema(), arm.modelParams()),
+                    resolved("method", arm.method(), arm.methodImpl().schema(), arm.pruneParams()));
+        }
         return Main.OK;
     }
 }

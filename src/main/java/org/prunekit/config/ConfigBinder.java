@@ -3,15 +3,14 @@ package org.prunekit.config;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import org.prunekit.data.BadRowPolicy;
 import org.prunekit.data.ColumnType;
 import org.prunekit.data.MissingPolicy;
@@ -20,25 +19,21 @@ import org.prunekit.eval.Metric;
 import org.prunekit.spi.ConfigException;
 import org.prunekit.spi.MethodFactory;
 import org.prunekit.spi.ModelFamily;
+import org.prunekit.spi.ParamSchema;
+import org.prunekit.spi.ParamValues;
 import org.prunekit.spi.Params;
 
 /**
  * Binds a config file to an {@link ExperimentConfig}, strictly: an unknown key, a wrong type, an out-of-range value
  * or an unknown family, method, metric or rule is a {@link ConfigException} naming the file, the key path and what
- * is allowed. Arms' {@code model} and {@code prune} blocks are read by the family and method themselves; keys they
- * did not read are then rejected. Checks that need the data are in {@link DataChecks}.
+ * is allowed. The study's own blocks bind through the schemas of {@link StudySchema}; arms' {@code model} and
+ * {@code prune} blocks are bound by the family and method through theirs, and keys nobody read are then rejected.
+ * Checks that need the data are in {@link DataChecks}.
  */
 public final class ConfigBinder {
 
-    /** Arm and study names become file names: a safe subset only. */
-    private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     /** Most cells (arms × repeats × folds) one study may have. */
     public static final int MAX_CELLS = 10_000;
-    /** Default metrics: imbalance-aware ones only. */
-    public static final List<String> DEFAULT_METRICS =
-            List.of("balanced-accuracy", "mcc", "average-precision", "roc-auc", "macro-f1", "g-mean");
-
-    public static final Set<String> RULES = new LinkedHashSet<>(List.of("best", "one-se", "budget"));
 
     private ConfigBinder() {}
 
@@ -56,7 +51,8 @@ public final class ConfigBinder {
     public static ExperimentConfig bind(String file, Map<String, Object> raw, Path workDir, Path outOverride) {
         Params root = new Params(file, "", raw);
         Warnings warnings = new Warnings();
-        String name = name(root, "name", defaultName(file));
+        ParamValues top = StudySchema.TOP.bind(root);
+        String name = Objects.requireNonNullElse(top.get(StudySchema.NAME), defaultName(file));
         DataSpec data = data(root.child("data"));
         SplitSpec split = split(root.child("split"));
         Params imb = root.child("imbalance");
@@ -64,7 +60,7 @@ public final class ConfigBinder {
         imb.requireNoUnknownKeys();
 
         Params sel = root.child("select");
-        SelectSpec select = select(sel, null);
+        SelectSpec select = select(sel);
 
         List<Params> armBlocks = root.children("arms");
         List<SelectSpec> armSelects = new ArrayList<>();
@@ -76,7 +72,7 @@ public final class ConfigBinder {
                 selectionMetrics.add(own.metric());
             }
         }
-        List<Metric> metrics = metrics(root, selectionMetrics);
+        List<Metric> metrics = metrics(top.get(StudySchema.METRICS), selectionMetrics);
         if (armBlocks.isEmpty()) {
             throw root.error(
                     "arms",
@@ -104,15 +100,13 @@ public final class ConfigBinder {
         }
 
         Params timing = root.child("timing");
-        int rows = timing.getInt("rows", 200, 1, 100_000);
-        int repeats = timing.getInt("repeats", 7, 1, 1000);
+        ParamValues t = StudySchema.TIMING.bind(timing);
         timing.requireNoUnknownKeys();
         Path out;
         if (outOverride != null) {
-            root.getString("output", null);
             out = workDir.toAbsolutePath().resolve(outOverride).normalize();
         } else {
-            String configured = root.getString("output", "results/" + name);
+            String configured = Objects.requireNonNullElse(top.get(StudySchema.OUTPUT), "results/" + name);
             out = OutputPaths.inside(workDir, configured, file, "output");
         }
         root.requireNoUnknownKeys();
@@ -126,7 +120,7 @@ public final class ConfigBinder {
                 metrics,
                 select,
                 arms,
-                new OutputSpec(out, rows, repeats),
+                new OutputSpec(out, t.get(StudySchema.TIMING_ROWS), t.get(StudySchema.TIMING_REPEATS)),
                 warnings);
     }
 
@@ -134,47 +128,27 @@ public final class ConfigBinder {
         String f = Path.of(file).getFileName().toString();
         int dot = f.lastIndexOf('.');
         String base = dot > 0 ? f.substring(0, dot) : f;
-        return SAFE_NAME.matcher(base).matches() ? base : "study";
-    }
-
-    private static String name(Params p, String key, String def) {
-        String n = p.getString(key, def);
-        if (n == null) {
-            throw p.error(key, "missing; a name of letters, digits, '.', '_' or '-' is required");
-        }
-        if (!SAFE_NAME.matcher(n).matches()) {
-            throw p.error(
-                    key,
-                    "'" + n
-                            + "' is not allowed: use 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
-        }
-        return n;
+        return StudySchema.SAFE_NAME.matcher(base).matches() ? base : "study";
     }
 
     private static DataSpec data(Params p) {
-        String path = p.getString("path", null);
-        if (path == null || path.isBlank()) {
+        ParamValues v = StudySchema.DATA.bind(p);
+        String path = v.get(StudySchema.DATA_PATH);
+        if (path.isBlank()) {
             throw p.error("path", "missing; the CSV file to use is required (e.g. data/breast_cancer_wisconsin.csv)");
         }
-        String target = p.getString("target", "class");
-        String positive = p.getString("positive", null);
-        String missing = p.getChoice("missing", "impute", new LinkedHashSet<>(List.of("impute", "drop-rows", "error")));
-        Schema schema = Schema.of(target)
+        String missing = v.get(StudySchema.MISSING);
+        Map<String, ColumnType> types = new LinkedHashMap<>();
+        v.get(StudySchema.TYPES).forEach((col, type) -> types.put(col, ColumnType.parse(type)));
+        Schema schema = Schema.of(v.get(StudySchema.TARGET))
                 .withMissing(MissingPolicy.parse(missing))
-                .withMissingTokens(new LinkedHashSet<>(p.getStrings("missing-tokens", List.of())))
-                .withMissingIndicators(p.getBoolean("missing-indicators", false))
-                .withBadRows(BadRowPolicy.parse(
-                        p.getChoice("bad-rows", "error", new LinkedHashSet<>(List.of("error", "skip")))));
-        Params types = p.child("types");
-        Map<String, ColumnType> typeMap = new LinkedHashMap<>();
-        for (String col : types.asMap().keySet()) {
-            typeMap.put(
-                    col,
-                    ColumnType.parse(
-                            types.getChoice(col, null, new LinkedHashSet<>(List.of("numeric", "categorical")))));
-        }
+                .withMissingTokens(new LinkedHashSet<>(v.get(StudySchema.MISSING_TOKENS)))
+                .withMissingIndicators(v.get(StudySchema.MISSING_INDICATORS))
+                .withBadRows(BadRowPolicy.parse(v.get(StudySchema.BAD_ROWS)))
+                .withTypes(types);
         p.requireNoUnknownKeys();
-        return new DataSpec(path(p, "path", path), target, positive, missing, schema.withTypes(typeMap));
+        return new DataSpec(
+                path(p, "path", path), v.get(StudySchema.TARGET), v.get(StudySchema.POSITIVE), missing, schema);
     }
 
     private static Path path(Params p, String key, String value) {
@@ -186,89 +160,67 @@ public final class ConfigBinder {
     }
 
     private static SplitSpec split(Params p) {
-        long seed = p.getLong("seed", 42L);
-        SplitSpec.Part outer = part(p.child("outer"), true);
-        SplitSpec.Part inner = part(p.child("inner"), false);
+        long seed = StudySchema.SPLIT.bind(p).get(StudySchema.SEED);
+        SplitSpec.Part outer = part(p.child("outer"), StudySchema.OUTER);
+        SplitSpec.Part inner = part(p.child("inner"), StudySchema.INNER);
         p.requireNoUnknownKeys();
         return new SplitSpec(outer, inner, seed);
     }
 
-    private static SplitSpec.Part part(Params p, boolean outer) {
-        Set<String> kinds = outer
-                ? new LinkedHashSet<>(List.of(SplitSpec.KFOLD, SplitSpec.HOLDOUT, SplitSpec.FOLD_FILE))
-                : new LinkedHashSet<>(List.of(SplitSpec.KFOLD, SplitSpec.HOLDOUT));
-        String kind = p.getChoice("kind", SplitSpec.KFOLD, kinds);
+    private static SplitSpec.Part part(Params p, ParamSchema schema) {
+        ParamValues v = schema.bind(p);
+        String kind = v.get(schema == StudySchema.OUTER ? StudySchema.OUTER_KIND : StudySchema.INNER_KIND);
+        int repeats = v.applies(StudySchema.REPEATS.name()) ? v.get(StudySchema.REPEATS) : 1;
         SplitSpec.Part part =
                 switch (kind) {
                     case SplitSpec.KFOLD -> new SplitSpec.Part(
-                            kind,
-                            p.getInt("folds", 5, 2, 100),
-                            outer ? p.getInt("repeats", 1, 1, 100) : 1,
-                            Double.NaN,
-                            null);
+                            kind, v.get(StudySchema.FOLDS), repeats, Double.NaN, null);
                     case SplitSpec.HOLDOUT -> new SplitSpec.Part(
                             kind,
                             1,
-                            outer ? p.getInt("repeats", 1, 1, 100) : 1,
-                            p.getDouble("test-fraction", outer ? 0.25 : 0.2, 0.01, 0.99),
+                            repeats,
+                            schema == StudySchema.OUTER
+                                    ? v.get(StudySchema.OUTER_TEST_FRACTION)
+                                    : v.get(StudySchema.INNER_TEST_FRACTION),
                             null);
-                    default -> {
-                        String f = p.getString("file", null);
-                        if (f == null) {
-                            throw p.error("file", "missing; fold-file needs a CSV with columns row,repeat,fold");
-                        }
-                        yield new SplitSpec.Part(kind, 0, 0, Double.NaN, path(p, "file", f));
-                    }
+                    default -> new SplitSpec.Part(
+                            kind, 0, 0, Double.NaN, path(p, "file", v.get(StudySchema.FOLD_FILE)));
                 };
         p.requireNoUnknownKeys();
         return part;
     }
 
-    /** Reads a study's {@code select:} block; also checks the public API's {@code Scoring}. */
-    public static SelectSpec select(Params p) {
-        return select(p, null);
-    }
-
     /**
-     * A {@code select:} block; an arm's block ({@code parent} = the study's selection) takes the keys it leaves out from
-     * the study's, except {@code max-nonzero}, which belongs to rule {@code budget}.
+     * An arm's {@code select:} block: the keys it leaves out come from the study's selection ({@code parent}), except
+     * {@code max-nonzero} when the arm's rule is not {@code budget}. Errors name the arm's key path.
      */
     private static SelectSpec select(Params p, SelectSpec parent) {
-        String metricName = p.getString(
-                "metric", parent == null ? "average-precision" : parent.metric().configName());
-        Metric metric = Metric.byName(metricName);
-        if (metric == null) {
-            throw p.error("metric", "unknown metric '" + metricName + "' (allowed: " + allMetrics() + ")");
+        Map<String, Object> merged = new LinkedHashMap<>();
+        merged.put(StudySchema.SELECT_METRIC.name(), parent.metric().configName());
+        merged.put(StudySchema.RULE.name(), parent.rule());
+        merged.putAll(p.asMap());
+        if ("budget".equals(merged.get(StudySchema.RULE.name()))
+                && parent.rule().equals("budget")
+                && !merged.containsKey(StudySchema.MAX_NONZERO.name())) {
+            merged.put(StudySchema.MAX_NONZERO.name(), parent.maxNonZero());
         }
-        String rule = p.getChoice("rule", parent == null ? "one-se" : parent.rule(), RULES);
-        long limit = 0;
-        if (rule.equals("budget") && parent != null && parent.rule().equals("budget") && !p.has("max-nonzero")) {
-            limit = parent.maxNonZero();
-        } else if (rule.equals("budget")) {
-            if (!p.has("max-nonzero")) {
-                throw p.error("max-nonzero", "missing; rule budget needs a size limit (non-zero parameters, >= 1)");
-            }
-            limit = p.getLong("max-nonzero", 0);
-            if (limit < 1) {
-                throw p.error("max-nonzero", limit + " is out of range [1, " + Long.MAX_VALUE + "]");
-            }
-        }
-        p.requireNoUnknownKeys();
-        return new SelectSpec(metric, rule, limit);
+        return select(new Params(p.file(), p.path(), merged));
     }
 
-    private static List<Metric> metrics(Params root, List<Metric> selection) {
-        List<String> names = root.getStrings("metrics", DEFAULT_METRICS);
+    /** Reads a study's {@code select:} block; also checks the public API's {@code Scoring}. */
+    public static SelectSpec select(Params p) {
+        ParamValues v = StudySchema.SELECT.bind(p);
+        String rule = v.get(StudySchema.RULE);
+        long limit = v.applies(StudySchema.MAX_NONZERO.name()) ? v.get(StudySchema.MAX_NONZERO) : 0;
+        p.requireNoUnknownKeys();
+        return new SelectSpec(Metric.byName(v.get(StudySchema.SELECT_METRIC)), rule, limit);
+    }
+
+    /** The reported metrics (checked by the schema: known, no repeats) plus the selection metrics. */
+    private static List<Metric> metrics(List<String> names, List<Metric> selection) {
         LinkedHashSet<Metric> out = new LinkedHashSet<>();
-        for (int i = 0; i < names.size(); i++) {
-            Metric m = Metric.byName(names.get(i));
-            if (m == null) {
-                throw root.error(
-                        "metrics[" + i + "]", "unknown metric '" + names.get(i) + "' (allowed: " + allMetrics() + ")");
-            }
-            if (!out.add(m)) {
-                throw root.error("metrics[" + i + "]", "'" + names.get(i) + "' is listed twice");
-            }
+        for (String n : names) {
+            out.add(Metric.byName(n));
         }
         out.addAll(selection);
         return List.copyOf(out);
@@ -283,17 +235,13 @@ public final class ConfigBinder {
             SelectSpec select,
             SelectSpec own,
             Warnings warnings) {
-        String name = name(a, "name", null);
+        String name = StudySchema.ARM.bind(a).get(StudySchema.ARM_NAME);
         Params model = a.child("model");
         Params prune = a.child("prune");
         a.has("select");
         a.requireNoUnknownKeys();
-        String familyName = model.getString("family", null);
-        if (familyName == null) {
-            throw model.error(
-                    "family",
-                    "missing (allowed: " + String.join(", ", Registry.families().keySet()) + ")");
-        }
+        String familyName = model.get(StudySchema.FAMILY.required(
+                "one of " + String.join(", ", Registry.families().keySet()) + " is required"));
         ModelFamily family = Registry.families().get(familyName);
         if (family == null) {
             throw model.error(
@@ -304,7 +252,7 @@ public final class ConfigBinder {
                                     : String.join(", ", Registry.families().keySet()))
                             + ")");
         }
-        String methodName = prune.getString("method", "none");
+        String methodName = prune.get(StudySchema.METHOD);
         MethodFactory method = Registry.methods().get(methodName);
         if (method == null) {
             throw prune.error(
@@ -322,11 +270,11 @@ public final class ConfigBinder {
         // Let the family and the method read their own keys, then reject what nobody read.
         try {
             Params mp = arm.modelParams();
-            mp.getString("family", null);
+            mp.get(StudySchema.FAMILY);
             family.trainer(mp, 0L, Map.of());
             mp.requireNoUnknownKeys();
             Params pp = arm.pruneParams();
-            pp.getString("method", null);
+            pp.get(StudySchema.METHOD);
             method.create(pp, arm.modelParams(), family, 0L);
             pp.requireNoUnknownKeys();
         } catch (IllegalArgumentException e) {
@@ -399,10 +347,5 @@ public final class ConfigBinder {
         return a.methodImpl()
                 .create(a.pruneParams(), a.modelParams(), a.familyImpl(), 0L)
                 .usesValidation();
-    }
-
-    private static String allMetrics() {
-        return String.join(
-                ", ", Arrays.stream(Metric.values()).map(Metric::configName).toList());
     }
 }

@@ -1,9 +1,11 @@
 package org.prunekit.config;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.prunekit.data.InputException;
+import org.prunekit.data.TextEncoding;
 import org.prunekit.spi.ConfigException;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -49,22 +52,53 @@ public final class ConfigLoader {
         if (!Files.isRegularFile(file)) {
             throw new InputException(name, "config file not found");
         }
+        byte[] bytes;
         try {
             if (Files.size(file) > MAX_SIZE) {
                 throw new InputException(name, "config file is larger than " + MAX_SIZE + " bytes");
             }
-            var decoder = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT);
-            try (Reader in = new InputStreamReader(Files.newInputStream(file), decoder)) {
-                return parse(name, in);
-            }
-        } catch (CharacterCodingException e) {
-            throw new InputException(name, "config file is not valid UTF-8");
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new InputException(name, "cannot read: " + e.getMessage());
         }
+        TextEncoding.wideEncoding(bytes, bytes.length).ifPresent(e -> {
+            throw new InputException(name, 1, 0, TextEncoding.refusal(e));
+        });
+        return parse(name, new StringReader(utf8(name, bytes)));
+    }
+
+    /** Decodes strictly; a byte that is not UTF-8 is an error naming its line, column and byte offset. */
+    private static String utf8(String name, byte[] bytes) {
+        var decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        CoderResult r = decoder.decode(in, out, true);
+        if (r.isError()) {
+            int at = in.position();
+            long line = 1;
+            int col = 1;
+            for (int i = 0; i < out.position(); i++) {
+                char c = out.get(i);
+                if (c == '\n') {
+                    line++;
+                    col = 1;
+                } else {
+                    col++;
+                }
+            }
+            throw new InputException(
+                    name,
+                    line,
+                    col,
+                    String.format(
+                            "byte 0x%02X at byte offset %d is not valid UTF-8; save the config as UTF-8",
+                            bytes[at] & 0xff, at));
+        }
+        decoder.flush(out);
+        return out.flip().toString();
     }
 
     /** Parses a config from text (for tests and {@code validate}). */

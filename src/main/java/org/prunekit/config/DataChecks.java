@@ -6,8 +6,10 @@ import java.util.Locale;
 import org.prunekit.data.Column;
 import org.prunekit.data.Fold;
 import org.prunekit.data.Table;
+import org.prunekit.data.TableEncoder;
 import org.prunekit.eval.Metric;
 import org.prunekit.spi.ConfigException;
+import org.prunekit.spi.ModelFamily;
 
 /** Checks of a config against its data: split sizes, class counts, the positive class, and pitfall warnings. */
 public final class DataChecks {
@@ -53,6 +55,9 @@ public final class DataChecks {
                 }
             }
         }
+        int features = TableEncoder.checkNames(
+                table, cfg.data().path().toString(), cfg.data().schema().missingIndicators());
+        checkModelMemory(cfg, features, classes.size(), Runtime.getRuntime().maxMemory());
         int[] counts = new int[classes.size()];
         for (int y : table.classIndex()) {
             counts[y]++;
@@ -130,6 +135,27 @@ public final class DataChecks {
                         "imbalance.strategy",
                         "none with a minority class ('" + minorityName + "', " + share
                                 + "): unweighted pruning routinely prunes the minority class away; consider class-weights");
+            }
+        }
+    }
+
+    /** Refuses an arm whose model alone would not fit in {@code maxHeap} bytes ({@link ModelFamily#trainingBytes}). */
+    static void checkModelMemory(ExperimentConfig cfg, int features, int classes, long maxHeap) {
+        for (ArmSpec arm : cfg.arms()) {
+            ModelFamily family = arm.familyImpl();
+            long need = family == null ? 0 : family.trainingBytes(arm.modelParams(), features, classes);
+            if (need > maxHeap) {
+                throw new ConfigException(
+                        cfg.source(),
+                        "arms[" + arm.index() + "].model",
+                        String.format(
+                                java.util.Locale.ROOT,
+                                "a %s model on %d encoded features needs at least %,d MB of heap to "
+                                        + "train but the heap is %,d MB; make the model smaller (or raise PRUNEKIT_HEAP)",
+                                arm.family(),
+                                features,
+                                need >> 20,
+                                maxHeap >> 20));
             }
         }
     }

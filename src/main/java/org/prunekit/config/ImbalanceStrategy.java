@@ -3,11 +3,9 @@ package org.prunekit.config;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.prunekit.data.imbalance.ClassWeights;
 import org.prunekit.data.imbalance.Oversampler;
@@ -18,6 +16,7 @@ import org.prunekit.eval.Metric;
 import org.prunekit.eval.Probabilities;
 import org.prunekit.eval.Threshold;
 import org.prunekit.spi.ConfigException;
+import org.prunekit.spi.ParamValues;
 import org.prunekit.spi.Params;
 import org.tribuo.Dataset;
 import org.tribuo.classification.Label;
@@ -109,21 +108,22 @@ public record ImbalanceStrategy(
      * strategy is left unread, so the harness reports it as an unknown key).
      */
     public static ImbalanceStrategy fromConfig(Params block) {
-        Set<String> names =
-                Arrays.stream(Kind.values()).map(Kind::configName).collect(Collectors.toCollection(LinkedHashSet::new));
-        Kind kind = Kind.byName(block.getChoice("strategy", Kind.NONE.configName(), names));
+        ParamValues v = StudySchema.IMBALANCE.bind(block);
+        Kind kind = Kind.byName(v.get(StudySchema.STRATEGY));
         String file = block.file();
-        String path = block.pathOf("").replaceAll("\\.$", "");
+        String path = block.path();
         return switch (kind) {
             case NONE -> new ImbalanceStrategy(kind, null, Map.of(), null, file, path);
-            case CLASS_WEIGHTS -> new ImbalanceStrategy(kind, null, readWeights(block), null, file, path);
-            case UNDERSAMPLE -> new ImbalanceStrategy(kind, new Undersampler(ratio(block)), Map.of(), null, file, path);
-            case OVERSAMPLE -> new ImbalanceStrategy(kind, new Oversampler(ratio(block)), Map.of(), null, file, path);
-            case SMOTE -> {
-                int k = block.getInt("k", Smote.defaults().k(), 1, 10_000);
-                yield new ImbalanceStrategy(kind, new Smote(k, ratio(block)), Map.of(), null, file, path);
-            }
-            case THRESHOLD -> new ImbalanceStrategy(kind, null, Map.of(), readMetric(block), file, path);
+            case CLASS_WEIGHTS -> new ImbalanceStrategy(
+                    kind, null, Objects.requireNonNullElse(v.get(StudySchema.WEIGHTS), Map.of()), null, file, path);
+            case UNDERSAMPLE -> new ImbalanceStrategy(
+                    kind, new Undersampler(v.get(StudySchema.RATIO)), Map.of(), null, file, path);
+            case OVERSAMPLE -> new ImbalanceStrategy(
+                    kind, new Oversampler(v.get(StudySchema.RATIO)), Map.of(), null, file, path);
+            case SMOTE -> new ImbalanceStrategy(
+                    kind, new Smote(v.get(StudySchema.SMOTE_K), v.get(StudySchema.RATIO)), Map.of(), null, file, path);
+            case THRESHOLD -> new ImbalanceStrategy(
+                    kind, null, Map.of(), Metric.byName(v.get(StudySchema.THRESHOLD_METRIC)), file, path);
         };
     }
 
@@ -194,47 +194,41 @@ public record ImbalanceStrategy(
         return configPath == null || configPath.isEmpty() ? k : configPath + "." + k;
     }
 
-    private static double ratio(Params block) {
-        double r = block.getDouble("ratio", 1.0, 0.0, 1.0);
-        if (r == 0) {
-            throw block.error("ratio", "must be > 0 (and <= 1)");
-        }
-        return r;
-    }
-
-    private static Metric readMetric(Params block) {
-        String name = block.getString("metric", DEFAULT_THRESHOLD_METRIC.configName());
+    /** The {@code metric} of strategy {@code threshold}: a metric that depends on the threshold. */
+    static String readMetric(Params block, String key) {
+        String name = block.getString(key, DEFAULT_THRESHOLD_METRIC.configName());
         Metric m = Metric.byName(name);
         if (m == null || m.needsProbabilities()) {
             String allowed = Arrays.stream(Metric.values())
                     .filter(x -> !x.needsProbabilities())
                     .map(Metric::configName)
                     .collect(Collectors.joining(", "));
-            throw block.error("metric", "'" + name + "' is not a threshold-dependent metric (one of " + allowed + ")");
+            throw block.error(key, "'" + name + "' is not a threshold-dependent metric (one of " + allowed + ")");
         }
-        return m;
+        return name;
     }
 
-    private static Map<String, Double> readWeights(Params block) {
-        if (!block.has("weights")) {
-            return Map.of();
+    /** The {@code weights} of strategy {@code class-weights}: {@code balanced} (empty) or label: weight pairs. */
+    static Map<String, Double> readWeights(Params block, String key) {
+        if (!block.has(key)) {
+            return null;
         }
-        Object raw = block.asMap().get("weights");
+        Object raw = block.asMap().get(key);
         if ("balanced".equals(raw)) {
             return Map.of();
         }
         if (!(raw instanceof Map<?, ?> m)) {
-            throw block.error("weights", "expected 'balanced' or a mapping label: weight but got '" + raw + "'");
+            throw block.error(key, "expected 'balanced' or a mapping label: weight but got '" + raw + "'");
         }
         if (m.isEmpty()) {
-            throw block.error("weights", "no class weights given (use 'balanced' or label: weight pairs)");
+            throw block.error(key, "no class weights given (use 'balanced' or label: weight pairs)");
         }
         Map<String, Double> out = new LinkedHashMap<>();
         for (Map.Entry<?, ?> e : m.entrySet()) {
             String label = String.valueOf(e.getKey());
             if (!(e.getValue() instanceof Number n) || !(n.doubleValue() > 0) || Double.isInfinite(n.doubleValue())) {
                 throw block.error(
-                        "weights." + label, "weight must be a finite number > 0 but was '" + e.getValue() + "'");
+                        key + "." + label, "weight must be a finite number > 0 but was '" + e.getValue() + "'");
             }
             out.put(label, n.doubleValue());
         }

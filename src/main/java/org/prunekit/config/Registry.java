@@ -34,6 +34,16 @@ public final class Registry {
         return EXTRA_METHODS.isEmpty() ? METHOD_BY_NAME : merged(METHOD_BY_NAME, EXTRA_METHODS);
     }
 
+    /** The families discovered through {@code META-INF/services} (no test-only ones), by name. */
+    public static Map<String, ModelFamily> discoveredFamilies() {
+        return FAMILY_BY_NAME;
+    }
+
+    /** The methods discovered through {@code META-INF/services} (no test-only ones), by name. */
+    public static Map<String, MethodFactory> discoveredMethods() {
+        return METHOD_BY_NAME;
+    }
+
     /** Adds a family at run time (tests register test-only families); a discovered name cannot be replaced. */
     public static void registerFamily(ModelFamily family) {
         if (FAMILY_BY_NAME.containsKey(family.name())) {

@@ -3,7 +3,6 @@ package org.prunekit.data;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +17,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 /**
  * Writes a file atomically: the content goes to a temporary file in the same folder, which is then renamed over the
  * target, so a reader (or a run resumed after SIGKILL) never sees a half-written file: it sees the old content or the
- * complete new content. The content is forced to disk before the rename.
+ * complete new content. The content is forced to disk before the rename. A failure (disk full, read-only, a path
+ * through a regular file) is an {@link IoFailure} naming {@code target}; an existing folder, device or pipe at
+ * {@code target} is never replaced. Writes below a {@linkplain Manifest#track tracked} folder are listed in its
+ * {@link Manifest}.
  */
 public final class AtomicFiles {
 
@@ -29,6 +31,27 @@ public final class AtomicFiles {
     }
 
     private AtomicFiles() {}
+
+    /**
+     * Fails with one line (bad input) when {@code target} is one of {@code inputs}, by any path to the same file: an
+     * output never replaces an input.
+     */
+    public static void refuseInput(Path target, String option, Path... inputs) {
+        for (Path in : inputs) {
+            if (in != null && Files.exists(target) && Files.exists(in)) {
+                try {
+                    if (Files.isSameFile(target, in)) {
+                        throw new InputException(
+                                target.toString(),
+                                option + " names an input of this command (" + in
+                                        + "); write to another file (an output never replaces an input)");
+                    }
+                } catch (IOException e) {
+                    // unreadable: the write reports it
+                }
+            }
+        }
+    }
 
     /** Writes {@code bytes} to {@code target}, creating parent folders. */
     public static void write(Path target, byte[] bytes) {
@@ -45,6 +68,14 @@ public final class AtomicFiles {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         Path tmp = null;
+        if (Files.exists(abs) && !Files.isRegularFile(abs)) {
+            throw new IoFailure(
+                    target,
+                    Files.isDirectory(abs)
+                            ? "is a folder, not a file"
+                            : "exists and is not a regular file (a device or pipe is never replaced)");
+        }
+        Manifest.noteWrite(abs);
         try {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
@@ -64,7 +95,7 @@ public final class AtomicFiles {
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            throw new IoFailure(target, e);
         } finally {
             if (tmp != null) {
                 try {

@@ -271,6 +271,11 @@ public final class CsvTableReader {
     private static final int NON_FINITE = 2;
     private static final int TEXT = 3;
 
+    /** True when {@code field} is neither a number nor a non-finite number word ({@code NaN}, {@code -Infinity}). */
+    static boolean isText(String field) {
+        return classify(field, new double[1], false) == TEXT;
+    }
+
     /** Classifies a present field; on {@link #NUMBER} the value is in {@code out[0]}. */
     static int classify(String field, double[] out) {
         return classify(field, out, true);

@@ -15,7 +15,10 @@ import java.nio.charset.StandardCharsets;
  * of garbage or an {@link OutOfMemoryError}:
  * <ul>
  *   <li>bytes that are not UTF-8 are an error naming line, column and byte offset (no silent replacement);</li>
- *   <li>a leading byte-order mark is dropped;</li>
+ *   <li>a leading byte-order mark is dropped; a UTF-16 or UTF-32 file is refused naming its encoding
+ *       ({@link TextEncoding});</li>
+ *   <li>control characters other than tab and line ends (NUL, ESC, ...; {@link ControlChars}) are an error naming
+ *       line and field;</li>
  *   <li>a record (a CSV row, including the newlines inside its quoted fields) longer than a cap is an error;</li>
  *   <li>end of file inside a quoted field is an error naming the line and column where that field's quote opened.</li>
  * </ul>
@@ -44,6 +47,7 @@ final class GuardedReader extends Reader {
     private boolean eof;
     private boolean done;
     private boolean first = true;
+    private boolean sniffed;
     private InputException pending;
 
     private int state = START;
@@ -82,7 +86,31 @@ final class GuardedReader extends Reader {
         return n;
     }
 
+    /** Reads the first bytes and refuses a UTF-16 or UTF-32 file before decoding anything. */
+    private void sniff() throws IOException {
+        sniffed = true;
+        bytes.compact();
+        while (bytes.position() < 4) {
+            int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+            if (n < 0) {
+                eof = true;
+                break;
+            }
+            bytes.position(bytes.position() + n);
+        }
+        bytes.flip();
+        TextEncoding.wideEncoding(bytes.array(), bytes.limit())
+                .ifPresent(e -> pending = new InputException(file, 1, 0, TextEncoding.refusal(e)));
+    }
+
     private void fill() throws IOException {
+        if (!sniffed) {
+            sniff();
+            if (pending != null) {
+                chars.clear().flip();
+                return;
+            }
+        }
         chars.clear();
         long badOffset = -1;
         int badByte = 0;
@@ -146,6 +174,16 @@ final class GuardedReader extends Reader {
         int to = chars.limit();
         for (int i = chars.position(); i < to; i++) {
             char c = a[i];
+            if (ControlChars.isForbidden(c)) {
+                pending = new InputException(
+                        file,
+                        line,
+                        field,
+                        "control character " + ControlChars.describe(c)
+                                + " in the data; a CSV may hold tabs and line ends but no other control characters");
+                chars.limit(i);
+                return;
+            }
             if (++recordChars > maxRecordChars) {
                 pending = new InputException(
                         file,

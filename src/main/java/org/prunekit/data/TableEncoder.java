@@ -124,6 +124,68 @@ public final class TableEncoder {
                 numericNames.toArray(String[]::new));
     }
 
+    /**
+     * Checks that no two features of any encoding of {@code table} share a name: a numeric column {@code color_red}
+     * and level {@code red} of a categorical column {@code color} would both be {@code color_red} (Tribuo refuses
+     * such examples), and so would two categorical columns {@code a_b} (level {@code c}) and {@code a} (level
+     * {@code b_c}). Levels are taken from all rows, so every fold's encoding is covered.
+     *
+     * @param file              the data file, for the message
+     * @param missingIndicators whether {@code missing:column} indicators are added
+     * @return the number of encoded features when fitted on all rows (without indicators)
+     * @throws InputException naming both sources of a shared name
+     */
+    public static int checkNames(Table table, String file, boolean missingIndicators) {
+        Map<String, String> source = new HashMap<>();
+        int features = 0;
+        for (Column col : table.columns()) { // in encoding order: numeric columns, then one-hot, then indicators
+            if (col instanceof Column.Numeric n) {
+                claim(source, n.name(), "numeric column '" + n.name() + "'", file);
+                features++;
+            }
+        }
+        for (Column col : table.columns()) {
+            if (col instanceof Column.Categorical k) {
+                TreeMap<String, Boolean> levels = new TreeMap<>();
+                for (String v : k.values()) {
+                    if (v != null) {
+                        levels.put(v, true);
+                    }
+                }
+                for (String level : levels.keySet()) {
+                    claim(
+                            source,
+                            k.name() + "_" + level,
+                            "level '" + level + "' of categorical column '" + k.name() + "'",
+                            file);
+                }
+                features += levels.size();
+            }
+        }
+        for (Column col : table.columns()) {
+            if (missingIndicators) {
+                claim(
+                        source,
+                        MISSING_PREFIX + col.name(),
+                        "the missing-value indicator of column '" + col.name() + "'",
+                        file);
+            }
+        }
+        return features;
+    }
+
+    private static void claim(Map<String, String> source, String name, String what, String file) {
+        String before = source.putIfAbsent(name, what);
+        if (before != null) {
+            throw new InputException(
+                    file,
+                    1,
+                    0,
+                    "encoded feature name '" + name + "' would come from both " + before + " and " + what
+                            + "; rename one of the columns");
+        }
+    }
+
     /** Encoded feature names: numeric columns in file order, then the one-hot columns, then missing indicators. */
     public List<String> featureNames() {
         return List.of(featureNames);

@@ -1,6 +1,6 @@
 package org.prunekit.eval;
 
-import java.util.Set;
+import java.util.List;
 
 /**
  * Choosing the operating point of a pruning path from inner scores.
@@ -18,7 +18,8 @@ import java.util.Set;
  */
 public final class Selection {
 
-    public static final Set<String> RULES = Set.of("best", "one-se", "budget");
+    /** The rules by config name, in the order the docs list them; the one definition the config binder checks. */
+    public static final List<String> RULES = List.of("best", "one-se", "budget");
 
     /** The chosen index and, when the rule had to bend, why. */
     public record Choice(int index, String note) {}
@@ -78,7 +79,8 @@ public final class Selection {
                         "no candidate has at most " + limit + " non-zero parameters; the smallest (" + nonZero[s]
                                 + ") was chosen");
             }
-            default -> throw new IllegalArgumentException("unknown rule " + rule + " (allowed: best, one-se, budget)");
+            default -> throw new IllegalArgumentException(
+                    "unknown rule " + rule + " (allowed: " + String.join(", ", RULES) + ")");
         }
     }
 

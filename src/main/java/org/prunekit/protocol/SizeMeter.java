@@ -19,6 +19,7 @@ import org.tribuo.Model;
 import org.tribuo.classification.Label;
 import org.tribuo.protos.core.ModelDataProto;
 import org.tribuo.protos.core.ModelProto;
+import org.tribuo.protos.core.WeightedEnsembleModelProto;
 
 /**
  * What the harness measures of every candidate besides its {@link ModelSize}: the serialized size and the
@@ -38,7 +39,8 @@ public final class SizeMeter {
     private SizeMeter() {}
 
     /**
-     * Size of the model's Tribuo protobuf form ({@code model.serialize()}) without its top-level provenance record
+     * Size of the model's Tribuo protobuf form ({@code model.serialize()}) without its provenance records (the top-level
+     * one, and each member's in a Tribuo ensemble)
      * (the training history: several kB of host, time and trainer settings that say nothing about the model's size
      * and change with the wall clock). Tribuo model protos keep their {@code ModelDataProto} in field 1, which holds
      * the provenance; when a model does not follow that layout the whole message is counted. Timestamps left inside
@@ -76,6 +78,17 @@ public final class SizeMeter {
     static ModelProto withoutProvenance(ModelProto proto) {
         try {
             Any any = proto.getSerializedData();
+            if (any.is(WeightedEnsembleModelProto.class)) {
+                // members carry their own provenance (with training timestamps whose printed width varies, and so
+                // the varint lengths around them): strip it from every member too, so the size is the model's alone
+                WeightedEnsembleModelProto e = any.unpack(WeightedEnsembleModelProto.class);
+                WeightedEnsembleModelProto.Builder b = e.toBuilder().clearModels();
+                e.getModelsList().forEach(m -> b.addModels(withoutProvenance(m)));
+                if (e.hasMetadata()) {
+                    b.setMetadata(e.getMetadata().toBuilder().clearProvenance());
+                }
+                return proto.toBuilder().setSerializedData(Any.pack(b.build())).build();
+            }
             UnknownFieldSet fields = UnknownFieldSet.parseFrom(any.getValue());
             UnknownFieldSet.Field meta = fields.getField(1);
             if (meta.getLengthDelimitedList().size() != 1) {

@@ -1,11 +1,12 @@
 package org.prunekit.prune;
 
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.prunekit.spi.ModelFamily;
 import org.prunekit.spi.ModelSize;
+import org.prunekit.spi.ParamSchema;
+import org.prunekit.spi.ParamSpec;
 import org.prunekit.spi.Params;
 import org.tribuo.Model;
 import org.tribuo.Trainer;
@@ -19,7 +20,12 @@ import org.tribuo.classification.baseline.DummyClassifierTrainer;
  */
 public final class BaselineFamily implements ModelFamily {
 
-    public static final Set<String> STRATEGIES = new LinkedHashSet<>(List.of("most-frequent", "stratified", "uniform"));
+    static final ParamSpec<String> STRATEGY = ParamSpec.choice(
+            "strategy",
+            "stratified",
+            List.of("most-frequent", "stratified", "uniform"),
+            "always the majority class, a class drawn from the training distribution, or a uniformly random class");
+    private static final ParamSchema SCHEMA = ParamSchema.of(STRATEGY);
 
     @Override
     public String name() {
@@ -27,8 +33,13 @@ public final class BaselineFamily implements ModelFamily {
     }
 
     @Override
+    public ParamSchema schema() {
+        return SCHEMA;
+    }
+
+    @Override
     public Trainer<Label> trainer(Params params, long seed, Map<String, Float> classWeights) {
-        return switch (params.getChoice("strategy", "stratified", STRATEGIES)) {
+        return switch (SCHEMA.bind(params).get(STRATEGY)) {
             case "most-frequent" -> DummyClassifierTrainer.createMostFrequentTrainer();
             case "uniform" -> DummyClassifierTrainer.createUniformTrainer(seed);
             default -> DummyClassifierTrainer.createStratifiedTrainer(seed);

@@ -2,9 +2,9 @@ package org.prunekit.prune;
 
 import java.util.Set;
 import org.prunekit.spi.Candidate;
-import org.prunekit.spi.MethodFactory;
+import org.prunekit.spi.MethodDefinition;
 import org.prunekit.spi.ModelFamily;
-import org.prunekit.spi.Params;
+import org.prunekit.spi.ParamSchema;
 import org.prunekit.spi.PruningMethod;
 import org.prunekit.spi.PruningPath;
 import org.prunekit.spi.SimplePath;
@@ -27,20 +27,9 @@ public final class NoPruning implements PruningMethod {
     }
 
     /** Registers {@code none} for every family. */
-    public static final class Factory implements MethodFactory {
-        @Override
-        public String name() {
-            return "none";
-        }
-
-        @Override
-        public Set<String> families() {
-            return Set.of(); // every family
-        }
-
-        @Override
-        public PruningMethod create(Params prune, Params model, ModelFamily family, long seed) {
-            return new NoPruning(family);
+    public static final class Factory extends MethodDefinition {
+        public Factory() {
+            super("none", Set.of(), ParamSchema.EMPTY, (prune, model, family, seed) -> new NoPruning(family));
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.prunekit.data.CsvCells;
 import org.prunekit.data.InputException;
 
 /** A results CSV read whole: header plus rows, with getters that report file, line and column on bad values. */
@@ -24,8 +25,10 @@ record CsvRows(Path file, List<String> header, List<Row> rows) {
     /** One row; {@code line} is 1-based in the file. */
     record Row(Path file, List<String> header, long line, CSVRecord record) {
 
+        /** The cell as prunekit meant it ({@link CsvCells#read} undoes the spreadsheet guard). */
         String text(String column) {
-            return record.isMapped(column) && record.isSet(column) ? record.get(column) : "";
+            String key = (String) CsvCells.cell(column);
+            return record.isMapped(key) && record.isSet(key) ? CsvCells.read(record.get(key)) : "";
         }
 
         /** A number; blank, {@code NA} and {@code NaN} read as NaN, and so does a column the file lacks. */
@@ -55,7 +58,8 @@ record CsvRows(Path file, List<String> header, List<Row> rows) {
                 .build();
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
                 CSVParser p = format.parse(r)) {
-            List<String> header = p.getHeaderNames();
+            List<String> header =
+                    p.getHeaderNames().stream().map(CsvCells::read).toList();
             List<Row> rows = new ArrayList<>();
             long line = 2;
             for (CSVRecord rec : p) {

@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.prunekit.config.ArmSpec;
 import org.prunekit.config.ExperimentConfig;
 import org.prunekit.data.AtomicFiles;
+import org.prunekit.data.CsvCells;
 import org.prunekit.eval.Metric;
 import org.prunekit.eval.PairedComparison;
 import org.prunekit.eval.Stats;
@@ -28,7 +30,7 @@ import org.yaml.snakeyaml.Yaml;
  * Writes the results folder from the finished cells: {@code config.yaml}, {@code candidates.csv},
  * {@code selected.csv}, {@code cp-table.csv}, {@code path-columns.csv}, {@code summary.md}, {@code summary.json},
  * {@code warnings.txt}.
- * Every file is written atomically; every CSV with Commons CSV. Column names are listed in {@code docs/config.md}.
+ * Every file is written atomically; every CSV with Commons CSV, its text cells made spreadsheet-safe ({@link CsvCells}). Column names are listed in {@code docs/config.md}.
  * Apart from {@code latency_us} columns (and summaries of them), the output depends only on the cells.
  */
 public final class ResultsWriter {
@@ -159,7 +161,7 @@ public final class ResultsWriter {
                         r.add(num(k.outer().get(m)));
                     }
                     r.add(num(k.latencyUs()));
-                    p.printRecord(r);
+                    p.printRecord(CsvCells.row(r));
                 }
             }
         });
@@ -208,7 +210,7 @@ public final class ResultsWriter {
                 r.add(String.join(";", c.featuresUsed()));
                 r.add(num(k.latencyUs()));
                 r.add(num(d.latencyUs()));
-                p.printRecord(r);
+                p.printRecord(CsvCells.row(r));
             }
         });
     }
@@ -245,7 +247,7 @@ public final class ResultsWriter {
                             num(sd),
                             num(sd / Math.sqrt(c.innerFolds())),
                             c.innerFolds()));
-                    p.printRecord(r);
+                    p.printRecord(CsvCells.row(r));
                 }
             }
         });
@@ -262,14 +264,14 @@ public final class ResultsWriter {
             for (CellResult c : cells) {
                 for (var e : c.pathColumns().entrySet()) {
                     for (CandidateResult k : c.candidates()) {
-                        p.printRecord(
+                        p.printRecord(CsvCells.row(Arrays.asList(
                                 c.arm(),
                                 c.repeat(),
                                 c.fold(),
                                 k.index(),
                                 num(k.strength()),
                                 e.getKey(),
-                                num(e.getValue()[k.index()]));
+                                num(e.getValue()[k.index()]))));
                     }
                 }
             }
@@ -602,7 +604,7 @@ public final class ResultsWriter {
         StringWriter w = new StringWriter();
         try (CSVPrinter p = CSVFormat.RFC4180
                 .builder()
-                .setHeader(header.toArray(String[]::new))
+                .setHeader(CsvCells.header(header))
                 .setRecordSeparator("\n")
                 .get()
                 .print(w)) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.prunekit.config.ArmSpec;
 import org.prunekit.config.ExperimentConfig;
 import org.prunekit.data.AtomicFiles;
+import org.prunekit.data.CsvCells;
 import org.prunekit.protocol.CellResult;
 
 /**
@@ -57,7 +58,7 @@ final class StabilityCsv {
             for (FeatureStability.Row r : rows) {
                 boolean chosen = r.candidate() == FeatureStability.CHOSEN;
                 p.printRecord(
-                        r.arm(),
+                        CsvCells.cell(r.arm()),
                         chosen ? "chosen" : "candidate",
                         chosen ? "" : r.candidate(),
                         chosen ? "" : ResultsWriter.num(r.strength()),
@@ -71,7 +72,7 @@ final class StabilityCsv {
         }));
         AtomicFiles.writeString(dir.resolve(FREQUENCY), ResultsWriter.csv(frequencyColumns(), p -> {
             for (Object[] r : freq) {
-                p.printRecord(r);
+                p.printRecord(CsvCells.row(r));
             }
         }));
     }

@@ -72,7 +72,18 @@ public final class Harness {
         Path dataFile = Experiment.dataPath(cfg, workDir);
         String dataSha = Experiment.sha256(dataFile);
         String fingerprint = Experiment.sha256(ResultsWriter.configYaml(cfg) + "\ndata " + dataSha);
-        OutputFolder.prepare(out, fingerprint, options.force(), options.resume());
+        List<Path> inputs = new ArrayList<>(List.of(dataFile, Path.of(cfg.source())));
+        if (cfg.split().outer().file() != null) {
+            inputs.add(workDir.toAbsolutePath().resolve(cfg.split().outer().file()));
+        }
+        try (OutputFolder.Session session = OutputFolder.open(
+                out, fingerprint, options.force(), options.resume(), inputs, options.progress()::warning)) {
+            runCells(cfg, study, out, dataSha, options);
+        }
+        return out;
+    }
+
+    private static void runCells(ExperimentConfig cfg, Study study, Path out, String dataSha, Options options) {
         CellStore store = new CellStore(out);
 
         record Task(ArmSpec arm, Fold fold, String key) {}
@@ -159,7 +170,6 @@ public final class Harness {
                 counts);
         new ResultsWriter(cfg, cells, info, Version.get()).writeAll(out);
         writeReport(out, options.progress());
-        return out;
     }
 
     /**

@@ -17,6 +17,14 @@ public interface MethodFactory {
     }
 
     /**
+     * The keys of its {@code prune:} block besides {@code method}, declared once (see {@link ParamSchema}); {@link
+     * #create} binds its block through this schema.
+     */
+    default ParamSchema schema() {
+        return ParamSchema.UNDECLARED;
+    }
+
+    /**
      * Builds the method from its config block (and the arm's model block, read-only, for methods that retrain).
      * Reads every key it knows from {@code prune}. {@code family} is the arm's family (its name and its size measure).
      */

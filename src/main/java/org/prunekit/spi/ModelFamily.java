@@ -25,8 +25,26 @@ public interface ModelFamily {
      */
     Trainer<Label> trainer(Params params, long seed, Map<String, Float> classWeights);
 
+    /**
+     * The keys of its {@code model:} block besides {@code family}: names, types, defaults, ranges and doc lines,
+     * declared once. {@link #trainer} binds its block through this schema; the docs and {@code prunekit validate}
+     * are generated from it.
+     */
+    default ParamSchema schema() {
+        return ParamSchema.UNDECLARED;
+    }
+
     /** Size of a model this family's trainer produced (the unpruned candidate; pruned ones are sized by their method). */
     ModelSize size(Model<Label> model);
+
+    /**
+     * A lower bound, in bytes, of the heap that training one model of this family needs on {@code features} encoded
+     * features and {@code classes} classes; 0 when the family does not estimate it. Validation refuses a config
+     * whose model cannot fit in the heap, before any training.
+     */
+    default long trainingBytes(Params params, int features, int classes) {
+        return 0;
+    }
 
     /** Imbalance strategies this family honours (e.g. {@code class-weights} needs weight support). */
     Set<String> supportedImbalance();

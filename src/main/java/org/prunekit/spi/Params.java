@@ -36,6 +36,21 @@ public final class Params {
         return file;
     }
 
+    /** Key path of this block, e.g. {@code arms[1].prune}; empty for the top level. */
+    public String path() {
+        return path;
+    }
+
+    /** Reads the key {@code spec} declares, as {@link ParamSpec#read} does. */
+    public <T> T get(ParamSpec<T> spec) {
+        return spec.read(this);
+    }
+
+    /** The keys read so far (by getters or schemas), in order. */
+    public Set<String> readKeys() {
+        return Collections.unmodifiableSet(known);
+    }
+
     /** Full key path of {@code key} in this block, e.g. {@code arms[1].prune.sparsity}. */
     public String pathOf(String key) {
         return path.isEmpty() ? key : path + "." + key;
@@ -215,7 +230,7 @@ public final class Params {
         return Collections.unmodifiableMap(values);
     }
 
-    private Object raw(String key) {
+    Object raw(String key) {
         known.add(key);
         return values.get(key);
     }
@@ -231,7 +246,7 @@ public final class Params {
         return out;
     }
 
-    private static String kind(Object v) {
+    static String kind(Object v) {
         if (v == null) {
             return "nothing";
         } else if (v instanceof Map) {

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,8 +18,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -72,6 +77,12 @@ class OnnxParityTest {
     static MutableDataset<Label> all;
     static List<String> classes;
 
+    /** Every exported file, for the onnx checker run after all exports. */
+    static final List<Path> EXPORTED = new ArrayList<>();
+
+    @TempDir
+    static Path files;
+
     @BeforeAll
     static void data() {
         Table full = new CsvTableReader("class").read(Path.of("data/credit_scoring.csv"));
@@ -109,11 +120,12 @@ class OnnxParityTest {
 
     static Stream<Arguments> arms() {
         List<Arguments> out = new ArrayList<>();
-        for (String family : Registry.families().keySet()) {
+        // The shipped registry only: other tests register test-only families in the same JVM.
+        for (String family : Registry.discoveredFamilies().keySet()) {
             if (NOT_EXPORTED.contains(family)) {
                 continue;
             }
-            for (MethodFactory m : Registry.methods().values()) {
+            for (MethodFactory m : Registry.discoveredMethods().values()) {
                 if (m.name().equals("none") || m.families().contains(family)) {
                     out.add(Arguments.of(family, m.name(), Map.of()));
                 }
@@ -156,6 +168,9 @@ class OnnxParityTest {
         byte[] onnx = OnnxExport.export(
                         raw, model, classes, new OnnxExport.Decision("bad", THRESHOLD), "test", Map.of())
                 .toByteArray();
+        Path file = files.resolve("export-" + EXPORTED.size() + ".onnx");
+        Files.write(file, onnx);
+        EXPORTED.add(file);
         RawRows.Scored got = RawRows.score(onnx, table, raw);
         double[][] want = Probabilities.of(model, all, classes);
         int bad = classes.indexOf("bad");
@@ -172,6 +187,33 @@ class OnnxParityTest {
         System.out.printf("onnx parity %-40s max|diff| %.2e  %,d bytes%n", what, max, onnx.length);
         assertTrue(max <= TOLERANCE, what + ": max |diff| " + max);
         return onnx.length;
+    }
+
+    /**
+     * Cross-check (when Debian's python3-onnx is installed): onnx 1.12's checker with full shape inference accepts
+     * every exported file.
+     */
+    @AfterAll
+    static void onnxCheckerAcceptsEveryExport() throws Exception {
+        Path python = Path.of("/usr/bin/python3");
+        boolean available = Files.isExecutable(python)
+                && new ProcessBuilder(python.toString(), "-c", "import onnx")
+                                .start()
+                                .waitFor()
+                        == 0;
+        assumeTrue(available, "python3-onnx is not installed: skipping the onnx checker cross-check");
+        List<String> cmd = new ArrayList<>(List.of(
+                python.toString(),
+                "-c",
+                "import onnx, sys\n"
+                        + "for f in sys.argv[1:]:\n"
+                        + "    onnx.checker.check_model(onnx.load(f), full_check=True)\n"
+                        + "print(len(sys.argv) - 1)"));
+        EXPORTED.forEach(f -> cmd.add(f.toString()));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertEquals(0, p.waitFor(), out);
+        assertEquals(Integer.toString(EXPORTED.size()), out);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.prunekit.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.prunekit.data.Table;
 import org.prunekit.data.TableEncoder;
+import org.prunekit.prune.ensemble.ForestFamily;
 import org.prunekit.testing.TestData;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
@@ -50,5 +52,29 @@ class SizeMeterTest {
                 SizeMeter.timestampPadding(
                         "2026-11-27T02:2Z 2026-11-27 02:22Z 226-11-27T02:22Z".getBytes(StandardCharsets.ISO_8859_1)));
         assertEquals(0, SizeMeter.timestampPadding(new byte[5]));
+    }
+
+    /**
+     * Issue 15: two identical random-forest runs reported different {@code bytes} (4896741 vs 4896841). Each member
+     * keeps its own provenance with a training timestamp whose printed width varies (trailing zero digits of the
+     * fraction are dropped); padding the timestamp text does not undo the varint length prefixes around it, which
+     * grow by a byte when a message crosses 128 bytes. Members' provenance is therefore left out as well: nothing of
+     * the training history, and no timestamp, is counted.
+     */
+    @Test
+    void ensembleBytesLeaveOutEveryMembersProvenance() {
+        Table t = TestData.table("breast_cancer_wisconsin.csv");
+        int[] rows = IntStream.range(0, 200).toArray();
+        MutableDataset<Label> data = TableEncoder.fit(t, rows).encode(rows);
+        ForestFamily forest = new ForestFamily(ForestFamily.RANDOM_FOREST);
+        Model<Label> m =
+                forest.trainer(new ForestFamily.ForestParams(5, 3, 0.5, 42)).train(data);
+        byte[] measured = SizeMeter.withoutProvenance(m.serialize()).toByteArray();
+        String text = new String(measured, StandardCharsets.ISO_8859_1);
+        assertFalse(text.contains("trained-at"), "no member's training timestamp is counted");
+        assertFalse(text.contains("provenance"), "no provenance record is counted");
+        assertEquals(measured.length, SizeMeter.bytes(m).bytes(), "nothing is padded either");
+        int full = m.serialize().getSerializedSize();
+        assertTrue(measured.length < full, measured.length + " < " + full);
     }
 }

@@ -21,7 +21,7 @@ import org.prunekit.testing.TestMain;
 
 /**
  * A run that does not fit in the heap: the JVM options the launcher ({@code ./prunekit}) passes end the JVM at the
- * first {@code OutOfMemoryError} (status 3) with finished cells intact on disk, and the launcher turns status 3 into
+ * first {@code OutOfMemoryError} (status 3) with finished cells intact on disk, and the launcher adds to status 3
  * one line naming {@code PRUNEKIT_HEAP} and a non-zero exit.
  */
 class OutOfMemoryTest {
@@ -63,7 +63,7 @@ class OutOfMemoryTest {
         Process p = pb.start();
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
         List<String> err = Files.readAllLines(dir.resolve("err.txt"));
-        assertEquals(1, p.exitValue(), "non-zero exit: " + err);
+        assertEquals(3, p.exitValue(), "exit code 3, out of memory (README): " + err);
         assertEquals("", Files.readString(dir.resolve("out.txt")));
         assertEquals(
                 List.of(

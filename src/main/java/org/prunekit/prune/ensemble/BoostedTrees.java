@@ -105,9 +105,12 @@ public record BoostedTrees(
         }
         int parallel = Integer.parseInt(
                 need(need(model, "gbtree_model_param"), "num_parallel_tree").asText());
+        int numFeature = Integer.parseInt(need(lmp, "num_feature").asText());
         List<Tree> trees = new ArrayList<>();
         for (JsonNode t : need(model, "trees")) {
-            trees.add(Tree.of(t));
+            Tree tree = Tree.of(t);
+            XgboostJsonCheck.checkTree(trees.size(), tree.left, tree.right, tree.feature, numFeature);
+            trees.add(tree);
         }
         JsonNode info = need(model, "tree_info");
         int[] treeClass = new int[info.size()];
@@ -175,6 +178,11 @@ public record BoostedTrees(
             JsonNode s = need(t, "split_conditions");
             JsonNode d = need(t, "default_left");
             int n = l.size();
+            if (r.size() != n || f.size() != n || s.size() != n || d.size() != n) {
+                throw new IllegalArgumentException("tree arrays of unequal length (left_children " + n
+                        + ", right_children " + r.size() + ", split_indices " + f.size() + ", split_conditions "
+                        + s.size() + ", default_left " + d.size() + ")");
+            }
             int[] left = new int[n];
             int[] right = new int[n];
             int[] feature = new int[n];

@@ -5,7 +5,7 @@ package org.prunekit.prune.ensemble;
  * index; a single binary column predicts class 1 iff its margin is &gt; 0). Not convex, so greedy search evaluates every
  * candidate round.
  */
-final class ErrorRate implements Objective {
+final class ErrorRate extends RowMeanLoss {
 
     @Override
     public String name() {
@@ -13,29 +13,21 @@ final class ErrorRate implements Objective {
     }
 
     @Override
-    public double loss(double[] m, float[] c, double s, Targets t) {
-        int n = t.rows();
-        int k = m.length / n;
-        double wrong = 0;
-        for (int i = 0; i < n; i++) {
-            int pred;
-            if (k == 1) {
-                pred = m[i] + (c == null ? 0 : s * c[i]) > 0 ? 1 : 0;
-            } else {
-                pred = 0;
-                double best = Double.NEGATIVE_INFINITY;
-                for (int j = 0; j < k; j++) {
-                    double v = m[k * i + j] + (c == null ? 0 : s * c[k * i + j]);
-                    if (v > best) {
-                        best = v;
-                        pred = j;
-                    }
+    double rowLoss(double[] m, float[] c, double s, int k, int i, int y) {
+        int pred;
+        if (k == 1) {
+            pred = at(m, c, s, i) > 0 ? 1 : 0;
+        } else {
+            pred = 0;
+            double best = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < k; j++) {
+                double v = at(m, c, s, k * i + j);
+                if (v > best) {
+                    best = v;
+                    pred = j;
                 }
             }
-            if (pred != t.label(i)) {
-                wrong += t.weight(i);
-            }
         }
-        return wrong / t.totalWeight();
+        return pred == y ? 0 : 1;
     }
 }

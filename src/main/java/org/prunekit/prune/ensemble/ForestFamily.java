@@ -4,7 +4,10 @@ import java.util.Map;
 import java.util.Set;
 import org.prunekit.spi.ModelFamily;
 import org.prunekit.spi.ModelSize;
+import org.prunekit.spi.ParamSchema;
+import org.prunekit.spi.ParamSpec;
 import org.prunekit.spi.Params;
+import org.prunekit.spi.Range;
 import org.tribuo.Model;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
@@ -46,17 +49,22 @@ public class ForestFamily implements ModelFamily {
      */
     public record ForestParams(int members, int maxDepth, double featureFraction, long seed) {
         public ForestParams {
-            if (members < 1) {
-                throw new IllegalArgumentException("members must be >= 1 but was " + members);
-            }
-            if (maxDepth < 1) {
-                throw new IllegalArgumentException("max-depth must be >= 1 but was " + maxDepth);
-            }
-            if (!(featureFraction > 0 && featureFraction <= 1)) {
-                throw new IllegalArgumentException("feature-fraction must be in (0, 1] but was " + featureFraction);
-            }
+            MEMBERS.check(members);
+            MAX_DEPTH.check(maxDepth);
+            FEATURE_FRACTION.check(featureFraction);
         }
     }
+
+    static final ParamSpec<Integer> MEMBERS = ParamSpec.integer("members", 100, 1, 100_000, "ensemble members");
+    static final ParamSpec<Integer> MAX_DEPTH =
+            ParamSpec.integer("max-depth", 12, 1, 64, "depth limit of each CART member");
+    /** AdaBoost's members are stumps by default. */
+    static final ParamSpec<Integer> ADABOOST_MAX_DEPTH = MAX_DEPTH.withDefault(1);
+
+    static final ParamSpec<Double> FEATURE_FRACTION =
+            ParamSpec.number("feature-fraction", 0.5, Range.openClosed(0, 1), "fraction of features tried per split");
+    private static final ParamSchema FOREST = ParamSchema.of(MEMBERS, MAX_DEPTH, FEATURE_FRACTION);
+    private static final ParamSchema ADABOOST_SCHEMA = ParamSchema.of(MEMBERS, ADABOOST_MAX_DEPTH);
 
     private final String name;
 
@@ -73,12 +81,19 @@ public class ForestFamily implements ModelFamily {
     }
 
     public ForestParams params(Params p, long seed) {
-        boolean forest = name.equals(RANDOM_FOREST);
-        return new ForestParams(
-                p.getInt("members", 100, 1, 100_000),
-                p.getInt("max-depth", forest ? 12 : 1, 1, 64),
-                forest ? p.getDouble("feature-fraction", 0.5, Double.MIN_VALUE, 1) : 1.0,
-                seed);
+        return schema().bind(
+                        p,
+                        v -> new ForestParams(
+                                v.get(MEMBERS), v.get(maxDepth()), v.getOrDefault(FEATURE_FRACTION), seed));
+    }
+
+    @Override
+    public ParamSchema schema() {
+        return name.equals(RANDOM_FOREST) ? FOREST : ADABOOST_SCHEMA;
+    }
+
+    private ParamSpec<Integer> maxDepth() {
+        return name.equals(RANDOM_FOREST) ? MAX_DEPTH : ADABOOST_MAX_DEPTH;
     }
 
     @Override

@@ -12,7 +12,7 @@ package org.prunekit.prune.ensemble;
  */
 // Kept apart from org.prunekit.eval.Metrics on purpose: greedy selection needs the loss of margins moved by one round,
 // its gradient and a lower bound, millions of times, without materialising probabilities.
-final class LogLoss implements Objective {
+final class LogLoss extends RowMeanLoss {
 
     @Override
     public String name() {
@@ -20,37 +20,25 @@ final class LogLoss implements Objective {
     }
 
     @Override
-    public double loss(double[] m, float[] c, double s, Targets t) {
-        int n = t.rows();
-        int k = m.length / n;
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            double w = t.weight(i);
-            if (w == 0) {
-                continue;
-            }
-            int y = t.label(i);
-            if (k == 1) {
-                double z = m[i] + (c == null ? 0 : s * c[i]);
-                sum += w * (softplus(z) - (y == 1 ? z : 0));
-            } else if (k == 2) {
-                int b = 2 * i;
-                double z = m[b + 1] - m[b] + (c == null ? 0 : s * ((double) c[b + 1] - c[b]));
-                sum += w * (softplus(z) - (y == 1 ? z : 0));
-            } else {
-                int b = k * i;
-                double max = Double.NEGATIVE_INFINITY;
-                for (int j = 0; j < k; j++) {
-                    max = Math.max(max, at(m, c, s, b + j));
-                }
-                double e = 0;
-                for (int j = 0; j < k; j++) {
-                    e += Math.exp(at(m, c, s, b + j) - max);
-                }
-                sum += w * (max + Math.log(e) - at(m, c, s, b + y));
-            }
+    double rowLoss(double[] m, float[] c, double s, int k, int i, int y) {
+        if (k == 1) {
+            double z = at(m, c, s, i);
+            return softplus(z) - (y == 1 ? z : 0);
+        } else if (k == 2) {
+            int b = 2 * i;
+            double z = m[b + 1] - m[b] + (c == null ? 0 : s * ((double) c[b + 1] - c[b]));
+            return softplus(z) - (y == 1 ? z : 0);
         }
-        return sum / t.totalWeight();
+        int b = k * i;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < k; j++) {
+            max = Math.max(max, at(m, c, s, b + j));
+        }
+        double e = 0;
+        for (int j = 0; j < k; j++) {
+            e += Math.exp(at(m, c, s, b + j) - max);
+        }
+        return max + Math.log(e) - at(m, c, s, b + y);
     }
 
     @Override
@@ -133,10 +121,6 @@ final class LogLoss implements Objective {
             // both (1 − |δ_i|)+ and e^{−max|δ|} are lower bounds of e^{−|δ_i|}
             return current + s * first + 0.5 * Math.max(near, Math.exp(-far) * plain);
         };
-    }
-
-    private static double at(double[] m, float[] c, double s, int j) {
-        return c == null ? m[j] : m[j] + s * c[j];
     }
 
     /** log(1 + e^z); Math.log on 1 + e^{−|z|} (intrinsic, unlike log1p) loses nothing that matters at 1e-16. */

@@ -10,7 +10,7 @@ import org.prunekit.eval.Metrics;
  * sums, so greedy search evaluates every candidate.
  */
 // Not Metrics.compute(LOG_LOSS, ...): this loss is weighted by the example weights, as LogLoss is.
-final class MeanLogLoss implements Objective {
+final class MeanLogLoss extends RowMeanLoss {
 
     private static final double EPS = Metrics.LOG_LOSS_EPS;
 
@@ -20,23 +20,12 @@ final class MeanLogLoss implements Objective {
     }
 
     @Override
-    public double loss(double[] m, float[] c, double s, Targets t) {
-        int n = t.rows();
-        int k = m.length / n;
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            double w = t.weight(i);
-            if (w == 0) {
-                continue;
-            }
-            double total = 0;
-            for (int j = 0; j < k; j++) {
-                total += m[k * i + j] + (c == null ? 0 : s * c[k * i + j]);
-            }
-            int y = t.label(i);
-            double p = total > 0 ? (m[k * i + y] + (c == null ? 0 : s * c[k * i + y])) / total : 1.0 / k;
-            sum += -w * Math.log(Math.max(EPS, Math.min(1, p)));
+    double rowLoss(double[] m, float[] c, double s, int k, int i, int y) {
+        double total = 0;
+        for (int j = 0; j < k; j++) {
+            total += at(m, c, s, k * i + j);
         }
-        return sum / t.totalWeight();
+        double p = total > 0 ? at(m, c, s, k * i + y) / total : 1.0 / k;
+        return -Math.log(Math.max(EPS, Math.min(1, p)));
     }
 }

@@ -1,5 +1,7 @@
 package org.prunekit.prune.ensemble;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -11,7 +13,8 @@ import java.util.Set;
 public interface Strategy {
 
     /** Config names understood by {@link #byName}. */
-    Set<String> NAMES = Set.of("prefix", "forward", "backward", "reduce-error", "lasso", "random");
+    Set<String> NAMES = Collections.unmodifiableSet(
+            new LinkedHashSet<>(List.of("prefix", "forward", "backward", "reduce-error", "lasso", "random")));
 
     String name();
 

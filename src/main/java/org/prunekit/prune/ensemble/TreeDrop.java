@@ -6,9 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.prunekit.spi.Candidate;
-import org.prunekit.spi.MethodFactory;
-import org.prunekit.spi.ModelFamily;
-import org.prunekit.spi.Params;
+import org.prunekit.spi.MethodDefinition;
+import org.prunekit.spi.ParamException;
 import org.prunekit.spi.PruningMethod;
 import org.prunekit.spi.PruningPath;
 import org.prunekit.spi.SimplePath;
@@ -95,25 +94,21 @@ public final class TreeDrop implements PruningMethod {
     }
 
     /** Registers {@code tree-drop} for family {@code xgboost}. */
-    public static final class Factory implements MethodFactory {
-        @Override
-        public String name() {
-            return "tree-drop";
-        }
-
-        @Override
-        public Set<String> families() {
-            return Set.of(XgboostFamily.NAME, ForestFamily.RANDOM_FOREST, ForestFamily.ADABOOST);
-        }
-
-        @Override
-        public PruningMethod create(Params prune, Params model, ModelFamily family, long seed) {
-            TreeDropParams p = TreeDropParams.from(prune);
-            if (p.strategy().equals("lasso") && !XgboostFamily.NAME.equals(family.name())) {
-                throw prune.error(
-                        "strategy", "lasso re-weights boosting rounds and needs family xgboost, not " + family.name());
-            }
-            return new TreeDrop(p, seed);
+    public static final class Factory extends MethodDefinition {
+        public Factory() {
+            super(
+                    "tree-drop",
+                    Set.of(XgboostFamily.NAME, ForestFamily.RANDOM_FOREST, ForestFamily.ADABOOST),
+                    TreeDropParams.SCHEMA,
+                    (prune, model, family, seed) -> {
+                        TreeDropParams p = TreeDropParams.of(prune);
+                        ParamException.require(
+                                !p.strategy().equals("lasso") || XgboostFamily.NAME.equals(family.name()),
+                                "strategy",
+                                "lasso re-weights boosting rounds and needs family xgboost, not %s",
+                                family.name());
+                        return new TreeDrop(p, seed);
+                    });
         }
     }
 }

@@ -1,75 +1,77 @@
 package org.prunekit.prune.ensemble;
 
 import java.util.Arrays;
+import java.util.List;
+import org.prunekit.spi.ParamException;
+import org.prunekit.spi.ParamSchema;
+import org.prunekit.spi.ParamSpec;
+import org.prunekit.spi.ParamValues;
 import org.prunekit.spi.Params;
 
 /**
- * Hyperparameters of method {@code tree-drop}.
+ * Hyperparameters of method {@code tree-drop}; keys, defaults and ranges declared once, in {@link #SCHEMA}.
  *
  * @param strategy  how rounds are chosen: {@code prefix}, {@code forward}, {@code backward}, {@code reduce-error},
- *                  {@code lasso}, {@code random} (default {@code forward})
+ *                  {@code lasso}, {@code random}
  * @param sizes     rounds kept at each candidate, strictly increasing, each ≥ 1; sizes ≥ the model's rounds are
- *                  ignored (the full model is always the first candidate). Default {@link #DEFAULT_SIZES}
- * @param objective what greedy strategies minimise on the selection rows: {@code log-loss} (default), {@code error}
- *                  or any metric's config name (e.g. {@code balanced-accuracy}, maximised); {@code reduce-error}
- *                  always uses the error and breaks ties with this objective
+ *                  ignored (the full model is always the first candidate)
+ * @param objective what greedy strategies minimise on the selection rows: {@code log-loss}, {@code error} or any
+ *                  metric's config name (e.g. {@code balanced-accuracy}, maximised); {@code reduce-error} always uses
+ *                  the error and breaks ties with this objective
  */
 public record TreeDropParams(String strategy, int[] sizes, String objective) {
 
     public static final int[] DEFAULT_SIZES = {1, 2, 3, 5, 7, 10, 15, 20, 30, 50, 70, 100, 150, 200, 300, 500, 700, 1000
     };
 
+    static final ParamSpec<String> STRATEGY = ParamSpec.choice(
+            "strategy", "forward", List.copyOf(Strategy.NAMES), "how the kept rounds are chosen (lasso: xgboost only)");
+    static final ParamSpec<int[]> SIZES = ParamSpec.integers(
+            "sizes",
+            DEFAULT_SIZES,
+            1,
+            1_000_000_000,
+            "rounds kept at each candidate, strictly increasing; sizes ≥ the model's rounds are ignored");
+    static final ParamSpec<String> OBJECTIVE = ParamSpec.choice(
+            "objective",
+            "log-loss",
+            List.copyOf(Objective.NAMES),
+            "what greedy strategies optimise on the selection rows: log-loss, error or a metric");
+
+    /** The keys of method {@code tree-drop}. */
+    public static final ParamSchema SCHEMA = ParamSchema.of(STRATEGY, SIZES, OBJECTIVE);
+
     public TreeDropParams {
-        if (!Strategy.NAMES.contains(strategy)) {
-            throw new IllegalArgumentException("strategy '" + strategy + "' is not one of " + Strategy.NAMES);
-        }
-        if (!Objective.NAMES.contains(objective)) {
-            throw new IllegalArgumentException("objective '" + objective + "' is not one of " + Objective.NAMES);
-        }
-        sizes = sizes.clone();
-        for (int i = 0; i < sizes.length; i++) {
-            if (sizes[i] < 1 || (i > 0 && sizes[i] <= sizes[i - 1])) {
-                throw new IllegalArgumentException(
-                        "sizes must be >= 1 and strictly increasing but were " + Arrays.toString(sizes));
-            }
-        }
-        if (sizes.length == 0) {
-            throw new IllegalArgumentException("sizes must not be empty");
+        STRATEGY.check(strategy);
+        OBJECTIVE.check(objective);
+        sizes = SIZES.check(sizes.clone());
+        ParamException.require(sizes.length > 0, SIZES.name(), "must not be empty");
+        for (int i = 1; i < sizes.length; i++) {
+            ParamException.require(
+                    sizes[i] > sizes[i - 1],
+                    SIZES.name(),
+                    "must increase strictly but %s follows %s",
+                    sizes[i],
+                    sizes[i - 1]);
         }
     }
 
     public static TreeDropParams defaults() {
-        return new TreeDropParams("forward", DEFAULT_SIZES, "log-loss");
+        return of(SCHEMA.defaults());
+    }
+
+    /** Reads {@code strategy}, {@code sizes}, {@code objective} from a {@code prune:} block. */
+    public static TreeDropParams from(Params p) {
+        return SCHEMA.bind(p, TreeDropParams::of);
+    }
+
+    static TreeDropParams of(ParamValues v) {
+        return new TreeDropParams(v.get(STRATEGY), v.get(SIZES), v.get(OBJECTIVE));
     }
 
     @Override
     public int[] sizes() {
         return sizes.clone();
-    }
-
-    /** Reads {@code strategy}, {@code sizes}, {@code objective} from a {@code prune:} block. */
-    public static TreeDropParams from(Params p) {
-        TreeDropParams d = defaults();
-        String strategy = p.getChoice("strategy", d.strategy(), Strategy.NAMES);
-        String objective = p.getChoice("objective", d.objective(), Objective.NAMES);
-        double[] raw = p.getDoubles("sizes", null, 1, 1e9);
-        int[] sizes = d.sizes();
-        if (raw != null) {
-            sizes = new int[raw.length];
-            for (int i = 0; i < raw.length; i++) {
-                if (raw[i] != Math.rint(raw[i])) {
-                    throw p.error("sizes[" + i + "]", "expected a whole number of rounds but got " + raw[i]);
-                }
-                sizes[i] = (int) raw[i];
-                if (i > 0 && sizes[i] <= sizes[i - 1]) {
-                    throw p.error("sizes", "must increase strictly but " + sizes[i] + " follows " + sizes[i - 1]);
-                }
-            }
-            if (sizes.length == 0) {
-                throw p.error("sizes", "must not be empty");
-            }
-        }
-        return new TreeDropParams(strategy, sizes, objective);
     }
 
     @Override

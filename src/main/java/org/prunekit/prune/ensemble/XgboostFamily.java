@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import org.prunekit.spi.ModelFamily;
 import org.prunekit.spi.ModelSize;
+import org.prunekit.spi.ParamSchema;
 import org.prunekit.spi.Params;
 import org.tribuo.Model;
 import org.tribuo.Trainer;
@@ -22,6 +23,11 @@ public final class XgboostFamily implements ModelFamily {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public ParamSchema schema() {
+        return XgboostParams.SCHEMA;
     }
 
     @Override

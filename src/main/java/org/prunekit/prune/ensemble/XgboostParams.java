@@ -1,22 +1,26 @@
 package org.prunekit.prune.ensemble;
 
+import org.prunekit.spi.ParamSchema;
+import org.prunekit.spi.ParamSpec;
+import org.prunekit.spi.ParamValues;
 import org.prunekit.spi.Params;
+import org.prunekit.spi.Range;
 
 /**
  * Hyperparameters of family {@code xgboost} (Tribuo's {@code XGBoostClassificationTrainer}, objective
- * {@code multi:softprob}, booster {@code gbtree}). Every default is stated here once. Note {@code alpha}: our default
- * is 0.0 (XGBoost's own default and that of Tribuo's constructor), whereas a trainer built through Tribuo's config
- * system defaults it to 1.0.
+ * {@code multi:softprob}, booster {@code gbtree}). Every key, default and range is declared once, in {@link #SCHEMA}.
+ * Note {@code alpha}: our default is 0 (XGBoost's own default and that of Tribuo's constructor), whereas a trainer
+ * built through Tribuo's config system defaults it to 1.
  *
- * @param rounds         boosting rounds (config {@code rounds}, default 100, ≥ 1)
- * @param maxDepth       maximum tree depth ({@code max-depth}, default 6, ≥ 1)
- * @param eta            learning rate ({@code eta}, default 0.3, in (0, 1])
- * @param subsample      row fraction per tree ({@code subsample}, default 1.0, in (0, 1])
- * @param minChildWeight minimum hessian weight in a child ({@code min-child-weight}, default 1.0, ≥ 0)
- * @param alpha          L1 penalty on leaf weights ({@code alpha}, default 0.0, ≥ 0)
- * @param lambda         L2 penalty on leaf weights ({@code lambda}, default 1.0, ≥ 0)
+ * @param rounds         boosting rounds
+ * @param maxDepth       maximum tree depth
+ * @param eta            learning rate
+ * @param subsample      row fraction per tree
+ * @param minChildWeight minimum hessian weight in a child
+ * @param alpha          L1 penalty on leaf weights
+ * @param lambda         L2 penalty on leaf weights
  * @param seed           XGBoost's random seed (the run's seed for the cell)
- * @param threads        native threads ({@code threads}, default 1 for reproducible timing, ≥ 1)
+ * @param threads        native threads
  */
 public record XgboostParams(
         int rounds,
@@ -29,39 +33,54 @@ public record XgboostParams(
         long seed,
         int threads) {
 
+    static final ParamSpec<Integer> ROUNDS = ParamSpec.integer("rounds", 100, 1, 100_000, "boosting rounds");
+    static final ParamSpec<Integer> MAX_DEPTH = ParamSpec.integer("max-depth", 6, 1, 64, "maximum tree depth");
+    static final ParamSpec<Double> ETA = ParamSpec.number("eta", 0.3, Range.openClosed(0, 1), "learning rate");
+    static final ParamSpec<Double> SUBSAMPLE =
+            ParamSpec.number("subsample", 1.0, Range.openClosed(0, 1), "fraction of rows sampled per tree");
+    static final ParamSpec<Double> MIN_CHILD_WEIGHT =
+            ParamSpec.number("min-child-weight", 1.0, Range.atLeast(0), "minimum hessian weight in a child");
+    static final ParamSpec<Double> ALPHA = ParamSpec.number(
+            "alpha", 0.0, Range.atLeast(0), "L1 penalty on leaf weights (XGBoost's default; Tribuo's config says 1)");
+    static final ParamSpec<Double> LAMBDA =
+            ParamSpec.number("lambda", 1.0, Range.atLeast(0), "L2 penalty on leaf weights");
+    static final ParamSpec<Integer> THREADS =
+            ParamSpec.integer("threads", 1, 1, 1024, "native threads (1 keeps latency figures comparable)");
+
+    /** The keys of family {@code xgboost}. */
+    public static final ParamSchema SCHEMA =
+            ParamSchema.of(ROUNDS, MAX_DEPTH, ETA, SUBSAMPLE, MIN_CHILD_WEIGHT, ALPHA, LAMBDA, THREADS);
+
     public XgboostParams {
-        require(rounds >= 1, "rounds must be >= 1 but was %s", rounds);
-        require(maxDepth >= 1, "max-depth must be >= 1 but was %s", maxDepth);
-        require(eta > 0 && eta <= 1, "eta must be in (0, 1] but was %s", eta);
-        require(subsample > 0 && subsample <= 1, "subsample must be in (0, 1] but was %s", subsample);
-        require(minChildWeight >= 0, "min-child-weight must be >= 0 but was %s", minChildWeight);
-        require(alpha >= 0, "alpha must be >= 0 but was %s", alpha);
-        require(lambda >= 0, "lambda must be >= 0 but was %s", lambda);
-        require(threads >= 1, "threads must be >= 1 but was %s", threads);
+        ROUNDS.check(rounds);
+        MAX_DEPTH.check(maxDepth);
+        ETA.check(eta);
+        SUBSAMPLE.check(subsample);
+        MIN_CHILD_WEIGHT.check(minChildWeight);
+        ALPHA.check(alpha);
+        LAMBDA.check(lambda);
+        THREADS.check(threads);
     }
 
     public static XgboostParams defaults(long seed) {
-        return new XgboostParams(100, 6, 0.3, 1.0, 1.0, 0.0, 1.0, seed, 1);
+        return of(SCHEMA.defaults(), seed);
     }
 
     /** Reads a {@code model:} block (every key optional). */
     public static XgboostParams from(Params p, long seed) {
-        XgboostParams d = defaults(seed);
-        return new XgboostParams(
-                p.getInt("rounds", d.rounds(), 1, 100_000),
-                p.getInt("max-depth", d.maxDepth(), 1, 64),
-                p.getDouble("eta", d.eta(), Double.MIN_VALUE, 1),
-                p.getDouble("subsample", d.subsample(), Double.MIN_VALUE, 1),
-                p.getDouble("min-child-weight", d.minChildWeight(), 0, Double.MAX_VALUE),
-                p.getDouble("alpha", d.alpha(), 0, Double.MAX_VALUE),
-                p.getDouble("lambda", d.lambda(), 0, Double.MAX_VALUE),
-                seed,
-                p.getInt("threads", d.threads(), 1, 1024));
+        return SCHEMA.bind(p, v -> of(v, seed));
     }
 
-    private static void require(boolean ok, String message, Object value) {
-        if (!ok) {
-            throw new IllegalArgumentException(String.format(message, value));
-        }
+    private static XgboostParams of(ParamValues v, long seed) {
+        return new XgboostParams(
+                v.get(ROUNDS),
+                v.get(MAX_DEPTH),
+                v.get(ETA),
+                v.get(SUBSAMPLE),
+                v.get(MIN_CHILD_WEIGHT),
+                v.get(ALPHA),
+                v.get(LAMBDA),
+                seed,
+                v.get(THREADS));
     }
 }

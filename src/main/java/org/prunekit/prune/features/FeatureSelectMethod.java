@@ -3,7 +3,6 @@ package org.prunekit.prune.features;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,9 +10,12 @@ import java.util.TreeSet;
 import org.prunekit.prune.ExampleWeights;
 import org.prunekit.prune.FeatureSubsetModel;
 import org.prunekit.spi.Candidate;
-import org.prunekit.spi.MethodFactory;
+import org.prunekit.spi.MethodDefinition;
 import org.prunekit.spi.ModelFamily;
 import org.prunekit.spi.ModelSize;
+import org.prunekit.spi.ParamException;
+import org.prunekit.spi.ParamSchema;
+import org.prunekit.spi.ParamSpec;
 import org.prunekit.spi.Params;
 import org.prunekit.spi.PruningMethod;
 import org.prunekit.spi.SimplePath;
@@ -43,24 +45,11 @@ public final class FeatureSelectMethod implements PruningMethod {
      */
     public record Settings(String selector, int[] k, int bins, int treeDepth) {
         public Settings {
-            if (!Rankings.NAMES.contains(selector)) {
-                throw new IllegalArgumentException("selector '" + selector + "' is not one of " + Rankings.NAMES);
-            }
-            k = k.clone();
-            if (k.length == 0) {
-                throw new IllegalArgumentException("k needs at least one value");
-            }
-            for (int v : k) {
-                if (v < 1) {
-                    throw new IllegalArgumentException("k values must be >= 1 but found " + v);
-                }
-            }
-            if (bins < 2) {
-                throw new IllegalArgumentException("bins must be >= 2 but was " + bins);
-            }
-            if (treeDepth < 1) {
-                throw new IllegalArgumentException("tree-depth must be >= 1 but was " + treeDepth);
-            }
+            SELECTOR.check(selector);
+            k = K.check(k.clone());
+            ParamException.require(k.length > 0, K.name(), "needs at least one value");
+            BINS.check(bins);
+            TREE_DEPTH.check(treeDepth);
         }
 
         @Override
@@ -68,6 +57,21 @@ public final class FeatureSelectMethod implements PruningMethod {
             return k.clone();
         }
     }
+
+    static final ParamSpec<String> SELECTOR = ParamSpec.choice(
+                    "selector", null, Rankings.NAMES, "how features are ranked (see docs/l1-path.md)")
+            .required();
+    static final ParamSpec<int[]> K = ParamSpec.integers(
+            "k",
+            new int[] {1, 2, 3, 5, 8, 13, 21, 34, 55, 89},
+            1,
+            1_000_000,
+            "feature counts kept, one candidate each (counts above the number of features are clipped)");
+    static final ParamSpec<Integer> BINS =
+            ParamSpec.integer("bins", 10, 2, 1000, "equal-frequency bins of the information-theoretic selectors");
+    static final ParamSpec<Integer> TREE_DEPTH =
+            ParamSpec.integer("tree-depth", 8, 1, 100, "depth of the CART that tree-importance ranks with");
+    private static final ParamSchema SCHEMA = ParamSchema.of(SELECTOR, K, BINS, TREE_DEPTH);
 
     private final Settings settings;
     private final ModelFamily family;
@@ -122,41 +126,18 @@ public final class FeatureSelectMethod implements PruningMethod {
         return out;
     }
 
-    /**
-     * Registers {@code feature-select} for every family. Keys: {@code selector} (required), {@code k} (list,
-     * default 1, 2, 3, 5, 8, 13, 21, 34, 55, 89), {@code bins} (10), {@code tree-depth} (8).
-     */
-    public static final class Factory implements MethodFactory {
-        @Override
-        public String name() {
-            return "feature-select";
-        }
-
-        @Override
-        public Set<String> families() {
-            return Set.of(); // every family
-        }
-
-        @Override
-        public PruningMethod create(Params prune, Params model, ModelFamily family, long seed) {
-            String selector = prune.getChoice("selector", null, new LinkedHashSet<>(Rankings.NAMES));
-            if (selector == null) {
-                throw prune.error("selector", "required: one of " + String.join(", ", Rankings.NAMES));
-            }
-            double[] k = prune.getDoubles("k", new double[] {1, 2, 3, 5, 8, 13, 21, 34, 55, 89}, 1, 1e6);
-            int[] ks = new int[k.length];
-            for (int i = 0; i < k.length; i++) {
-                if (k[i] != Math.rint(k[i])) {
-                    throw prune.error("k[" + i + "]", "expected a whole number but got " + k[i]);
-                }
-                ks[i] = (int) k[i];
-            }
-            return new FeatureSelectMethod(
-                    new Settings(
-                            selector, ks, prune.getInt("bins", 10, 2, 1000), prune.getInt("tree-depth", 8, 1, 100)),
-                    family,
-                    model,
-                    seed);
+    /** Registers {@code feature-select} for every family; keys in {@link #SCHEMA}. */
+    public static final class Factory extends MethodDefinition {
+        public Factory() {
+            super(
+                    "feature-select",
+                    Set.of(),
+                    SCHEMA,
+                    (prune, model, family, seed) -> new FeatureSelectMethod(
+                            new Settings(prune.get(SELECTOR), prune.get(K), prune.get(BINS), prune.get(TREE_DEPTH)),
+                            family,
+                            model,
+                            seed));
         }
     }
 }

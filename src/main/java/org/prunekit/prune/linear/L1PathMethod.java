@@ -1,9 +1,9 @@
 package org.prunekit.prune.linear;
 
 import java.util.Set;
-import org.prunekit.spi.MethodFactory;
-import org.prunekit.spi.ModelFamily;
-import org.prunekit.spi.Params;
+import org.prunekit.spi.MethodDefinition;
+import org.prunekit.spi.ParamSchema;
+import org.prunekit.spi.ParamSpec;
 import org.prunekit.spi.PruningMethod;
 import org.tribuo.Dataset;
 import org.tribuo.Model;
@@ -21,9 +21,7 @@ public final class L1PathMethod implements PruningMethod {
 
     /** @param candidates number of λs offered as candidates; 0 = all */
     public L1PathMethod(LogisticPathOptions options, int candidates) {
-        if (candidates < 0) {
-            throw new IllegalArgumentException("candidates must be >= 0 but was " + candidates);
-        }
+        CANDIDATES.check(candidates);
         this.trainer = new LogisticTrainer(options);
         this.candidates = candidates;
     }
@@ -34,21 +32,19 @@ public final class L1PathMethod implements PruningMethod {
         return new L1Path(mp, L1Path.subGrid(mp.path().size(), candidates));
     }
 
-    /** Registers {@code l1-path} for family {@code logistic}. Key: {@code candidates} (0 = every λ). */
-    public static final class Factory implements MethodFactory {
-        @Override
-        public String name() {
-            return "l1-path";
-        }
+    static final ParamSpec<Integer> CANDIDATES = ParamSpec.integer(
+            "candidates", 0, 0, 100_000, "λ values offered as candidates, evenly spread along the path; 0 = every λ");
+    private static final ParamSchema SCHEMA = ParamSchema.of(CANDIDATES);
 
-        @Override
-        public Set<String> families() {
-            return Set.of(LogisticFamily.NAME);
-        }
-
-        @Override
-        public PruningMethod create(Params prune, Params model, ModelFamily family, long seed) {
-            return new L1PathMethod(LogisticFamily.options(model), prune.getInt("candidates", 0, 0, 100_000));
+    /** Registers {@code l1-path} for family {@code logistic}; the λ path's settings are the family's. */
+    public static final class Factory extends MethodDefinition {
+        public Factory() {
+            super(
+                    "l1-path",
+                    Set.of(LogisticFamily.NAME),
+                    SCHEMA,
+                    (prune, model, family, seed) ->
+                            new L1PathMethod(LogisticFamily.options(model), prune.get(CANDIDATES)));
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.prunekit.data.CsvCells;
 import org.prunekit.data.Fold;
 import org.prunekit.data.StratifiedSplits;
 import org.tribuo.Dataset;
@@ -92,7 +93,7 @@ public record L1Study(
                         header.add(p.predictors() == 1 ? f : f + "@" + k);
                     }
                 }
-                out.printRecord(header);
+                out.printRecord(CsvCells.row(header));
                 double[][][] paths = p.coefficientPaths();
                 for (int l = 0; l < p.size(); l++) {
                     List<Object> row = new ArrayList<>(List.of(
@@ -107,7 +108,7 @@ public record L1Study(
                             row.add(pj[l]);
                         }
                     }
-                    out.printRecord(row);
+                    out.printRecord(CsvCells.row(row));
                 }
             }
             try (Writer w = Files.newBufferedWriter(dir.resolve("selection.csv"), StandardCharsets.UTF_8);
@@ -115,7 +116,8 @@ public record L1Study(
                 out.printRecord("feature", "entry_rank", "kept_at_min", "kept_at_1se");
                 for (String f : features) {
                     int rank = entryOrder.indexOf(f);
-                    out.printRecord(f, rank < 0 ? "" : rank + 1, keptAtMin.contains(f), keptAt1se.contains(f));
+                    out.printRecord(
+                            CsvCells.cell(f), rank < 0 ? "" : rank + 1, keptAtMin.contains(f), keptAt1se.contains(f));
                 }
             }
         } catch (IOException e) {

@@ -10,11 +10,13 @@ import java.util.TreeSet;
 import org.prunekit.prune.ExampleWeights;
 import org.prunekit.prune.FeatureSubsetModel;
 import org.prunekit.spi.Candidate;
-import org.prunekit.spi.MethodFactory;
-import org.prunekit.spi.ModelFamily;
+import org.prunekit.spi.MethodDefinition;
 import org.prunekit.spi.ModelSize;
-import org.prunekit.spi.Params;
+import org.prunekit.spi.ParamSchema;
+import org.prunekit.spi.ParamSpec;
+import org.prunekit.spi.ParamValues;
 import org.prunekit.spi.PruningMethod;
+import org.prunekit.spi.Range;
 import org.prunekit.spi.SimplePath;
 import org.tribuo.Dataset;
 import org.tribuo.Model;
@@ -36,24 +38,11 @@ public final class LibLinearPathMethod implements PruningMethod {
     /** Settings. @param cs explicit C values (empty = derived grid) */
     public record Settings(double[] cs, int count, double ratio, double eps, int maxIterations) {
         public Settings {
-            cs = cs.clone();
-            for (double c : cs) {
-                if (!(c > 0) || Double.isInfinite(c)) {
-                    throw new IllegalArgumentException("C values must be > 0 but found " + c);
-                }
-            }
-            if (count < 1) {
-                throw new IllegalArgumentException("count must be >= 1 but was " + count);
-            }
-            if (!(ratio > 0 && ratio < 1)) {
-                throw new IllegalArgumentException("ratio must be in (0, 1) but was " + ratio);
-            }
-            if (!(eps > 0)) {
-                throw new IllegalArgumentException("eps must be > 0 but was " + eps);
-            }
-            if (maxIterations < 1) {
-                throw new IllegalArgumentException("max-iterations must be >= 1 but was " + maxIterations);
-            }
+            cs = C_VALUES.check(cs.clone());
+            COUNT.check(count);
+            RATIO.check(ratio);
+            EPS.check(eps);
+            MAX_ITERATIONS.check(maxIterations);
         }
 
         @Override
@@ -62,9 +51,28 @@ public final class LibLinearPathMethod implements PruningMethod {
         }
 
         public static Settings defaults() {
-            return new Settings(new double[0], 20, 1e-3, 0.01, 1000);
+            return of(SCHEMA.defaults());
+        }
+
+        static Settings of(ParamValues v) {
+            return new Settings(v.get(C_VALUES), v.get(COUNT), v.get(RATIO), v.get(EPS), v.get(MAX_ITERATIONS));
         }
     }
+
+    static final ParamSpec<double[]> C_VALUES = ParamSpec.numbers(
+            "c-values",
+            new double[0],
+            Range.open(0, Double.POSITIVE_INFINITY),
+            "an explicit grid of C (inverse L1 penalty); empty = `count` values from the data");
+    static final ParamSpec<Integer> COUNT =
+            ParamSpec.integer("count", 20, 1, 10_000, "grid size when c-values is empty");
+    static final ParamSpec<Double> RATIO = ParamSpec.number(
+            "ratio", 1e-3, Range.open(0, 1), "smallest penalty of the automatic grid as a fraction of the largest");
+    static final ParamSpec<Double> EPS =
+            ParamSpec.number("eps", 0.01, Range.openClosed(0, 1), "LibLinear's stopping tolerance");
+    static final ParamSpec<Integer> MAX_ITERATIONS =
+            ParamSpec.integer("max-iterations", 1000, 1, Integer.MAX_VALUE, "LibLinear's iteration limit");
+    private static final ParamSchema SCHEMA = ParamSchema.of(C_VALUES, COUNT, RATIO, EPS, MAX_ITERATIONS);
 
     private final Settings settings;
     private final long seed;
@@ -148,32 +156,14 @@ public final class LibLinearPathMethod implements PruningMethod {
         return out;
     }
 
-    /**
-     * Registers {@code liblinear-path} for family {@code logistic}. Keys: {@code c-values} (explicit grid),
-     * {@code count} (20), {@code ratio} (1e-3), {@code eps} (0.01), {@code max-iterations} (1000).
-     */
-    public static final class Factory implements MethodFactory {
-        @Override
-        public String name() {
-            return "liblinear-path";
-        }
-
-        @Override
-        public Set<String> families() {
-            return Set.of(LogisticFamily.NAME);
-        }
-
-        @Override
-        public PruningMethod create(Params prune, Params model, ModelFamily family, long seed) {
-            Settings d = Settings.defaults();
-            return new LibLinearPathMethod(
-                    new Settings(
-                            prune.getDoubles("c-values", new double[0], Double.MIN_NORMAL, Double.MAX_VALUE),
-                            prune.getInt("count", d.count(), 1, 10_000),
-                            prune.getDouble("ratio", d.ratio(), Double.MIN_NORMAL, 1 - 1e-12),
-                            prune.getDouble("eps", d.eps(), Double.MIN_NORMAL, 1.0),
-                            prune.getInt("max-iterations", d.maxIterations(), 1, Integer.MAX_VALUE)),
-                    seed);
+    /** Registers {@code liblinear-path} for family {@code logistic}; keys in {@link #SCHEMA}. */
+    public static final class Factory extends MethodDefinition {
+        public Factory() {
+            super(
+                    "liblinear-path",
+                    Set.of(LogisticFamily.NAME),
+                    SCHEMA,
+                    (prune, model, family, seed) -> new LibLinearPathMethod(Settings.of(prune), seed));
         }
     }
 }

@@ -18,23 +18,26 @@ import org.tribuo.provenance.impl.TrainerProvenanceImpl;
  */
 public final class LogisticTrainer implements Trainer<Label> {
 
+    /** The defaults of a trainer configured through OLCUT: those of {@link LogisticPathOptions}, stated there. */
+    private static final LogisticPathOptions DEFAULTS = LogisticPathOptions.defaults();
+
     @Config(description = "Elastic-net mixing: 1 = lasso, 0 = ridge.")
-    private double alpha = 1.0;
+    private double alpha = DEFAULTS.alpha();
 
     @Config(description = "Standardise features internally.")
-    private boolean standardize = true;
+    private boolean standardize = DEFAULTS.standardize();
 
     @Config(description = "Number of lambda values.")
-    private int nlambda = 100;
+    private int nlambda = DEFAULTS.nlambda();
 
     @Config(description = "Smallest lambda as a fraction of lambda_max; NaN = glmnet's default.")
-    private double lambdaMinRatio = Double.NaN;
+    private double lambdaMinRatio = DEFAULTS.lambdaMinRatio();
 
     @Config(description = "Convergence threshold (glmnet's thresh).")
-    private double thresh = 1e-7;
+    private double thresh = DEFAULTS.thresh();
 
     @Config(description = "Maximum coordinate passes over the path.")
-    private int maxIterations = 100_000;
+    private int maxIterations = DEFAULTS.maxIterations();
 
     private int invocationCount;
 

@@ -1,29 +1,32 @@
 package org.prunekit.prune.nn;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
-import java.util.Set;
+import org.prunekit.spi.ParamException;
+import org.prunekit.spi.ParamSchema;
+import org.prunekit.spi.ParamSpec;
+import org.prunekit.spi.ParamValues;
 import org.prunekit.spi.Params;
+import org.prunekit.spi.Range;
 
 /**
- * Settings of method {@code magnitude} (and, with random scores, {@code random}); each default stated once in
- * {@link #defaults()}.
+ * Settings of method {@code magnitude} (and, with random scores, {@code random}). Every key, default and range is
+ * declared once, in {@link #MAGNITUDE} and {@link #RANDOM}; {@link #defaults()} and config binding are built from
+ * them and the compact constructor checks against them.
  *
- * @param global          scope: {@code global} ranks all layers together (default), {@code layer} each layer alone
- * @param neurons         granularity: {@code weight} (default, unstructured) or {@code neuron} (structured)
- * @param criterion       neuron criterion {@code l1} (default), {@code l2} or {@code activation}
- * @param schedule        {@code one-shot} (default), {@code iterative} or {@code gradual}
+ * @param global          scope: {@code global} ranks all layers together, {@code layer} each layer alone
+ * @param neurons         granularity: {@code weight} (unstructured) or {@code neuron} (structured)
+ * @param criterion       neuron criterion {@code l1}, {@code l2} or {@code activation}
+ * @param schedule        {@code one-shot}, {@code iterative} or {@code gradual}
  * @param sparsities      targets of the path, fractions of weights (or of hidden neurons) removed
- *                        (default 0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.98)
  * @param fineTuneEpochs  epochs of training under the mask after one-shot pruning; total epochs of gradual pruning
- *                        (default 20)
- * @param fineTuneLr      learning rate of that training (default 1e-3)
+ * @param fineTuneLr      learning rate of that training
  * @param rewind          iterative schedule: rewind survivors to {@code init}, to epoch {@code rewindEpoch}
- *                        ({@code epoch}, default) or not at all ({@code none}: prune and fine-tune)
- * @param rewindEpoch     the epoch to rewind to (default 2)
- * @param gradualSteps    pruning steps n of the gradual schedule (default 10)
- * @param guard           the collapse guard (default: 1 live weight per layer, a live path per output and, under
- *                        global scope, a per-layer density floor of 5 %: {@code min-layer-density})
+ *                        ({@code epoch}) or not at all ({@code none}: prune and fine-tune)
+ * @param rewindEpoch     the epoch to rewind to
+ * @param gradualSteps    pruning steps n of the gradual schedule
+ * @param guard           the collapse guard
  */
 public record MagnitudeParams(
         boolean global,
@@ -52,41 +55,131 @@ public record MagnitudeParams(
         NONE
     }
 
+    static final ParamSpec<String> SCOPE = ParamSpec.choice(
+            "scope",
+            "global",
+            List.of("global", "layer"),
+            "rank the weights of all layers together, or each layer alone");
+    static final ParamSpec<String> GRANULARITY = ParamSpec.choice(
+            "granularity",
+            "weight",
+            List.of("weight", "neuron"),
+            "remove single weights (unstructured) or whole hidden neurons (structured; one-shot only)");
+    static final ParamSpec<String> CRITERION = ParamSpec.choice(
+            "criterion",
+            "l1",
+            List.of("l1", "l2", "activation"),
+            "neuron score: L1 or L2 norm of its incoming weights, or its mean |activation| (neuron granularity)");
+    static final ParamSpec<String> SCHEDULE = ParamSpec.choice(
+            "schedule",
+            "one-shot",
+            List.of("one-shot", "iterative", "gradual"),
+            "prune once then fine-tune; prune-rewind-retrain rounds; or Zhu & Gupta's cubic ramp during training");
+    static final ParamSpec<String> REWIND = ParamSpec.choice(
+            "rewind",
+            "epoch",
+            List.of("init", "epoch", "none"),
+            "iterative schedule: rewind survivors to their initial values, to epoch `rewind-epoch`, or not at all");
+    static final ParamSpec<Integer> REWIND_EPOCH =
+            ParamSpec.integer("rewind-epoch", 2, 0, 1_000_000, "the epoch `rewind: epoch` rewinds to");
+    static final ParamSpec<Integer> GRADUAL_STEPS =
+            ParamSpec.integer("gradual-steps", 10, 1, 1_000_000, "pruning steps of the gradual schedule");
+    static final ParamSpec<double[]> SPARSITIES = ParamSpec.numbers(
+            "sparsities",
+            new double[] {0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.98},
+            Range.closedOpen(0, 1),
+            "path targets: fractions of weights (or hidden neurons) removed");
+    static final ParamSpec<Integer> FINE_TUNE_EPOCHS = ParamSpec.integer(
+            "fine-tune-epochs",
+            20,
+            0,
+            1_000_000,
+            "epochs of training under the mask after one-shot pruning; total epochs of gradual pruning");
+    static final ParamSpec<Double> FINE_TUNE_LR =
+            ParamSpec.number("fine-tune-lr", 1e-3, Range.openClosed(0, 10), "learning rate of that training");
+    static final ParamSpec<Integer> MIN_LIVE_PER_LAYER =
+            ParamSpec.integer("min-live-per-layer", 1, 0, 1 << 30, "collapse guard: live weights every layer keeps");
+    static final ParamSpec<Boolean> KEEP_PATHS =
+            ParamSpec.flag("keep-paths", true, "collapse guard: keep one live input-to-output path per output unit");
+    static final ParamSpec<Double> MIN_LAYER_DENSITY = ParamSpec.number(
+            "min-layer-density",
+            CollapseGuard.DEFAULT_MIN_LAYER_DENSITY,
+            Range.closedOpen(0, 1),
+            "collapse guard, global scope: share of its weights every layer keeps (0 = no floor)");
+
+    /** The keys of method {@code random}: unstructured, one-shot. */
+    public static final ParamSchema RANDOM = ParamSchema.of(
+            SCOPE, SPARSITIES, FINE_TUNE_EPOCHS, FINE_TUNE_LR, MIN_LIVE_PER_LAYER, KEEP_PATHS, MIN_LAYER_DENSITY);
+
+    /** The keys of method {@code magnitude}. */
+    public static final ParamSchema MAGNITUDE = ParamSchema.of(
+            SCOPE,
+            GRANULARITY,
+            CRITERION,
+            SCHEDULE,
+            REWIND,
+            REWIND_EPOCH,
+            GRADUAL_STEPS,
+            SPARSITIES,
+            FINE_TUNE_EPOCHS,
+            FINE_TUNE_LR,
+            MIN_LIVE_PER_LAYER,
+            KEEP_PATHS,
+            MIN_LAYER_DENSITY);
+
     public MagnitudeParams {
-        sparsities = sparsities.clone();
+        sparsities = SPARSITIES.check(sparsities.clone());
         Arrays.sort(sparsities);
-        if (sparsities.length == 0) {
-            throw new IllegalArgumentException("sparsities must not be empty");
-        }
-        for (double s : sparsities) {
-            MlpParams.require(s >= 0 && s < 1, "sparsities must be in [0, 1) but contained %s", s);
-        }
-        MlpParams.require(fineTuneEpochs >= 0, "fine-tune epochs must be >= 0 but was %s", fineTuneEpochs);
-        MlpParams.require(fineTuneLr > 0, "fine-tune lr must be > 0 but was %s", fineTuneLr);
-        MlpParams.require(rewindEpoch >= 0, "rewind epoch must be >= 0 but was %s", rewindEpoch);
-        MlpParams.require(gradualSteps >= 1, "gradual steps must be >= 1 but was %s", gradualSteps);
-        MlpParams.require(
+        ParamException.require(sparsities.length > 0, SPARSITIES.name(), "must not be empty");
+        FINE_TUNE_EPOCHS.check(fineTuneEpochs);
+        FINE_TUNE_LR.check(fineTuneLr);
+        REWIND_EPOCH.check(rewindEpoch);
+        GRADUAL_STEPS.check(gradualSteps);
+        ParamException.require(
                 !neurons || schedule == Schedule.ONE_SHOT,
-                "granularity neuron supports schedule one-shot only, not %s",
-                schedule);
-        MlpParams.require(
+                GRANULARITY.name(),
+                "neuron supports schedule one-shot only, not %s",
+                configName(schedule));
+        ParamException.require(
                 criterion != NeuronPruner.Criterion.ACTIVATION || neurons,
-                "criterion activation needs granularity neuron");
+                CRITERION.name(),
+                "activation needs granularity neuron");
     }
 
     public static MagnitudeParams defaults() {
+        return of(MAGNITUDE.defaults());
+    }
+
+    /** Reads a {@code prune:} block; {@code structuredKeys} false for method {@code random} (weights, one-shot). */
+    static MagnitudeParams from(Params p, boolean structuredKeys) {
+        return (structuredKeys ? MAGNITUDE : RANDOM).bind(p, MagnitudeParams::of);
+    }
+
+    /** The settings of bound values; keys the schema lacks (method {@code random}) take their defaults. */
+    static MagnitudeParams of(ParamValues v) {
         return new MagnitudeParams(
-                true,
-                false,
-                NeuronPruner.Criterion.L1,
-                Schedule.ONE_SHOT,
-                new double[] {0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.98},
-                20,
-                1e-3,
-                Rewind.EPOCH,
-                2,
-                10,
-                CollapseGuard.defaults().withMinLayerDensity(CollapseGuard.DEFAULT_MIN_LAYER_DENSITY));
+                v.getOrDefault(SCOPE).equals("global"),
+                v.getOrDefault(GRANULARITY).equals("neuron"),
+                NeuronPruner.Criterion.valueOf(v.getOrDefault(CRITERION).toUpperCase()),
+                Schedule.valueOf(enumName(v.getOrDefault(SCHEDULE))),
+                v.getOrDefault(SPARSITIES),
+                v.getOrDefault(FINE_TUNE_EPOCHS),
+                v.getOrDefault(FINE_TUNE_LR),
+                Rewind.valueOf(enumName(v.getOrDefault(REWIND))),
+                v.getOrDefault(REWIND_EPOCH),
+                v.getOrDefault(GRADUAL_STEPS),
+                new CollapseGuard(
+                        v.getOrDefault(MIN_LIVE_PER_LAYER),
+                        v.getOrDefault(KEEP_PATHS),
+                        v.getOrDefault(MIN_LAYER_DENSITY)));
+    }
+
+    private static String enumName(String configName) {
+        return configName.toUpperCase().replace('-', '_');
+    }
+
+    private static String configName(Enum<?> e) {
+        return e.name().toLowerCase().replace('_', '-');
     }
 
     @Override
@@ -172,49 +265,6 @@ public record MagnitudeParams(
                 rewindEpoch,
                 gradualSteps,
                 guard);
-    }
-
-    /** Reads a {@code prune:} block; {@code structuredKeys} false for method {@code random} (weights, one-shot). */
-    static MagnitudeParams from(Params p, boolean structuredKeys) {
-        MagnitudeParams d = defaults();
-        boolean global =
-                p.getChoice("scope", "global", Set.of("global", "layer")).equals("global");
-        boolean neurons = false;
-        NeuronPruner.Criterion crit = d.criterion;
-        Schedule schedule = Schedule.ONE_SHOT;
-        Rewind rewind = d.rewind;
-        int rewindEpoch = d.rewindEpoch;
-        int steps = d.gradualSteps;
-        if (structuredKeys) {
-            neurons = p.getChoice("granularity", "weight", Set.of("weight", "neuron"))
-                    .equals("neuron");
-            crit = NeuronPruner.Criterion.valueOf(p.getChoice("criterion", "l1", Set.of("l1", "l2", "activation"))
-                    .toUpperCase());
-            schedule = Schedule.valueOf(p.getChoice("schedule", "one-shot", Set.of("one-shot", "iterative", "gradual"))
-                    .toUpperCase()
-                    .replace('-', '_'));
-            rewind = Rewind.valueOf(p.getChoice("rewind", "epoch", Set.of("init", "epoch", "none"))
-                    .toUpperCase());
-            rewindEpoch = p.getInt("rewind-epoch", d.rewindEpoch, 0, 1_000_000);
-            steps = p.getInt("gradual-steps", d.gradualSteps, 1, 1_000_000);
-        }
-        double[] sparsities = p.getDoubles("sparsities", d.sparsities, 0, 0.999999);
-        int ft = p.getInt("fine-tune-epochs", d.fineTuneEpochs, 0, 1_000_000);
-        double lr = p.getDouble("fine-tune-lr", d.fineTuneLr, Double.MIN_VALUE, 10);
-        CollapseGuard guard = new CollapseGuard(
-                p.getInt("min-live-per-layer", d.guard.minLivePerLayer(), 0, 1 << 30),
-                p.getBoolean("keep-paths", d.guard.keepPaths()),
-                p.getDouble("min-layer-density", d.guard.minLayerDensity(), 0, 0.999999));
-        try {
-            return new MagnitudeParams(
-                    global, neurons, crit, schedule, sparsities, ft, lr, rewind, rewindEpoch, steps, guard);
-        } catch (IllegalArgumentException e) {
-            throw p.error(
-                    e.getMessage().startsWith("granularity")
-                            ? "granularity"
-                            : e.getMessage().startsWith("criterion") ? "criterion" : "sparsities",
-                    e.getMessage());
-        }
     }
 
     @Override

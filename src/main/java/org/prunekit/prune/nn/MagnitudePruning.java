@@ -6,9 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.prunekit.spi.Candidate;
-import org.prunekit.spi.MethodFactory;
-import org.prunekit.spi.ModelFamily;
-import org.prunekit.spi.Params;
+import org.prunekit.spi.MethodDefinition;
 import org.prunekit.spi.PruningMethod;
 import org.prunekit.spi.PruningPath;
 import org.prunekit.spi.SimplePath;
@@ -201,38 +199,25 @@ public final class MagnitudePruning implements PruningMethod {
     }
 
     /** Registers {@code magnitude}. */
-    public static final class Factory implements MethodFactory {
-        @Override
-        public String name() {
-            return "magnitude";
-        }
-
-        @Override
-        public Set<String> families() {
-            return Set.of(MlpFamily.NAME);
-        }
-
-        @Override
-        public PruningMethod create(Params prune, Params model, ModelFamily family, long seed) {
-            return new MagnitudePruning(MagnitudeParams.from(prune, true), MlpParams.from(model), seed);
+    public static final class Factory extends MethodDefinition {
+        public Factory() {
+            super(
+                    "magnitude",
+                    Set.of(MlpFamily.NAME),
+                    MagnitudeParams.MAGNITUDE,
+                    (prune, model, family, seed) ->
+                            new MagnitudePruning(MagnitudeParams.of(prune), MlpParams.from(model), seed));
         }
     }
 
     /** Registers {@code random}: random unstructured pruning, one-shot with fine-tuning (a control). */
-    public static final class RandomFactory implements MethodFactory {
-        @Override
-        public String name() {
-            return "random";
-        }
-
-        @Override
-        public Set<String> families() {
-            return Set.of(MlpFamily.NAME);
-        }
-
-        @Override
-        public PruningMethod create(Params prune, Params model, ModelFamily family, long seed) {
-            return random(MagnitudeParams.from(prune, false), MlpParams.from(model), seed);
+    public static final class RandomFactory extends MethodDefinition {
+        public RandomFactory() {
+            super(
+                    "random",
+                    Set.of(MlpFamily.NAME),
+                    MagnitudeParams.RANDOM,
+                    (prune, model, family, seed) -> random(MagnitudeParams.of(prune), MlpParams.from(model), seed));
         }
     }
 }

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import org.prunekit.spi.ModelFamily;
 import org.prunekit.spi.ModelSize;
+import org.prunekit.spi.ParamSchema;
 import org.prunekit.spi.Params;
 import org.tribuo.Model;
 import org.tribuo.Trainer;
@@ -19,6 +20,11 @@ public final class MlpFamily implements ModelFamily {
         return NAME;
     }
 
+    @Override
+    public ParamSchema schema() {
+        return MlpParams.SCHEMA;
+    }
+
     /** Class weights arrive as Tribuo example weights, which the weighted cross-entropy honours. */
     @Override
     public Trainer<Label> trainer(Params params, long seed, Map<String, Float> classWeights) {
@@ -32,6 +38,27 @@ public final class MlpFamily implements ModelFamily {
                     "not an mlp model: " + model.getClass().getSimpleName());
         }
         return MlpSize.of(m);
+    }
+
+    /**
+     * {@code 8 · 4 · W} bytes for the {@code W} weights and biases of the {@code features-hidden…-classes} net (the
+     * weights, their gradients and Adam's two moment vectors, all doubles), plus one double per unit of every layer
+     * for a batch of 32 rows, twice (activations and their gradients).
+     */
+    @Override
+    public long trainingBytes(Params params, int features, int classes) {
+        int[] hidden = MlpParams.from(params).hidden();
+        long weights = 0;
+        long units = features;
+        int in = features;
+        for (int h : hidden) {
+            weights += ((long) in + 1) * h;
+            units += h;
+            in = h;
+        }
+        weights += ((long) in + 1) * classes;
+        units += classes;
+        return 8 * 4 * weights + 8 * 2 * 32 * units;
     }
 
     @Override

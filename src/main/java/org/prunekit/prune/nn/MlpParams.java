@@ -2,27 +2,33 @@ package org.prunekit.prune.nn;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
-import java.util.Set;
+import org.prunekit.spi.ParamException;
+import org.prunekit.spi.ParamSchema;
+import org.prunekit.spi.ParamSpec;
+import org.prunekit.spi.ParamValues;
 import org.prunekit.spi.Params;
+import org.prunekit.spi.Range;
 
 /**
- * Hyperparameters of family {@code mlp}, each default stated once in {@link #defaults()}.
+ * Hyperparameters of family {@code mlp}. Every key, default and range is declared once, in {@link #SCHEMA};
+ * {@link #defaults()} and config binding are built from it and the compact constructor checks against it.
  *
- * @param hidden             widths of the hidden layers, input side first (default [64, 32])
- * @param activation         hidden activation (default relu)
- * @param optimizer          {@code adam} (Kingma &amp; Ba 2015) or {@code sgd} with momentum (default adam)
- * @param learningRate       step size (default 1e-3)
- * @param momentum           SGD momentum; Adam uses beta1 = 0.9, beta2 = 0.999, eps = 1e-8 (default 0.9)
- * @param epochs             maximum passes over the training data (default 200)
- * @param batchSize          rows per mini-batch; 0 means full batch (default 32)
- * @param weightDecay        L2 penalty added to the gradient, {@code g += weightDecay * w}, biases excluded (default 1e-4)
- * @param dropout            probability of zeroing a hidden activation during training, inverted dropout (default 0)
+ * @param hidden             widths of the hidden layers, input side first
+ * @param activation         hidden activation
+ * @param optimizer          {@code adam} (Kingma &amp; Ba 2015) or {@code sgd} with momentum
+ * @param learningRate       step size
+ * @param momentum           SGD momentum; Adam uses beta1 = 0.9, beta2 = 0.999, eps = 1e-8
+ * @param epochs             maximum passes over the training data
+ * @param batchSize          rows per mini-batch; 0 means full batch
+ * @param weightDecay        L2 penalty added to the gradient, {@code g += weightDecay * w}, biases excluded
+ * @param dropout            probability of zeroing a hidden activation during training, inverted dropout
  * @param patience           early stopping: stop after this many epochs without a lower validation loss and keep the
- *                           best weights; 0 turns early stopping off (default 20)
- * @param validationFraction stratified share of the training data held out for early stopping (default 0.1)
+ *                           best weights; 0 turns early stopping off
+ * @param validationFraction stratified share of the training data held out for early stopping
  * @param seed               seed of initialisation, shuffling, dropout and the validation split; {@code null} takes
- *                           the run's seed (default null)
+ *                           the run's seed
  */
 public record MlpParams(
         int[] hidden,
@@ -45,31 +51,90 @@ public record MlpParams(
         SGD
     }
 
+    static final ParamSpec<int[]> HIDDEN = ParamSpec.integers(
+            "hidden", new int[] {64, 32}, 1, 1 << 20, "widths of the hidden layers, input side first");
+    static final ParamSpec<String> ACTIVATION =
+            ParamSpec.choice("activation", "relu", List.of("relu", "tanh"), "hidden activation");
+    static final ParamSpec<String> OPTIMIZER = ParamSpec.choice(
+            "optimizer", "adam", List.of("adam", "sgd"), "Adam (Kingma & Ba 2015) or SGD with momentum");
+    static final ParamSpec<Double> LR = ParamSpec.number("lr", 1e-3, Range.openClosed(0, 10), "step size");
+    static final ParamSpec<Double> MOMENTUM =
+            ParamSpec.number("momentum", 0.9, Range.closedOpen(0, 1), "SGD momentum (Adam: β1 0.9, β2 0.999)");
+    static final ParamSpec<Integer> EPOCHS =
+            ParamSpec.integer("epochs", 200, 1, 1_000_000, "maximum passes over the training data");
+    static final ParamSpec<Integer> BATCH_SIZE =
+            ParamSpec.integer("batch-size", 32, 0, Integer.MAX_VALUE, "rows per mini-batch; 0 = full batch");
+    static final ParamSpec<Double> WEIGHT_DECAY = ParamSpec.number(
+            "weight-decay", 1e-4, Range.closed(0, 1e6), "L2 penalty added to the gradient (g += λw), biases excluded");
+    static final ParamSpec<Double> DROPOUT = ParamSpec.number(
+            "dropout", 0.0, Range.closedOpen(0, 1), "probability of zeroing a hidden activation in training");
+    static final ParamSpec<Integer> PATIENCE = ParamSpec.integer(
+            "patience",
+            20,
+            0,
+            1_000_000,
+            "early stopping: epochs without a lower validation loss before stopping (best weights kept); 0 = off");
+    static final ParamSpec<Double> VALIDATION_FRACTION = ParamSpec.number(
+            "validation-fraction",
+            0.1,
+            Range.closed(0, 0.9),
+            "stratified share of the training rows held out for early stopping");
+    static final ParamSpec<Long> SEED = ParamSpec.whole(
+                    "seed", null, "seed of initialisation, shuffling, dropout and the validation split")
+            .defaultText("the run's seed");
+
+    /** The keys of family {@code mlp}. */
+    public static final ParamSchema SCHEMA = ParamSchema.of(
+            HIDDEN,
+            ACTIVATION,
+            OPTIMIZER,
+            LR,
+            MOMENTUM,
+            EPOCHS,
+            BATCH_SIZE,
+            WEIGHT_DECAY,
+            DROPOUT,
+            PATIENCE,
+            VALIDATION_FRACTION,
+            SEED);
+
     public MlpParams {
-        hidden = hidden.clone();
-        for (int h : hidden) {
-            require(h >= 1, "hidden layer widths must be >= 1 but were %s", Arrays.toString(hidden));
-        }
-        require(activation != null && optimizer != null, "activation and optimizer are required");
-        require(
-                learningRate > 0 && Double.isFinite(learningRate),
-                "learning rate must be > 0 but was %s",
-                learningRate);
-        require(momentum >= 0 && momentum < 1, "momentum must be in [0, 1) but was %s", momentum);
-        require(epochs >= 1, "epochs must be >= 1 but was %s", epochs);
-        require(batchSize >= 0, "batch size must be >= 0 (0 = full batch) but was %s", batchSize);
-        require(weightDecay >= 0 && Double.isFinite(weightDecay), "weight decay must be >= 0 but was %s", weightDecay);
-        require(dropout >= 0 && dropout < 1, "dropout must be in [0, 1) but was %s", dropout);
-        require(patience >= 0, "patience must be >= 0 but was %s", patience);
-        require(
-                validationFraction >= 0 && validationFraction < 1,
-                "validation fraction must be in [0, 1) but was %s",
-                validationFraction);
+        hidden = HIDDEN.check(hidden.clone());
+        ParamException.require(activation != null, ACTIVATION.name(), "is required");
+        ParamException.require(optimizer != null, OPTIMIZER.name(), "is required");
+        LR.check(learningRate);
+        MOMENTUM.check(momentum);
+        EPOCHS.check(epochs);
+        BATCH_SIZE.check(batchSize);
+        WEIGHT_DECAY.check(weightDecay);
+        DROPOUT.check(dropout);
+        PATIENCE.check(patience);
+        VALIDATION_FRACTION.check(validationFraction);
     }
 
     public static MlpParams defaults() {
+        return of(SCHEMA.defaults());
+    }
+
+    /** Reads a {@code model:} block ({@code family: mlp}). */
+    public static MlpParams from(Params p) {
+        return SCHEMA.bind(p, MlpParams::of);
+    }
+
+    static MlpParams of(ParamValues v) {
         return new MlpParams(
-                new int[] {64, 32}, Activation.RELU, Optimizer.ADAM, 1e-3, 0.9, 200, 32, 1e-4, 0.0, 20, 0.1, null);
+                v.get(HIDDEN),
+                Activation.byName(v.get(ACTIVATION)),
+                Optimizer.valueOf(v.get(OPTIMIZER).toUpperCase()),
+                v.get(LR),
+                v.get(MOMENTUM),
+                v.get(EPOCHS),
+                v.get(BATCH_SIZE),
+                v.get(WEIGHT_DECAY),
+                v.get(DROPOUT),
+                v.get(PATIENCE),
+                v.get(VALIDATION_FRACTION),
+                v.get(SEED));
     }
 
     @Override
@@ -147,42 +212,6 @@ public record MlpParams(
                 seed);
     }
 
-    /** Reads a {@code model:} block ({@code family: mlp}); keys as in the record, kebab-case. */
-    public static MlpParams from(Params p) {
-        MlpParams d = defaults();
-        double[] h =
-                p.getDoubles("hidden", Arrays.stream(d.hidden).asDoubleStream().toArray(), 1, 1 << 20);
-        int[] hidden = new int[h.length];
-        for (int i = 0; i < h.length; i++) {
-            if (h[i] != Math.rint(h[i])) {
-                throw p.error("hidden[" + i + "]", "expected a whole number but got " + h[i]);
-            }
-            hidden[i] = (int) h[i];
-        }
-        Activation act =
-                Activation.byName(p.getChoice("activation", d.activation.configName(), Set.of("relu", "tanh")));
-        Optimizer opt = Optimizer.valueOf(
-                p.getChoice("optimizer", "adam", Set.of("adam", "sgd")).toUpperCase());
-        Long seed = p.has("seed") ? p.getLong("seed", 0) : null;
-        try {
-            return new MlpParams(
-                    hidden,
-                    act,
-                    opt,
-                    p.getDouble("lr", d.learningRate, Double.MIN_VALUE, 10),
-                    p.getDouble("momentum", d.momentum, 0, 0.999999),
-                    p.getInt("epochs", d.epochs, 1, 1_000_000),
-                    p.getInt("batch-size", d.batchSize, 0, Integer.MAX_VALUE),
-                    p.getDouble("weight-decay", d.weightDecay, 0, 1e6),
-                    p.getDouble("dropout", d.dropout, 0, 0.999),
-                    p.getInt("patience", d.patience, 0, 1_000_000),
-                    p.getDouble("validation-fraction", d.validationFraction, 0, 0.9),
-                    seed);
-        } catch (IllegalArgumentException e) {
-            throw p.error("hidden", e.getMessage());
-        }
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof MlpParams m
@@ -223,11 +252,5 @@ public record MlpParams(
                 + optimizer.name().toLowerCase() + ", lr=" + learningRate + ", momentum=" + momentum + ", epochs="
                 + epochs + ", batch-size=" + batchSize + ", weight-decay=" + weightDecay + ", dropout=" + dropout
                 + ", patience=" + patience + ", validation-fraction=" + validationFraction + ", seed=" + seed + ")";
-    }
-
-    static void require(boolean ok, String format, Object... args) {
-        if (!ok) {
-            throw new IllegalArgumentException(String.format(format, args));
-        }
     }
 }

@@ -9,10 +9,13 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import org.prunekit.data.Fold;
 import org.prunekit.data.StratifiedSplits;
-import org.prunekit.spi.ConfigException;
 import org.prunekit.spi.ModelFamily;
 import org.prunekit.spi.ModelSize;
+import org.prunekit.spi.ParamSchema;
+import org.prunekit.spi.ParamSpec;
+import org.prunekit.spi.ParamValues;
 import org.prunekit.spi.Params;
+import org.prunekit.spi.Range;
 import org.tribuo.Dataset;
 import org.tribuo.Example;
 import org.tribuo.Model;
@@ -44,43 +47,54 @@ public final class SmileCartFamily implements ModelFamily {
      * @param pruneFraction fraction of training rows held out for Smile's pruning; 0 = no pruning
      */
     public record Hyper(int maxDepth, int maxNodes, int nodeSize, SplitRule rule, double pruneFraction) {
+
+        static final ParamSpec<Integer> MAX_DEPTH =
+                ParamSpec.integer("max-depth", 20, 2, 10_000, "Smile's maximum depth");
+        static final ParamSpec<Integer> MAX_NODES =
+                ParamSpec.integer("max-nodes", 100_000, 2, Integer.MAX_VALUE, "Smile's maximum number of leaves");
+        static final ParamSpec<Integer> NODE_SIZE =
+                ParamSpec.integer("node-size", 5, 1, Integer.MAX_VALUE, "Smile's minimum rows in a leaf");
+        static final ParamSpec<String> SPLIT_RULE = ParamSpec.choice(
+                "split-rule", "gini", List.of("gini", "entropy", "classification-error"), "split criterion");
+        static final ParamSpec<Double> PRUNE_FRACTION = ParamSpec.number(
+                "prune-fraction",
+                0.25,
+                Range.closed(0, 0.99),
+                "share of the training rows held out for Smile's reduced-error pruning; 0 = no pruning");
+
+        /** The keys of family {@code smile-cart}. */
+        public static final ParamSchema SCHEMA =
+                ParamSchema.of(MAX_DEPTH, MAX_NODES, NODE_SIZE, SPLIT_RULE, PRUNE_FRACTION);
+
         public Hyper {
-            if (maxDepth < 2) {
-                throw new IllegalArgumentException("max-depth must be >= 2 but was " + maxDepth);
-            }
-            if (maxNodes < 2) {
-                throw new IllegalArgumentException("max-nodes must be >= 2 but was " + maxNodes);
-            }
-            if (nodeSize < 1) {
-                throw new IllegalArgumentException("node-size must be >= 1 but was " + nodeSize);
-            }
-            if (!(pruneFraction >= 0 && pruneFraction < 1)) {
-                throw new IllegalArgumentException("prune-fraction must be in [0, 1) but was " + pruneFraction);
-            }
+            MAX_DEPTH.check(maxDepth);
+            MAX_NODES.check(maxNodes);
+            NODE_SIZE.check(nodeSize);
+            PRUNE_FRACTION.check(pruneFraction);
         }
 
         /** Smile's own defaults for depth and leaf size, unlimited leaves, a quarter of the rows held out. */
         public static Hyper defaults() {
-            return new Hyper(20, 100_000, 5, SplitRule.GINI, 0.25);
+            return of(SCHEMA.defaults());
         }
 
         public static Hyper from(Params p) {
-            Hyper d = defaults();
-            String rule = p.getChoice(
-                    "split-rule",
-                    d.rule().name().toLowerCase().replace('_', '-'),
-                    Set.of("gini", "entropy", "classification-error"));
-            try {
-                return new Hyper(
-                        p.getInt("max-depth", d.maxDepth(), 2, 10_000),
-                        p.getInt("max-nodes", d.maxNodes(), 2, Integer.MAX_VALUE),
-                        p.getInt("node-size", d.nodeSize(), 1, Integer.MAX_VALUE),
-                        SplitRule.valueOf(rule.toUpperCase().replace('-', '_')),
-                        p.getDouble("prune-fraction", d.pruneFraction(), 0.0, 0.99));
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(p.file(), p.pathOf("family"), e.getMessage());
-            }
+            return SCHEMA.bind(p, Hyper::of);
         }
+
+        private static Hyper of(ParamValues v) {
+            return new Hyper(
+                    v.get(MAX_DEPTH),
+                    v.get(MAX_NODES),
+                    v.get(NODE_SIZE),
+                    SplitRule.valueOf(v.get(SPLIT_RULE).toUpperCase().replace('-', '_')),
+                    v.get(PRUNE_FRACTION));
+        }
+    }
+
+    @Override
+    public ParamSchema schema() {
+        return Hyper.SCHEMA;
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.prunekit.data.Standardizer;
 import org.prunekit.prune.DenseFeatures;
 import org.prunekit.spi.ModelFamily;
 import org.prunekit.spi.ModelSize;
+import org.prunekit.spi.ParamSchema;
 import org.prunekit.spi.Params;
 import org.tribuo.Dataset;
 import org.tribuo.Example;
@@ -41,6 +42,11 @@ public final class SmileMlpFamily implements ModelFamily {
     @Override
     public String name() {
         return "smile-mlp";
+    }
+
+    @Override
+    public ParamSchema schema() {
+        return SmileMlpParams.SCHEMA;
     }
 
     @Override

@@ -1,11 +1,16 @@
 package org.prunekit.prune.tree;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.prunekit.spi.ConfigException;
 import org.prunekit.spi.ModelFamily;
 import org.prunekit.spi.ModelSize;
+import org.prunekit.spi.ParamException;
+import org.prunekit.spi.ParamSchema;
+import org.prunekit.spi.ParamSpec;
+import org.prunekit.spi.ParamValues;
 import org.prunekit.spi.Params;
+import org.prunekit.spi.Range;
 import org.tribuo.Model;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
@@ -38,46 +43,54 @@ public final class CartFamily implements ModelFamily {
             Impurity impurity,
             float fractionFeatures,
             Long seed) {
+
+        static final ParamSpec<Integer> MAX_DEPTH = ParamSpec.integer(
+                "max-depth", 50, 1, 10_000, "maximum depth (a node at depth max-depth − 1 is a leaf)");
+        static final ParamSpec<Double> MIN_CHILD_WEIGHT = ParamSpec.number(
+                "min-child-weight", 2.0, Range.greaterThan(0), "a node with less total example weight is not split");
+        static final ParamSpec<Double> MIN_IMPURITY_DECREASE = ParamSpec.number(
+                "min-impurity-decrease", 0.0, Range.atLeast(0), "minimum weighted impurity decrease of a split");
+        static final ParamSpec<String> IMPURITY =
+                ParamSpec.choice("impurity", "gini", List.of("gini", "entropy"), "split criterion");
+        static final ParamSpec<Double> FRACTION_FEATURES = ParamSpec.number(
+                "fraction-features", 1.0, Range.openClosed(0, 1), "fraction of features tried per split (1 = CART)");
+        static final ParamSpec<Long> SEED =
+                ParamSpec.whole("seed", null, "seed of Tribuo's trainer").defaultText("the run's seed");
+
+        /** The keys of family {@code cart}. */
+        public static final ParamSchema SCHEMA =
+                ParamSchema.of(MAX_DEPTH, MIN_CHILD_WEIGHT, MIN_IMPURITY_DECREASE, IMPURITY, FRACTION_FEATURES, SEED);
+
         public Hyper {
-            if (maxDepth < 1) {
-                throw new IllegalArgumentException("max-depth must be >= 1 but was " + maxDepth);
-            }
-            if (!(minChildWeight > 0)) {
-                throw new IllegalArgumentException("min-child-weight must be > 0 but was " + minChildWeight);
-            }
-            if (!(minImpurityDecrease >= 0)) {
-                throw new IllegalArgumentException("min-impurity-decrease must be >= 0 but was " + minImpurityDecrease);
-            }
-            if (impurity == null || impurity == Impurity.MISCLASSIFICATION) {
-                throw new IllegalArgumentException("impurity must be gini or entropy but was " + impurity);
-            }
-            if (!(fractionFeatures > 0 && fractionFeatures <= 1)) {
-                throw new IllegalArgumentException("fraction-features must be in (0, 1] but was " + fractionFeatures);
-            }
+            MAX_DEPTH.check(maxDepth);
+            MIN_CHILD_WEIGHT.check((double) minChildWeight);
+            MIN_IMPURITY_DECREASE.check((double) minImpurityDecrease);
+            ParamException.require(
+                    impurity == Impurity.GINI || impurity == Impurity.ENTROPY,
+                    IMPURITY.name(),
+                    "must be gini or entropy but was %s",
+                    impurity);
+            FRACTION_FEATURES.check((double) fractionFeatures);
         }
 
         /** A fully grown tree (sklearn-like: split any node with weight >= 2), Gini, all features. */
         public static Hyper defaults() {
-            return new Hyper(50, 2.0f, 0.0f, Impurity.GINI, 1.0f, null);
+            return of(SCHEMA.defaults());
         }
 
         /** Reads the {@code model:} block; absent keys take {@link #defaults()}. */
         public static Hyper from(Params p) {
-            Hyper d = defaults();
-            try {
-                Long seed = p.has("seed") ? Long.valueOf(p.getLong("seed", 0L)) : d.seed();
-                return new Hyper(
-                        p.getInt("max-depth", d.maxDepth(), 1, 10_000),
-                        (float) p.getDouble("min-child-weight", d.minChildWeight(), 1e-9, Double.MAX_VALUE),
-                        (float) p.getDouble("min-impurity-decrease", d.minImpurityDecrease(), 0, Double.MAX_VALUE),
-                        Impurity.byName(p.getChoice("impurity", d.impurity().configName(), Set.of("gini", "entropy"))),
-                        (float) p.getDouble("fraction-features", d.fractionFeatures(), 1e-9, 1.0),
-                        seed);
-            } catch (IllegalArgumentException e) {
-                String block = p.pathOf("_");
-                throw new ConfigException(
-                        p.file(), block.substring(0, Math.max(0, block.length() - 2)), e.getMessage());
-            }
+            return SCHEMA.bind(p, Hyper::of);
+        }
+
+        private static Hyper of(ParamValues v) {
+            return new Hyper(
+                    v.get(MAX_DEPTH),
+                    v.get(MIN_CHILD_WEIGHT).floatValue(),
+                    v.get(MIN_IMPURITY_DECREASE).floatValue(),
+                    Impurity.byName(v.get(IMPURITY)),
+                    v.get(FRACTION_FEATURES).floatValue(),
+                    v.get(SEED));
         }
 
         public CARTClassificationTrainer trainer(long runSeed) {
@@ -95,6 +108,11 @@ public final class CartFamily implements ModelFamily {
     @Override
     public String name() {
         return "cart";
+    }
+
+    @Override
+    public ParamSchema schema() {
+        return Hyper.SCHEMA;
     }
 
     @Override

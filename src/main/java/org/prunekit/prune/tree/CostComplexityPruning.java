@@ -1,9 +1,12 @@
 package org.prunekit.prune.tree;
 
+import java.util.List;
 import java.util.Set;
-import org.prunekit.spi.ConfigException;
-import org.prunekit.spi.MethodFactory;
-import org.prunekit.spi.ModelFamily;
+import org.prunekit.spi.MethodDefinition;
+import org.prunekit.spi.ParamException;
+import org.prunekit.spi.ParamSchema;
+import org.prunekit.spi.ParamSpec;
+import org.prunekit.spi.ParamValues;
 import org.prunekit.spi.Params;
 import org.prunekit.spi.PruningMethod;
 import org.tribuo.Dataset;
@@ -26,28 +29,38 @@ public final class CostComplexityPruning implements PruningMethod {
      * @param mergeLeaves also offer the zero-cost clean-up "merge sibling leaves that predict the same class"
      */
     public record Options(Impurity risk, boolean mergeLeaves) {
+
+        static final ParamSpec<String> RISK = ParamSpec.choice(
+                        "risk",
+                        null,
+                        List.of("gini", "entropy", "misclassification"),
+                        "node impurity i(t) in the risk R(t) = (w_t / W) i(t); misclassification is rpart's")
+                .defaultText("the tree's impurity");
+        static final ParamSpec<Boolean> MERGE_LEAVES = ParamSpec.flag(
+                "merge-leaves", false, "also offer the zero-cost clean-up: merge sibling leaves with the same class");
+
+        /** The keys of method {@code cost-complexity}. */
+        public static final ParamSchema SCHEMA = ParamSchema.of(RISK, MERGE_LEAVES);
+
         public Options {
-            if (risk == null) {
-                throw new IllegalArgumentException("risk must be gini, entropy or misclassification but was null");
-            }
+            ParamException.require(
+                    risk != null, RISK.name(), "must be gini, entropy or misclassification but was null");
         }
 
         /** Risk = the tree's own split criterion (the cart default), no clean-up candidate. */
         public static Options defaults() {
-            return new Options(CartFamily.Hyper.defaults().impurity(), false);
+            return new Options(CartFamily.Hyper.defaults().impurity(), MERGE_LEAVES.defaultValue());
         }
 
+        /** Reads the {@code prune:} block; the risk defaults to the impurity of the arm's {@code model:} block. */
         static Options from(Params prune, Params model) {
-            Impurity own = model.has("impurity")
-                    ? Impurity.byName(model.getString("impurity", null))
-                    : defaults().risk();
-            String name = prune.getChoice(
-                    "risk",
-                    own == null ? defaults().risk().configName() : own.configName(),
-                    Set.of("gini", "entropy", "misclassification"));
-            return new Options(
-                    Impurity.byName(name),
-                    prune.getBoolean("merge-leaves", defaults().mergeLeaves()));
+            return SCHEMA.bind(prune, v -> of(v, model));
+        }
+
+        static Options of(ParamValues prune, Params model) {
+            String risk = prune.get(RISK);
+            Impurity own = CartFamily.Hyper.from(model).impurity();
+            return new Options(risk == null ? own : Impurity.byName(risk), prune.get(MERGE_LEAVES));
         }
     }
 
@@ -65,26 +78,13 @@ public final class CostComplexityPruning implements PruningMethod {
     }
 
     /** Registers {@code cost-complexity} for family {@code cart}. */
-    public static final class Factory implements MethodFactory {
-        @Override
-        public String name() {
-            return "cost-complexity";
-        }
-
-        @Override
-        public Set<String> families() {
-            return Set.of("cart");
-        }
-
-        @Override
-        public PruningMethod create(Params prune, Params model, ModelFamily family, long seed) {
-            if (!"cart".equals(family.name())) {
-                throw new ConfigException(
-                        prune.file(),
-                        prune.pathOf("method"),
-                        "cost-complexity prunes family cart, not " + family.name());
-            }
-            return new CostComplexityPruning(Options.from(prune, model));
+    public static final class Factory extends MethodDefinition {
+        public Factory() {
+            super(
+                    "cost-complexity",
+                    Set.of("cart"),
+                    Options.SCHEMA,
+                    (prune, model, family, seed) -> new CostComplexityPruning(Options.of(prune, model)));
         }
     }
 }

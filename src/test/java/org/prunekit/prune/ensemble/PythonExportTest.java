@@ -120,9 +120,10 @@ class PythonExportTest {
         int code = Main.run(
                 new PrintWriter(so),
                 new PrintWriter(se),
-                "export-xgboost",
-                "--model",
+                "export",
                 tribuoFile.toString(),
+                "--format",
+                "xgboost-json",
                 "--drop-rounds",
                 "0,5-9,29",
                 "--out",
