@@ -140,12 +140,17 @@ public final class ConfigBinder {
         String missing = v.get(StudySchema.MISSING);
         Map<String, ColumnType> types = new LinkedHashMap<>();
         v.get(StudySchema.TYPES).forEach((col, type) -> types.put(col, ColumnType.parse(type)));
-        Schema schema = Schema.of(v.get(StudySchema.TARGET))
-                .withMissing(MissingPolicy.parse(missing))
-                .withMissingTokens(new LinkedHashSet<>(v.get(StudySchema.MISSING_TOKENS)))
-                .withMissingIndicators(v.get(StudySchema.MISSING_INDICATORS))
-                .withBadRows(BadRowPolicy.parse(v.get(StudySchema.BAD_ROWS)))
-                .withTypes(types);
+        Schema schema;
+        try {
+            schema = Schema.of(v.get(StudySchema.TARGET))
+                    .withMissing(MissingPolicy.parse(missing))
+                    .withMissingTokens(new LinkedHashSet<>(v.get(StudySchema.MISSING_TOKENS)))
+                    .withMissingIndicators(v.get(StudySchema.MISSING_INDICATORS))
+                    .withBadRows(BadRowPolicy.parse(v.get(StudySchema.BAD_ROWS)))
+                    .withTypes(types);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(p.file(), p.path(), e.getMessage());
+        }
         p.requireNoUnknownKeys();
         return new DataSpec(
                 path(p, "path", path), v.get(StudySchema.TARGET), v.get(StudySchema.POSITIVE), missing, schema);

@@ -3,6 +3,8 @@ package org.prunekit.config;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.prunekit.eval.Metric;
 
 /**
@@ -55,13 +57,19 @@ public record ExperimentConfig(
             d.put("positive", data.positive());
         }
         d.put("missing", data.missing());
+        d.put("missing-tokens", List.copyOf(new TreeSet<>(data.schema().missingTokens())));
+        d.put("missing-indicators", data.schema().missingIndicators());
+        d.put("bad-rows", data.schema().badRows().toString());
+        Map<String, Object> types = new TreeMap<>();
+        data.schema().types().forEach((column, type) -> types.put(column, type.toString()));
+        d.put("types", types);
         m.put("data", d);
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("outer", part(split.outer(), true));
         s.put("inner", part(split.inner(), false));
         s.put("seed", split.seed());
         m.put("split", s);
-        m.put("imbalance", new LinkedHashMap<>(Map.of("strategy", imbalance.strategy())));
+        m.put("imbalance", imbalance.impl().resolved());
         m.put("metrics", metrics.stream().map(Metric::configName).toList());
         m.put("select", selectMap(select));
         m.put(
