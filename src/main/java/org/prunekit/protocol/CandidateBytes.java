@@ -37,8 +37,8 @@ final class CandidateBytes {
                 0,
                 0,
                 denseParameters,
-                cfg.select().metric().configName(),
-                cfg.select().rule(),
+                cfg.selectFor(arm).metric().configName(),
+                cfg.selectFor(arm).rule(),
                 NO_DIGEST,
                 NO_DIGEST,
                 PruningRecord.currentVersion());

@@ -47,8 +47,8 @@ public final class RefitBundle {
                 c.parameters(),
                 c.nonZero(),
                 r.candidates().get(0).parameters(),
-                cfg.select().metric().configName(),
-                cfg.select().rule(),
+                cfg.selectFor(arm).metric().configName(),
+                cfg.selectFor(arm).rule(),
                 configSha,
                 dataSha,
                 PruningRecord.currentVersion());
