@@ -168,6 +168,10 @@ public final class Harness {
                 study.table().columns().size(),
                 study.classes(),
                 counts);
+        for (String w : PitfallChecks.check(cfg, cells, counts)) {
+            cfg.warnings().add(null, w);
+            options.progress().warning(w);
+        }
         new ResultsWriter(cfg, cells, info, Version.get()).writeAll(out);
         writeReport(out, options.progress());
     }
