@@ -141,6 +141,13 @@ public final class CostComplexity {
             return path.leaves();
         }
 
+        /** Non-zero parameters of each subtree (split thresholds and leaf class distributions), as the CLI counts them. */
+        public long[] nonZeroParameters() {
+            return path.candidates().stream()
+                    .mapToLong(c -> c.size().nonZeroParameters())
+                    .toArray();
+        }
+
         /** Number of subtrees. */
         public int size() {
             return path.candidates().size();

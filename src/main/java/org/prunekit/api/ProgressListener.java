@@ -12,7 +12,7 @@ public interface ProgressListener {
      *
      * @param done  cells finished so far
      * @param total cells in the study
-     * @param cell  the cell just finished, e.g. {@code cart-ccp/r0/f3}
+     * @param cell  the cell just finished, e.g. {@code cart-ccp-r0-f3} or {@code cart-ccp-refit}
      */
     void cellDone(int done, int total, String cell);
 

@@ -3,10 +3,14 @@ package org.prunekit.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.prunekit.config.ConfigBinder;
 import org.prunekit.config.ExperimentConfig;
 import org.prunekit.report.ReportWriter;
+import org.prunekit.run.Engine;
+import org.prunekit.run.Engines;
 import org.prunekit.run.Harness;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,6 +51,25 @@ final class RunCommand implements Callable<Integer> {
             description = "Finish an interrupted run: keep its finished cells, run the missing ones.")
     boolean resume;
 
+    @Option(
+            names = "--engine",
+            paramLabel = "NAME",
+            description = "Where cells run: local (threads in this JVM, the default) or spark (docs/scale-out.md).")
+    String engine = Engines.LOCAL;
+
+    @Option(
+            names = "--master",
+            paramLabel = "URL",
+            description = "Spark master for --engine spark (local[2], spark://host:7077, ...); "
+                    + "not needed under spark-submit.")
+    String master;
+
+    @Option(
+            names = "--conf",
+            paramLabel = "KEY=VALUE",
+            description = "A Spark property for --engine spark (repeatable), as spark-submit's --conf.")
+    Map<String, String> sparkConf = new LinkedHashMap<>();
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -59,16 +82,29 @@ final class RunCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(
                     spec.commandLine(), "--force and --resume exclude each other");
         }
+        if (engine.equals(Engines.LOCAL) && (master != null || !sparkConf.isEmpty())) {
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "--master and --conf need an engine such as --engine spark");
+        }
         try {
             Path work = Path.of("").toAbsolutePath();
             ExperimentConfig cfg = ConfigBinder.load(config, work, out);
             cfg.warnings().all().forEach(w -> err.println(ErrorHandler.line("warning: " + config + ": " + w)));
             err.flush();
-            Path dir = Harness.run(
-                    cfg,
-                    work,
-                    new Harness.Options(
-                            threads, force, resume, new ProgressPrinter(err, System.console() != null), null));
+            Map<String, String> settings = new LinkedHashMap<>();
+            if (master != null) {
+                settings.put("master", master);
+            }
+            sparkConf.forEach((k, v) -> settings.put("conf." + k, v));
+            Path dir;
+            try (Engine cells = Engines.create(engine, threads, settings)) {
+                dir = Harness.run(
+                        cfg,
+                        work,
+                        new Harness.Options(
+                                threads, force, resume, new ProgressPrinter(err, System.console() != null), null),
+                        cells);
+            }
             outw.println("results: " + dir);
             Path page = dir.resolve(ReportWriter.REPORT_FILE);
             if (Files.isRegularFile(page)) {

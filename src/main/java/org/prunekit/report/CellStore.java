@@ -43,6 +43,24 @@ public final class CellStore {
         }
     }
 
+    /** A cell as the JSON of its file (how engines ship results between JVMs). */
+    public static byte[] toJson(CellResult cell) {
+        try {
+            return JSON.writeValueAsBytes(cell);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A cell from {@link #toJson}. */
+    public static CellResult fromJson(byte[] json) {
+        try {
+            return JSON.readValue(json, CellResult.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The saved cell, or empty when it was not finished (a file that does not parse counts as unfinished). */
     public Optional<CellResult> load(String key) {
         Path f = file(key);

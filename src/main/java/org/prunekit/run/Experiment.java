@@ -38,15 +38,25 @@ public final class Experiment {
      * @param resamplers resampler per strategy name, or null for the config's own (tests inject recording ones)
      */
     public static Study prepare(ExperimentConfig cfg, Path workDir, Function<String, Resampler> resamplers) {
+        return prepare(cfg, dataPath(cfg, workDir), foldFilePath(cfg, workDir), resamplers);
+    }
+
+    /**
+     * As {@link #prepare(ExperimentConfig, Path, Function)}, from the given copies of the data file and fold file (an
+     * engine that ships them to where its cells run).
+     *
+     * @param foldFile the outer fold file, or null when the outer split is not {@code fold-file}
+     */
+    public static Study prepare(
+            ExperimentConfig cfg, Path dataFile, Path foldFile, Function<String, Resampler> resamplers) {
         if (resamplers == null) {
             resamplers = name -> cfg.imbalance().impl().resampler();
         }
-        Path dataFile = dataPath(cfg, workDir);
         checkFits(dataFile, Runtime.getRuntime().maxMemory());
         Table table = new CsvTableReader(cfg.data().schema()).read(dataFile);
         List<String> classes = table.classes();
         int[] y = table.classIndex();
-        List<Fold> folds = outerFolds(cfg, workDir, table, y);
+        List<Fold> folds = outerFolds(cfg, foldFile, table, y);
         DataChecks.check(cfg, table, folds);
         int positive = -1;
         if (classes.size() == 2) {
@@ -61,7 +71,15 @@ public final class Experiment {
         return workDir.toAbsolutePath().resolve(cfg.data().path()).normalize();
     }
 
-    private static List<Fold> outerFolds(ExperimentConfig cfg, Path workDir, Table table, int[] y) {
+    /** The outer fold file, or null when the outer split is not {@code fold-file}. */
+    public static Path foldFilePath(ExperimentConfig cfg, Path workDir) {
+        SplitSpec.Part p = cfg.split().outer();
+        return p.kind().equals(SplitSpec.FOLD_FILE)
+                ? workDir.toAbsolutePath().resolve(p.file()).normalize()
+                : null;
+    }
+
+    private static List<Fold> outerFolds(ExperimentConfig cfg, Path foldFile, Table table, int[] y) {
         SplitSpec.Part p = cfg.split().outer();
         long seed = cfg.split().seed();
         return switch (p.kind()) {
@@ -82,7 +100,7 @@ public final class Experiment {
                 }
                 yield out;
             }
-            default -> FoldFile.read(workDir.toAbsolutePath().resolve(p.file()).normalize(), table);
+            default -> FoldFile.read(foldFile, table);
         };
     }
 
@@ -127,9 +145,13 @@ public final class Experiment {
     }
 
     public static String sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** SHA-256 of bytes, hex. */
+    public static String sha256(byte[] bytes) {
         try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

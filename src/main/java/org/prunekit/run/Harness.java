@@ -6,21 +6,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.prunekit.config.ArmSpec;
 import org.prunekit.config.ExperimentConfig;
-import org.prunekit.data.Fold;
-import org.prunekit.data.InputException;
 import org.prunekit.data.imbalance.Resampler;
 import org.prunekit.protocol.CellResult;
 import org.prunekit.protocol.CellRunner;
-import org.prunekit.protocol.Study;
 import org.prunekit.report.CellStore;
 import org.prunekit.report.ModelFiles;
 import org.prunekit.report.OutputFolder;
@@ -28,8 +19,8 @@ import org.prunekit.report.ReportWriter;
 import org.prunekit.report.ResultsWriter;
 
 /**
- * Runs a study: every cell (arm × repeat × outer fold, plus each arm's refit on all data) on a thread pool, each
- * cell's result saved to {@code cells/} as it finishes, then the result files written from the saved cells. Cells
+ * Runs a study: every cell (arm × repeat × outer fold, plus each arm's refit on all data) on an {@link Engine} (a
+ * thread pool by default, or Spark), each cell's result saved to {@code cells/} as it arrives, then the result files written from the saved cells. Cells
  * depend only on the config and their identity (seeds never come from thread order), and the final files are built
  * from the cell files in a fixed order, so the results are the same whatever the thread count and whether or not the
  * run was interrupted and resumed (apart from latency). Last, the plots and {@code report.html} are drawn from the
@@ -65,12 +56,22 @@ public final class Harness {
 
     private Harness() {}
 
-    /** Runs {@code cfg} into {@code cfg.output().dir()}; returns that folder. */
+    /** Runs {@code cfg} into {@code cfg.output().dir()} on a local engine of {@code options.threads()}. */
     public static Path run(ExperimentConfig cfg, Path workDir, Options options) {
-        Study study = Experiment.prepare(cfg, workDir, options.resamplers());
-        Path out = cfg.output().dir();
+        try (Engine engine = new LocalEngine(options.threads())) {
+            return run(cfg, workDir, options, engine);
+        }
+    }
+
+    /**
+     * Runs {@code cfg} into {@code cfg.output().dir()}, its cells on {@code engine}; returns that folder. The cell
+     * files, resume and the results are the same whatever the engine.
+     */
+    public static Path run(ExperimentConfig cfg, Path workDir, Options options, Engine engine) {
         Path dataFile = Experiment.dataPath(cfg, workDir);
         String dataSha = Experiment.sha256(dataFile);
+        StudyPlan plan = engine.prepare(new StudyInput(cfg, workDir, dataFile, dataSha, options.resamplers()));
+        Path out = cfg.output().dir();
         String fingerprint = Experiment.sha256(ResultsWriter.configYaml(cfg) + "\ndata " + dataSha);
         List<Path> inputs = new ArrayList<>(List.of(dataFile, Path.of(cfg.source())));
         if (cfg.split().outer().file() != null) {
@@ -78,101 +79,64 @@ public final class Harness {
         }
         try (OutputFolder.Session session = OutputFolder.open(
                 out, fingerprint, options.force(), options.resume(), inputs, options.progress()::warning)) {
-            runCells(cfg, study, out, dataSha, options);
+            runCells(cfg, plan, engine, out, dataSha, options);
         }
         return out;
     }
 
-    private static void runCells(ExperimentConfig cfg, Study study, Path out, String dataSha, Options options) {
+    private static void runCells(
+            ExperimentConfig cfg, StudyPlan plan, Engine engine, Path out, String dataSha, Options options) {
         CellStore store = new CellStore(out);
 
-        record Task(ArmSpec arm, Fold fold, String key) {}
-        List<Task> tasks = new ArrayList<>();
+        List<CellSpec> cells = new ArrayList<>();
         for (ArmSpec arm : cfg.arms()) {
-            for (Fold f : study.outerFolds()) {
-                tasks.add(new Task(arm, f, CellResult.key(arm.name(), f.repeat(), f.index())));
+            for (int[] f : plan.outerFolds()) {
+                cells.add(new CellSpec(arm.name(), f[0], f[1]));
             }
-            tasks.add(new Task(arm, null, CellResult.key(arm.name(), -1, -1)));
+            cells.add(CellSpec.refit(arm.name()));
         }
-        Map<String, CellResult> done = new LinkedHashMap<>();
-        List<Task> todo = new ArrayList<>();
-        for (Task t : tasks) {
-            Optional<CellResult> saved = options.resume() ? store.load(t.key()) : Optional.empty();
-            boolean modelOk = t.fold() != null
-                    || Files.isRegularFile(modelFile(out, t.arm().name()));
-            if (saved.isPresent() && modelOk) {
-                done.put(t.key(), saved.get());
-            } else {
-                todo.add(t);
+        List<CellSpec> todo = new ArrayList<>();
+        for (CellSpec c : cells) {
+            boolean saved = options.resume() && store.load(c.key()).isPresent();
+            boolean modelOk = !c.isRefit() || Files.isRegularFile(modelFile(out, c.arm()));
+            if (!(saved && modelOk)) {
+                todo.add(c);
             }
         }
-        int skipped = done.size();
-        CellRunner runner = new CellRunner(study);
-        ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
-            Thread th = new Thread(r, "prunekit-cell");
-            th.setDaemon(true);
-            return th;
-        });
-        try {
-            ExecutorCompletionService<CellResult> ecs = new ExecutorCompletionService<>(pool);
-            List<Future<CellResult>> futures = new ArrayList<>();
-            for (Task t : todo) {
-                futures.add(ecs.submit(() -> {
-                    CellRunner.Outcome o;
-                    try {
-                        o = runner.run(t.arm(), t.fold());
-                    } catch (InputException e) {
-                        throw e;
-                    } catch (RuntimeException e) {
-                        throw new IllegalStateException("cell " + t.key() + ": " + e, e);
+        int skipped = cells.size() - todo.size();
+        int[] finished = {skipped};
+        Map<String, ArmSpec> arms = new LinkedHashMap<>();
+        cfg.arms().forEach(a -> arms.put(a.name(), a));
+        engine.run(
+                todo,
+                o -> {
+                    CellResult r = o.result();
+                    if (r.refitOnAll()) {
+                        saveModel(cfg, plan, out, arms.get(r.arm()), o, dataSha);
                     }
-                    if (t.fold() == null) {
-                        saveModel(cfg, study, out, t.arm(), o, dataSha);
-                    }
-                    store.save(o.result());
-                    return o.result();
-                }));
-            }
-            int finished = skipped;
-            for (int i = 0; i < todo.size(); i++) {
-                CellResult r;
-                try {
-                    r = ecs.take().get();
-                } catch (ExecutionException e) {
-                    futures.forEach(f -> f.cancel(true));
-                    throw unwrap(e.getCause());
-                }
-                finished++;
-                options.progress().cellDone(finished, tasks.size(), r.key(), skipped);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted");
-        } finally {
-            pool.shutdownNow();
-        }
+                    store.save(r);
+                    finished[0]++;
+                    options.progress().cellDone(finished[0], cells.size(), r.key(), skipped);
+                },
+                options.progress());
         // Build the results from the saved cells, in a fixed order: the same whether cells ran now or earlier.
-        List<CellResult> cells = new ArrayList<>();
-        for (Task t : tasks) {
-            cells.add(store.load(t.key())
-                    .orElseThrow(() -> new IllegalStateException("cell " + t.key() + " was not saved")));
-        }
-        int[] counts = new int[study.classes().size()];
-        for (int c : study.y()) {
-            counts[c]++;
+        List<CellResult> results = new ArrayList<>();
+        for (CellSpec c : cells) {
+            results.add(store.load(c.key())
+                    .orElseThrow(() -> new IllegalStateException("cell " + c.key() + " was not saved")));
         }
         var info = new ResultsWriter.DatasetInfo(
                 cfg.data().path().toString().replace('\\', '/'),
                 dataSha,
-                study.table().rows(),
-                study.table().columns().size(),
-                study.classes(),
-                counts);
-        for (String w : PitfallChecks.check(cfg, cells, counts)) {
+                plan.rows(),
+                plan.columns(),
+                plan.classes(),
+                plan.classCounts());
+        for (String w : PitfallChecks.check(cfg, results, plan.classCounts())) {
             cfg.warnings().add(null, w);
             options.progress().warning(w);
         }
-        new ResultsWriter(cfg, cells, info, Version.get()).writeAll(out);
+        new ResultsWriter(cfg, results, info, Version.get()).writeAll(out);
         writeReport(out, options.progress());
     }
 
@@ -194,7 +158,7 @@ public final class Harness {
     }
 
     private static void saveModel(
-            ExperimentConfig cfg, Study study, Path out, ArmSpec arm, CellRunner.Outcome o, String dataSha) {
+            ExperimentConfig cfg, StudyPlan study, Path out, ArmSpec arm, CellRunner.Outcome o, String dataSha) {
         CellResult r = o.result();
         Map<String, Object> prov = new LinkedHashMap<>();
         prov.put("prunekit_version", Version.get());
@@ -229,7 +193,7 @@ public final class Harness {
                         "sha256",
                         dataSha,
                         "rows",
-                        study.table().rows(),
+                        study.rows(),
                         "target",
                         cfg.data().target()));
         ModelFiles.save(
@@ -247,7 +211,7 @@ public final class Harness {
         return m;
     }
 
-    private static RuntimeException unwrap(Throwable t) {
+    static RuntimeException unwrap(Throwable t) {
         if (t instanceof OutOfMemoryError oom) {
             return new OutOfMemory(oom);
         }

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.prunekit.examples.CartExample;
@@ -31,7 +33,7 @@ class ExamplesTest {
     Path tmp;
 
     @Test
-    void cart() {
+    void cart() throws IOException {
         CartExample.Result r = CartExample.run(DATA);
         double[] alphas = r.path().alphas();
         int[] leaves = r.path().leaves();
@@ -52,6 +54,10 @@ class ExamplesTest {
         assertChoice(r.cv());
         assertEquals(leaves[r.cv().chosen()], leaves(r.pruned()));
         assertTrue(leaves(r.pruned()) < leaves(r.tree()), "one-se prunes the tree");
+        @SuppressWarnings("unchecked")
+        Model<Label> loaded = (Model<Label>) CartExample.saveAndLoad(r.pruned(), tmp);
+        MutableDataset<Label> data = Datasets.csv(DATA, "class");
+        assertEquals(labels(r.pruned(), data), labels(loaded, data), "the saved subtree predicts as before");
     }
 
     @Test
@@ -109,6 +115,14 @@ class ExamplesTest {
                 r.arms().stream().map(StudyResult.Arm::name).toList());
         assertTrue(r.arms().get(1).nonZero() < r.arms().get(0).nonZero(), "the pruned arm is smaller");
         assertTrue(r.candidates().stream().anyMatch(c -> c.repeat() == -1 && c.chosen()), "refits are included");
+        for (StudyResult.Candidate c : r.candidates()) {
+            assertTrue(c.innerMean().get("average-precision") >= 0, "inner scores read back: " + c);
+            if (c.repeat() >= 0) {
+                assertEquals(
+                        Set.of("average-precision", "balanced-accuracy"),
+                        c.outer().keySet());
+            }
+        }
     }
 
     private static void assertChoice(Choice c) {

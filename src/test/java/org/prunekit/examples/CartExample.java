@@ -1,10 +1,12 @@
 package org.prunekit.examples;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import org.prunekit.api.Choice;
 import org.prunekit.api.CostComplexity;
 import org.prunekit.api.CrossValidation;
 import org.prunekit.api.Datasets;
+import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.dtree.CARTClassificationTrainer;
@@ -49,5 +51,15 @@ public final class CartExample {
         TreeModel<Label> pruned = path.at(cv.strength());
         // end::cv[]
         return new Result(tree, path, cv, pruned);
+    }
+
+    /** Saves {@code pruned} with Tribuo and loads it back. */
+    public static Model<?> saveAndLoad(TreeModel<Label> pruned, Path dir) throws IOException {
+        // tag::save[]
+        Path file = dir.resolve("cart-pruned.model");
+        pruned.serializeToFile(file); // Tribuo's protobuf format
+        Model<?> loaded = Model.deserializeFromFile(file);
+        // end::save[]
+        return loaded;
     }
 }

@@ -1,0 +1,27 @@
+package org.prunekit.run;
+
+import java.util.List;
+import java.util.function.Consumer;
+import org.prunekit.protocol.CellRunner;
+
+/**
+ * Where a study's cells run: {@link LocalEngine} (a thread pool in this JVM, the default) or a cluster engine found
+ * through {@link EngineProvider}. The {@link Harness} hands an engine cell specs and gets each cell's outcome back;
+ * everything else (the protocol inside a cell, the cell files, resume, the results and the report) is the harness's,
+ * so every engine writes the same results.
+ */
+public interface Engine extends AutoCloseable {
+
+    /** Reads and checks the study's data where the cells will run, and says what the driver needs to know of it. */
+    StudyPlan prepare(StudyInput input);
+
+    /**
+     * Runs {@code cells} of the prepared study and hands each outcome to {@code sink} on the calling thread as soon
+     * as it arrives (completion order). Stops at the first cell that fails for good and throws its error; outcomes
+     * that arrived before were handed to {@code sink}.
+     */
+    void run(List<CellSpec> cells, Consumer<CellRunner.Outcome> sink, Progress progress);
+
+    @Override
+    default void close() {}
+}

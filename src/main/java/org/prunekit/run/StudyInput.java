@@ -1,0 +1,17 @@
+package org.prunekit.run;
+
+import java.nio.file.Path;
+import java.util.function.Function;
+import org.prunekit.config.ExperimentConfig;
+import org.prunekit.data.imbalance.Resampler;
+
+/**
+ * What an engine needs to build a study where its cells run.
+ *
+ * @param workDir    relative data and fold-file paths are resolved against it
+ * @param dataFile   the data file (absolute)
+ * @param dataSha    SHA-256 of the data file, hex: the data every cell must see
+ * @param resamplers resampler per imbalance strategy, or null for the config's own
+ */
+public record StudyInput(
+        ExperimentConfig config, Path workDir, Path dataFile, String dataSha, Function<String, Resampler> resamplers) {}

@@ -1,0 +1,84 @@
+package org.prunekit.run.spark;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.prunekit.config.ConfigBinder;
+import org.prunekit.config.ConfigLoader;
+import org.prunekit.config.ExperimentConfig;
+import org.prunekit.protocol.Study;
+import org.prunekit.run.Experiment;
+
+/**
+ * The study on an executor: built once per executor JVM from a {@link ShippedStudy} and kept for the tasks that
+ * follow (one study at a time). The data's bytes are checked against the driver's SHA-256 before anything reads them.
+ */
+final class ExecutorStudies {
+
+    private static String cachedId;
+    private static Study cached;
+
+    private ExecutorStudies() {}
+
+    static synchronized Study get(ShippedStudy s) {
+        String id = s.id();
+        if (id.equals(cachedId)) {
+            return cached;
+        }
+        cached = null;
+        cachedId = null;
+        Study study = build(s);
+        cached = study;
+        cachedId = id;
+        return study;
+    }
+
+    private static Study build(ShippedStudy s) {
+        byte[] data = s.data().value();
+        String sha = Experiment.sha256(data);
+        if (!sha.equals(s.dataSha())) {
+            throw new IllegalStateException(
+                    "the data arrived changed on this executor: SHA-256 " + sha + ", the driver's " + s.dataSha());
+        }
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("prunekit-study");
+            Path dataFile = dir.resolve("data")
+                    .resolve(Path.of(s.dataName()).getFileName().toString());
+            Files.createDirectories(dataFile.getParent());
+            Files.write(dataFile, data);
+            Path foldFile = null;
+            if (s.folds() != null) {
+                foldFile = dir.resolve("folds")
+                        .resolve(Path.of(s.foldName()).getFileName().toString());
+                Files.createDirectories(foldFile.getParent());
+                Files.write(foldFile, s.folds().value());
+            }
+            ExperimentConfig cfg = ConfigBinder.bind(
+                    s.configName(),
+                    ConfigLoader.parse(s.configName(), new StringReader(s.configText())),
+                    dir,
+                    dir.resolve("out"));
+            return Experiment.prepare(cfg, dataFile, foldFile, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            delete(dir);
+        }
+    }
+
+    private static void delete(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder left behind
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package org.prunekit.run.spark;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.apache.spark.SimpleFutureAction;
+import org.apache.spark.SparkConf;
+import org.apache.spark.SparkContext;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.prunekit.config.ExperimentConfig;
+import org.prunekit.data.InputException;
+import org.prunekit.protocol.CellRunner;
+import org.prunekit.run.CellSpec;
+import org.prunekit.run.CellTask;
+import org.prunekit.run.Engine;
+import org.prunekit.run.Experiment;
+import org.prunekit.run.StudyInput;
+import org.prunekit.run.StudyPlan;
+import scala.Function1;
+import scala.Function2;
+import scala.collection.Iterator;
+import scala.jdk.javaapi.CollectionConverters;
+import scala.runtime.BoxedUnit;
+
+/**
+ * Runs cells as Spark tasks, one task per cell. The driver reads no data: the config file's text and the data file's
+ * bytes go to the executors as broadcasts (checked by SHA-256 on arrival), a one-task job reads and checks the data
+ * there and returns the study's plan, and a second job runs the cells. Each cell's result comes back as soon as its
+ * task ends (through the job's result handler), so the driver writes its cell file while the others still run: a
+ * killed driver loses no finished cell. Spark retries a failed task ({@code spark.task.maxFailures}); a cell that
+ * keeps failing stops the run with its id.
+ */
+public final class SparkEngine implements Engine {
+
+    /** Settings: {@code master} (else Spark's own, e.g. from spark-submit) and {@code conf.<key>} Spark properties. */
+    private final Map<String, String> settings;
+
+    private JavaSparkContext jsc;
+    private ShippedStudy shipped;
+    private final List<Broadcast<byte[]>> broadcasts = new ArrayList<>();
+
+    public SparkEngine(Map<String, String> settings) {
+        this.settings = Map.copyOf(settings);
+    }
+
+    @Override
+    public StudyPlan prepare(StudyInput input) {
+        ExperimentConfig cfg = input.config();
+        Path configFile = input.workDir().toAbsolutePath().resolve(cfg.source()).normalize();
+        String configText = read(configFile);
+        byte[] data = readBytes(input.dataFile());
+        if (!Experiment.sha256(data).equals(input.dataSha())) {
+            throw new InputException(input.dataFile().toString(), "changed while the run started; run again");
+        }
+        Path foldFile = Experiment.foldFilePath(cfg, input.workDir());
+        start(cfg.name());
+        Broadcast<byte[]> dataCast = broadcast(data);
+        Broadcast<byte[]> foldCast = foldFile == null ? null : broadcast(readBytes(foldFile));
+        String dataName = cfg.data().path().toString();
+        shipped = new ShippedStudy(
+                cfg.source(),
+                configText,
+                dataName,
+                dataCast,
+                input.dataSha(),
+                foldFile == null ? null : foldFile.toString(),
+                foldCast);
+        ShippedStudy s = shipped;
+        jsc.setJobDescription("prunekit " + cfg.name() + ": read and check the data");
+        PlanResult r =
+                jsc.parallelize(List.of(0), 1).map(i -> plan(s)).collect().get(0);
+        return r.planOrThrow(Path.of(dataName).getFileName().toString(), dataName);
+    }
+
+    private static PlanResult plan(ShippedStudy s) {
+        try {
+            return PlanResult.of(StudyPlan.of(ExecutorStudies.get(s)));
+        } catch (InputException e) {
+            return PlanResult.of(e);
+        }
+    }
+
+    @Override
+    public void run(List<CellSpec> cells, Consumer<CellRunner.Outcome> sink, org.prunekit.run.Progress progress) {
+        if (shipped == null) {
+            throw new IllegalStateException("prepare() first");
+        }
+        if (cells.isEmpty()) {
+            return;
+        }
+        ShippedStudy s = shipped;
+        JavaRDD<CellSpec> rdd = jsc.parallelize(cells, cells.size()); // one partition, so one task, per cell
+        BlockingQueue<Object[]> arrived = new LinkedBlockingQueue<>();
+        Function1<Iterator<CellSpec>, CellPayload> task = (Function1<Iterator<CellSpec>, CellPayload> & Serializable)
+                it -> CellPayload.of(CellTask.run(ExecutorStudies.get(s), it.next()));
+        Function2<Object, CellPayload, BoxedUnit> handler = (index, payload) -> {
+            arrived.add(new Object[] {index, payload});
+            return BoxedUnit.UNIT;
+        };
+        List<Object> partitions = new ArrayList<>();
+        for (int i = 0; i < cells.size(); i++) {
+            partitions.add(i);
+        }
+        TaskFailures failures = new TaskFailures(cells, progress);
+        jsc.sc().addSparkListener(failures);
+        jsc.setJobDescription("prunekit: " + cells.size() + " cells");
+        try {
+            SimpleFutureAction<BoxedUnit> job = jsc.sc()
+                    .submitJob(
+                            rdd.rdd(),
+                            task,
+                            CollectionConverters.asScala(partitions).toSeq(),
+                            handler,
+                            () -> BoxedUnit.UNIT);
+            int received = 0;
+            while (received < cells.size()) {
+                Object[] next = arrived.poll(200, TimeUnit.MILLISECONDS);
+                if (next != null) {
+                    sink.accept(((CellPayload) next[1]).outcome());
+                    received++;
+                } else if (job.isCompleted()) {
+                    drain(arrived, sink);
+                    throw failures.jobFailed(job);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
+        } finally {
+            jsc.sc().removeSparkListener(failures);
+        }
+    }
+
+    private static void drain(BlockingQueue<Object[]> arrived, Consumer<CellRunner.Outcome> sink) {
+        for (Object[] next; (next = arrived.poll()) != null; ) {
+            sink.accept(((CellPayload) next[1]).outcome());
+        }
+    }
+
+    private void start(String name) {
+        SparkConf conf = new SparkConf();
+        settings.forEach((k, v) -> {
+            if (k.startsWith("conf.")) {
+                conf.set(k.substring(5), v);
+            }
+        });
+        if (settings.containsKey("master")) {
+            conf.setMaster(settings.get("master"));
+        }
+        if (!conf.contains("spark.master")) {
+            throw new InputException(
+                    "--master",
+                    "no Spark master: give --master URL (e.g. local[2] or "
+                            + "spark://host:7077) or start prunekit with spark-submit");
+        }
+        conf.setIfMissing("spark.app.name", "prunekit " + name);
+        Path jar = ownJar();
+        if (jar != null && !conf.contains("spark.jars")) {
+            conf.set("spark.jars", jar.toUri().toString());
+        }
+        jsc = JavaSparkContext.fromSparkContext(SparkContext.getOrCreate(conf));
+    }
+
+    /** The jar prunekit runs from, or null when it runs from classes (tests, an IDE). */
+    private static Path ownJar() {
+        try {
+            Path p = Path.of(SparkEngine.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
+            return Files.isRegularFile(p) ? p : null;
+        } catch (URISyntaxException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private Broadcast<byte[]> broadcast(byte[] bytes) {
+        Broadcast<byte[]> b = jsc.broadcast(bytes);
+        broadcasts.add(b);
+        return b;
+    }
+
+    @Override
+    public void close() {
+        if (jsc == null) {
+            return;
+        }
+        for (Broadcast<byte[]> b : broadcasts) {
+            try {
+                b.destroy();
+            } catch (RuntimeException e) {
+                // the context is going away anyway
+            }
+        }
+        jsc.stop();
+        jsc = null;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new InputException(file.toString(), "cannot read: " + e.getMessage());
+        }
+    }
+
+    private static byte[] readBytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new InputException(file.toString(), "cannot read: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.prunekit.run.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.prunekit.testing.StudyFiles;
+
+/**
+ * The quick path: {@code prunekit run --engine spark --master local[2]} writes the same results as the local engine
+ * (apart from timings), and bad input is exit 2 before any cell runs.
+ */
+class SparkLocalTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void localSparkWritesTheLocalEnginesResults() {
+        Path cfg = SparkTests.study(dir, 3, 1);
+        StudyFiles.Cli local = StudyFiles.cli(
+                "run", cfg.toString(), "--out", dir.resolve("local").toString());
+        assertEquals(0, local.code(), local.err());
+        StudyFiles.Cli spark = StudyFiles.cli(
+                "run",
+                cfg.toString(),
+                "--out",
+                dir.resolve("spark").toString(),
+                "--engine",
+                "spark",
+                "--master",
+                "local[2]",
+                "--conf",
+                "spark.ui.enabled=false");
+        assertEquals(0, spark.code(), spark.err());
+        assertTrue(spark.err().contains("8/8 cells"), spark.err());
+        assertEquals(8, SparkTests.cellNames(dir.resolve("spark")).size());
+        SparkTests.assertSameResults(dir.resolve("local"), dir.resolve("spark"));
+        assertTrue(Files.isRegularFile(dir.resolve("spark/models/cart-ccp.model")), "refit model saved by the driver");
+        assertTrue(Files.isRegularFile(dir.resolve("spark/report.html")));
+    }
+
+    @Test
+    void badInputIsExitTwoBeforeAnyCellRuns() throws Exception {
+        Path cfg = SparkTests.study(dir, 3, 1);
+        String text = Files.readString(cfg);
+
+        Files.writeString(cfg, text.replace("rule: one-se", "rule: one-se, colour: red"));
+        StudyFiles.Cli badKey = StudyFiles.cli(
+                "run",
+                cfg.toString(),
+                "--out",
+                dir.resolve("a").toString(),
+                "--engine",
+                "spark",
+                "--master",
+                "local[2]");
+        assertEquals(2, badKey.code(), badKey.err());
+        assertTrue(badKey.err().startsWith("prunekit: " + cfg + ": select.colour:"), badKey.err());
+        assertFalse(Files.exists(dir.resolve("a")));
+
+        // found only by reading the data, which the driver leaves to the executors: still exit 2, naming the data file
+        Files.writeString(cfg, text.replace("positive: M", "positive: X"));
+        StudyFiles.Cli badClass = StudyFiles.cli(
+                "run",
+                cfg.toString(),
+                "--out",
+                dir.resolve("b").toString(),
+                "--engine",
+                "spark",
+                "--master",
+                "local[2]",
+                "--conf",
+                "spark.ui.enabled=false");
+        assertEquals(2, badClass.code(), badClass.err());
+        assertTrue(badClass.err().contains("'X'"), badClass.err());
+        assertFalse(Files.exists(dir.resolve("b/cells")), "no cell ran");
+
+        Files.writeString(cfg, text);
+        StudyFiles.Cli noMaster =
+                StudyFiles.cli("run", cfg.toString(), "--out", dir.resolve("c").toString(), "--engine", "spark");
+        assertEquals(2, noMaster.code(), noMaster.err());
+        assertTrue(noMaster.err().contains("no Spark master"), noMaster.err());
+
+        StudyFiles.Cli unknown =
+                StudyFiles.cli("run", cfg.toString(), "--out", dir.resolve("d").toString(), "--engine", "dask");
+        assertEquals(2, unknown.code(), unknown.err());
+        assertTrue(unknown.err().contains("'dask' is not in this build"), unknown.err());
+    }
+}

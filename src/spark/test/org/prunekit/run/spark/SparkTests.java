@@ -1,0 +1,136 @@
+package org.prunekit.run.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.spark.launcher.JavaModuleOptions;
+import org.prunekit.testing.StudyFiles;
+
+/** Small studies for the Spark tests, and the comparison of two results folders apart from timings. */
+final class SparkTests {
+
+    private SparkTests() {}
+
+    /** A breast-cancer study of two tree arms: (folds x repeats + 1) x 2 cells, each well under a second. */
+    static Path study(Path dir, int folds, int repeats) {
+        String data =
+                Path.of("data/breast_cancer_wisconsin.csv").toAbsolutePath().toString();
+        return StudyFiles.write(
+                dir.resolve("tiny.yaml"),
+                "name: tiny\n"
+                        + "data: {path: '" + data + "', target: class, positive: M}\n"
+                        + "split: {outer: {kind: stratified-kfold, folds: " + folds + ", repeats: " + repeats
+                        + "}, inner: {kind: stratified-kfold, folds: 3}, seed: 42}\n"
+                        + "imbalance: {strategy: class-weights}\n"
+                        + "metrics: [balanced-accuracy, average-precision, mcc]\n"
+                        + "select: {metric: average-precision, rule: one-se}\n"
+                        + "timing: {rows: 20, repeats: 1}\n"
+                        + "arms:\n"
+                        + "  - {name: cart-full, model: {family: cart, max-depth: 8}, prune: {method: none}}\n"
+                        + "  - {name: cart-ccp, model: {family: cart, max-depth: 8}, prune: {method: cost-complexity}}\n");
+    }
+
+    /** True for a column or key that holds a timing (the only thing allowed to differ between engines). */
+    static boolean timing(String name) {
+        return name.contains("latency") || name.endsWith("_ms") || name.endsWith("_seconds");
+    }
+
+    /** The results files of two runs are the same apart from timings; so are their cell files. */
+    static void assertSameResults(Path expected, Path actual) {
+        for (String f : new String[] {"candidates.csv", "selected.csv", "cp-table.csv"}) {
+            assertEquals(withoutTiming(expected.resolve(f)), withoutTiming(actual.resolve(f)), f);
+        }
+        assertEquals(json(expected.resolve("summary.json")), json(actual.resolve("summary.json")), "summary.json");
+        List<String> cells = cellNames(expected);
+        assertEquals(cells, cellNames(actual), "cell files");
+        for (String c : cells) {
+            assertEquals(
+                    json(expected.resolve("cells").resolve(c)),
+                    json(actual.resolve("cells").resolve(c)),
+                    c);
+        }
+    }
+
+    static List<String> cellNames(Path run) {
+        try (Stream<Path> s = Files.list(run.resolve("cells"))) {
+            return s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".json"))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String withoutTiming(Path csv) {
+        try (CSVParser p = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(Files.readString(csv)))) {
+            List<String> keep =
+                    p.getHeaderNames().stream().filter(h -> !timing(h)).toList();
+            StringBuilder b = new StringBuilder(String.join(",", keep)).append('\n');
+            for (CSVRecord r : p) {
+                List<String> v = new ArrayList<>();
+                keep.forEach(h -> v.add(r.get(h)));
+                b.append(String.join(",", v)).append('\n');
+            }
+            return b.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The JSON file as text with every timing key removed, at any depth. */
+    static String json(Path file) {
+        try {
+            ObjectMapper m = new ObjectMapper();
+            JsonNode n = m.readTree(file.toFile());
+            strip(n);
+            return m.writerWithDefaultPrettyPrinter().writeValueAsString(n);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void strip(JsonNode n) {
+        if (n instanceof ObjectNode o) {
+            for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
+                if (timing(it.next())) {
+                    it.remove();
+                }
+            }
+        }
+        n.forEach(SparkTests::strip);
+    }
+
+    /** A child JVM's command: this JVM's class path and the module options Spark 3.5 needs on Java 17. */
+    static List<String> java(String mainClass, String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xmx512m");
+        cmd.addAll(Arrays.asList(JavaModuleOptions.defaultModuleOptions().split(" ")));
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(mainClass);
+        cmd.addAll(Arrays.asList(args));
+        return cmd;
+    }
+}
