@@ -132,6 +132,10 @@ public final class Harness {
                 plan.columns(),
                 plan.classes(),
                 plan.classCounts());
+        for (String w : PitfallChecks.check(cfg, results, plan.classCounts())) {
+            cfg.warnings().add(null, w);
+            options.progress().warning(w);
+        }
         new ResultsWriter(cfg, results, info, Version.get()).writeAll(out);
         writeReport(out, options.progress());
     }
@@ -168,9 +172,9 @@ public final class Harness {
                 "selection",
                 ordered(
                         "metric",
-                        cfg.select().metric().configName(),
+                        cfg.selectFor(arm).metric().configName(),
                         "rule",
-                        cfg.select().rule()));
+                        cfg.selectFor(arm).rule()));
         prov.put("imbalance", cfg.imbalance().strategy());
         prov.put("seed", cfg.split().seed());
         prov.put("strength_name", r.strengthName());

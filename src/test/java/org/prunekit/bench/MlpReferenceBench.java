@@ -1,7 +1,6 @@
 package org.prunekit.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -125,40 +124,20 @@ public final class MlpReferenceBench {
         Arrays.sort(times);
         double ours = times[seeds / 2];
         System.out.printf("%ndense training, 300 full-batch epochs: ours %.3f s (median of %d)%n", ours, seeds);
-        Double torch = torchSeconds(refFile);
+        TorchTiming.Seconds torch = TorchTiming.available() ? TorchTiming.run(refFile, null) : null;
         if (torch != null) {
             System.out.printf(
-                    "PyTorch single-thread, same run: %.3f s  -> ours/torch = %.2f (target <= 2)%n",
-                    torch, ours / torch);
+                    "PyTorch single-thread (Debian's BLAS), same run: %.3f s  -> ours/torch = %.2f wall"
+                            + " (CPU-time ratios, also with OpenBLAS: bench/mlp.sh train)%n",
+                    torch.wall(), ours / torch.wall());
         } else {
             double refT = summary.get("dense_train_seconds_median").asDouble();
             System.out.printf(
-                    "PyTorch not installed here; the reference file says %.3f s on its machine"
+                    "PyTorch not installed for /usr/bin/python3; the reference file says %.3f s on its machine"
                             + " -> ours/torch = %.2f (different machines)%n",
                     refT, ours / refT);
         }
         System.out.println(ok && better ? "ALL CHECKS PASS" : "SOME CHECKS FAIL");
-    }
-
-    /** Runs {@code bench/mlp_torch.py} when python3 can import torch; its median dense training seconds. */
-    static Double torchSeconds(Path refFile) {
-        try {
-            Process check = new ProcessBuilder("python3", "-c", "import torch")
-                    .redirectErrorStream(true)
-                    .start();
-            if (check.waitFor() != 0 || !Files.exists(Path.of("bench/mlp_torch.py"))) {
-                return null;
-            }
-            Process p = new ProcessBuilder("python3", "bench/mlp_torch.py", refFile.toString())
-                    .redirectErrorStream(true)
-                    .start();
-            String out = new String(p.getInputStream().readAllBytes()).trim();
-            p.waitFor();
-            String last = out.substring(out.lastIndexOf('\n') + 1).trim();
-            return Double.parseDouble(last.replace("median_seconds=", ""));
-        } catch (Exception e) {
-            return null;
-        }
     }
 
     static double accuracy(Model<Label> m, MutableDataset<Label> d) {

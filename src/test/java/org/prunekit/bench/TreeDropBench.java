@@ -41,6 +41,7 @@ public final class TreeDropBench {
         System.out.printf(
                 "synth50k: %d training rows, %d held-out rows, %d selection rows for timing%n",
                 train.size(), heldOut.size(), allRows.size());
-        TreeDropBenchSupport.run(train, heldOut, allRows, rounds, System.out);
+        TreeDropBenchSupport.run(
+                train, heldOut, allRows, rounds, args.length > 1 && args[1].equals("forward"), System.out);
     }
 }

@@ -10,35 +10,56 @@ import java.util.Arrays;
  * is invariant to such shifts). Strong rules and the KKT check use {@code max_k |∇_jk|}. A feature is used when it is
  * non-zero for some class.
  */
-final class MultinomialFit {
+final class MultinomialFit extends PathLoop {
 
     private static final double PMIN = BinomialFit.PMIN;
     /** glmnet's {@code exmx}: bound on linear predictors before exponentiating. */
     private static final double EXMX = 250.0;
 
-    private MultinomialFit() {}
+    private static final double PMAX = 1 - PMIN;
+    private static final double EMIN = PMIN / PMAX;
+    private static final double EMAX = 1 / EMIN;
+    private static final double PFM = (1 + PMIN) * PMIN;
+    private static final double PFX = (1 - PMIN) * PMAX;
+    private static final double VMIN = PFM * PMAX;
 
-    static LogisticPath fit(Problem pr, LogisticPathOptions o, double[] explicit) {
-        Design d = new Design(pr, o.standardize());
-        int n = d.n;
+    private final int n;
+    private final int nc;
+    private final double[] w;
+    private final double[] x;
+    private final int[] y;
+    private final double alpha;
+    private final double[][] b;
+    private final double[][] bs;
+    private final double[] b0;
+    private final double[] bs0;
+    /** Unnormalised class probabilities {@code q[c][i] ∝ exp(η_ic)} and their row sums. */
+    private final double[][] q;
+
+    private final double[] sxp;
+    private final double dev0;
+    private final double dev1;
+    private final double shr;
+    private final double[] r;
+    private final double[] v;
+    private final double[][] xv;
+    private final double[] di;
+    private final double[] shift;
+
+    private MultinomialFit(Problem pr, LogisticPathOptions o) {
+        super(pr, o);
+        n = d.n;
         int p = d.p;
-        int nc = pr.classes();
-        double[] w = d.w;
-        double[] x = d.xt;
-        int[] y = pr.yRaw();
-        double pmax = 1 - PMIN;
-        double emin = PMIN / pmax;
-        double emax = 1 / emin;
-        double pfm = (1 + PMIN) * PMIN;
-        double pfx = (1 - PMIN) * pmax;
-        double vmin = pfm * pmax;
-        double alpha = o.alpha();
-
-        double[][] b = new double[nc][p];
-        double[][] bs = new double[nc][p];
-        double[] b0 = new double[nc];
-        double[] bs0 = new double[nc];
-        double dev1 = 0;
+        nc = pr.classes();
+        w = d.w;
+        x = d.xt;
+        y = pr.yRaw();
+        alpha = o.alpha();
+        b = new double[nc][p];
+        bs = new double[nc][p];
+        b0 = new double[nc];
+        bs0 = new double[nc];
+        double dev = 0;
         for (int c = 0; c < nc; c++) {
             double q0 = 0;
             for (int i = 0; i < n; i++) {
@@ -50,136 +71,128 @@ final class MultinomialFit {
                 throw new IllegalArgumentException("class " + c + " has weight share " + q0 + " in the training data");
             }
             b0[c] = Math.log(q0);
-            dev1 -= q0 * b0[c];
+            dev -= q0 * b0[c];
         }
+        dev1 = dev;
         double mean0 = Arrays.stream(b0).sum() / nc;
         for (int c = 0; c < nc; c++) {
             b0[c] -= mean0;
         }
-        double[][] q = new double[nc][n];
-        double[] sxp = new double[n];
+        q = new double[nc][n];
+        sxp = new double[n];
         for (int c = 0; c < nc; c++) {
             Arrays.fill(q[c], Math.exp(b0[c]));
             for (int i = 0; i < n; i++) {
                 sxp[i] += q[c][i];
             }
         }
-        double dev0 = dev1;
-        double shr = o.thresh() * dev0;
-        double[] r = new double[n];
-        double[] v = new double[n];
-        double[] ga = new double[p];
+        dev0 = dev1;
+        shr = o.thresh() * dev0;
+        r = new double[n];
+        v = new double[n];
         gradients(d, y, q, sxp, r, ga, null);
-        boolean automatic = explicit == null;
-        double[] lambdas = automatic ? LambdaSequence.automatic(ga, d, o) : explicit;
+        xv = new double[nc][p];
+        di = new double[n];
+        shift = new double[nc];
+    }
 
-        boolean[] strong = new boolean[p];
-        double[][] xv = new double[nc][p];
-        double[] di = new double[n];
-        double[] shift = new double[nc];
-        CoordinateDescent.ActiveSet active = new CoordinateDescent.ActiveSet(p);
-        CoordinateDescent cd = new CoordinateDescent(d, o.maxIterations());
-        PathRecorder rec = new PathRecorder(d);
-        double prev = 0;
-        boolean converged = true;
+    static LogisticPath fit(Problem pr, LogisticPathOptions o, double[] explicit) {
+        MultinomialFit f = new MultinomialFit(pr, o);
+        return f.run(explicit, f.nc);
+    }
 
-        for (int l = 0; l < lambdas.length; l++) {
-            double lam = lambdas[l];
-            if (automatic && l == 0) {
-                rec.add(lam, b0, b, 0.0);
-                prev = lam;
-                continue;
-            }
-            double al1 = lam * alpha;
-            double al2 = lam * (1 - alpha);
-            double tlam = alpha * (2 * lam - prev);
-            prev = lam;
-            StrongRule.add(strong, d.usable, ga, tlam);
-            boolean anyClass = true;
-            while (true) {
-                boolean changed = false;
-                anyClass = false;
-                for (int c = 0; c < nc; c++) {
-                    bs0[c] = b0[c];
-                    for (int a = 0; a < active.size; a++) {
-                        bs[c][active.list[a]] = b[c][active.list[a]];
-                    }
-                    double xmz = 0;
-                    for (int i = 0; i < n; i++) {
-                        double pic = q[c][i] / sxp[i];
-                        if (pic < pfm) {
-                            pic = 0;
-                            v[i] = 0;
-                        } else if (pic > pfx) {
-                            pic = 1;
-                            v[i] = 0;
-                        } else {
-                            v[i] = w[i] * pic * (1 - pic);
-                            xmz += v[i];
-                        }
-                        r[i] = w[i] * ((y[i] == c ? 1.0 : 0.0) - pic);
-                    }
-                    if (xmz <= vmin) {
-                        continue;
-                    }
-                    anyClass = true;
-                    cd.prepare(v, strong, xv[c]);
-                    if (!cd.solve(b[c], b0, c, r, v, xv[c], strong, active, xmz, al1, al2, shr)) {
-                        converged = false;
-                        break;
-                    }
-                    double db = b0[c] - bs0[c];
-                    changed |= xmz * db * db > shr || BinomialFit.changed(active, b[c], bs[c], xv[c], shr);
-                    double[] eta = di;
-                    Arrays.fill(eta, b0[c]);
-                    for (int a = 0; a < active.size; a++) {
-                        int k = active.list[a];
-                        if (b[c][k] != 0) {
-                            Kernels.axpy(eta, b[c][k], x, k * n, n);
-                        }
-                    }
-                    for (int i = 0; i < n; i++) {
-                        double fi = Math.min(Math.max(-EXMX, eta[i]), EXMX);
-                        sxp[i] -= q[c][i];
-                        q[c][i] = Math.min(Math.max(emin * sxp[i], Math.exp(fi)), emax * sxp[i]);
-                        sxp[i] += q[c][i];
-                    }
+    @Override
+    Outcome fit(double al1, double al2) {
+        while (true) {
+            boolean changed = false;
+            boolean anyClass = false;
+            for (int c = 0; c < nc; c++) {
+                bs0[c] = b0[c];
+                for (int a = 0; a < active.size; a++) {
+                    bs[c][active.list[a]] = b[c][active.list[a]];
                 }
-                if (!converged) {
-                    break;
-                }
-                recentre(d, alpha, b, b0, active, di, shift);
+                double xmz = 0;
                 for (int i = 0; i < n; i++) {
-                    double e = Math.exp(di[i]);
-                    sxp[i] *= e;
-                    for (int c = 0; c < nc; c++) {
-                        q[c][i] *= e;
+                    double pic = q[c][i] / sxp[i];
+                    if (pic < PFM) {
+                        pic = 0;
+                        v[i] = 0;
+                    } else if (pic > PFX) {
+                        pic = 1;
+                        v[i] = 0;
+                    } else {
+                        v[i] = w[i] * pic * (1 - pic);
+                        xmz += v[i];
                     }
+                    r[i] = w[i] * ((y[i] == c ? 1.0 : 0.0) - pic);
                 }
-                if (!anyClass || changed) {
-                    if (!anyClass) {
-                        break;
-                    }
+                if (xmz <= VMIN) {
                     continue;
                 }
-                if (!gradients(d, y, q, sxp, r, ga, strong, al1)) {
-                    break;
+                anyClass = true;
+                cd.prepare(v, strong, xv[c]);
+                if (!cd.solve(b[c], b0, c, r, v, xv[c], strong, active, xmz, al1, al2, shr)) {
+                    return Outcome.OUT_OF_PASSES;
+                }
+                double db = b0[c] - bs0[c];
+                changed |= xmz * db * db > shr || changed(active, b[c], bs[c], xv[c], shr);
+                double[] eta = di;
+                Arrays.fill(eta, b0[c]);
+                for (int a = 0; a < active.size; a++) {
+                    int k = active.list[a];
+                    if (b[c][k] != 0) {
+                        Kernels.axpy(eta, b[c][k], x, k * n, n);
+                    }
+                }
+                for (int i = 0; i < n; i++) {
+                    double fi = Math.min(Math.max(-EXMX, eta[i]), EXMX);
+                    sxp[i] -= q[c][i];
+                    q[c][i] = Math.min(Math.max(EMIN * sxp[i], Math.exp(fi)), EMAX * sxp[i]);
+                    sxp[i] += q[c][i];
                 }
             }
-            if (!converged) {
-                break;
-            }
-            double devi = 0;
+            recentre(d, alpha, b, b0, active, di, shift);
             for (int i = 0; i < n; i++) {
-                devi -= w[i] * Math.log(q[y[i]][i] / sxp[i]);
+                double e = Math.exp(di[i]);
+                sxp[i] *= e;
+                for (int c = 0; c < nc; c++) {
+                    q[c][i] *= e;
+                }
             }
-            rec.add(lam, b0, b, (dev1 - devi) / dev0);
-            if (!anyClass || rec.shouldStop(automatic)) {
-                break;
+            if (!anyClass) {
+                return Outcome.SATURATED;
+            }
+            if (changed) {
+                continue;
+            }
+            if (!gradients(d, y, q, sxp, r, ga, strong, al1)) {
+                return Outcome.CONVERGED;
             }
         }
-        double sw = Arrays.stream(pr.weightsRaw()).sum();
-        return rec.build(2 * dev0 * sw, nc, cd.passes(), converged);
+    }
+
+    @Override
+    double devRatio() {
+        double devi = 0;
+        for (int i = 0; i < n; i++) {
+            devi -= w[i] * Math.log(q[y[i]][i] / sxp[i]);
+        }
+        return (dev1 - devi) / dev0;
+    }
+
+    @Override
+    double[] intercepts() {
+        return b0;
+    }
+
+    @Override
+    double[][] coefficients() {
+        return b;
+    }
+
+    @Override
+    double nullDeviance() {
+        return dev0;
     }
 
     /** {@code ga_j = max_k |Σ_i w_i (y_ik − p_ik) x_ij|} for every usable feature not in {@code skip}. */

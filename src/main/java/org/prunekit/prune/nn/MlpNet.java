@@ -348,18 +348,9 @@ public final class MlpNet implements Serializable {
         }
     }
 
-    /** {@code z[zOff..zOff+out) += x[xOff..xOff+in) W}; skips zero inputs (ReLU zeros). */
+    /** {@code z[zOff..zOff+out) += x[xOff..xOff+in) W} with the fastest {@link DenseKernels}. */
     static void denseMultiplyAdd(double[] w, int in, int out, double[] x, int xOff, double[] z, int zOff) {
-        for (int i = 0; i < in; i++) {
-            double xi = x[xOff + i];
-            if (xi == 0.0) {
-                continue;
-            }
-            int base = i * out;
-            for (int j = 0; j < out; j++) {
-                z[zOff + j] += w[base + j] * xi;
-            }
-        }
+        DenseKernels.best().multiplyAdd(w, in, out, x, xOff, z, zOff);
     }
 
     /** Numerically stable softmax of {@code z[from, to)} in place. */

@@ -34,6 +34,7 @@ final class NetTraining {
     private final Activation activation;
     private final MlpParams hp;
     private final SplittableRandom rng;
+    private final DenseKernels kernels;
     private final double[][] w;
     private final double[][] b;
     private final double[][] mask;
@@ -47,6 +48,12 @@ final class NetTraining {
     private int epochsRun;
 
     NetTraining(MlpNet start, MlpParams hp, SplittableRandom rng) {
+        this(start, hp, rng, DenseKernels.best());
+    }
+
+    /** As above, with the given matrix kernels (tests compare them). */
+    NetTraining(MlpNet start, MlpParams hp, SplittableRandom rng, DenseKernels kernels) {
+        this.kernels = kernels;
         this.widths = start.widths();
         this.layers = widths.length - 1;
         this.activation = start.activation();
@@ -211,25 +218,14 @@ final class NetTraining {
             double[] dz = buf.deltas[l + 1];
             double[] g = gw[l];
             double[] gbl = gb[l];
-            Arrays.fill(g, 0.0);
             Arrays.fill(gbl, 0.0);
             for (int r = 0; r < nb; r++) {
                 int dOff = r * out;
                 for (int j = 0; j < out; j++) {
                     gbl[j] += dz[dOff + j];
                 }
-                int aOff = r * in;
-                for (int i = 0; i < in; i++) {
-                    double ai = a[aOff + i];
-                    if (ai == 0.0) {
-                        continue;
-                    }
-                    int base = i * out;
-                    for (int j = 0; j < out; j++) {
-                        g[base + j] += ai * dz[dOff + j];
-                    }
-                }
             }
+            kernels.gradient(a, dz, nb, in, out, g);
             if (l > 0) {
                 backpropagate(l, nb, buf);
             }
@@ -265,22 +261,7 @@ final class NetTraining {
                     da[aOff + i] = 0.0;
                     continue;
                 }
-                int base = i * out;
-                double s0 = 0;
-                double s1 = 0;
-                double s2 = 0;
-                double s3 = 0;
-                int j = 0;
-                for (; j + 3 < out; j += 4) {
-                    s0 += wl[base + j] * dz[dOff + j];
-                    s1 += wl[base + j + 1] * dz[dOff + j + 1];
-                    s2 += wl[base + j + 2] * dz[dOff + j + 2];
-                    s3 += wl[base + j + 3] * dz[dOff + j + 3];
-                }
-                for (; j < out; j++) {
-                    s0 += wl[base + j] * dz[dOff + j];
-                }
-                da[aOff + i] = (s0 + s1 + s2 + s3) * deriv;
+                da[aOff + i] = kernels.dot(wl, i * out, dz, dOff, out) * deriv;
             }
         }
     }
@@ -334,7 +315,7 @@ final class NetTraining {
             double[] z = buf.acts[l + 1];
             for (int r = 0; r < nb; r++) {
                 System.arraycopy(b[l], 0, z, r * out, out);
-                MlpNet.denseMultiplyAdd(w[l], in, out, a, r * in, z, r * out);
+                kernels.multiplyAdd(w[l], in, out, a, r * in, z, r * out);
                 if (l < layers - 1) {
                     activation.apply(z, r * out, (r + 1) * out);
                 } else {

@@ -1,15 +1,12 @@
 package org.prunekit.prune.smile;
 
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.IntStream;
 import org.prunekit.data.Fold;
 import org.prunekit.data.StratifiedSplits;
-import org.prunekit.spi.ModelFamily;
 import org.prunekit.spi.ModelSize;
 import org.prunekit.spi.ParamSchema;
 import org.prunekit.spi.ParamSpec;
@@ -17,13 +14,9 @@ import org.prunekit.spi.ParamValues;
 import org.prunekit.spi.Params;
 import org.prunekit.spi.Range;
 import org.tribuo.Dataset;
-import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
-import org.tribuo.provenance.ModelProvenance;
-import org.tribuo.provenance.TrainerProvenance;
-import org.tribuo.provenance.impl.TrainerProvenanceImpl;
 import smile.base.cart.SplitRule;
 import smile.classification.DecisionTree;
 import smile.data.DataFrame;
@@ -35,7 +28,7 @@ import smile.data.formula.Formula;
  * against held-out data, not cost-complexity). Use with method {@code none}. Smile's CART takes no example weights, so
  * {@code class-weights} is not supported (resampling strategies are).
  */
-public final class SmileCartFamily implements ModelFamily {
+public final class SmileCartFamily extends SmileFamily {
 
     /**
      * Hyperparameters of {@code smile-cart}.
@@ -92,64 +85,29 @@ public final class SmileCartFamily implements ModelFamily {
         }
     }
 
-    @Override
-    public ParamSchema schema() {
-        return Hyper.SCHEMA;
+    public SmileCartFamily() {
+        super("smile-cart", Hyper.SCHEMA);
     }
 
     @Override
-    public String name() {
-        return "smile-cart";
-    }
-
-    @Override
-    public Trainer<Label> trainer(Params params, long seed, Map<String, Float> classWeights) {
+    Trainer<Label> trainer(Params params, long seed) {
         return new SmileCartTrainer(Hyper.from(params), seed);
     }
 
-    @Override
-    public ModelSize size(Model<Label> model) {
-        if (!(model instanceof SmileModel sm)) {
-            throw new IllegalArgumentException(
-                    "not a smile-cart model: " + model.getClass().getSimpleName());
-        }
-        return sm.size();
-    }
-
-    @Override
-    public Set<String> supportedImbalance() {
-        return Set.of("none", "undersample", "oversample", "smote", "threshold");
-    }
-
     /** Trains Smile's CART on part of the data and prunes it on the rest. */
-    public static final class SmileCartTrainer implements Trainer<Label> {
+    public static final class SmileCartTrainer extends SmileTrainer {
         private final Hyper hyper;
         private final long seed;
-        private int invocations;
 
         public SmileCartTrainer(Hyper hyper, long seed) {
+            super("smile-cart");
             this.hyper = hyper;
             this.seed = seed;
         }
 
         @Override
-        public synchronized Model<Label> train(Dataset<Label> data, Map<String, Provenance> runProvenance) {
-            return train(data, runProvenance, INCREMENT_INVOCATION_COUNT);
-        }
-
-        @Override
-        public synchronized Model<Label> train(
-                Dataset<Label> data, Map<String, Provenance> runProvenance, int invocationCount) {
-            for (Example<Label> e : data) {
-                if (e.getWeight() != 1.0f) {
-                    throw new IllegalArgumentException("smile-cart ignores example weights but got weight "
-                            + e.getWeight() + "; use a resampling imbalance strategy instead of class-weights");
-                }
-            }
-            if (invocationCount != INCREMENT_INVOCATION_COUNT) {
-                invocations = invocationCount;
-            }
-            long runSeed = seed + invocations++;
+        Model<Label> fit(Dataset<Label> data, Map<String, Provenance> runProvenance, int invocation) {
+            long runSeed = seed + invocation;
             SmileData d = SmileData.of(data);
             int[] all = IntStream.range(0, d.y().length).toArray();
             int[] fit = all;
@@ -181,30 +139,7 @@ public final class SmileCartFamily implements ModelFamily {
                             (double) tree.root().depth(),
                             "nodes",
                             (double) (2 * leaves - 1)));
-            ModelProvenance prov = new ModelProvenance(
-                    SmileModel.class.getName(),
-                    OffsetDateTime.now(),
-                    data.getProvenance(),
-                    getProvenance(),
-                    runProvenance);
-            return new SmileModel(
-                    "smile-cart",
-                    prov,
-                    data.getFeatureIDMap(),
-                    data.getOutputIDInfo(),
-                    SmileModel.dataFrameScorer(tree, tree.schema()),
-                    labels,
-                    size);
-        }
-
-        @Override
-        public int getInvocationCount() {
-            return invocations;
-        }
-
-        @Override
-        public TrainerProvenance getProvenance() {
-            return new TrainerProvenanceImpl(this);
+            return model(data, runProvenance, SmileModel.dataFrameScorer(tree, tree.schema()), labels, size);
         }
 
         @Override

@@ -2,18 +2,14 @@ package org.prunekit.prune.smile;
 
 import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.stream.IntStream;
 import org.prunekit.data.Standardizer;
 import org.prunekit.prune.DenseFeatures;
-import org.prunekit.spi.ModelFamily;
 import org.prunekit.spi.ModelSize;
-import org.prunekit.spi.ParamSchema;
 import org.prunekit.spi.Params;
 import org.tribuo.Dataset;
 import org.tribuo.Example;
@@ -22,9 +18,6 @@ import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Model;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
-import org.tribuo.provenance.ModelProvenance;
-import org.tribuo.provenance.TrainerProvenance;
-import org.tribuo.provenance.impl.TrainerProvenanceImpl;
 import smile.base.mlp.Layer;
 import smile.base.mlp.LayerBuilder;
 import smile.base.mlp.OutputFunction;
@@ -37,39 +30,19 @@ import smile.math.TimeFunction;
  * likelihood cost) on standardised inputs, as a baseline for family {@code mlp}. Smile's MLP has no example weights,
  * so the {@code class-weights} strategy is not supported.
  */
-public final class SmileMlpFamily implements ModelFamily {
+public final class SmileMlpFamily extends SmileFamily {
 
-    @Override
-    public String name() {
-        return "smile-mlp";
+    public SmileMlpFamily() {
+        super("smile-mlp", SmileMlpParams.SCHEMA);
     }
 
     @Override
-    public ParamSchema schema() {
-        return SmileMlpParams.SCHEMA;
-    }
-
-    @Override
-    public Trainer<Label> trainer(Params params, long seed, Map<String, Float> classWeights) {
+    Trainer<Label> trainer(Params params, long seed) {
         return new SmileMlpTrainer(SmileMlpParams.from(params), seed);
     }
 
-    @Override
-    public ModelSize size(Model<Label> model) {
-        if (!(model instanceof SmileModel m)) {
-            throw new IllegalArgumentException(
-                    "not a smile-mlp model: " + model.getClass().getSimpleName());
-        }
-        return m.size();
-    }
-
-    @Override
-    public Set<String> supportedImbalance() {
-        return Set.of("none", "undersample", "oversample", "smote", "threshold");
-    }
-
     /** Trains Smile's MLP with mini-batch updates in a seeded shuffled order. */
-    public static final class SmileMlpTrainer implements Trainer<Label> {
+    public static final class SmileMlpTrainer extends SmileTrainer {
 
         @Config(description = "hyperparameters")
         private String hyperparameters;
@@ -78,16 +51,16 @@ public final class SmileMlpFamily implements ModelFamily {
         private long seed;
 
         private final SmileMlpParams params;
-        private int invocations;
 
         public SmileMlpTrainer(SmileMlpParams params, long seed) {
+            super("smile-mlp");
             this.params = params;
             this.seed = params.seed() == null ? seed : params.seed();
             this.hyperparameters = params.toString();
         }
 
         @Override
-        public synchronized Model<Label> train(Dataset<Label> data, Map<String, Provenance> runProvenance) {
+        Model<Label> fit(Dataset<Label> data, Map<String, Provenance> runProvenance, int invocation) {
             ImmutableFeatureMap features = data.getFeatureIDMap();
             ImmutableOutputInfo<Label> outputs = data.getOutputIDInfo();
             int n = data.size();
@@ -143,7 +116,6 @@ public final class SmileMlpFamily implements ModelFamily {
                     mlp.update(bx, by);
                 }
             }
-            invocations++;
             long parameters = 0;
             int prev = d;
             int neurons = 0;
@@ -155,27 +127,11 @@ public final class SmileMlpFamily implements ModelFamily {
             parameters += (long) (prev + 1) * (k == 2 ? 1 : k);
             ModelSize size = new ModelSize(
                     parameters, parameters, Map.of("neurons", (double) neurons, "flops", (double) (2 * parameters)));
-            ModelProvenance prov = new ModelProvenance(
-                    SmileModel.class.getName(),
-                    OffsetDateTime.now(),
-                    data.getProvenance(),
-                    getProvenance(),
-                    runProvenance);
             List<String> labels = new ArrayList<>();
             for (int c = 0; c < k; c++) {
                 labels.add(outputs.getOutput(c).getLabel());
             }
-            return new SmileModel("smile-mlp", prov, features, outputs, new StandardizedScorer(mlp, s), labels, size);
-        }
-
-        @Override
-        public int getInvocationCount() {
-            return invocations;
-        }
-
-        @Override
-        public TrainerProvenance getProvenance() {
-            return new TrainerProvenanceImpl(this);
+            return model(data, runProvenance, new StandardizedScorer(mlp, s), labels, size);
         }
     }
 

@@ -1,6 +1,8 @@
 package org.prunekit.prune.ensemble;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -16,7 +18,12 @@ public final class TreeDropBenchSupport {
     private TreeDropBenchSupport() {}
 
     public static void run(
-            Dataset<Label> train, Dataset<Label> heldOut, Dataset<Label> timingRows, int rounds, PrintStream out) {
+            Dataset<Label> train,
+            Dataset<Label> heldOut,
+            Dataset<Label> timingRows,
+            int rounds,
+            boolean forwardOnly,
+            PrintStream out) {
         long t0 = System.nanoTime();
         XGBoostModel<Label> model = XgboostFamily.trainer(new XgboostParams(rounds, 4, 0.1, 1.0, 1.0, 0.0, 1.0, 1L, 1))
                 .train(train);
@@ -30,9 +37,19 @@ public final class TreeDropBenchSupport {
         RoundContributions rc = RoundContributions.of(trees, x);
         double tContrib = secs(t0);
         t0 = System.nanoTime();
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        long cpu0 = mx.getCurrentThreadCpuTime();
         ForwardSelection forward = new ForwardSelection(new LogLoss(), null);
         int[] order = forward.order(rc, targets, 1, rounds);
         double tForward = secs(t0);
+        double cpuForward = (mx.getCurrentThreadCpuTime() - cpu0) / 1e9;
+        out.printf(
+                "TIME forward selection over %d rounds x %d rows: %.2f s cpu (%.2f s wall; target <= 10 s);"
+                        + " order hash %d%n",
+                rounds, x.length, cpuForward, tForward, Arrays.hashCode(order));
+        if (forwardOnly) {
+            return;
+        }
         out.printf(
                 "forward selection: %d exact evaluations of %d candidate rounds (%.1f%%)%n",
                 forward.exactEvaluations(),
