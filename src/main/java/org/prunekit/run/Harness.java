@@ -168,9 +168,9 @@ public final class Harness {
                 "selection",
                 ordered(
                         "metric",
-                        cfg.select().metric().configName(),
+                        cfg.selectFor(arm).metric().configName(),
                         "rule",
-                        cfg.select().rule()));
+                        cfg.selectFor(arm).rule()));
         prov.put("imbalance", cfg.imbalance().strategy());
         prov.put("seed", cfg.split().seed());
         prov.put("strength_name", r.strengthName());
