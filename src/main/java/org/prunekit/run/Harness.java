@@ -132,6 +132,10 @@ public final class Harness {
                 plan.columns(),
                 plan.classes(),
                 plan.classCounts());
+        for (String w : PitfallChecks.check(cfg, results, plan.classCounts())) {
+            cfg.warnings().add(null, w);
+            options.progress().warning(w);
+        }
         new ResultsWriter(cfg, results, info, Version.get()).writeAll(out);
         writeReport(out, options.progress());
     }
