@@ -12,6 +12,7 @@ import org.prunekit.config.ArmSpec;
 import org.prunekit.config.ExperimentConfig;
 import org.prunekit.config.SelectSpec;
 import org.prunekit.config.SplitSpec;
+import org.prunekit.data.Encoding;
 import org.prunekit.data.Fold;
 import org.prunekit.data.StratifiedSplits;
 import org.prunekit.eval.Metric;
@@ -28,7 +29,6 @@ import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
-import org.tribuo.common.tree.TreeProtoCache;
 
 /**
  * Runs one cell of the nested protocol: an arm on one outer fold (or on all rows, for the refit).
@@ -79,7 +79,19 @@ public final class CellRunner {
     private record Fit(TrainingPart part, Model<Label> model) {}
 
     /** Outcome of {@link #run}: the result, and the chosen model (kept for the refit, which saves it). */
-    public record Outcome(CellResult result, Model<Label> chosenModel) {}
+    /**
+     * Outcome of {@link #run}: the result, the chosen model, every candidate of the path and the fitted encoding
+     * (kept for the refit, which saves the chosen model, or every candidate, as model bundles).
+     */
+    public record Outcome(CellResult result, Model<Label> chosenModel, List<Candidate> candidates, Encoding encoding) {
+        public Outcome {
+            candidates = List.copyOf(candidates);
+        }
+
+        public Outcome(CellResult result, Model<Label> chosenModel) {
+            this(result, chosenModel, List.of(), null);
+        }
+    }
 
     /**
      * @param outer the outer fold, or null for the refit on all rows
@@ -169,10 +181,12 @@ public final class CellRunner {
                             trainRows, Math.min(trainRows.length, cfg.output().latencyRows()))));
         }
         List<CandidateResult> out = new ArrayList<>();
-        TreeProtoCache protos = new TreeProtoCache();
+        Encoding encoding = main.part().encoder().encoding();
+        CandidateBytes bytes = new CandidateBytes(
+                study, arm, encoding, path.strengthName(), cands.get(0).size().parameters());
         for (int i = 0; i < cands.size(); i++) {
             Candidate c = cands.get(i);
-            SizeMeter.Bytes b = SizeMeter.bytes(c.model(), protos::serialize);
+            SizeMeter.Bytes b = bytes.of(i, c, scores.threshold(i));
             double latency =
                     SizeMeter.latencyMicros(c.model(), timed, cfg.output().latencyRepeats());
             out.add(new CandidateResult(
@@ -209,7 +223,7 @@ public final class CellRunner {
                 used,
                 columns,
                 sorted(features));
-        return new Outcome(result, cands.get(choice.index()).model());
+        return new Outcome(result, cands.get(choice.index()).model(), cands, encoding);
     }
 
     /** The rule's note and the path's warnings, joined by "; " (null when there are none). */
