@@ -61,7 +61,9 @@ final class PathScores {
     }
 
     private static double score(Metric metric, int[] y, double[][] probs, int positive) {
-        return Metrics.computeAll(List.of(metric), y, probs, positive, Double.NaN)
+        // binary labels as the harness makes them: P(pos) >= 0.5
+        double threshold = probs.length > 0 && probs[0].length == 2 ? Metrics.DEFAULT_THRESHOLD : Double.NaN;
+        return Metrics.computeAll(List.of(metric), y, probs, positive, threshold)
                 .get(metric);
     }
 

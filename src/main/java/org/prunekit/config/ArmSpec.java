@@ -2,7 +2,9 @@ package org.prunekit.config;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.prunekit.spi.MethodFactory;
 import org.prunekit.spi.ModelFamily;
 import org.prunekit.spi.Params;
@@ -15,6 +17,8 @@ import org.prunekit.spi.Params;
  * @param name   unique, file-name safe
  * @param family registered family name
  * @param method registered method name
+ * @param select the arm's own {@code select:} block (keys it leaves out come from the study's), or null to use the
+ *               study's
  */
 public record ArmSpec(
         int index,
@@ -23,11 +27,45 @@ public record ArmSpec(
         String method,
         Map<String, Object> model,
         Map<String, Object> prune,
-        String file) {
+        String file,
+        SelectSpec select) {
 
     public ArmSpec {
         model = Collections.unmodifiableMap(new LinkedHashMap<>(model));
         prune = Collections.unmodifiableMap(new LinkedHashMap<>(prune));
+    }
+
+    /** An arm that uses the study's selection. */
+    public ArmSpec(
+            int index,
+            String name,
+            String family,
+            String method,
+            Map<String, Object> model,
+            Map<String, Object> prune,
+            String file) {
+        this(index, name, family, method, model, prune, file, null);
+    }
+
+    /**
+     * The model's identity for seeding: the family and its {@code model:} block with keys sorted at every level, e.g.
+     * {@code cart{family=cart, max-depth=30}}. Two arms with the same model spec train the same model on the same fold,
+     * whatever their names and pruning methods.
+     */
+    public String modelKey() {
+        return family + canonical(model);
+    }
+
+    private static String canonical(Object v) {
+        if (v instanceof Map<?, ?> m) {
+            Map<String, String> sorted = new TreeMap<>();
+            m.forEach((k, x) -> sorted.put(String.valueOf(k), canonical(x)));
+            return sorted.toString();
+        }
+        if (v instanceof List<?> l) {
+            return l.stream().map(ArmSpec::canonical).toList().toString();
+        }
+        return String.valueOf(v);
     }
 
     public Params modelParams() {

@@ -61,9 +61,18 @@ public final class ConfigBinder {
 
         Params sel = root.child("select");
         SelectSpec select = select(sel);
-        List<Metric> metrics = metrics(top.get(StudySchema.METRICS), select.metric());
 
         List<Params> armBlocks = root.children("arms");
+        List<SelectSpec> armSelects = new ArrayList<>();
+        List<Metric> selectionMetrics = new ArrayList<>(List.of(select.metric()));
+        for (Params a : armBlocks) {
+            SelectSpec own = a.has("select") ? select(a.child("select"), select) : null;
+            armSelects.add(own);
+            if (own != null) {
+                selectionMetrics.add(own.metric());
+            }
+        }
+        List<Metric> metrics = metrics(top.get(StudySchema.METRICS), selectionMetrics);
         if (armBlocks.isEmpty()) {
             throw root.error(
                     "arms",
@@ -72,7 +81,7 @@ public final class ConfigBinder {
         List<ArmSpec> arms = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (int i = 0; i < armBlocks.size(); i++) {
-            ArmSpec arm = arm(file, i, armBlocks.get(i), imbalance, metrics, select, warnings);
+            ArmSpec arm = arm(file, i, armBlocks.get(i), imbalance, metrics, select, armSelects.get(i), warnings);
             if (!names.add(arm.name())) {
                 throw armBlocks
                         .get(i)
@@ -139,12 +148,17 @@ public final class ConfigBinder {
         String missing = v.get(StudySchema.MISSING);
         Map<String, ColumnType> types = new LinkedHashMap<>();
         v.get(StudySchema.TYPES).forEach((col, type) -> types.put(col, ColumnType.parse(type)));
-        Schema schema = Schema.of(v.get(StudySchema.TARGET))
-                .withMissing(MissingPolicy.parse(missing))
-                .withMissingTokens(new LinkedHashSet<>(v.get(StudySchema.MISSING_TOKENS)))
-                .withMissingIndicators(v.get(StudySchema.MISSING_INDICATORS))
-                .withBadRows(BadRowPolicy.parse(v.get(StudySchema.BAD_ROWS)))
-                .withTypes(types);
+        Schema schema;
+        try {
+            schema = Schema.of(v.get(StudySchema.TARGET))
+                    .withMissing(MissingPolicy.parse(missing))
+                    .withMissingTokens(new LinkedHashSet<>(v.get(StudySchema.MISSING_TOKENS)))
+                    .withMissingIndicators(v.get(StudySchema.MISSING_INDICATORS))
+                    .withBadRows(BadRowPolicy.parse(v.get(StudySchema.BAD_ROWS)))
+                    .withTypes(types);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(p.file(), p.path(), e.getMessage());
+        }
         p.requireNoUnknownKeys();
         return new DataSpec(
                 path(p, "path", path), v.get(StudySchema.TARGET), v.get(StudySchema.POSITIVE), missing, schema);
@@ -189,7 +203,24 @@ public final class ConfigBinder {
         return part;
     }
 
-    /** Reads a {@code select:} block; also checks the public API's {@code Scoring}. */
+    /**
+     * An arm's {@code select:} block: the keys it leaves out come from the study's selection ({@code parent}), except
+     * {@code max-nonzero} when the arm's rule is not {@code budget}. Errors name the arm's key path.
+     */
+    private static SelectSpec select(Params p, SelectSpec parent) {
+        Map<String, Object> merged = new LinkedHashMap<>();
+        merged.put(StudySchema.SELECT_METRIC.name(), parent.metric().configName());
+        merged.put(StudySchema.RULE.name(), parent.rule());
+        merged.putAll(p.asMap());
+        if ("budget".equals(merged.get(StudySchema.RULE.name()))
+                && parent.rule().equals("budget")
+                && !merged.containsKey(StudySchema.MAX_NONZERO.name())) {
+            merged.put(StudySchema.MAX_NONZERO.name(), parent.maxNonZero());
+        }
+        return select(new Params(p.file(), p.path(), merged));
+    }
+
+    /** Reads a study's {@code select:} block; also checks the public API's {@code Scoring}. */
     public static SelectSpec select(Params p) {
         ParamValues v = StudySchema.SELECT.bind(p);
         String rule = v.get(StudySchema.RULE);
@@ -198,13 +229,13 @@ public final class ConfigBinder {
         return new SelectSpec(Metric.byName(v.get(StudySchema.SELECT_METRIC)), rule, limit);
     }
 
-    /** The reported metrics (checked by the schema: known, no repeats) plus the selection metric. */
-    private static List<Metric> metrics(List<String> names, Metric selection) {
+    /** The reported metrics (checked by the schema: known, no repeats) plus the selection metrics. */
+    private static List<Metric> metrics(List<String> names, List<Metric> selection) {
         LinkedHashSet<Metric> out = new LinkedHashSet<>();
         for (String n : names) {
             out.add(Metric.byName(n));
         }
-        out.add(selection);
+        out.addAll(selection);
         return List.copyOf(out);
     }
 
@@ -215,10 +246,12 @@ public final class ConfigBinder {
             ImbalanceSpec imbalance,
             List<Metric> metrics,
             SelectSpec select,
+            SelectSpec own,
             Warnings warnings) {
         String name = StudySchema.ARM.bind(a).get(StudySchema.ARM_NAME);
         Params model = a.child("model");
         Params prune = a.child("prune");
+        a.has("select");
         a.requireNoUnknownKeys();
         String familyName = model.get(StudySchema.FAMILY.required(
                 "one of " + String.join(", ", Registry.families().keySet()) + " is required"));
@@ -246,7 +279,7 @@ public final class ConfigBinder {
                     "'" + methodName + "' does not prune family '" + familyName + "' (it prunes: "
                             + String.join(", ", new TreeSet<>(method.families())) + ")");
         }
-        ArmSpec arm = new ArmSpec(i, name, familyName, methodName, model.asMap(), prune.asMap(), file);
+        ArmSpec arm = new ArmSpec(i, name, familyName, methodName, model.asMap(), prune.asMap(), file, own);
         // Let the family and the method read their own keys, then reject what nobody read.
         try {
             Params mp = arm.modelParams();
@@ -286,25 +319,34 @@ public final class ConfigBinder {
 
     private static void staticWarnings(
             SplitSpec split, ImbalanceSpec imbalance, SelectSpec select, List<ArmSpec> arms, Warnings w) {
-        if (select.metric() == Metric.LOG_LOSS || select.metric() == Metric.BRIER) {
-            for (ArmSpec a : arms) {
-                if (!a.method().equals("none")) {
-                    w.add(
-                            "select.metric",
-                            select.metric().configName() + " as the selection metric over-prunes trees "
-                                    + "(pure leaves give extreme probabilities); prefer average-precision (arm "
-                                    + a.name() + ")");
-                    break;
-                }
+        boolean studyWarned = false;
+        for (ArmSpec a : arms) {
+            SelectSpec s = a.select() != null ? a.select() : select;
+            boolean probabilityLoss = s.metric() == Metric.LOG_LOSS
+                    || s.metric() == Metric.BRIER
+                    || (s.metric() == Metric.DEVIANCE && !a.family().equals("logistic"));
+            if (probabilityLoss && !a.method().equals("none") && (a.select() != null || !studyWarned)) {
+                studyWarned |= a.select() == null;
+                w.add(
+                        a.select() != null ? "arms[" + a.index() + "].select.metric" : "select.metric",
+                        s.metric().configName() + " as the selection metric over-prunes trees "
+                                + "(pure leaves give extreme probabilities); prefer average-precision (arm "
+                                + a.name() + ")");
             }
         }
-        boolean holdoutInner =
-                split.inner().kind().equals(SplitSpec.HOLDOUT) || arms.stream().anyMatch(a -> usesValidation(a));
-        if (select.rule().equals("one-se") && holdoutInner) {
-            w.add(
-                    "select.rule",
-                    "one-se needs a standard error over inner folds; with an inner holdout (or a method that "
-                            + "uses validation data) it acts as 'best'");
+        boolean holdoutInner = split.inner().kind().equals(SplitSpec.HOLDOUT);
+        boolean ruleWarned = false;
+        for (ArmSpec a : arms) {
+            SelectSpec s = a.select() != null ? a.select() : select;
+            if (s.rule().equals("one-se")
+                    && (holdoutInner || usesValidation(a))
+                    && (a.select() != null || !ruleWarned)) {
+                ruleWarned |= a.select() == null;
+                w.add(
+                        a.select() != null ? "arms[" + a.index() + "].select.rule" : "select.rule",
+                        "one-se needs a standard error over inner folds; with an inner holdout (or a method that "
+                                + "uses validation data) it acts as 'best'");
+            }
         }
         if (imbalance.strategy().equals("threshold") && select.metric().needsProbabilities()) {
             w.add(

@@ -1,8 +1,11 @@
 package org.prunekit.config;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.prunekit.data.Column;
 import org.prunekit.data.Fold;
 import org.prunekit.data.Table;
@@ -58,6 +61,7 @@ public final class DataChecks {
         int features = TableEncoder.checkNames(
                 table, cfg.data().path().toString(), cfg.data().schema().missingIndicators());
         checkModelMemory(cfg, features, classes.size(), Runtime.getRuntime().maxMemory());
+        alphaAcrossCriteria(cfg);
         int[] counts = new int[classes.size()];
         for (int y : table.classIndex()) {
             counts[y]++;
@@ -157,6 +161,34 @@ public final class DataChecks {
                                 need >> 20,
                                 maxHeap >> 20));
             }
+        }
+    }
+
+    /**
+     * {@code alpha-across-criteria}: cost-complexity arms whose trees use different impurity criteria. Alpha is in the
+     * units of the impurity (Gini at most 0.5 for two classes, entropy 0.693 nats), so their strength columns do not
+     * compare; only sizes and held-out scores do.
+     */
+    static void alphaAcrossCriteria(ExperimentConfig cfg) {
+        Map<String, List<String>> armsByImpurity = new TreeMap<>();
+        for (ArmSpec arm : cfg.arms()) {
+            if (arm.method().equals("cost-complexity")) {
+                Object impurity = arm.model().getOrDefault("impurity", "gini");
+                armsByImpurity
+                        .computeIfAbsent(String.valueOf(impurity), k -> new ArrayList<>())
+                        .add(arm.name());
+            }
+        }
+        if (armsByImpurity.size() > 1) {
+            List<String> parts = new ArrayList<>();
+            armsByImpurity.forEach((imp, arms) -> parts.add(String.join(", ", arms) + " (" + imp + ")"));
+            cfg.warnings()
+                    .add(
+                            null,
+                            "alpha-across-criteria: arms " + String.join(" and ", parts)
+                                    + " prune by cost-complexity with different impurity criteria; alpha is in units of the impurity,"
+                                    + " so equal alphas are not equal pruning: compare them at matched size or held-out score, not"
+                                    + " by alpha");
         }
     }
 

@@ -3,6 +3,8 @@ package org.prunekit.config;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.prunekit.eval.Metric;
 
 /**
@@ -30,6 +32,20 @@ public record ExperimentConfig(
         arms = List.copyOf(arms);
     }
 
+    /** The selection of {@code arm}: its own {@code select:} block, else the study's. */
+    public SelectSpec selectFor(ArmSpec arm) {
+        return arm.select() != null ? arm.select() : select;
+    }
+
+    /** The selection of the arm named {@code arm} (the study's for an unknown name). */
+    public SelectSpec selectFor(String arm) {
+        return arms.stream()
+                .filter(a -> a.name().equals(arm))
+                .findFirst()
+                .map(this::selectFor)
+                .orElse(select);
+    }
+
     /** The complete config with defaults, in file order, for the results folder (output folder not included). */
     public Map<String, Object> resolved() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -41,21 +57,21 @@ public record ExperimentConfig(
             d.put("positive", data.positive());
         }
         d.put("missing", data.missing());
+        d.put("missing-tokens", List.copyOf(new TreeSet<>(data.schema().missingTokens())));
+        d.put("missing-indicators", data.schema().missingIndicators());
+        d.put("bad-rows", data.schema().badRows().toString());
+        Map<String, Object> types = new TreeMap<>();
+        data.schema().types().forEach((column, type) -> types.put(column, type.toString()));
+        d.put("types", types);
         m.put("data", d);
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("outer", part(split.outer(), true));
         s.put("inner", part(split.inner(), false));
         s.put("seed", split.seed());
         m.put("split", s);
-        m.put("imbalance", new LinkedHashMap<>(Map.of("strategy", imbalance.strategy())));
+        m.put("imbalance", imbalance.impl().resolved());
         m.put("metrics", metrics.stream().map(Metric::configName).toList());
-        Map<String, Object> sel = new LinkedHashMap<>();
-        sel.put("metric", select.metric().configName());
-        sel.put("rule", select.rule());
-        if (select.rule().equals("budget")) {
-            sel.put("max-nonzero", select.maxNonZero());
-        }
-        m.put("select", sel);
+        m.put("select", selectMap(select));
         m.put(
                 "arms",
                 arms.stream()
@@ -64,6 +80,9 @@ public record ExperimentConfig(
                             am.put("name", a.name());
                             am.put("model", new LinkedHashMap<>(a.model()));
                             am.put("prune", new LinkedHashMap<>(a.prune()));
+                            if (a.select() != null) {
+                                am.put("select", selectMap(a.select()));
+                            }
                             return am;
                         })
                         .toList());
@@ -78,6 +97,16 @@ public record ExperimentConfig(
             m.put("plots", Map.of("svg", true));
         }
         return m;
+    }
+
+    private static Map<String, Object> selectMap(SelectSpec select) {
+        Map<String, Object> sel = new LinkedHashMap<>();
+        sel.put("metric", select.metric().configName());
+        sel.put("rule", select.rule());
+        if (select.rule().equals("budget")) {
+            sel.put("max-nonzero", select.maxNonZero());
+        }
+        return sel;
     }
 
     private static Map<String, Object> part(SplitSpec.Part p, boolean outer) {

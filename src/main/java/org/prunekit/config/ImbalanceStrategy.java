@@ -127,6 +127,25 @@ public record ImbalanceStrategy(
         };
     }
 
+    /** The block with every option of the strategy filled in, for the resolved {@code config.yaml}. */
+    public Map<String, Object> resolved() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(StudySchema.STRATEGY.name(), name());
+        switch (kind) {
+            case CLASS_WEIGHTS -> m.put(
+                    StudySchema.WEIGHTS.name(), weights.isEmpty() ? "balanced" : new LinkedHashMap<>(weights));
+            case UNDERSAMPLE -> m.put(StudySchema.RATIO.name(), ((Undersampler) resampler).ratio());
+            case OVERSAMPLE -> m.put(StudySchema.RATIO.name(), ((Oversampler) resampler).ratio());
+            case SMOTE -> {
+                m.put(StudySchema.SMOTE_K.name(), ((Smote) resampler).k());
+                m.put(StudySchema.RATIO.name(), ((Smote) resampler).ratio());
+            }
+            case THRESHOLD -> m.put(StudySchema.THRESHOLD_METRIC.name(), thresholdMetric.configName());
+            case NONE -> {}
+        }
+        return m;
+    }
+
     /** Config name of the strategy. */
     public String name() {
         return kind.configName();

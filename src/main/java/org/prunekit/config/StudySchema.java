@@ -41,8 +41,8 @@ public final class StudySchema {
             "metrics",
             "list of metric names",
             DEFAULT_METRICS,
-            "reported metrics, from: " + String.join(", ", metricNames()) + " (the selection metric is added if"
-                    + " missing)",
+            "reported metrics, from: " + String.join(", ", metricNames()) + " (the selection metrics, the"
+                    + " study's and the arms', are added if missing)",
             StudySchema::metricList);
     static final ParamSpec<String> OUTPUT = ParamSpec.text(
                     "output", null, "a relative folder inside the working folder (`--out DIR` may be anywhere)")

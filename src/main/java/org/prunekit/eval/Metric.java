@@ -13,10 +13,15 @@ public enum Metric {
     MACRO_F1("macro-f1", false, true),
     WEIGHTED_F1("weighted-f1", false, true),
     G_MEAN("g-mean", false, true),
+    RECALL("recall", false, true),
+    PRECISION("precision", false, true),
+    SPECIFICITY("specificity", false, true),
     ROC_AUC("roc-auc", true, true),
     AVERAGE_PRECISION("average-precision", true, true),
+    PR_AUC("pr-auc", true, true),
     LOG_LOSS("log-loss", true, false),
-    BRIER("brier", true, false);
+    BRIER("brier", true, false),
+    DEVIANCE("deviance", true, false);
 
     private final String configName;
     private final boolean needsProbabilities;

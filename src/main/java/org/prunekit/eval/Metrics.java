@@ -26,7 +26,10 @@ import java.util.Map;
  *   <li>{@link Metric#G_MEAN}: imbalanced-learn {@code geometric_mean_score(average='multiclass', correction=0)},
  *       exp(mean over present classes of ln recall_c), 0 as soon as one recall is 0; binary: √(sensitivity ·
  *       specificity).</li>
- *   <li>{@link Metric#ROC_AUC}, {@link Metric#AVERAGE_PRECISION}: see {@link Ranking}. Binary: positives are the
+ *   <li>{@link Metric#RECALL}, {@link Metric#PRECISION}, {@link Metric#SPECIFICITY}: binary: of class
+ *       {@code positive}, TP / (TP + FN), TP / (TP + FP), TN / (TN + FP) (0 when the denominator is 0); multi-class:
+ *       the unweighted mean of the one-vs-rest values over present classes (scikit-learn's {@code average='macro'}).</li>
+ *   <li>{@link Metric#ROC_AUC}, {@link Metric#AVERAGE_PRECISION}, {@link Metric#PR_AUC}: see {@link Ranking}. Binary: positives are the
  *       rows of class {@code positive}, scored by {@code probs[row][positive]}. Multi-class: unweighted mean of the
  *       one-vs-rest value of each class on its own column, over the classes that have both positive and negative
  *       rows (scikit-learn raises an error instead); NaN when no class qualifies.</li>
@@ -35,15 +38,27 @@ import java.util.Map;
  *   <li>{@link Metric#BRIER}: the multi-class form, mean over rows of Σ_c (p[row][c] − 1[y = c])², in [0, 2]. For two
  *       classes it is twice scikit-learn's {@code brier_score_loss} on the positive column; that value is
  *       {@link #brierBinary}. Lower is better.</li>
+ *   <li>{@link Metric#DEVIANCE}: the binomial / multinomial deviance per row as R's {@code cv.glmnet} computes it
+ *       ({@code type.measure = "deviance"}): probabilities clamped to [10⁻⁵, 1 − 10⁻⁵], then
+ *       −2 · mean of Σ_c 1[y = c] ln p[row][c] (binary: −2 · mean of y ln p + (1 − y) ln(1 − p) on the positive
+ *       column). Selecting on it reproduces cv.glmnet's λ choice. Lower is better.</li>
  * </ul>
  * Counting metrics use the predicted class of {@link #predict}: the argmax of the row (ties to the lowest class
- * index) or, for two classes with a threshold, {@code positive} iff {@code probs[row][positive] >= threshold}.
+ * index) or, for two classes with a threshold, {@code positive} iff {@code probs[row][positive] >= threshold}. The
+ * harness always passes a threshold for two classes ({@link #DEFAULT_THRESHOLD} unless the threshold strategy chose
+ * one), so a tie at P(pos) = 0.5 goes to the positive class on every dataset.
  * Probability metrics ignore the threshold.
  */
 public final class Metrics {
 
     /** The clipping constant of {@link Metric#LOG_LOSS}: the float64 machine epsilon, scikit-learn's {@code eps='auto'}. */
     public static final double LOG_LOSS_EPS = Math.ulp(1.0);
+
+    /** The clamp of {@link Metric#DEVIANCE}: glmnet's {@code prob_min = 1e-5}. */
+    public static final double DEVIANCE_CLAMP = 1e-5;
+
+    /** The binary decision threshold on P(positive) when no strategy chose one. */
+    public static final double DEFAULT_THRESHOLD = 0.5;
 
     private Metrics() {}
 
@@ -59,7 +74,7 @@ public final class Metrics {
         if (m.needsProbabilities()) {
             return probabilistic(m, y, probs, positive, new Ranking[k]);
         }
-        return fromConfusion(m, ConfusionMatrix.of(y, predict(probs, positive, threshold), k));
+        return fromConfusion(m, ConfusionMatrix.of(y, predict(probs, positive, threshold), k), positive);
     }
 
     /** {@link #compute(Metric, int[], double[][], int, double)} with positive class 1 and the argmax rule. */
@@ -81,7 +96,7 @@ public final class Metrics {
                 if (cm == null) {
                     cm = ConfusionMatrix.of(y, predict(probs, positive, threshold), k);
                 }
-                out.put(m, fromConfusion(m, cm));
+                out.put(m, fromConfusion(m, cm, positive));
             }
         }
         return out;
@@ -98,7 +113,10 @@ public final class Metrics {
         Ranking[] rankings = new Ranking[k];
         for (Metric m : Metric.values()) {
             values.put(
-                    m, m.needsProbabilities() ? probabilistic(m, y, probs, positive, rankings) : fromConfusion(m, cm));
+                    m,
+                    m.needsProbabilities()
+                            ? probabilistic(m, y, probs, positive, rankings)
+                            : fromConfusion(m, cm, positive));
         }
         double bb = k == 2 ? brierBinaryOf(y, probs, positive) : Double.NaN;
         return new MetricReport(classes, cm, values, bb);
@@ -137,8 +155,16 @@ public final class Metrics {
         return best;
     }
 
-    /** A counting metric (one that does not need probabilities) from a confusion matrix. */
+    /** {@link #fromConfusion(Metric, ConfusionMatrix, int)} with positive class 1. */
     public static double fromConfusion(Metric m, ConfusionMatrix cm) {
+        return fromConfusion(m, cm, 1);
+    }
+
+    /**
+     * A counting metric (one that does not need probabilities) from a confusion matrix; {@code positive} is the class
+     * of the binary one-class metrics (recall, precision, specificity).
+     */
+    public static double fromConfusion(Metric m, ConfusionMatrix cm, int positive) {
         int k = cm.classes();
         long s = cm.total();
         long[] t = new long[k];
@@ -216,21 +242,77 @@ public final class Metrics {
                 }
                 return n == 0 ? 0.0 : Math.exp(logSum / n);
             }
+            case RECALL:
+            case PRECISION:
+            case SPECIFICITY:
+                return oneClass(m, cm, positive);
             default:
                 throw new IllegalArgumentException(m.configName() + " needs probabilities, not a confusion matrix");
         }
     }
 
+    /** Recall, precision or specificity of class {@code positive} (binary) or their macro mean over present classes. */
+    private static double oneClass(Metric m, ConfusionMatrix cm, int positive) {
+        int k = cm.classes();
+        if (k == 2) {
+            return oneClassValue(m, cm, positive);
+        }
+        double sum = 0;
+        int n = 0;
+        for (int c = 0; c < k; c++) {
+            if (cm.present(c)) {
+                sum += oneClassValue(m, cm, c);
+                n++;
+            }
+        }
+        return n == 0 ? 0.0 : sum / n;
+    }
+
+    private static double oneClassValue(Metric m, ConfusionMatrix cm, int c) {
+        return switch (m) {
+            case RECALL -> cm.recall(c);
+            case PRECISION -> cm.precision(c);
+            default -> cm.specificity(c);
+        };
+    }
+
+    /**
+     * Deviance per row as cv.glmnet computes it: probabilities clamped to [1e-5, 1 - 1e-5], −2 · mean ln p[row][y]
+     * (for two classes both terms of y ln p + (1 − y) ln(1 − p) come from the positive column, as in glmnet).
+     */
+    public static double deviance(int[] y, double[][] probs, int positive) {
+        check(y, probs, positive, Double.NaN);
+        return devianceOf(y, probs, positive);
+    }
+
+    private static double devianceOf(int[] y, double[][] probs, int positive) {
+        double sum = 0;
+        boolean binary = probs[0].length == 2;
+        for (int i = 0; i < y.length; i++) {
+            if (binary) {
+                double p = clamp(probs[i][positive]);
+                sum += y[i] == positive ? Math.log(p) : Math.log(1 - p);
+            } else {
+                sum += Math.log(clamp(probs[i][y[i]]));
+            }
+        }
+        return -2 * sum / y.length;
+    }
+
+    private static double clamp(double p) {
+        return Math.min(Math.max(p, DEVIANCE_CLAMP), 1 - DEVIANCE_CLAMP);
+    }
+
     /** Macro ROC-AUC as defined above (binary: of class {@code positive}). */
     public static double rocAuc(int[] y, double[][] probs, int positive) {
         check(y, probs, positive, Double.NaN);
-        return ranking(y, probs, positive, true, new Ranking[probs[0].length]);
+        return ranking(y, probs, positive, Ranking.Area.ROC, new Ranking[probs[0].length]);
     }
 
     /** Macro average precision as defined above (binary: of class {@code positive}). */
     public static double averagePrecision(int[] y, double[][] probs, int positive) {
         check(y, probs, positive, Double.NaN);
-        return ranking(y, probs, positive, false, new Ranking[probs[0].length]);
+        return ranking(y, probs, positive, Ranking.Area.AP, new Ranking[probs[0].length]);
     }
 
     /** Mean of −ln p[row][y] after clipping to [ε, 1 − ε] and renormalising each row. */
@@ -294,8 +376,10 @@ public final class Metrics {
 
     private static double probabilistic(Metric m, int[] y, double[][] probs, int positive, Ranking[] rankings) {
         return switch (m) {
-            case ROC_AUC -> ranking(y, probs, positive, true, rankings);
-            case AVERAGE_PRECISION -> ranking(y, probs, positive, false, rankings);
+            case ROC_AUC -> ranking(y, probs, positive, Ranking.Area.ROC, rankings);
+            case AVERAGE_PRECISION -> ranking(y, probs, positive, Ranking.Area.AP, rankings);
+            case PR_AUC -> ranking(y, probs, positive, Ranking.Area.PR, rankings);
+            case DEVIANCE -> devianceOf(y, probs, positive);
             case LOG_LOSS -> logLossOf(y, probs);
             case BRIER -> brierOf(y, probs);
             default -> throw new IllegalArgumentException(m.configName() + " is a counting metric");
@@ -303,14 +387,14 @@ public final class Metrics {
     }
 
     /** {@code rankings[c]}: the sorted scores of column c, made on first use (shared by AUC and AP). */
-    private static double ranking(int[] y, double[][] probs, int positive, boolean auc, Ranking[] rankings) {
+    private static double ranking(int[] y, double[][] probs, int positive, Ranking.Area area, Ranking[] rankings) {
         int k = rankings.length;
         if (k == 2) {
             if (rankings[positive] == null) {
                 rankings[positive] = Ranking.of(y, probs, positive, positive);
             }
             Ranking r = rankings[positive];
-            return auc ? r.rocAuc() : r.averagePrecision();
+            return r.area(area);
         }
         double sum = 0;
         int n = 0;
@@ -319,7 +403,7 @@ public final class Metrics {
                 rankings[c] = Ranking.of(y, probs, c, c);
             }
             Ranking r = rankings[c];
-            double v = auc ? r.rocAuc() : r.averagePrecision();
+            double v = r.area(area);
             if (!Double.isNaN(v)) {
                 sum += v;
                 n++;

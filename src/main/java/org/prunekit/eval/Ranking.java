@@ -12,10 +12,20 @@ import java.util.Arrays;
  *       Mann–Whitney statistic with mid-ranks). The sum is kept in exact integer arithmetic.</li>
  *   <li>average precision = Σ_i (R_i − R_{i−1}) P_i with R_i = TP_i / P and P_i = TP_i / (TP_i + FP_i), R_0 = 0
  *       (scikit-learn's step-wise definition, neither interpolated nor trapezoidal).</li>
+ *   <li>PR-AUC = Σ_i (R_i − R_{i−1}) (P_i + P_{i−1}) / 2 with (R_0, P_0) = (0, 1), over the thresholds down to the
+ *       first one reaching full recall: the trapezoidal area under scikit-learn's {@code precision_recall_curve},
+ *       i.e. {@code auc(recall, precision)}. It exceeds average precision where the curve is not flat.</li>
  * </ul>
  * Both are undefined (NaN) without positives or without negatives.
  */
 final class Ranking {
+
+    /** Which area {@link #area} computes. */
+    enum Area {
+        ROC,
+        AP,
+        PR
+    }
 
     private final double[] pos;
     private final double[] neg;
@@ -48,6 +58,31 @@ final class Ranking {
             }
         }
         return new Ranking(pos, neg);
+    }
+
+    double area(Area a) {
+        return switch (a) {
+            case ROC -> rocAuc();
+            case AP -> averagePrecision();
+            case PR -> prAuc();
+        };
+    }
+
+    double prAuc() {
+        if (pos.length == 0 || neg.length == 0) {
+            return Double.NaN;
+        }
+        double area = 0;
+        double r0 = 0;
+        double p0 = 1;
+        for (Thresholds t = new Thresholds(); t.next() && t.tp0 < pos.length; ) {
+            double r = (double) t.tp / pos.length;
+            double p = (double) t.tp / (t.tp + t.fp);
+            area += (r - r0) * (p + p0) / 2;
+            r0 = r;
+            p0 = p;
+        }
+        return area;
     }
 
     double rocAuc() {

@@ -66,7 +66,7 @@ public record Threshold(double value, double score) {
             counts[positive][negative] = p - tp;
             counts[negative][positive] = fp;
             counts[negative][negative] = (n - p) - fp;
-            double v = Metrics.fromConfusion(metric, new ConfusionMatrix(counts));
+            double v = Metrics.fromConfusion(metric, new ConfusionMatrix(counts), positive);
             if (v > max + 1e-12) {
                 max = v;
                 bestValue = t;

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.prunekit.config.ArmSpec;
 import org.prunekit.config.ExperimentConfig;
+import org.prunekit.config.SelectSpec;
 import org.prunekit.config.SplitSpec;
 import org.prunekit.data.Fold;
 import org.prunekit.data.StratifiedSplits;
@@ -55,9 +56,13 @@ public final class CellRunner {
         this.cfg = study.config();
     }
 
-    /** The seed of a cell: trainer, method and resampler of its main fit. */
-    public static long cellSeed(long seed, String arm, int repeat, int fold) {
-        return Seeds.of(seed, arm, repeat, fold);
+    /**
+     * The seed of a cell: trainer, method and resampler of its main fit. It derives from the model spec
+     * ({@link ArmSpec#modelKey()}: family and model parameters), not the arm's name, so arms with equal models train
+     * equal models on the same fold (a dense arm and candidate 0 of its pruned twin are the same net).
+     */
+    public static long cellSeed(long seed, String modelKey, int repeat, int fold) {
+        return Seeds.of(seed, modelKey, repeat, fold);
     }
 
     /** The seed of inner fit {@code j} of a cell. */
@@ -84,7 +89,7 @@ public final class CellRunner {
         int fold = outer == null ? -1 : outer.index();
         int[] trainRows = outer == null ? allRows() : outer.train();
         int[] testRows = outer == null ? new int[0] : outer.test();
-        long seed = cellSeed(cfg.split().seed(), arm.name(), repeat, fold);
+        long seed = cellSeed(cfg.split().seed(), arm.modelKey(), repeat, fold);
         ModelFamily family = arm.familyImpl();
         MethodFactory factory = arm.methodImpl();
         PruningMethod method = factory.create(arm.pruneParams(), arm.modelParams(), family, seed);
@@ -147,17 +152,18 @@ public final class CellRunner {
         List<Candidate> cands = path.candidates();
         long[] nonZero =
                 cands.stream().mapToLong(c -> c.size().nonZeroParameters()).toArray();
-        String sel = cfg.select().metric().configName();
+        SelectSpec select = cfg.selectFor(arm);
+        String sel = select.metric().configName();
         Selection.Choice choice = scores.folds() == 0
                 ? new Selection.Choice(0, null)
                 : Selection.choose(
-                        cfg.select().rule(),
+                        select.rule(),
                         scores.mean(sel),
                         scores.sd(sel),
                         scores.folds(),
                         nonZero,
-                        cfg.select().metric().higherIsBetter(),
-                        cfg.select().maxNonZero());
+                        select.metric().higherIsBetter(),
+                        select.maxNonZero());
 
         List<Map<String, Double>> outerScores = new ArrayList<>();
         for (int i = 0; i < cands.size(); i++) {
@@ -229,7 +235,7 @@ public final class CellRunner {
                 path.strengthName(),
                 scores.folds(),
                 choice.index(),
-                choice.note(),
+                note(choice.note(), path.warnings()),
                 trainRows.length,
                 testRows.length,
                 out,
@@ -238,6 +244,16 @@ public final class CellRunner {
                 sorted(features),
                 clock.times());
         return new Outcome(result, cands.get(choice.index()).model());
+    }
+
+    /** The rule's note and the path's warnings, joined by "; " (null when there are none). */
+    private static String note(String ruleNote, List<String> pathWarnings) {
+        List<String> all = new ArrayList<>();
+        if (ruleNote != null) {
+            all.add(ruleNote);
+        }
+        all.addAll(pathWarnings);
+        return all.isEmpty() ? null : String.join("; ", all);
     }
 
     private Fit fit(ArmSpec arm, ModelFamily family, int[] rows, long seed, PhaseClock clock) {
@@ -340,7 +356,8 @@ public final class CellRunner {
             this.folds = folds;
             this.values = new double[candidates][cfg.metrics().size()][folds];
             this.thresholds = new double[candidates];
-            Arrays.fill(thresholds, Double.NaN);
+            // two classes: P(pos) >= 0.5 unless the threshold strategy chooses one; more classes: argmax (NaN)
+            Arrays.fill(thresholds, study.classes().size() == 2 ? Metrics.DEFAULT_THRESHOLD : Double.NaN);
             for (int i = 0; i < candidates; i++) {
                 ys.add(new ArrayList<>(Collections.nCopies(folds, null)));
                 probs.add(new ArrayList<>(Collections.nCopies(folds, null)));
@@ -363,7 +380,7 @@ public final class CellRunner {
                     values[candidate][m][fold] = values[lastCandidate][m][fold];
                 }
             } else {
-                store(candidate, fold, y, p, Double.NaN);
+                store(candidate, fold, y, p, thresholds[candidate]);
                 lastProbs = p;
                 lastY = y;
                 lastCandidate = candidate;

@@ -243,10 +243,10 @@ public final class ResultsWriter {
     }
 
     String cpTableCsv() {
-        String sel = cfg.select().metric().configName();
         List<String> details = detailKeys();
         return csv(cpTableColumns(), p -> {
             for (CellResult c : cells) {
+                String sel = cfg.selectFor(c.arm()).metric().configName();
                 for (CandidateResult k : c.candidates()) {
                     double sd = k.innerSd().getOrDefault(sel, Double.NaN);
                     List<Object> r = new ArrayList<>(List.of(

@@ -149,6 +149,10 @@ public final class Harness {
                 plan.columns(),
                 plan.classes(),
                 plan.classCounts());
+        for (String w : PitfallChecks.check(cfg, results, plan.classCounts())) {
+            cfg.warnings().add(null, w);
+            options.progress().warning(w);
+        }
         ResultsWriter writer = new ResultsWriter(cfg, results, info, Version.get());
         writer.withRunTimes(runTimes(clock, start, cpu0));
         clock.run(PhaseClock.WRITE, () -> writer.writeAll(out));
@@ -206,9 +210,9 @@ public final class Harness {
                 "selection",
                 ordered(
                         "metric",
-                        cfg.select().metric().configName(),
+                        cfg.selectFor(arm).metric().configName(),
                         "rule",
-                        cfg.select().rule()));
+                        cfg.selectFor(arm).rule()));
         prov.put("imbalance", cfg.imbalance().strategy());
         prov.put("seed", cfg.split().seed());
         prov.put("strength_name", r.strengthName());

@@ -169,20 +169,7 @@ public final class ParamSpec<T> {
 
     /** The same key with the default described in words, for a default that is derived (e.g. "the run's seed"). */
     public ParamSpec<T> defaultText(String text) {
-        return new ParamSpec<>(
-                name,
-                kind,
-                defaultValue,
-                text,
-                range,
-                choices,
-                doc,
-                typeText,
-                required,
-                requiredHint,
-                whenKey,
-                whenValues,
-                reader);
+        return copy(defaultValue, text, required, requiredHint, whenKey, whenValues);
     }
 
     /** The same key, required: absent is the error {@code missing; required: <the choices or the doc line>}. */
@@ -192,8 +179,7 @@ public final class ParamSpec<T> {
 
     /** The same key, required: absent is the error {@code missing; <hint>} (the default message when null). */
     public ParamSpec<T> required(String hint) {
-        return new ParamSpec<>(
-                name, kind, null, defaultText, range, choices, doc, typeText, true, hint, whenKey, whenValues, reader);
+        return copy(null, defaultText, true, hint, whenKey, whenValues);
     }
 
     /**
@@ -201,38 +187,17 @@ public final class ParamSpec<T> {
      * one of {@code values}; otherwise it is left unread, so giving it is an unknown-key error.
      */
     public ParamSpec<T> when(String key, String... values) {
-        return new ParamSpec<>(
-                name,
-                kind,
-                defaultValue,
-                defaultText,
-                range,
-                choices,
-                doc,
-                typeText,
-                required,
-                requiredHint,
-                key,
-                new LinkedHashSet<>(List.of(values)),
-                reader);
+        return copy(defaultValue, defaultText, required, requiredHint, key, new LinkedHashSet<>(List.of(values)));
     }
 
     /** The same key with another default (e.g. a shared key whose default differs between two methods). */
     public ParamSpec<T> withDefault(T def) {
+        return copy(def, defaultText, required, requiredHint, whenKey, whenValues);
+    }
+
+    private ParamSpec<T> copy(T def, String defText, boolean req, String hint, String condKey, Set<String> condValues) {
         return new ParamSpec<>(
-                name,
-                kind,
-                def,
-                defaultText,
-                range,
-                choices,
-                doc,
-                typeText,
-                required,
-                requiredHint,
-                whenKey,
-                whenValues,
-                reader);
+                name, kind, def, defText, range, choices, doc, typeText, req, hint, condKey, condValues, reader);
     }
 
     public String name() {

@@ -14,6 +14,14 @@ public interface PruningPath {
     /** Name of the strength, for tables and plot axes: "alpha", "lambda", "rounds dropped", "sparsity". */
     String strengthName();
 
+    /**
+     * Problems with some candidates the user should see (e.g. a layer pruned almost empty), one line each; the harness
+     * writes them to the run's {@code warnings.txt} and report. Default: none.
+     */
+    default List<String> warnings() {
+        return List.of();
+    }
+
     /** The candidates, least pruned first. Unmodifiable. */
     List<Candidate> candidates();
 

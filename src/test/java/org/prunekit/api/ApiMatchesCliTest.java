@@ -18,6 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.prunekit.cli.Main;
+import org.prunekit.config.ArmSpec;
+import org.prunekit.config.ConfigBinder;
 import org.prunekit.protocol.CellRunner;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
@@ -34,8 +36,8 @@ import org.tribuo.common.tree.TreeModel;
  * scores (mean and sd of every candidate) and the chosen candidate must equal the CLI's {@code cp-table.csv}; and
  * {@link Study} run on the same config gives the CLI's results.
  *
- * <p>The CLI seeds each fit from the config seed and the cell (arm name, repeat -1, fold -1 for the refit); the test
- * hands the API the same seeds.
+ * <p>The CLI seeds each fit from the config seed and the cell (the arm's model spec, repeat -1, fold -1 for the
+ * refit); the test hands the API the same seeds.
  */
 class ApiMatchesCliTest {
 
@@ -108,7 +110,11 @@ class ApiMatchesCliTest {
     }
 
     static long cellSeed(String arm) {
-        return CellRunner.cellSeed(SEED, arm, -1, -1);
+        ArmSpec spec = ConfigBinder.load(CONFIG, Path.of("").toAbsolutePath(), tmp.resolve("seeds")).arms().stream()
+                .filter(a -> a.name().equals(arm))
+                .findFirst()
+                .orElseThrow();
+        return CellRunner.cellSeed(SEED, spec.modelKey(), -1, -1);
     }
 
     static CrossValidation cv() {

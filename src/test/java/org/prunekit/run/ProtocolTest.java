@@ -101,7 +101,7 @@ class ProtocolTest {
         for (Fold f : folds) {
             Set<Integer> train = set(f.train());
             Set<Integer> test = set(f.test());
-            long cell = CellRunner.cellSeed(SEED, "rec", f.repeat(), f.index());
+            long cell = CellRunner.cellSeed(SEED, cfg.arms().get(0).modelKey(), f.repeat(), f.index());
             // main fit: trained on exactly the outer training rows (after oversampling, which adds copies only)
             assertEquals(train, ids(seen.get(cell), "trainer"));
             assertEquals(train, ids(seen.get(cell), "method-train"));
@@ -147,7 +147,7 @@ class ProtocolTest {
         Table t = new CsvTableReader("class").read(csv);
         for (Fold f : StratifiedSplits.kFold(t.classIndex(), 3, 1, SEED)) {
             Set<Integer> train = set(f.train());
-            long cell = CellRunner.cellSeed(SEED, "rec", f.repeat(), f.index());
+            long cell = CellRunner.cellSeed(SEED, cfg.arms().get(0).modelKey(), f.repeat(), f.index());
             Set<Integer> fit = ids(seen.get(cell), "trainer");
             Set<Integer> val = ids(seen.get(cell), "method-validation");
             Set<Integer> resampled = ids(seen.get(Seeds.of(cell, "resample")), "resampler");

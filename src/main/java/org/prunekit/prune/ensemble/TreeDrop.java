@@ -25,10 +25,13 @@ import org.tribuo.ensemble.WeightedEnsembleModel;
  * first. Every candidate is a genuine {@link XGBoostModel} whose booster was rebuilt from edited model JSON
  * ({@link XgboostJson}).
  *
- * <p>The strategy ranks rounds on the {@code validation} rows when the harness gives them
- * ({@link #usesValidation()}), otherwise on the training rows, which favours rounds that fit the training data (an
- * optimistic ordering; prefer an inner holdout). Each round's contribution to every selection row's margin is
- * computed once ({@link RoundContributions}); strategies then work on margins only.
+ * <p>The data-driven strategies rank rounds on the {@code validation} rows the harness gives them
+ * ({@link #usesValidation()}: an inner holdout), or on the training rows when there are none, which favours rounds
+ * that fit the training data (an optimistic ordering). {@code prefix} and {@code random} order the rounds without
+ * data, so they ask for no holdout: the model is trained on the whole training part and the number of rounds kept is
+ * chosen by the harness's inner cross-validation, each inner fold training its own model (as {@code xgb.cv} chooses
+ * the rounds of early stopping), which gives rule {@code one-se} a standard error. Each round's contribution to every
+ * selection row's margin is computed once ({@link RoundContributions}); strategies then work on margins only.
  */
 public final class TreeDrop implements PruningMethod {
 
@@ -42,8 +45,11 @@ public final class TreeDrop implements PruningMethod {
 
     @Override
     public boolean usesValidation() {
-        return true;
+        return !DATA_FREE.contains(params.strategy());
     }
+
+    /** Strategies that order the rounds without looking at data: selection by inner cross-validation. */
+    static final Set<String> DATA_FREE = Set.of("prefix", "random");
 
     @Override
     @SuppressWarnings("unchecked")

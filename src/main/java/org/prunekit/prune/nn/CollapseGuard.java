@@ -13,25 +13,40 @@ import java.util.List;
  *   (maximum over paths of the minimum score along it, by dynamic programming layer by layer), so every output still
  *   depends on the input; then</li>
  *   <li>in every layer with fewer than {@code minLivePerLayer} protected weights, its highest-scoring other live
- *   weights up to that number.</li>
+ *   weights up to that number; and, under global scope, up to {@code ceil(minLayerDensity · n_l)} of its {@code n_l}
+ *   weights (the per-layer density floor: global ranking would otherwise empty a layer of small weights, e.g. the
+ *   64×32 layer of a d-64-32-2 net keeps 8 of 2,048 weights at 90 % global sparsity).</li>
  * </ul>
  * Protected weights count towards the kept ones, so the achieved sparsity is unchanged unless the target leaves fewer
- * weights than the guard protects.
+ * weights than the guard protects (then it is as high as the floor allows).
  *
  * @param minLivePerLayer live weights every layer keeps (at least 1)
  * @param keepPaths       keep one live input-to-output path per output unit
+ * @param minLayerDensity global scope: the share of its weights every layer keeps, in [0, 1) (0 = no floor)
  */
-public record CollapseGuard(int minLivePerLayer, boolean keepPaths) {
+public record CollapseGuard(int minLivePerLayer, boolean keepPaths, double minLayerDensity) {
 
     /** A layer whose live density falls below this is reported as nearly empty. */
     public static final double NEARLY_EMPTY = 0.02;
+
+    /** The per-layer density floor of method {@code magnitude} under global scope unless configured. */
+    public static final double DEFAULT_MIN_LAYER_DENSITY = 0.05;
 
     public CollapseGuard {
         if (minLivePerLayer < 0) {
             throw new IllegalArgumentException("min live weights per layer must be >= 0 but was " + minLivePerLayer);
         }
+        if (!(minLayerDensity >= 0 && minLayerDensity < 1)) {
+            throw new IllegalArgumentException("min layer density must be in [0, 1) but was " + minLayerDensity);
+        }
     }
 
+    /** A guard without a density floor. */
+    public CollapseGuard(int minLivePerLayer, boolean keepPaths) {
+        this(minLivePerLayer, keepPaths, 0.0);
+    }
+
+    /** One live weight per layer and a live path per output; no density floor. */
     public static CollapseGuard defaults() {
         return new CollapseGuard(1, true);
     }
@@ -41,8 +56,13 @@ public record CollapseGuard(int minLivePerLayer, boolean keepPaths) {
         return new CollapseGuard(0, false);
     }
 
-    /** Weights to keep live, shaped like the weight matrices. */
-    boolean[][] protectedWeights(MlpNet net, double[][] scores) {
+    /** This guard with per-layer density floor {@code d} (global scope only). */
+    public CollapseGuard withMinLayerDensity(double d) {
+        return new CollapseGuard(minLivePerLayer, keepPaths, d);
+    }
+
+    /** Weights to keep live, shaped like the weight matrices; {@code global}: whether the density floor applies. */
+    boolean[][] protectedWeights(MlpNet net, double[][] scores, boolean global) {
         int layers = net.layers();
         boolean[][] masks = net.masksView();
         boolean[][] prot = new boolean[layers][];
@@ -61,12 +81,16 @@ public record CollapseGuard(int minLivePerLayer, boolean keepPaths) {
             for (boolean p : prot[l]) {
                 have += p ? 1 : 0;
             }
-            if (have < minLivePerLayer) {
+            int need = minLivePerLayer;
+            if (global) {
+                need = Math.max(need, (int) Math.ceil(minLayerDensity * masks[l].length));
+            }
+            if (have < need) {
                 boolean[] others = masks[l].clone();
                 for (int k = 0; k < others.length; k++) {
                     others[k] &= !prot[l][k];
                 }
-                boolean[] top = TopK.keep(scores[l], others, minLivePerLayer - have);
+                boolean[] top = TopK.keep(scores[l], others, need - have);
                 for (int k = 0; k < top.length; k++) {
                     prot[l][k] |= top[k];
                 }

@@ -86,7 +86,7 @@ public record MagnitudeParams(
             ParamSpec.integer("gradual-steps", 10, 1, 1_000_000, "pruning steps of the gradual schedule");
     static final ParamSpec<double[]> SPARSITIES = ParamSpec.numbers(
             "sparsities",
-            new double[] {0, 0.5, 0.8, 0.9, 0.95, 0.98},
+            new double[] {0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.98},
             Range.closedOpen(0, 1),
             "path targets: fractions of weights (or hidden neurons) removed");
     static final ParamSpec<Integer> FINE_TUNE_EPOCHS = ParamSpec.integer(
@@ -101,10 +101,15 @@ public record MagnitudeParams(
             ParamSpec.integer("min-live-per-layer", 1, 0, 1 << 30, "collapse guard: live weights every layer keeps");
     static final ParamSpec<Boolean> KEEP_PATHS =
             ParamSpec.flag("keep-paths", true, "collapse guard: keep one live input-to-output path per output unit");
+    static final ParamSpec<Double> MIN_LAYER_DENSITY = ParamSpec.number(
+            "min-layer-density",
+            CollapseGuard.DEFAULT_MIN_LAYER_DENSITY,
+            Range.closedOpen(0, 1),
+            "collapse guard, global scope: share of its weights every layer keeps (0 = no floor)");
 
     /** The keys of method {@code random}: unstructured, one-shot. */
-    public static final ParamSchema RANDOM =
-            ParamSchema.of(SCOPE, SPARSITIES, FINE_TUNE_EPOCHS, FINE_TUNE_LR, MIN_LIVE_PER_LAYER, KEEP_PATHS);
+    public static final ParamSchema RANDOM = ParamSchema.of(
+            SCOPE, SPARSITIES, FINE_TUNE_EPOCHS, FINE_TUNE_LR, MIN_LIVE_PER_LAYER, KEEP_PATHS, MIN_LAYER_DENSITY);
 
     /** The keys of method {@code magnitude}. */
     public static final ParamSchema MAGNITUDE = ParamSchema.of(
@@ -119,7 +124,8 @@ public record MagnitudeParams(
             FINE_TUNE_EPOCHS,
             FINE_TUNE_LR,
             MIN_LIVE_PER_LAYER,
-            KEEP_PATHS);
+            KEEP_PATHS,
+            MIN_LAYER_DENSITY);
 
     public MagnitudeParams {
         sparsities = SPARSITIES.check(sparsities.clone());
@@ -162,7 +168,10 @@ public record MagnitudeParams(
                 Rewind.valueOf(enumName(v.getOrDefault(REWIND))),
                 v.getOrDefault(REWIND_EPOCH),
                 v.getOrDefault(GRADUAL_STEPS),
-                new CollapseGuard(v.getOrDefault(MIN_LIVE_PER_LAYER), v.getOrDefault(KEEP_PATHS)));
+                new CollapseGuard(
+                        v.getOrDefault(MIN_LIVE_PER_LAYER),
+                        v.getOrDefault(KEEP_PATHS),
+                        v.getOrDefault(MIN_LAYER_DENSITY)));
     }
 
     private static String enumName(String configName) {

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.logging.Logger;
 import org.prunekit.spi.Candidate;
 import org.prunekit.spi.MethodDefinition;
 import org.prunekit.spi.PruningMethod;
@@ -35,11 +34,10 @@ import org.tribuo.classification.Label;
  *   recovery at the final sparsity.</li>
  * </ul>
  * Unstructured masks come from {@link UnstructuredPruner}, structured ones from {@link NeuronPruner}; both under the
- * {@link CollapseGuard}. A layer left nearly empty is logged as a warning and counted in the size details.
+ * {@link CollapseGuard}. A layer left nearly empty is reported in the path's {@link PruningPath#warnings()} (the run's
+ * {@code warnings.txt} and report) and counted in the size details.
  */
 public final class MagnitudePruning implements PruningMethod {
-
-    private static final Logger LOG = Logger.getLogger(MagnitudePruning.class.getName());
 
     private final MagnitudeParams params;
     private final MlpParams training;
@@ -81,6 +79,7 @@ public final class MagnitudePruning implements PruningMethod {
         }
         Design data = m.design(train);
         List<Candidate> out = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         out.add(new Candidate(0.0, MlpSize.of(m), m));
         double[] targets =
                 Arrays.stream(params.sparsities()).filter(s -> s > 0).distinct().toArray();
@@ -98,18 +97,18 @@ public final class MagnitudePruning implements PruningMethod {
                     } else {
                         pruned = m.net().masked(pruner.computeMask(m.net(), targets[i]));
                     }
-                    out.add(candidate(m, targets[i], fineTune(pruned, data, params.fineTuneEpochs(), i)));
+                    out.add(candidate(m, targets[i], fineTune(pruned, data, params.fineTuneEpochs(), i), warnings));
                 }
             }
-            case ITERATIVE -> iterative(m, train, data, targets, pruner, out);
+            case ITERATIVE -> iterative(m, train, data, targets, pruner, out, warnings);
             case GRADUAL -> {
                 for (int i = 0; i < targets.length; i++) {
-                    out.add(candidate(m, targets[i], gradual(m.net(), data, targets[i], pruner, i)));
+                    out.add(candidate(m, targets[i], gradual(m.net(), data, targets[i], pruner, i), warnings));
                 }
             }
             default -> throw new IllegalStateException();
         }
-        return new SimplePath(params.neurons() ? "neuron sparsity" : "sparsity", out);
+        return new SimplePath(params.neurons() ? "neuron sparsity" : "sparsity", out, warnings);
     }
 
     private void iterative(
@@ -118,13 +117,14 @@ public final class MagnitudePruning implements PruningMethod {
             Design data,
             double[] targets,
             UnstructuredPruner pruner,
-            List<Candidate> out) {
+            List<Candidate> out,
+            List<String> warnings) {
         MlpNet current = m.net();
         if (params.rewind() == MagnitudeParams.Rewind.NONE) {
             for (int i = 0; i < targets.length; i++) {
                 current = fineTune(
                         current.masked(pruner.computeMask(current, targets[i])), data, params.fineTuneEpochs(), i);
-                out.add(candidate(m, targets[i], current));
+                out.add(candidate(m, targets[i], current, warnings));
             }
             return;
         }
@@ -137,11 +137,11 @@ public final class MagnitudePruning implements PruningMethod {
         });
         MlpNet rewindTo = k == 0 ? run.initial() : atK[0];
         if (rewindTo == null) {
-            LOG.warning("training stopped before rewind epoch " + k + "; rewinding to initialisation");
+            warnings.add("training stopped before rewind epoch " + k + "; rewinding to initialisation");
             rewindTo = run.initial();
         }
         if (!Arrays.equals(run.trained().weights(0), m.net().weights(0))) {
-            LOG.warning("replaying the training did not reproduce the model (other data or hyperparameters?); "
+            warnings.add("replaying the training did not reproduce the model (other data or hyperparameters?); "
                     + "rewinding to the replay's weights");
         }
         int epochs = Math.max(1, run.epochs() - k);
@@ -150,7 +150,7 @@ public final class MagnitudePruning implements PruningMethod {
             NetTraining t = new NetTraining(rewindTo.masked(mask), training, rng(1000 + i));
             t.run(run.fit(), run.validation(), epochs, null);
             current = t.snapshot();
-            out.add(candidate(m, targets[i], current));
+            out.add(candidate(m, targets[i], current, warnings));
         }
     }
 
@@ -190,9 +190,9 @@ public final class MagnitudePruning implements PruningMethod {
         return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 7919L * (index + 1));
     }
 
-    private Candidate candidate(MlpModel m, double strength, MlpNet net) {
+    private Candidate candidate(MlpModel m, double strength, MlpNet net, List<String> warnings) {
         for (String w : CollapseGuard.warnings(net)) {
-            LOG.warning("at sparsity " + strength + ": " + w);
+            warnings.add("at sparsity " + strength + ": " + w);
         }
         MlpModel pruned = m.withNet(net);
         return new Candidate(strength, MlpSize.of(pruned), pruned);

@@ -24,7 +24,7 @@ public record UnstructuredPruner(Saliency saliency, boolean global, CollapseGuar
             throw new IllegalArgumentException("sparsity must be in [0, 1] but was " + s);
         }
         double[][] scores = saliency.scores(net);
-        boolean[][] prot = guard.protectedWeights(net, scores);
+        boolean[][] prot = guard.protectedWeights(net, scores, global);
         int layers = net.layers();
         boolean[][] live = new boolean[layers][];
         for (int l = 0; l < layers; l++) {

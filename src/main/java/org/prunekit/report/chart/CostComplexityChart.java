@@ -100,15 +100,17 @@ public final class CostComplexityChart {
 
     public static XYChart chart(Data d) {
         boolean byAlpha = d.axis() == XAxis.ALPHA;
-        XYChart chart = ChartStyle.xy(
+        double[] x = byAlpha ? d.alpha() : d.leaves();
+        XYChart chart = InnerCvCurve.chart(
                 "Cost-complexity pruning (" + d.arm() + ", " + d.cell() + ")",
                 byAlpha
                         ? "alpha (cost-complexity parameter, log scale; alpha = 0 not shown)"
                         : "tree size (leaves, log scale)",
-                d.metric() + " (inner-CV mean ± 1 SE)",
-                true);
-        double[] x = byAlpha ? d.alpha() : d.leaves();
-        ChartStyle.addCurve(chart, new Curve("inner CV", x, d.mean(), d.se()));
+                d.metric(),
+                true,
+                x,
+                d.mean(),
+                d.se());
         if (Double.isFinite(d.oneSeLine())) {
             double lo = Double.POSITIVE_INFINITY;
             double hi = Double.NEGATIVE_INFINITY;

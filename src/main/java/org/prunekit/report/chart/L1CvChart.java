@@ -61,22 +61,16 @@ public final class L1CvChart {
     }
 
     public static XYChart chart(Data d) {
-        XYChart chart = ChartStyle.xy(
+        double[] logLambda = Arrays.stream(d.lambda()).map(Math::log).toArray();
+        XYChart chart = InnerCvCurve.chart(
                 "L1 cross-validation curve (" + d.arm() + ")",
                 "log λ (natural log of the L1 penalty)",
-                d.metric() + " (inner-CV mean ± 1 SE)",
-                false);
-        double[] logLambda = Arrays.stream(d.lambda()).map(Math::log).toArray();
-        ChartStyle.addCurve(chart, new Curve("inner CV", logLambda, d.mean(), d.sd()));
-        double[] mean = d.mean();
-        double[] sd = d.sd();
-        double[] lo = new double[mean.length];
-        double[] hi = new double[mean.length];
-        for (int i = 0; i < mean.length; i++) {
-            lo[i] = mean[i] - sd[i];
-            hi[i] = mean[i] + sd[i];
-        }
-        double[] range = ChartStyle.range(lo, hi);
+                d.metric(),
+                false,
+                logLambda,
+                d.mean(),
+                d.sd());
+        double[] range = InnerCvCurve.band(d.mean(), d.sd());
         if (d.lambdaMin() > 0) {
             ChartStyle.verticalLine(
                     chart,

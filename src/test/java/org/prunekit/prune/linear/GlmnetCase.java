@@ -1,25 +1,44 @@
 package org.prunekit.prune.linear;
 
+import static org.junit.jupiter.api.Assertions.fail;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import org.prunekit.data.Column;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.prunekit.data.Table;
+import org.prunekit.data.TableEncoder;
 import org.prunekit.testing.TestData;
 
-/** The problem of a glmnet reference file: its dataset's feature columns (all numeric), y = 1 for the positive class. */
+/**
+ * The problem of a glmnet reference file, built as the reference README says: numeric columns as they are, each
+ * categorical column one-hot with all levels in code-point order named {@code <column>_<level>} ({@link TableEncoder}
+ * fitted on all rows, which encodes exactly so); the file's {@code features} pick and order the columns. y = 1 for the
+ * positive class.
+ */
 final class GlmnetCase {
 
     private GlmnetCase() {}
 
     static Problem problem(JsonNode json) {
         Table t = TestData.table(json.get("dataset").asText());
-        JsonNode features = json.get("features");
         int n = t.rows();
+        TableEncoder encoder = TableEncoder.fit(t, IntStream.range(0, n).toArray());
+        List<String> encoded = encoder.featureNames();
+        JsonNode features = json.get("features");
         int p = features.size();
-        double[] x = new double[n * p];
+        int[] col = new int[p];
         for (int j = 0; j < p; j++) {
-            Column.Numeric c = (Column.Numeric) t.column(features.get(j).asText());
-            for (int i = 0; i < n; i++) {
-                x[j * n + i] = c.get(i);
+            col[j] = encoded.indexOf(features.get(j).asText());
+            if (col[j] < 0) {
+                fail(json.get("dataset").asText() + " encodes to no column '"
+                        + features.get(j).asText() + "' (encoded columns: " + encoded + ")");
+            }
+        }
+        double[] x = new double[n * p];
+        for (int i = 0; i < n; i++) {
+            double[] row = encoder.row(i);
+            for (int j = 0; j < p; j++) {
+                x[j * n + i] = row[col[j]];
             }
         }
         String positive = json.get("positive_class").asText();

@@ -2,6 +2,7 @@ package org.prunekit.prune.linear;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.prunekit.testing.ReferenceCases.doubles;
 import static org.prunekit.testing.ReferenceCases.ints;
 
@@ -55,6 +56,7 @@ class GlmnetConformanceTest {
     Stream<DynamicTest> crossValidation() {
         return ReferenceCases.tests("glmnet", (file, json) -> {
             JsonNode cv = json.get("cv");
+            assumeTrue(cv != null && !cv.isNull(), file.getFileName() + " has no cv block (optional in the README)");
             Problem problem = GlmnetCase.problem(json);
             int[] foldid = ints(cv.get("foldid"));
             for (int i = 0; i < foldid.length; i++) {

@@ -189,6 +189,46 @@ class PruningMaskTest {
     }
 
     @Test
+    void theDensityFloorKeepsASmallWeightedLayerAliveUnderGlobalScope() {
+        // d-64-32-2 shape with layer 1 (64 x 32) a thousand times smaller: global 90 % would strip it
+        MlpNet base = Fixtures.randomNet(4, 30, 64, 32, 2);
+        double[][] w = {base.weights(0), base.weights(1), base.weights(2)};
+        for (int k = 0; k < w[1].length; k++) {
+            w[1][k] *= 1e-3;
+        }
+        MlpNet net = MlpNet.of(
+                base.widths(),
+                Activation.RELU,
+                w,
+                new double[][] {base.biases(0), base.biases(1), base.biases(2)},
+                base.masks());
+        int total = 30 * 64 + 64 * 32 + 32 * 2;
+        CollapseGuard floor = CollapseGuard.defaults().withMinLayerDensity(0.05);
+        MlpNet kept = net.masked(new UnstructuredPruner(Saliency.magnitude(), true, floor).computeMask(net, 0.9));
+        assertEquals((int) Math.ceil(0.05 * 64 * 32), kept.liveWeights(1), "layer 1 keeps exactly its floor");
+        for (int l = 0; l < 3; l++) {
+            assertTrue(kept.liveWeights(l) >= Math.ceil(0.05 * net.weightCount(l)), "layer " + l);
+        }
+        int live = kept.liveWeights(0) + kept.liveWeights(1) + kept.liveWeights(2);
+        assertEquals(Math.round(0.1 * total), live, 1.0, "the floor is paid for by the other layers");
+        assertTrue(CollapseGuard.warnings(kept).isEmpty(), "no layer is nearly empty");
+        // without the floor the same target leaves layer 1 nearly empty
+        MlpNet bare = net.masked(
+                new UnstructuredPruner(Saliency.magnitude(), true, CollapseGuard.defaults()).computeMask(net, 0.9));
+        assertTrue(bare.liveWeights(1) < 0.02 * 64 * 32, "live " + bare.liveWeights(1));
+        // layer scope ignores the floor: each layer is pruned to the target itself
+        MlpNet layer = net.masked(new UnstructuredPruner(Saliency.magnitude(), false, floor).computeMask(net, 0.98));
+        assertEquals(Math.round(0.02 * 64 * 32), layer.liveWeights(1), 1.0);
+    }
+
+    @Test
+    void magnitudeDefaultsAreTheIssueGridWithAFloor() {
+        MagnitudeParams d = MagnitudeParams.defaults();
+        assertArrayEquals(new double[] {0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.98}, d.sparsities(), 0.0);
+        assertEquals(CollapseGuard.DEFAULT_MIN_LAYER_DENSITY, d.guard().minLayerDensity(), 0.0);
+    }
+
+    @Test
     void minLivePerLayerIsHonoured() {
         MlpNet base = Fixtures.randomNet(7, 10, 10, 10, 2);
         double[][] w = {base.weights(0), base.weights(1), base.weights(2)};

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# prunekit's chosen models beside the established tools (scikit-learn, rpart, J48, xgboost, cv.glmnet, torch) on the
+# peers' own outer folds: bench/peers/folds/<dataset>.csv, peer metrics bench/peers/metrics_folds.csv (source:
+# bench/peers/SOURCE.md).
+#
+#   bench/peers.sh [--datasets a,b] [--families cart,xgboost,logistic,mlp] [--out DIR] [--threads N]
+#
+# For every dataset x family it writes a config (the header below + bench/peers/arms/<family>.yaml), runs prunekit on
+# the fold file (inner folds: 5, or the fragment's "# inner-folds: N" line), then bench/peers/compare.py prints each
+# arm's chosen size and metrics beside every peer row of its family, the paired per-fold dAP with a 95 % t interval, and a verdict line. Exit status: 0 all verdicts pass, 1 a
+# verdict fails, 2 bad input, anything else a failed run. Wall time per run is saved as <out>/<dataset>-<family>/wall_s.
+# CPU-heavy (the whole grid is ~4 x 4 prunekit runs of 10 outer x 5 inner folds): iterate on one dataset first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+datasets=breast_cancer_wisconsin,pima_diabetes,german_credit,credit_scoring
+families=cart,xgboost,logistic,mlp
+out=results/peers
+threads=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --datasets) datasets=$2; shift 2 ;;
+    --families) families=$2; shift 2 ;;
+    --out) out=$2; shift 2 ;;
+    --threads) threads=$2; shift 2 ;;
+    *) echo "peers.sh: unknown argument '$1' (see the header of $0)" >&2; exit 2 ;;
+  esac
+done
+command -v python3 >/dev/null || { echo "peers.sh: python3 is needed for the comparison" >&2; exit 2; }
+
+positive() {
+  case "$1" in
+    breast_cancer_wisconsin) echo M ;;
+    pima_diabetes) echo pos ;;
+    german_credit | credit_scoring) echo bad ;;
+    *) echo "peers.sh: no peer results for dataset '$1'" >&2; exit 2 ;;
+  esac
+}
+
+mkdir -p "$out/configs"
+for ds in ${datasets//,/ }; do
+  pos=$(positive "$ds")
+  [ -f "data/$ds.csv" ] || { echo "peers.sh: data/$ds.csv missing" >&2; exit 2; }
+  [ -f "bench/peers/folds/$ds.csv" ] || { echo "peers.sh: bench/peers/folds/$ds.csv missing" >&2; exit 2; }
+  for fam in ${families//,/ }; do
+    arms="bench/peers/arms/$fam.yaml"
+    [ -f "$arms" ] || { echo "peers.sh: $arms missing (families: cart, xgboost, logistic, mlp)" >&2; exit 2; }
+    cfg="$out/configs/$ds-$fam.yaml"
+    inner=$(sed -n 's/^# inner-folds: //p' "$arms")
+    {
+      echo "name: peers-$ds-$fam"
+      echo "data: {path: data/$ds.csv, target: class, positive: $pos, missing: impute}"
+      echo "split: {outer: {kind: fold-file, file: bench/peers/folds/$ds.csv}, inner: {kind: stratified-kfold, folds: ${inner:-5}}, seed: 42}"
+      echo "metrics: [average-precision, recall, precision, specificity, balanced-accuracy, mcc, roc-auc, pr-auc]"
+      echo "timing: {rows: 50, repeats: 1}"
+      cat "$arms"
+    } >"$cfg"
+    echo "=== $ds x $fam" >&2
+    start=$(date +%s)
+    ./prunekit run "$cfg" --out "$out/$ds-$fam" --force --threads "$threads" >"$out/$ds-$fam.log" 2>&1 \
+      || { echo "peers.sh: prunekit failed on $cfg; last lines of $out/$ds-$fam.log:" >&2; tail -5 "$out/$ds-$fam.log" >&2; exit 1; }
+    echo $(( $(date +%s) - start )) >"$out/$ds-$fam/wall_s"
+  done
+done
+python3 bench/peers/compare.py bench/peers/metrics_folds.csv "$out" "$datasets" "$families"
