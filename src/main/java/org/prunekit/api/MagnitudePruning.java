@@ -3,11 +3,13 @@ package org.prunekit.api;
 import com.oracle.labs.mlrg.olcut.provenance.PrimitiveProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.IntFunction;
+import org.prunekit.prune.nn.MagnitudeParams;
 import org.prunekit.spi.PruningMethod;
 import org.prunekit.spi.PruningPath;
 import org.tribuo.Dataset;
@@ -86,21 +88,22 @@ public final class MagnitudePruning {
         }
 
         /**
-         * The CLI's defaults: global, unstructured, one-shot to sparsities 0, 0.5, 0.8, 0.9, 0.95, 0.98, 20 epochs
-         * of fine-tuning at lr 1e-3; a network trained with {@link Mlp.Options#defaults()}.
+         * The CLI's defaults, read from method {@code magnitude}'s schema (global, unstructured, one-shot, with
+         * fine-tuning); a network trained with {@link Mlp.Options#defaults()}.
          */
         public static Options defaults() {
+            Map<String, Object> d = MagnitudeParams.MAGNITUDE.defaults().asMap();
             return new Options(
-                    "global",
-                    "weight",
-                    "l1",
-                    "one-shot",
-                    List.of(0.0, 0.5, 0.8, 0.9, 0.95, 0.98),
-                    20,
-                    1e-3,
-                    "epoch",
-                    2,
-                    10,
+                    (String) d.get("scope"),
+                    (String) d.get("granularity"),
+                    (String) d.get("criterion"),
+                    (String) d.get("schedule"),
+                    Arrays.stream((double[]) d.get("sparsities")).boxed().toList(),
+                    (Integer) d.get("fine-tune-epochs"),
+                    (Double) d.get("fine-tune-lr"),
+                    (String) d.get("rewind"),
+                    (Integer) d.get("rewind-epoch"),
+                    (Integer) d.get("gradual-steps"),
                     Mlp.Options.defaults());
         }
 

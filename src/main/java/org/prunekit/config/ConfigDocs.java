@@ -18,16 +18,21 @@ import org.prunekit.spi.ParamSchema;
 public final class ConfigDocs {
 
     private static final Pattern REGION =
-            Pattern.compile("(<!-- generated:([a-z-]+) -->\n)(.*?)(<!-- /generated:\\2 -->)", Pattern.DOTALL);
+            Pattern.compile("(<!-- generated:([a-z:-]+) -->\n)(.*?)(<!-- /generated:\\2 -->)", Pattern.DOTALL);
 
     private ConfigDocs() {}
 
-    /** The generated regions by name: {@code study}, {@code families} and {@code methods}. */
+    /**
+     * The generated regions by name: {@code study}, {@code families} and {@code methods} (docs/config.md), and one
+     * table per family ({@code family:cart}) and method ({@code method:magnitude}) for the module docs.
+     */
     public static Map<String, String> regions() {
         Map<String, String> out = new LinkedHashMap<>();
         out.put("study", study());
         out.put("families", families());
         out.put("methods", methods());
+        Registry.discoveredFamilies().forEach((name, f) -> out.put("family:" + name, "\n" + table(f.schema()) + "\n"));
+        Registry.discoveredMethods().forEach((name, m) -> out.put("method:" + name, "\n" + table(m.schema()) + "\n"));
         return out;
     }
 
@@ -58,7 +63,7 @@ public final class ConfigDocs {
         StringBuilder b = new StringBuilder();
         for (ModelFamily f : Registry.discoveredFamilies().values()) {
             b.append("\n#### Family `").append(f.name()).append("`\n\n");
-            table(b, f.schema());
+            b.append(table(f.schema()));
         }
         return b.append('\n').toString();
     }
@@ -69,18 +74,15 @@ public final class ConfigDocs {
             b.append("\n#### Method `").append(m.name()).append("`\n\nPrunes: ");
             b.append(m.families().isEmpty() ? "every family" : String.join(", ", new TreeSet<>(m.families())));
             b.append(".\n\n");
-            table(b, m.schema());
+            b.append(table(m.schema()));
         }
         return b.append('\n').toString();
     }
 
-    private static void table(StringBuilder b, ParamSchema schema) {
+    private static String table(ParamSchema schema) {
         if (!schema.isDeclared()) {
-            b.append("Keys not declared.\n");
-        } else if (schema.specs().isEmpty()) {
-            b.append("No keys.\n");
-        } else {
-            b.append(schema.markdownTable(""));
+            return "Keys not declared.\n";
         }
+        return schema.specs().isEmpty() ? "No keys.\n" : schema.markdownTable("");
     }
 }

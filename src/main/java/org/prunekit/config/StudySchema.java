@@ -176,7 +176,14 @@ public final class StudySchema {
     static final ParamSpec<String> ARM_NAME = ParamSpec.custom(
                     "name", "text", null, "unique; same characters as the study's name", StudySchema::safeName)
             .required("a name of letters, digits, '.', '_' or '-' is required");
-    static final ParamSchema ARM = ParamSchema.of(ARM_NAME);
+    static final ParamSpec<Map<String, Object>> ARM_SELECT = ParamSpec.custom(
+                    "select",
+                    "mapping with the keys of `select`",
+                    null,
+                    "the arm's own selection; the keys it leaves out come from the study's `select`",
+                    (p, key) -> p.has(key) ? p.child(key).asMap() : null)
+            .defaultText("the study's select");
+    static final ParamSchema ARM = ParamSchema.of(ARM_NAME, ARM_SELECT);
     static final ParamSpec<String> FAMILY =
             ParamSpec.text("family", null, "a registered family (below)").required();
     static final ParamSchema ARM_MODEL = ParamSchema.of(FAMILY);

@@ -47,7 +47,10 @@ public final class CartFamily implements ModelFamily {
         static final ParamSpec<Integer> MAX_DEPTH = ParamSpec.integer(
                 "max-depth", 50, 1, 10_000, "maximum depth (a node at depth max-depth − 1 is a leaf)");
         static final ParamSpec<Double> MIN_CHILD_WEIGHT = ParamSpec.number(
-                "min-child-weight", 2.0, Range.greaterThan(0), "a node with less total example weight is not split");
+                "min-child-weight",
+                2.0,
+                Range.greaterThan(0),
+                "a node with less total example weight is not split (2 ≈ sklearn's min_samples_split=2: grow fully)");
         static final ParamSpec<Double> MIN_IMPURITY_DECREASE = ParamSpec.number(
                 "min-impurity-decrease", 0.0, Range.atLeast(0), "minimum weighted impurity decrease of a split");
         static final ParamSpec<String> IMPURITY =
