@@ -65,8 +65,12 @@ public final class ConfigBinder {
         List<Params> armBlocks = root.children("arms");
         List<SelectSpec> armSelects = new ArrayList<>();
         List<Metric> selectionMetrics = new ArrayList<>(List.of(select.metric()));
+        boolean studyMetric = sel.asMap().containsKey(StudySchema.SELECT_METRIC.name());
         for (Params a : armBlocks) {
             SelectSpec own = a.has("select") ? select(a.child("select"), select) : null;
+            if (own == null && !studyMetric) {
+                own = methodDefault(a, select);
+            }
             armSelects.add(own);
             if (own != null) {
                 selectionMetrics.add(own.metric());
@@ -218,6 +222,19 @@ public final class ConfigBinder {
             merged.put(StudySchema.MAX_NONZERO.name(), parent.maxNonZero());
         }
         return select(new Params(p.file(), p.path(), merged));
+    }
+
+    /**
+     * The selection of an arm without a {@code select:} block when the study names no metric: the study's rule with
+     * the method's default metric ({@link MethodFactory#defaultSelectMetric()}), or null to use the study's.
+     */
+    private static SelectSpec methodDefault(Params arm, SelectSpec study) {
+        Object method = arm.asMap().get("prune") instanceof Map<?, ?> m ? m.get("method") : null;
+        MethodFactory f = method == null ? null : Registry.methods().get(method.toString());
+        Metric metric = f == null || f.defaultSelectMetric() == null ? null : Metric.byName(f.defaultSelectMetric());
+        return metric == null || metric == study.metric()
+                ? null
+                : new SelectSpec(metric, study.rule(), study.maxNonZero());
     }
 
     /** Reads a study's {@code select:} block; also checks the public API's {@code Scoring}. */

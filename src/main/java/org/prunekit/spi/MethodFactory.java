@@ -25,6 +25,16 @@ public interface MethodFactory {
     }
 
     /**
+     * The selection metric (a config name) this method's arms use when neither the arm nor the study names one, or
+     * null for the study's default (average precision). {@code l1-path} answers {@code deviance}: cv.glmnet's choice,
+     * which on the peer datasets keeps the dense model's average precision where one-se on average precision
+     * over-prunes (docs/results.md).
+     */
+    default String defaultSelectMetric() {
+        return null;
+    }
+
+    /**
      * Builds the method from its config block (and the arm's model block, read-only, for methods that retrain).
      * Reads every key it knows from {@code prune}. {@code family} is the arm's family (its name and its size measure).
      */

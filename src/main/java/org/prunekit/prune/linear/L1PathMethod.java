@@ -1,6 +1,7 @@
 package org.prunekit.prune.linear;
 
 import java.util.Set;
+import org.prunekit.eval.Metric;
 import org.prunekit.spi.MethodDefinition;
 import org.prunekit.spi.ParamSchema;
 import org.prunekit.spi.ParamSpec;
@@ -45,6 +46,12 @@ public final class L1PathMethod implements PruningMethod {
                     SCHEMA,
                     (prune, model, family, seed) ->
                             new L1PathMethod(LogisticFamily.options(model), prune.get(CANDIDATES)));
+        }
+
+        /** Deviance, as cv.glmnet: measured on the peer folds, see docs/results.md. */
+        @Override
+        public String defaultSelectMetric() {
+            return Metric.DEVIANCE.configName();
         }
     }
 }
