@@ -52,6 +52,12 @@ final class RunCommand implements Callable<Integer> {
     boolean resume;
 
     @Option(
+            names = "--save-path",
+            description = "Also save every candidate of each arm's refit pruning path as a model bundle: "
+                    + "models/<arm>.path/<candidate>.model (0 = as trained).")
+    boolean savePath;
+
+    @Option(
             names = "--engine",
             paramLabel = "NAME",
             description = "Where cells run: local (threads in this JVM, the default) or spark (docs/scale-out.md).")
@@ -102,7 +108,12 @@ final class RunCommand implements Callable<Integer> {
                         cfg,
                         work,
                         new Harness.Options(
-                                threads, force, resume, new ProgressPrinter(err, System.console() != null), null),
+                                threads,
+                                force,
+                                resume,
+                                new ProgressPrinter(err, System.console() != null),
+                                null,
+                                savePath),
                         cells);
             }
             outw.println("results: " + dir);

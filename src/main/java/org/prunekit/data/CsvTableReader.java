@@ -267,7 +267,7 @@ public final class CsvTableReader {
     // ---------------------------------------------------------------- values
 
     private static final int MISSING = 0;
-    private static final int NUMBER = 1;
+    static final int NUMBER = 1;
     private static final int NON_FINITE = 2;
     private static final int TEXT = 3;
 

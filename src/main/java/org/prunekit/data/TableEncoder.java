@@ -26,7 +26,8 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  *   <li>optionally, a 0/1 column {@code missing:column} for every column that has missing values among the training
  *       rows.</li>
  * </ul>
- * Feature order: numeric columns in file order, then the one-hot columns, then the missing indicators.
+ * Feature order: numeric columns in file order, then the one-hot columns, then the missing indicators. The fitted
+ * result is an {@link Encoding}, which a model bundle stores to encode new rows identically.
  */
 public final class TableEncoder {
 
@@ -34,25 +35,13 @@ public final class TableEncoder {
     public static final String MISSING_PREFIX = "missing:";
 
     private final Table table;
-    private final double[] medians;
-    private final List<Map<String, Integer>> levels;
-    private final String[] modes;
-    private final int[] indicators;
-    private final String[] featureNames;
+    private final Encoding encoding;
+    private final Encoding.RowEncoder rows;
 
-    private TableEncoder(
-            Table table,
-            double[] medians,
-            List<Map<String, Integer>> levels,
-            String[] modes,
-            int[] indicators,
-            String[] featureNames) {
+    private TableEncoder(Table table, Encoding encoding) {
         this.table = table;
-        this.medians = medians;
-        this.levels = levels;
-        this.modes = modes;
-        this.indicators = indicators;
-        this.featureNames = featureNames;
+        this.encoding = encoding;
+        this.rows = encoding.over(table.columns());
     }
 
     /** Fits the encoding on {@code trainRows} of {@code table}, without missing indicators. */
@@ -66,62 +55,83 @@ public final class TableEncoder {
      * @param missingIndicators add a 0/1 column per column with missing values among {@code trainRows}
      */
     public static TableEncoder fit(Table table, int[] trainRows, boolean missingIndicators) {
-        int p = table.columns().size();
-        double[] medians = new double[p];
+        List<Column> cols = table.columns();
+        int p = cols.size();
+        List<String> names = new ArrayList<>();
+        int[] feature = new int[p];
+        List<List<String>> levels = new ArrayList<>();
         String[] modes = new String[p];
-        List<Map<String, Integer>> levels = new ArrayList<>(p);
-        List<String> numericNames = new ArrayList<>();
-        List<String> dummyNames = new ArrayList<>();
-        List<Integer> withMissing = new ArrayList<>();
+        double[] medians = new double[p];
         for (int c = 0; c < p; c++) {
-            Column col = table.columns().get(c);
-            boolean missing = false;
-            for (int r : trainRows) {
-                if (col.isMissing(r)) {
-                    missing = true;
-                    break;
-                }
-            }
-            if (missing && missingIndicators) {
-                withMissing.add(c);
-            }
-            if (col instanceof Column.Numeric n) {
+            levels.add(List.of());
+            if (cols.get(c) instanceof Column.Numeric n) {
                 medians[c] = median(n, trainRows);
-                levels.add(Map.of());
-                numericNames.add(n.name());
-            } else if (col instanceof Column.Categorical k) {
+                feature[c] = names.size();
+                names.add(n.name());
+            }
+        }
+        for (int c = 0; c < p; c++) {
+            if (cols.get(c) instanceof Column.Categorical k) {
                 TreeMap<String, Integer> seen = new TreeMap<>();
                 for (int r : trainRows) {
                     if (k.get(r) != null) {
                         seen.merge(k.get(r), 1, Integer::sum);
                     }
                 }
-                Map<String, Integer> index = new HashMap<>();
-                String mode = null;
                 int best = 0;
                 for (var e : seen.entrySet()) {
-                    index.put(e.getKey(), index.size());
-                    dummyNames.add(k.name() + "_" + e.getKey());
                     if (e.getValue() > best) {
                         best = e.getValue();
-                        mode = e.getKey();
+                        modes[c] = e.getKey();
                     }
                 }
-                levels.add(index);
-                modes[c] = mode;
+                feature[c] = names.size();
+                levels.set(c, List.copyOf(seen.keySet()));
+                seen.keySet().forEach(level -> names.add(k.name() + "_" + level));
             }
         }
-        numericNames.addAll(dummyNames);
-        for (int c : withMissing) {
-            numericNames.add(MISSING_PREFIX + table.columns().get(c).name());
+        int[] indicator = new int[p];
+        Arrays.fill(indicator, -1);
+        for (int c = 0; c < p; c++) {
+            if (missingIndicators && anyMissing(cols.get(c), trainRows)) {
+                indicator[c] = names.size();
+                names.add(MISSING_PREFIX + cols.get(c).name());
+            }
         }
-        return new TableEncoder(
-                table,
-                medians,
-                levels,
-                modes,
-                withMissing.stream().mapToInt(i -> i).toArray(),
-                numericNames.toArray(String[]::new));
+        List<ColumnEncoding> out = new ArrayList<>(p);
+        for (int c = 0; c < p; c++) {
+            Column col = cols.get(c);
+            out.add(new ColumnEncoding(
+                    col.name(),
+                    col instanceof Column.Numeric ? ColumnType.NUMERIC : ColumnType.CATEGORICAL,
+                    medians[c],
+                    modes[c],
+                    feature[c],
+                    levels.get(c),
+                    indicator[c]));
+        }
+        Encoding encoding;
+        try {
+            encoding = new Encoding(out, names);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(
+                    table.source(), "cannot encode the columns: " + e.getMessage() + " (rename a column or a level)");
+        }
+        return new TableEncoder(table, encoding);
+    }
+
+    private static boolean anyMissing(Column col, int[] rows) {
+        for (int r : rows) {
+            if (col.isMissing(r)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The fitted encoding. */
+    public Encoding encoding() {
+        return encoding;
     }
 
     /**
@@ -188,15 +198,16 @@ public final class TableEncoder {
 
     /** Encoded feature names: numeric columns in file order, then the one-hot columns, then missing indicators. */
     public List<String> featureNames() {
-        return List.of(featureNames);
+        return encoding.features();
     }
 
     /** Encodes the given rows (in that order) as dense examples with weight 1. */
-    public MutableDataset<Label> encode(int[] rows) {
+    public MutableDataset<Label> encode(int[] rowIndices) {
         LabelFactory factory = new LabelFactory();
-        List<Example<Label>> examples = new ArrayList<>(rows.length);
-        for (int r : rows) {
-            examples.add(new ArrayExample<>(factory.generateOutput(table.label(r)), featureNames, row(r)));
+        String[] names = encoding.features().toArray(String[]::new);
+        List<Example<Label>> examples = new ArrayList<>(rowIndices.length);
+        for (int r : rowIndices) {
+            examples.add(new ArrayExample<>(factory.generateOutput(table.label(r)), names, row(r)));
         }
         var provenance = new SimpleDataSourceProvenance(table.source(), factory);
         return new MutableDataset<>(new ListDataSource<>(examples, factory, provenance));
@@ -204,32 +215,7 @@ public final class TableEncoder {
 
     /** The encoded feature vector of one row, in {@link #featureNames()} order. */
     public double[] row(int r) {
-        double[] x = new double[featureNames.length];
-        int j = 0;
-        List<Column> cols = table.columns();
-        for (int c = 0; c < cols.size(); c++) {
-            if (cols.get(c) instanceof Column.Numeric n) {
-                x[j++] = n.isMissing(r) ? medians[c] : n.get(r);
-            }
-        }
-        for (int c = 0; c < cols.size(); c++) {
-            if (cols.get(c) instanceof Column.Categorical k) {
-                Map<String, Integer> lv = levels.get(c);
-                String v = k.get(r);
-                if (v == null) {
-                    v = modes[c];
-                }
-                Integer at = v == null ? null : lv.get(v);
-                if (at != null) {
-                    x[j + at] = 1.0;
-                }
-                j += lv.size();
-            }
-        }
-        for (int c : indicators) {
-            x[j++] = cols.get(c).isMissing(r) ? 1.0 : 0.0;
-        }
-        return x;
+        return rows.row(r);
     }
 
     private static double median(Column.Numeric n, int[] rows) {

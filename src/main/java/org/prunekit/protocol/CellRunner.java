@@ -12,6 +12,7 @@ import org.prunekit.config.ArmSpec;
 import org.prunekit.config.ExperimentConfig;
 import org.prunekit.config.SelectSpec;
 import org.prunekit.config.SplitSpec;
+import org.prunekit.data.Encoding;
 import org.prunekit.data.Fold;
 import org.prunekit.data.StratifiedSplits;
 import org.prunekit.eval.Metric;
@@ -28,7 +29,6 @@ import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
-import org.tribuo.common.tree.TreeProtoCache;
 
 /**
  * Runs one cell of the nested protocol: an arm on one outer fold (or on all rows, for the refit).
@@ -79,7 +79,19 @@ public final class CellRunner {
     private record Fit(TrainingPart part, Model<Label> model) {}
 
     /** Outcome of {@link #run}: the result, and the chosen model (kept for the refit, which saves it). */
-    public record Outcome(CellResult result, Model<Label> chosenModel) {}
+    /**
+     * Outcome of {@link #run}: the result, the chosen model, every candidate of the path and the fitted encoding
+     * (kept for the refit, which saves the chosen model, or every candidate, as model bundles).
+     */
+    public record Outcome(CellResult result, Model<Label> chosenModel, List<Candidate> candidates, Encoding encoding) {
+        public Outcome {
+            candidates = List.copyOf(candidates);
+        }
+
+        public Outcome(CellResult result, Model<Label> chosenModel) {
+            this(result, chosenModel, List.of(), null);
+        }
+    }
 
     /**
      * @param outer the outer fold, or null for the refit on all rows
@@ -196,17 +208,19 @@ public final class CellRunner {
                                     Math.min(trainRows.length, cfg.output().latencyRows())))));
         }
         List<CandidateResult> out = new ArrayList<>();
-        TreeProtoCache protos = new TreeProtoCache();
+        Encoding encoding = main.part().encoder().encoding();
+        CandidateBytes bytes = new CandidateBytes(
+                study, arm, encoding, path.strengthName(), cands.get(0).size().parameters());
         for (int i = 0; i < cands.size(); i++) {
             Candidate c = cands.get(i);
-            SizeMeter.Bytes b = clock.time(PhaseClock.SIZE, () -> SizeMeter.bytes(c.model(), protos::serialize));
+            int k = i;
+            SizeMeter.Bytes b = clock.time(PhaseClock.SIZE, () -> bytes.of(k, c, sc.threshold(k)));
             // latency of the dense candidate (index 0) and the chosen one; of every candidate with timing.candidates
             boolean timeIt = cfg.output().latencyAll() || i == 0 || i == choice.index();
             double latency = timeIt
                     ? clock.time(
                             PhaseClock.LATENCY,
-                            () -> SizeMeter.latencyMicros(
-                                    c.model(), timed, cfg.output().latencyRepeats()))
+                            () -> SizeMeter.latencyMicros(c.model(), timed, cfg.output().latencyRepeats()))
                     : Double.NaN;
             out.add(new CandidateResult(
                     i,
@@ -243,7 +257,7 @@ public final class CellRunner {
                 columns,
                 sorted(features),
                 clock.times());
-        return new Outcome(result, cands.get(choice.index()).model());
+        return new Outcome(result, cands.get(choice.index()).model(), cands, encoding);
     }
 
     /** The rule's note and the path's warnings, joined by "; " (null when there are none). */

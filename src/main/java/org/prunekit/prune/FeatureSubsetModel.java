@@ -1,12 +1,6 @@
 package org.prunekit.prune;
 
 import com.google.protobuf.Any;
-import com.google.protobuf.ByteString;
-import com.google.protobuf.DescriptorProtos.DescriptorProto;
-import com.google.protobuf.DescriptorProtos.FieldDescriptorProto;
-import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
-import com.google.protobuf.Descriptors;
-import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.oracle.labs.mlrg.olcut.util.Pair;
 import java.util.Collections;
@@ -15,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.prunekit.spi.proto.FeatureSubsetProto;
 import org.tribuo.Example;
 import org.tribuo.Excuse;
 import org.tribuo.Model;
@@ -27,13 +22,12 @@ import org.tribuo.provenance.ModelProvenance;
  * A Tribuo model that declares which features it uses: wraps a model trained on (or only depending on) a subset of
  * the features, predicts exactly as the wrapped model, and answers {@link FeatureUsage#featuresUsed()} with the
  * subset. Serialises to Tribuo protobuf as the wrapped model's {@code ModelProto} plus the feature names
- * ({@code message FeatureSubsetModelProto { bytes inner = 1; repeated string features = 2; }}, defined in code).
+ * ({@code FeatureSubsetProto} in {@code prunekit-models.proto}, with an empty {@code inner_codec}).
  */
 public final class FeatureSubsetModel extends Model<Label> implements FeatureUsage {
 
     private static final long serialVersionUID = 1L;
-    public static final int CURRENT_VERSION = 0;
-    private static final Descriptors.Descriptor DESCRIPTOR = descriptor();
+    public static final int CURRENT_VERSION = 1;
 
     private final Model<Label> inner;
     private final TreeSet<String> features;
@@ -86,9 +80,9 @@ public final class FeatureSubsetModel extends Model<Label> implements FeatureUsa
 
     @Override
     public ModelProto serialize() {
-        DynamicMessage msg = DynamicMessage.newBuilder(DESCRIPTOR)
-                .setField(DESCRIPTOR.findFieldByName("inner"), inner.serialize().toByteString())
-                .setField(DESCRIPTOR.findFieldByName("features"), List.copyOf(features))
+        FeatureSubsetProto msg = FeatureSubsetProto.newBuilder()
+                .setInner(inner.serialize().toByteString())
+                .addAllFeatures(features)
                 .build();
         return ModelProto.newBuilder()
                 .setVersion(CURRENT_VERSION)
@@ -100,46 +94,16 @@ public final class FeatureSubsetModel extends Model<Label> implements FeatureUsa
     /** Tribuo's deserialization factory. */
     public static FeatureSubsetModel deserializeFromProto(int version, String className, Any message)
             throws InvalidProtocolBufferException {
-        if (version < 0 || version > CURRENT_VERSION) {
-            throw new IllegalArgumentException("unknown version " + version + ", at most " + CURRENT_VERSION);
+        if (version != CURRENT_VERSION) {
+            throw new IllegalArgumentException("unknown version " + version + ", expected " + CURRENT_VERSION);
         }
-        DynamicMessage msg = DynamicMessage.parseFrom(DESCRIPTOR, message.getValue());
-        Model<?> inner =
-                Model.deserialize(ModelProto.parseFrom((ByteString) msg.getField(DESCRIPTOR.findFieldByName("inner"))));
+        FeatureSubsetProto msg = message.unpack(FeatureSubsetProto.class);
+        Model<?> inner = Model.deserialize(ModelProto.parseFrom(msg.getInner()));
         if (!inner.validate(Label.class)) {
             throw new IllegalStateException("wrapped model is not a classification model");
         }
         @SuppressWarnings("unchecked")
         Model<Label> labelModel = (Model<Label>) inner;
-        @SuppressWarnings("unchecked")
-        List<String> features = (List<String>) msg.getField(DESCRIPTOR.findFieldByName("features"));
-        return new FeatureSubsetModel(labelModel, new TreeSet<>(features));
-    }
-
-    private static Descriptors.Descriptor descriptor() {
-        DescriptorProto msg = DescriptorProto.newBuilder()
-                .setName("FeatureSubsetModelProto")
-                .addField(FieldDescriptorProto.newBuilder()
-                        .setName("inner")
-                        .setNumber(1)
-                        .setType(FieldDescriptorProto.Type.TYPE_BYTES))
-                .addField(FieldDescriptorProto.newBuilder()
-                        .setName("features")
-                        .setNumber(2)
-                        .setType(FieldDescriptorProto.Type.TYPE_STRING)
-                        .setLabel(FieldDescriptorProto.Label.LABEL_REPEATED))
-                .build();
-        FileDescriptorProto file = FileDescriptorProto.newBuilder()
-                .setName("prunekit/feature_subset_model.proto")
-                .setPackage("prunekit")
-                .setSyntax("proto3")
-                .addMessageType(msg)
-                .build();
-        try {
-            return Descriptors.FileDescriptor.buildFrom(file, new Descriptors.FileDescriptor[0])
-                    .findMessageTypeByName("FeatureSubsetModelProto");
-        } catch (Descriptors.DescriptorValidationException e) {
-            throw new IllegalStateException(e);
-        }
+        return new FeatureSubsetModel(labelModel, new TreeSet<>(msg.getFeaturesList()));
     }
 }

@@ -386,6 +386,20 @@ public final class ResultsWriter {
                                     .toArray())
                             .mean());
             size.put(
+                    "dense_bytes_mean",
+                    Stats.of(cs.stream()
+                                    .mapToDouble(c -> c.candidates().get(0).bytes())
+                                    .toArray())
+                            .mean());
+            size.put(
+                    "bytes_ratio_mean",
+                    Stats.of(cs.stream()
+                                    .mapToDouble(c -> (double)
+                                                    c.chosenCandidate().bytes()
+                                            / Math.max(1, c.candidates().get(0).bytes()))
+                                    .toArray())
+                            .mean());
+            size.put(
                     "latency_us_median",
                     Stats.median(cs.stream()
                             .mapToDouble(c -> c.chosenCandidate().latencyUs())
@@ -399,7 +413,13 @@ public final class ResultsWriter {
                         rm.put("candidate", r.chosen());
                         rm.put("strength", r.chosenCandidate().strength());
                         rm.put("nonzero_parameters", r.chosenCandidate().nonZero());
-                        rm.put("model", "models/" + a.name() + ".model");
+                        boolean bundled = "bundle".equals(r.chosenCandidate().bytesFormat());
+                        rm.put("model", bundled ? "models/" + a.name() + ".model" : null);
+                        rm.put("bytes", r.chosenCandidate().bytes());
+                        rm.put("dense_bytes", r.candidates().get(0).bytes());
+                        if (!bundled) {
+                            rm.put("comparison_only", true);
+                        }
                         rm.put("provenance", "models/" + a.name() + ".provenance.json");
                         am.put("refit", rm);
                     });
@@ -414,6 +434,35 @@ public final class ResultsWriter {
             s.put("time", time);
         }
         return s;
+    }
+
+    /**
+     * The refit model bundles: bytes of the chosen candidate's bundle against the unpruned candidate's of the same
+     * path (docs/bundle.md), or a note for comparison-only arms.
+     */
+    @SuppressWarnings("unchecked")
+    private static String bundleSection(List<Object> arms) {
+        StringBuilder b = new StringBuilder(
+                "\n## Model bundles (refit on all rows)\n\n| arm | model file | bytes | dense bytes | ratio |\n|---|---|---|---|---|\n");
+        for (Object o : arms) {
+            Map<String, Object> a = (Map<String, Object>) o;
+            Map<String, Object> r = (Map<String, Object>) a.get("refit");
+            if (r == null) {
+                continue;
+            }
+            Object model = r.get("model");
+            long bytes = ((Number) r.get("bytes")).longValue();
+            long dense = ((Number) r.get("dense_bytes")).longValue();
+            b.append("| ").append(a.get("name")).append(" | ");
+            if (model == null) {
+                b.append("none: comparison-only (no bundle format for this family; Java-serialized size shown) | ");
+            } else {
+                b.append('`').append(model).append("` | ");
+            }
+            b.append(String.format(
+                    Locale.ROOT, "%,d | %,d | %.3f |%n", bytes, dense, (double) bytes / Math.max(1, dense)));
+        }
+        return b.toString();
     }
 
     private List<Object> paired() {
@@ -499,7 +548,7 @@ public final class ResultsWriter {
                 .append(" folds.\n\n");
         b.append("## Arms\n\n| arm | family | method |");
         metricNames().forEach(m -> b.append(' ').append(m).append(" |"));
-        b.append(" non-zero params (dense) | bytes | latency µs/row |\n|---|---|---|");
+        b.append(" non-zero params (dense) | bytes (× dense) | latency µs/row |\n|---|---|---|");
         metricNames().forEach(m -> b.append("---|"));
         b.append("---|---|---|\n");
         for (Object o : (List<Object>) s.get("arms")) {
@@ -531,13 +580,15 @@ public final class ResultsWriter {
                     .append(f1(size.get("dense_nonzero_parameters_mean")))
                     .append(") | ")
                     .append(f1(size.get("bytes_mean")))
-                    .append(" | ")
+                    .append(" (× ")
+                    .append(f(size.get("bytes_ratio_mean")))
+                    .append(") | ")
                     .append(f(size.get("latency_us_median")))
                     .append(" |\n");
         }
-        b.append("\n## Pruned vs dense (chosen minus candidate 0, same folds)\n\n| arm | size ratio |");
+        b.append("\n## Pruned vs dense (chosen minus candidate 0, same folds)\n\n| arm | size ratio | bytes ratio |");
         metricNames().forEach(m -> b.append(" Δ ").append(m).append(" |"));
-        b.append("\n|---|---|");
+        b.append("\n|---|---|---|");
         metricNames().forEach(m -> b.append("---|"));
         b.append('\n');
         for (Object o : (List<Object>) s.get("arms")) {
@@ -547,6 +598,8 @@ public final class ResultsWriter {
                     .append(a.get("name"))
                     .append(" | ")
                     .append(f(((Map<String, Object>) a.get("size")).get("nonzero_ratio_mean")))
+                    .append(" | ")
+                    .append(f(((Map<String, Object>) a.get("size")).get("bytes_ratio_mean")))
                     .append(" |");
             for (String m : metricNames()) {
                 Map<String, Object> st = (Map<String, Object>) change.get(m);
@@ -560,6 +613,7 @@ public final class ResultsWriter {
             }
             b.append('\n');
         }
+        b.append(bundleSection((List<Object>) s.get("arms")));
         List<Object> paired = (List<Object>) s.get("paired");
         if (!paired.isEmpty()) {
             b.append(

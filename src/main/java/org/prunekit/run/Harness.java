@@ -13,10 +13,8 @@ import org.prunekit.config.ArmSpec;
 import org.prunekit.config.ExperimentConfig;
 import org.prunekit.data.imbalance.Resampler;
 import org.prunekit.protocol.CellResult;
-import org.prunekit.protocol.CellRunner;
 import org.prunekit.protocol.PhaseClock;
 import org.prunekit.report.CellStore;
-import org.prunekit.report.ModelFiles;
 import org.prunekit.report.OutputFolder;
 import org.prunekit.report.ReportWriter;
 import org.prunekit.report.ResultsWriter;
@@ -37,13 +35,25 @@ public final class Harness {
      * @param force      replace an existing prunekit output folder
      * @param resume     keep the finished cells of an interrupted run with the same config and data
      * @param resamplers resampler per imbalance strategy
+     * @param savePath   also save every candidate of each arm's refit path as a model bundle,
+     *                   {@code models/<arm>.path/<candidate>.model}
      */
     public record Options(
-            int threads, boolean force, boolean resume, Progress progress, Function<String, Resampler> resamplers) {
+            int threads,
+            boolean force,
+            boolean resume,
+            Progress progress,
+            Function<String, Resampler> resamplers,
+            boolean savePath) {
         public Options {
             if (threads < 1 || threads > 256) {
                 throw new IllegalArgumentException("threads must be in [1, 256] but was " + threads);
             }
+        }
+
+        public Options(
+                int threads, boolean force, boolean resume, Progress progress, Function<String, Resampler> resamplers) {
+            this(threads, force, resume, progress, resamplers, false);
         }
 
         public static Options defaults() {
@@ -82,13 +92,15 @@ public final class Harness {
                 () -> engine.prepare(new StudyInput(cfg, workDir, dataFile, dataSha, options.resamplers())));
         Path out = cfg.output().dir();
         String fingerprint = Experiment.sha256(ResultsWriter.configYaml(cfg) + "\ndata " + dataSha);
+        RefitFiles refit = new RefitFiles(
+                cfg, dataFile, Experiment.sha256(ResultsWriter.configYaml(cfg)), dataSha, options.savePath());
         List<Path> inputs = new ArrayList<>(List.of(dataFile, Path.of(cfg.source())));
         if (cfg.split().outer().file() != null) {
             inputs.add(workDir.toAbsolutePath().resolve(cfg.split().outer().file()));
         }
         try (OutputFolder.Session session = OutputFolder.open(
                 out, fingerprint, options.force(), options.resume(), inputs, options.progress()::warning)) {
-            runCells(cfg, plan, engine, out, dataSha, options, clock, start, cpu0);
+            runCells(cfg, plan, engine, out, refit, options, clock, start, cpu0);
         }
         return out;
     }
@@ -98,11 +110,12 @@ public final class Harness {
             StudyPlan plan,
             Engine engine,
             Path out,
-            String dataSha,
+            RefitFiles refit,
             Options options,
             PhaseClock clock,
             long start,
             double cpu0) {
+        String dataSha = refit.dataSha();
         CellStore store = new CellStore(out);
 
         List<CellSpec> cells = new ArrayList<>();
@@ -115,7 +128,7 @@ public final class Harness {
         List<CellSpec> todo = new ArrayList<>();
         for (CellSpec c : cells) {
             boolean saved = options.resume() && store.load(c.key()).isPresent();
-            boolean modelOk = !c.isRefit() || Files.isRegularFile(modelFile(out, c.arm()));
+            boolean modelOk = !c.isRefit() || Files.isRegularFile(RefitFiles.provenanceFile(out, c.arm()));
             if (!(saved && modelOk)) {
                 todo.add(c);
             }
@@ -129,7 +142,7 @@ public final class Harness {
                 o -> {
                     CellResult r = o.result();
                     if (r.refitOnAll()) {
-                        saveModel(cfg, plan, out, arms.get(r.arm()), o, dataSha);
+                        refit.save(plan, out, arms.get(r.arm()), o);
                     }
                     store.save(r);
                     finished[0]++;
@@ -192,61 +205,7 @@ public final class Harness {
     }
 
     static Path modelFile(Path out, String arm) {
-        return out.resolve("models").resolve(arm + ".model");
-    }
-
-    private static void saveModel(
-            ExperimentConfig cfg, StudyPlan study, Path out, ArmSpec arm, CellRunner.Outcome o, String dataSha) {
-        CellResult r = o.result();
-        Map<String, Object> prov = new LinkedHashMap<>();
-        prov.put("prunekit_version", Version.get());
-        prov.put("study", cfg.name());
-        prov.put("arm", arm.name());
-        prov.put("family", arm.family());
-        prov.put("method", arm.method());
-        prov.put("model", arm.model());
-        prov.put("prune", arm.prune());
-        prov.put(
-                "selection",
-                ordered(
-                        "metric",
-                        cfg.selectFor(arm).metric().configName(),
-                        "rule",
-                        cfg.selectFor(arm).rule()));
-        prov.put("imbalance", cfg.imbalance().strategy());
-        prov.put("seed", cfg.split().seed());
-        prov.put("strength_name", r.strengthName());
-        prov.put("candidate", r.chosen());
-        prov.put("strength", r.chosenCandidate().strength());
-        prov.put("threshold", r.chosenCandidate().threshold());
-        prov.put("parameters", r.chosenCandidate().parameters());
-        prov.put("nonzero_parameters", r.chosenCandidate().nonZero());
-        prov.put("classes", study.classes());
-        prov.put("positive", study.positive() < 0 ? null : study.classes().get(study.positive()));
-        prov.put(
-                "dataset",
-                ordered(
-                        "path",
-                        cfg.data().path().toString().replace('\\', '/'),
-                        "sha256",
-                        dataSha,
-                        "rows",
-                        study.rows(),
-                        "target",
-                        cfg.data().target()));
-        ModelFiles.save(
-                o.chosenModel(),
-                modelFile(out, arm.name()),
-                out.resolve("models").resolve(arm.name() + ".provenance.json"),
-                prov);
-    }
-
-    private static Map<String, Object> ordered(Object... kv) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((String) kv[i], kv[i + 1]);
-        }
-        return m;
+        return RefitFiles.modelFile(out, arm);
     }
 
     static RuntimeException unwrap(Throwable t) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the package layers of prunekit: each package depends only on those below it, and no two packages form a
- * cycle. Bottom-up: data, eval, spi, prune (shared helpers), the prune modules, onnx, config, protocol, report, run,
+ * cycle. Bottom-up: data, eval, spi, prune (shared helpers), the prune modules, bundle, onnx, config, protocol, report, run,
  * api (the public Java API), cli.
  * A new package must be added here at its place, which makes a new arrow between layers a deliberate change.
  */
@@ -42,6 +42,8 @@ class ArchitectureTest {
                 .definedBy("org.prunekit.prune")
                 .layer("prune-modules")
                 .definedBy("org.prunekit.prune.(*)..")
+                .layer("bundle")
+                .definedBy("org.prunekit.bundle..")
                 .layer("onnx")
                 .definedBy("org.prunekit.onnx..")
                 .layer("config")
@@ -68,20 +70,33 @@ class ArchitectureTest {
                 .mayOnlyBeAccessedByLayers("report", "run", "api", "cli")
                 .whereLayer("config")
                 .mayOnlyBeAccessedByLayers("protocol", "report", "run", "api", "cli")
+                .whereLayer("bundle")
+                .mayOnlyBeAccessedByLayers("onnx", "config", "protocol", "report", "run", "api", "cli")
                 .whereLayer("onnx")
                 .mayOnlyBeAccessedByLayers("config", "protocol", "report", "run", "api", "cli")
                 .whereLayer("prune-modules")
-                .mayOnlyBeAccessedByLayers("onnx", "config", "protocol", "report", "run", "api", "cli")
+                .mayOnlyBeAccessedByLayers("bundle", "onnx", "config", "protocol", "report", "run", "api", "cli")
                 .whereLayer("prune-shared")
-                .mayOnlyBeAccessedByLayers("prune-modules", "onnx", "config", "protocol", "report", "run", "api", "cli")
+                .mayOnlyBeAccessedByLayers(
+                        "prune-modules", "bundle", "onnx", "config", "protocol", "report", "run", "api", "cli")
                 .whereLayer("spi")
                 .mayOnlyBeAccessedByLayers(
-                        "prune-shared", "prune-modules", "onnx", "config", "protocol", "report", "run", "api", "cli")
+                        "prune-shared",
+                        "prune-modules",
+                        "bundle",
+                        "onnx",
+                        "config",
+                        "protocol",
+                        "report",
+                        "run",
+                        "api",
+                        "cli")
                 .whereLayer("eval")
                 .mayOnlyBeAccessedByLayers(
                         "spi",
                         "prune-shared",
                         "prune-modules",
+                        "bundle",
                         "onnx",
                         "config",
                         "protocol",

@@ -145,7 +145,8 @@ class ResultsTest {
                 "--out",
                 dir.resolve("p2.csv").toString());
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("not a Tribuo protobuf model"), r.err());
+        assertTrue(r.err().contains("not a prunekit model bundle"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
     }
 
     @Test

@@ -1,13 +1,9 @@
 package org.prunekit.prune.linear;
 
 import com.google.protobuf.Any;
-import com.google.protobuf.ByteString;
-import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.oracle.labs.mlrg.olcut.util.Pair;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,8 +22,6 @@ import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Model;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
-import org.tribuo.impl.ModelDataCarrier;
-import org.tribuo.protos.core.ModelDataProto;
 import org.tribuo.protos.core.ModelProto;
 import org.tribuo.provenance.ModelProvenance;
 
@@ -35,7 +29,7 @@ import org.tribuo.provenance.ModelProvenance;
  * A (sparse) logistic model as a Tribuo model: binomial {@code P(classes[1]) = σ(a0 + xᵀβ)} or multinomial softmax
  * over one linear predictor per class. Coefficients are indexed by the feature IDs of the model's feature map; a
  * feature absent from an example counts as zero. Immutable; serialises to Tribuo protobuf (see
- * {@link SparseLinearModelProto}) and Java serialization.
+ * {@link SparseLinearCodec}) and Java serialization.
  */
 public final class SparseLinearModel extends Model<Label> implements FeatureUsage {
 
@@ -211,76 +205,12 @@ public final class SparseLinearModel extends Model<Label> implements FeatureUsag
 
     @Override
     public ModelProto serialize() {
-        ModelDataCarrier<Label> carrier = createDataCarrier();
-        DynamicMessage.Builder b = DynamicMessage.newBuilder(SparseLinearModelProto.DESCRIPTOR);
-        b.setField(SparseLinearModelProto.field("metadata"), carrier.serialize().toByteString());
-        b.setField(SparseLinearModelProto.field("classes"), Arrays.asList(classes));
-        b.setField(SparseLinearModelProto.field("lambda"), lambda);
-        b.setField(
-                SparseLinearModelProto.field("intercepts"),
-                Arrays.stream(a0).boxed().toList());
-        b.setField(
-                SparseLinearModelProto.field("coefficients"),
-                Arrays.stream(beta).flatMapToDouble(Arrays::stream).boxed().toList());
-        b.setField(SparseLinearModelProto.field("columns"), Arrays.asList(columnOf));
-        return ModelProto.newBuilder()
-                .setVersion(CURRENT_VERSION)
-                .setClassName(SparseLinearModel.class.getName())
-                .setSerializedData(Any.pack(b.build()))
-                .build();
+        return SparseLinearCodec.serialize(this, createDataCarrier().serialize());
     }
 
     /** Tribuo's deserialization factory (found by name through {@code ProtoUtil}). */
     public static SparseLinearModel deserializeFromProto(int version, String className, Any message)
             throws InvalidProtocolBufferException {
-        if (version < 0 || version > CURRENT_VERSION) {
-            throw new IllegalArgumentException("unknown version " + version + ", at most " + CURRENT_VERSION);
-        }
-        if (!message.getTypeUrl().endsWith("/" + SparseLinearModelProto.FULL_NAME)) {
-            throw new InvalidProtocolBufferException(
-                    "expected " + SparseLinearModelProto.FULL_NAME + " but found " + message.getTypeUrl());
-        }
-        DynamicMessage msg = DynamicMessage.parseFrom(SparseLinearModelProto.DESCRIPTOR, message.getValue());
-        ModelDataCarrier<?> carrier = ModelDataCarrier.deserialize(
-                ModelDataProto.parseFrom((ByteString) msg.getField(SparseLinearModelProto.field("metadata"))));
-        if (!(carrier.outputDomain().getOutput(0) instanceof Label)) {
-            throw new IllegalStateException("output domain is not a label domain");
-        }
-        @SuppressWarnings("unchecked")
-        ImmutableOutputInfo<Label> outputs = (ImmutableOutputInfo<Label>) carrier.outputDomain();
-        @SuppressWarnings("unchecked")
-        List<String> classes = (List<String>) msg.getField(SparseLinearModelProto.field("classes"));
-        double lambda = (Double) msg.getField(SparseLinearModelProto.field("lambda"));
-        @SuppressWarnings("unchecked")
-        double[] a0 = ((List<Double>) msg.getField(SparseLinearModelProto.field("intercepts")))
-                .stream().mapToDouble(Double::doubleValue).toArray();
-        @SuppressWarnings("unchecked")
-        double[] flat = ((List<Double>) msg.getField(SparseLinearModelProto.field("coefficients")))
-                .stream().mapToDouble(Double::doubleValue).toArray();
-        int p = carrier.featureDomain().size();
-        if (flat.length != (long) a0.length * p) {
-            throw new InvalidProtocolBufferException(
-                    "expected " + a0.length * p + " coefficients but found " + flat.length);
-        }
-        double[][] beta = new double[a0.length][];
-        for (int k = 0; k < a0.length; k++) {
-            beta[k] = Arrays.copyOfRange(flat, k * p, (k + 1) * p);
-        }
-        @SuppressWarnings("unchecked")
-        List<String> columns = (List<String>) msg.getField(SparseLinearModelProto.field("columns"));
-        Map<String, String> groups = new LinkedHashMap<>();
-        for (int id = 0; id < Math.min(p, columns.size()); id++) {
-            groups.put(carrier.featureDomain().get(id).getName(), columns.get(id));
-        }
-        return new SparseLinearModel(
-                carrier.name(),
-                carrier.provenance(),
-                carrier.featureDomain(),
-                outputs,
-                Collections.unmodifiableList(classes),
-                lambda,
-                a0,
-                beta,
-                new FeatureGroups(groups));
+        return SparseLinearCodec.deserialize(version, message);
     }
 }

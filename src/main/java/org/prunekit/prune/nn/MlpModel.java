@@ -24,7 +24,7 @@ import org.tribuo.provenance.ModelProvenance;
 /**
  * A trained (possibly pruned) multilayer perceptron as a Tribuo model: standardises each input with the training
  * statistics, runs the {@link MlpNet} and reports the softmax probabilities as label scores. Immutable; pruning makes
- * new models with {@link #withNet}. Saved and loaded with Tribuo's protobuf serialization (see {@link MlpModelProtos})
+ * new models with {@link #withNet}. Saved and loaded with Tribuo's protobuf serialization (see {@link MlpCodec})
  * or Java serialization.
  */
 public final class MlpModel extends Model<Label> {
@@ -170,12 +170,12 @@ public final class MlpModel extends Model<Label> {
 
     @Override
     public ModelProto serialize() {
-        return MlpModelProtos.serialize(this, createDataCarrier().serialize());
+        return MlpCodec.serialize(this, createDataCarrier().serialize());
     }
 
     /** Tribuo's protobuf entry point (called reflectively by {@code Model.deserialize}). */
     public static MlpModel deserializeFromProto(int version, String className, Any message)
             throws InvalidProtocolBufferException {
-        return MlpModelProtos.deserialize(version, className, message);
+        return MlpCodec.deserialize(version, message);
     }
 }

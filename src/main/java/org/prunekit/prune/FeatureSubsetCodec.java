@@ -1,0 +1,59 @@
+package org.prunekit.prune;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
+import java.util.TreeSet;
+import org.prunekit.spi.ModelCodec;
+import org.prunekit.spi.proto.FeatureSubsetProto;
+import org.tribuo.Model;
+import org.tribuo.classification.Label;
+
+/**
+ * Codec {@code feature-subset}: a {@link FeatureSubsetModel} as the wrapped model (in its own codec, which shares the
+ * wrapper's domains) and the names of the features it uses.
+ */
+public final class FeatureSubsetCodec implements ModelCodec {
+
+    @Override
+    public String name() {
+        return "feature-subset";
+    }
+
+    @Override
+    public boolean handles(Model<Label> model) {
+        return model instanceof FeatureSubsetModel;
+    }
+
+    @Override
+    public byte[] encode(Model<Label> model, Nested nested) {
+        FeatureSubsetModel m = (FeatureSubsetModel) model;
+        Encoded inner = nested.encode(m.inner());
+        return FeatureSubsetProto.newBuilder()
+                .setInnerCodec(inner.codec())
+                .setInner(ByteString.copyFrom(inner.data()))
+                .addAllFeatures(m.featuresUsed())
+                .build()
+                .toByteArray();
+    }
+
+    @Override
+    public Model<Label> decode(byte[] data, Domains domains, Nested nested) {
+        FeatureSubsetProto p;
+        try {
+            p = FeatureSubsetProto.parseFrom(data);
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalArgumentException("not a feature-subset message: " + e.getMessage());
+        }
+        if (p.getInnerCodec().equals(name())) {
+            throw new IllegalArgumentException("a feature-subset model cannot wrap another");
+        }
+        for (String f : p.getFeaturesList()) {
+            if (domains.features().getID(f) < 0) {
+                throw new IllegalArgumentException("feature-subset names unknown feature '" + f + "'");
+            }
+        }
+        Model<Label> inner =
+                nested.decode(new Encoded(p.getInnerCodec(), p.getInner().toByteArray()), domains);
+        return new FeatureSubsetModel(inner, new TreeSet<>(p.getFeaturesList()));
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * prunekit's bridge into Tribuo's LibLinear package (split package on the class path): {@link
+ * org.tribuo.classification.liblinear.LibLinearModelAccess} builds a {@code LibLinearClassificationModel} around a
+ * LibLinear model read from LibLinear's text format, so a model bundle never needs Tribuo's Java-serialized form.
+ */
+package org.tribuo.classification.liblinear;
