@@ -220,7 +220,8 @@ public final class CellRunner {
             double latency = timeIt
                     ? clock.time(
                             PhaseClock.LATENCY,
-                            () -> SizeMeter.latencyMicros(c.model(), timed, cfg.output().latencyRepeats()))
+                            () -> SizeMeter.latencyMicros(
+                                    c.model(), timed, cfg.output().latencyRepeats()))
                     : Double.NaN;
             out.add(new CandidateResult(
                     i,
