@@ -57,7 +57,7 @@ class PitfallWarningsTest {
     }
 
     @Test
-    @DisplayName("no-speedup: magnitude-pruned MLP keeps its dense storage; tree-drop does not warn")
+    @DisplayName("no-speedup: L1 bundle dominated by names warns; sparse MLP bundle and tree-drop do not")
     void noSpeedup() throws IOException {
         Path cfg = derived(
                 "masks-no-speedup.yaml",
@@ -69,7 +69,8 @@ class PitfallWarningsTest {
         StudyFiles.Cli run = StudyFiles.cli("run", cfg.toString(), "--out", out.toString());
         assertEquals(0, run.code(), run.err());
         String w = warnings(out);
-        assertTrue(w.lines().anyMatch(l -> l.startsWith("no-speedup: arm mlp-magnitude's chosen candidates keep")), w);
+        assertTrue(w.lines().anyMatch(l -> l.startsWith("no-speedup: arm logistic-l1's chosen candidates keep")), w);
+        assertFalse(w.contains("no-speedup: arm mlp-magnitude"), "bundles store a pruned MLP sparse: " + w);
         assertFalse(w.contains("no-speedup: arm xgboost-tree-drop"), "dropping rounds removes storage: " + w);
         assertFalse(w.contains("no-speedup: arm mlp-dense"), w);
     }
