@@ -7,8 +7,9 @@
 #
 # For every dataset x family it writes a config (the header below + bench/peers/arms/<family>.yaml), runs prunekit on
 # the fold file (inner folds: 5, or the fragment's "# inner-folds: N" line), then bench/peers/compare.py prints each
-# arm's chosen size and metrics beside every peer row of its family, the paired per-fold dAP with a 95 % t interval, and a verdict line. Exit status: 0 all verdicts pass, 1 a
-# verdict fails, 2 bad input, anything else a failed run. Wall time per run is saved as <out>/<dataset>-<family>/wall_s.
+# arm's chosen size and metrics beside every peer row of its family, the paired per-fold dAP with a 95 % t interval,
+# and a verdict line. Exit status: 0 all verdicts pass, 1 a verdict fails, 2 bad input, 3 a prunekit run failed.
+# Wall time per run is saved as <out>/<dataset>-<family>/wall_s (for a timing column).
 # CPU-heavy (the whole grid is ~4 x 4 prunekit runs of 10 outer x 5 inner folds): iterate on one dataset first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -57,7 +58,7 @@ for ds in ${datasets//,/ }; do
     echo "=== $ds x $fam" >&2
     start=$(date +%s)
     ./prunekit run "$cfg" --out "$out/$ds-$fam" --force --threads "$threads" >"$out/$ds-$fam.log" 2>&1 \
-      || { echo "peers.sh: prunekit failed on $cfg; last lines of $out/$ds-$fam.log:" >&2; tail -5 "$out/$ds-$fam.log" >&2; exit 1; }
+      || { echo "peers.sh: prunekit failed on $cfg; last lines of $out/$ds-$fam.log:" >&2; tail -5 "$out/$ds-$fam.log" >&2; exit 3; }
     echo $(( $(date +%s) - start )) >"$out/$ds-$fam/wall_s"
   done
 done

@@ -4,5 +4,7 @@
  * sparse by its family's {@link org.prunekit.spi.ModelCodec}) and a pruning record; {@link
  * org.prunekit.bundle.BundleFile} is the byte layout (header with SHA-256, protobuf payload). Sits above the prune
  * modules (whose codecs it loads) and below config. See {@code docs/bundle.md}.
+ *
+ * <p>Internal: not part of prunekit's public API ({@code org.prunekit.api}); it may change in any release.
  */
 package org.prunekit.bundle;
