@@ -19,7 +19,7 @@ import org.prunekit.protocol.CellResult;
  *       non-zero, its serialized size is still at least 80 % of the path's largest candidate's (mean over those
  *       folds): zeroed weights are still stored (and multiplied), so pruning saved no space or time.</li>
  * </ul>
- * The config-only pitfall {@code alpha-across-criteria} is checked with the config
+ * Messages hold no timing figure, so {@code warnings.txt} is as deterministic as the results. The config-only pitfall {@code alpha-across-criteria} is checked with the config
  * ({@link org.prunekit.config.DataChecks}).
  */
 public final class PitfallChecks {
@@ -70,7 +70,6 @@ public final class PitfallChecks {
             }
             double kept = 0;
             double storage = 0;
-            double latency = 0;
             int pruned = 0;
             for (CellResult c : list) {
                 CandidateResult chosen = c.chosenCandidate();
@@ -87,21 +86,19 @@ public final class PitfallChecks {
                 pruned++;
                 kept += k;
                 storage += largest.bytes() <= 0 ? 0 : (double) chosen.bytes() / largest.bytes();
-                latency += chosen.latencyUs() / largest.latencyUs();
             }
             if (pruned > 0 && storage / pruned >= 0.8) {
                 out.add(String.format(
                         Locale.ROOT,
                         "no-speedup: arm %s's chosen candidates keep %.0f %% of their parameters non-zero (in %d of %d"
-                                + " outer folds) but %.0f %% of the bytes of the path's largest candidate (latency"
-                                + " %.0f %%): zeroed weights are still stored and multiplied; use a sparse format or"
-                                + " structured pruning for speed",
+                                + " outer folds) but %.0f %% of the bytes of the path's largest candidate: zeroed"
+                                + " weights are still stored and multiplied; use a sparse format or structured pruning"
+                                + " for speed (compare latency_us in candidates.csv)",
                         arm,
                         100 * kept / pruned,
                         pruned,
                         list.size(),
-                        100 * storage / pruned,
-                        100 * latency / pruned));
+                        100 * storage / pruned));
             }
         });
         return out;

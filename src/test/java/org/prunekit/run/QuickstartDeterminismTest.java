@@ -1,0 +1,136 @@
+package org.prunekit.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.prunekit.testing.StudyFiles;
+import org.prunekit.testing.TestMain;
+
+/**
+ * Determinism and kill -9 / {@code --resume} on the real families of {@code configs/quickstart.yaml} (CART +
+ * cost-complexity, XGBoost + tree-drop, logistic + l1-path, MLP + magnitude, and their unpruned arms), plus a
+ * random-forest tree-drop arm, and the same families under SMOTE. The config is the quickstart's with fewer folds,
+ * rounds and epochs so the test stays cheap; everything else (data, metrics, selection) is as shipped. Results are
+ * compared without the latency columns, so {@code bytes} must be identical too.
+ */
+class QuickstartDeterminismTest {
+
+    @TempDir
+    Path dir;
+
+    /** configs/quickstart.yaml, smaller, with a random-forest arm; {@code imbalance} replaced when given. */
+    private Path config(String name, String imbalance) throws IOException {
+        String text = Files.readString(Path.of("configs/quickstart.yaml"));
+        String[][] edits = {
+            {
+                "outer: {kind: stratified-kfold, folds: 5, repeats: 1}",
+                "outer: {kind: stratified-kfold, folds: 2, repeats: 1}"
+            },
+            {"inner: {kind: stratified-kfold, folds: 5}", "inner: {kind: stratified-kfold, folds: 2}"},
+            {"rounds: 100", "rounds: 8"},
+            {"sizes: [5, 10, 20, 30, 50, 75]", "sizes: [2, 4]"},
+            {"epochs: 100", "epochs: 8"},
+            {"output: results/quickstart", ""},
+            {"\narms:\n", "\ntiming: {rows: 5, repeats: 1}\narms:\n"}
+        };
+        for (String[] e : edits) {
+            assertTrue(text.contains(e[0]), "quickstart.yaml still has " + e[0]);
+            text = text.replace(e[0], e[1]);
+        }
+        text += "  - {name: forest-drop, model: {family: random-forest, members: 6, max-depth: 4},\n"
+                + "     prune: {method: tree-drop, strategy: forward, sizes: [2, 4]}}\n";
+        if (imbalance != null) {
+            text = text.replace("imbalance: {strategy: class-weights}", "imbalance: " + imbalance);
+        }
+        return StudyFiles.write(dir.resolve(name), text);
+    }
+
+    private void run(Path cfg, Path out, String threads) {
+        StudyFiles.Cli r = StudyFiles.cli("run", cfg.toString(), "--out", out.toString(), "--threads", threads);
+        assertEquals(0, r.code(), r.err());
+    }
+
+    private static void assertSameResults(Path a, Path b, String what) throws IOException {
+        for (String f : new String[] {"candidates.csv", "selected.csv"}) {
+            String ref = RunFiles.withoutTiming(a.resolve(f));
+            assertTrue(ref.contains("forest-drop") && ref.contains("mlp-magnitude") && ref.contains("xgb-drop"), f);
+            assertEquals(ref, RunFiles.withoutTiming(b.resolve(f)), f + ": " + what);
+        }
+        for (String f : new String[] {"cp-table.csv", "path-columns.csv", "warnings.txt"}) {
+            assertEquals(Files.readString(a.resolve(f)), Files.readString(b.resolve(f)), f + ": " + what);
+        }
+    }
+
+    @Test
+    @DisplayName("quickstart families: --threads 1, --threads 2 and a rerun give identical results (bytes included)")
+    void threadsAndRerun() throws IOException {
+        Path cfg = config("quick.yaml", null);
+        run(cfg, dir.resolve("t1"), "1");
+        run(cfg, dir.resolve("t2"), "2");
+        run(cfg, dir.resolve("again"), "2");
+        assertSameResults(dir.resolve("t1"), dir.resolve("t2"), "--threads 1 vs 2");
+        assertSameResults(dir.resolve("t1"), dir.resolve("again"), "rerun");
+    }
+
+    @Test
+    @DisplayName("quickstart families under SMOTE: --threads 1 and 2 give identical results")
+    void smoteThreads() throws IOException {
+        Path cfg = config("smote.yaml", "{strategy: smote}");
+        run(cfg, dir.resolve("s1"), "1");
+        run(cfg, dir.resolve("s2"), "2");
+        assertSameResults(dir.resolve("s1"), dir.resolve("s2"), "SMOTE, --threads 1 vs 2");
+    }
+
+    @Test
+    @DisplayName("quickstart families: kill -9 mid-run, then --resume, gives the uninterrupted results")
+    void killAndResume() throws Exception {
+        Path cfg = config("quick.yaml", "{strategy: smote}");
+        Path killed = dir.resolve("killed");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        TestMain.class.getName(),
+                        "run",
+                        cfg.toString(),
+                        "--out",
+                        killed.toString(),
+                        "--threads",
+                        "1")
+                .redirectOutput(dir.resolve("child.out").toFile())
+                .redirectError(dir.resolve("child.err").toFile())
+                .start();
+        Path cells = killed.resolve("cells");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (KillResumeTest.cellFiles(cells).size() < 2 && child.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        child.destroyForcibly(); // SIGKILL
+        assertTrue(child.waitFor(20, TimeUnit.SECONDS));
+        assertFalse(
+                Files.exists(killed.resolve("summary.md")),
+                "killed before the end: " + Files.readString(dir.resolve("child.err")));
+        Map<String, String> before = KillResumeTest.contents(KillResumeTest.cellFiles(cells));
+        assertFalse(before.isEmpty(), Files.readString(dir.resolve("child.err")));
+
+        StudyFiles.Cli resumed = StudyFiles.cli("run", cfg.toString(), "--out", killed.toString(), "--resume");
+        assertEquals(0, resumed.code(), resumed.err());
+        Map<String, String> after = KillResumeTest.contents(KillResumeTest.cellFiles(cells));
+        before.forEach((k, v) -> assertEquals(v, after.get(k), "finished cell " + k + " kept as it was"));
+        assertEquals(27, after.size(), "9 arms x (2 folds + refit)");
+
+        Path whole = dir.resolve("whole");
+        run(cfg, whole, "2");
+        assertSameResults(whole, killed, "killed and resumed vs uninterrupted");
+    }
+}
