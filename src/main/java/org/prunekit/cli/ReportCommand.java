@@ -7,6 +7,7 @@ import org.prunekit.report.ReportWriter;
 import org.prunekit.report.ResultsReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -23,13 +24,16 @@ final class ReportCommand implements Callable<Integer> {
             description = "results folder of a run (holds config.yaml, candidates.csv, ...)")
     Path runDir;
 
+    @Option(names = "--svg", description = "also write every plot as SVG (plots/<name>.svg)")
+    boolean svg;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         ReportData data = ResultsReader.read(runDir);
-        Path page = ReportWriter.write(data, runDir);
+        Path page = ReportWriter.write(data, runDir, svg);
         spec.commandLine()
                 .getOut()
                 .println("wrote " + page + " and " + data.charts().size() + " plots in "

@@ -106,6 +106,9 @@ public final class ConfigBinder {
         Params timing = root.child("timing");
         ParamValues t = StudySchema.TIMING.bind(timing);
         timing.requireNoUnknownKeys();
+        Params plots = root.child("plots");
+        ParamValues pl = StudySchema.PLOTS.bind(plots);
+        plots.requireNoUnknownKeys();
         Path out;
         if (outOverride != null) {
             out = workDir.toAbsolutePath().resolve(outOverride).normalize();
@@ -124,7 +127,12 @@ public final class ConfigBinder {
                 metrics,
                 select,
                 arms,
-                new OutputSpec(out, t.get(StudySchema.TIMING_ROWS), t.get(StudySchema.TIMING_REPEATS)),
+                new OutputSpec(
+                        out,
+                        t.get(StudySchema.TIMING_ROWS),
+                        t.get(StudySchema.TIMING_REPEATS),
+                        t.get(StudySchema.TIMING_CANDIDATES).equals("all"),
+                        pl.get(StudySchema.PLOTS_SVG)),
                 warnings);
     }
 

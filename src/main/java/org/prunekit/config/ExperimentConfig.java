@@ -89,7 +89,13 @@ public record ExperimentConfig(
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("rows", output.latencyRows());
         t.put("repeats", output.latencyRepeats());
+        if (output.latencyAll()) { // only when not the default, so earlier runs keep their fingerprint
+            t.put("candidates", "all");
+        }
         m.put("timing", t);
+        if (output.svg()) {
+            m.put("plots", Map.of("svg", true));
+        }
         return m;
     }
 

@@ -160,7 +160,17 @@ public final class StudySchema {
             ParamSpec.integer("rows", 200, 1, 100_000, "latency: the first test rows, predicted in one batch");
     static final ParamSpec<Integer> TIMING_REPEATS =
             ParamSpec.integer("repeats", 7, 1, 1000, "latency: the median of this many timed runs after 3 warm-ups");
-    static final ParamSchema TIMING = ParamSchema.of(TIMING_ROWS, TIMING_REPEATS);
+    static final ParamSpec<String> TIMING_CANDIDATES = ParamSpec.choice(
+            "candidates",
+            "chosen",
+            List.of("chosen", "all"),
+            "latency of the dense and the chosen candidate (chosen), or of every candidate (all)");
+    static final ParamSchema TIMING = ParamSchema.of(TIMING_ROWS, TIMING_REPEATS, TIMING_CANDIDATES);
+
+    // ---- plots
+    static final ParamSpec<Boolean> PLOTS_SVG =
+            ParamSpec.flag("svg", false, "also write every plot as SVG (plots/<name>.svg) besides the PNG");
+    static final ParamSchema PLOTS = ParamSchema.of(PLOTS_SVG);
 
     // ---- an arm
     static final ParamSpec<String> ARM_NAME = ParamSpec.custom(
@@ -192,6 +202,7 @@ public final class StudySchema {
         m.put("imbalance", IMBALANCE);
         m.put("select", SELECT);
         m.put("timing", TIMING);
+        m.put("plots", PLOTS);
         m.put("arms[i]", ARM);
         m.put("arms[i].model", ARM_MODEL);
         m.put("arms[i].prune", ARM_PRUNE);

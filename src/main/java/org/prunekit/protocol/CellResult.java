@@ -19,6 +19,8 @@ import java.util.Map;
  * @param pathColumns  the path's exported columns ({@link PathExport}), one value per candidate; empty if none
  * @param features     the encoded feature names of the cell's training data, sorted (null in cells saved before
  *                     prunekit recorded them)
+ * @param phases       wall and CPU time of the cell by phase ({@link PhaseClock} names), in the order first used;
+ *                     empty in cells saved before prunekit recorded them
  */
 public record CellResult(
         String arm,
@@ -33,9 +35,43 @@ public record CellResult(
         List<CandidateResult> candidates,
         List<String> featuresUsed,
         Map<String, double[]> pathColumns,
-        List<String> features) {
+        List<String> features,
+        Map<String, PhaseTime> phases) {
+
+    /** A result without phase times. */
+    public CellResult(
+            String arm,
+            int repeat,
+            int fold,
+            String strengthName,
+            int innerFolds,
+            int chosen,
+            String note,
+            int trainRows,
+            int testRows,
+            List<CandidateResult> candidates,
+            List<String> featuresUsed,
+            Map<String, double[]> pathColumns,
+            List<String> features) {
+        this(
+                arm,
+                repeat,
+                fold,
+                strengthName,
+                innerFolds,
+                chosen,
+                note,
+                trainRows,
+                testRows,
+                candidates,
+                featuresUsed,
+                pathColumns,
+                features,
+                null);
+    }
 
     public CellResult {
+        phases = phases == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(phases));
         candidates = List.copyOf(candidates);
         featuresUsed = featuresUsed == null ? List.of() : List.copyOf(featuresUsed);
         features = features == null ? null : List.copyOf(features);

@@ -105,6 +105,7 @@ public final class CellRunner {
         ModelFamily family = arm.familyImpl();
         MethodFactory factory = arm.methodImpl();
         PruningMethod method = factory.create(arm.pruneParams(), arm.modelParams(), family, seed);
+        PhaseClock clock = new PhaseClock();
 
         List<int[][]> inner = innerSplits(
                 trainRows, method.usesValidation(), innerSplitSeed(cfg.split().seed(), repeat, fold));
@@ -114,71 +115,97 @@ public final class CellRunner {
         if (method.usesValidation()) {
             int[] fitRows = inner.get(0)[0];
             int[] valRows = inner.get(0)[1];
-            main = fit(arm, family, fitRows, seed);
-            MutableDataset<Label> val = main.part().encoder().encode(valRows);
-            path = method.path(main.model(), main.part().data(), val);
+            Fit m = fit(arm, family, fitRows, seed, clock);
+            main = m;
+            MutableDataset<Label> val =
+                    clock.time(PhaseClock.ENCODE, () -> m.part().encoder().encode(valRows));
+            PruningPath p = clock.time(
+                    PhaseClock.PATH, () -> method.path(m.model(), m.part().data(), val));
+            path = p;
             scores = new InnerScores(path.candidates().size(), 1);
             int[] yVal = labels(valRows);
             InnerScores s = scores;
-            path.scoreAll(val, study.classes(), (i, probs) -> s.add(i, 0, yVal, probs));
+            clock.run(PhaseClock.INNER, () -> p.scoreAll(val, study.classes(), (i, probs) -> s.add(i, 0, yVal, probs)));
         } else {
-            main = fit(arm, family, trainRows, seed);
-            path = method.path(main.model(), main.part().data(), null);
+            Fit m = fit(arm, family, trainRows, seed, clock);
+            main = m;
+            path = clock.time(
+                    PhaseClock.PATH, () -> method.path(m.model(), m.part().data(), null));
             double[] points = path.selectionPoints();
             if (points.length != path.candidates().size()) {
                 throw new IllegalStateException(arm.method() + ": selectionPoints() has " + points.length
                         + " entries for " + path.candidates().size() + " candidates");
             }
-            InnerScores cv = new InnerScores(points.length, inner.size());
+            // a one-candidate path (method none) has nothing to select: no inner fits, unless a threshold is chosen
+            // on inner scores
+            boolean select = points.length > 1 || cfg.imbalance().strategy().equals("threshold");
+            InnerScores cv = new InnerScores(points.length, select ? inner.size() : 0);
             scores = cv;
-            for (int j = 0; j < inner.size(); j++) {
+            for (int j = 0; select && j < inner.size(); j++) {
                 long s = innerSeed(seed, j);
-                Fit f = fit(arm, family, inner.get(j)[0], s);
-                PruningPath innerPath = factory.create(arm.pruneParams(), arm.modelParams(), family, s)
-                        .path(f.model(), f.part().data(), null);
-                MutableDataset<Label> val = f.part().encoder().encode(inner.get(j)[1]);
-                int[] yVal = labels(inner.get(j)[1]);
+                Fit f = fit(arm, family, inner.get(j)[0], s, clock);
+                PruningPath innerPath = clock.time(
+                        PhaseClock.PATH, () -> factory.create(arm.pruneParams(), arm.modelParams(), family, s)
+                                .path(f.model(), f.part().data(), null));
+                int[] valRows = inner.get(j)[1];
+                MutableDataset<Label> val =
+                        clock.time(PhaseClock.ENCODE, () -> f.part().encoder().encode(valRows));
+                int[] yVal = labels(valRows);
                 int innerFold = j;
-                innerPath.scoreAt(points, val, study.classes(), (i, probs) -> cv.add(i, innerFold, yVal, probs));
+                clock.run(
+                        PhaseClock.INNER,
+                        () -> innerPath.scoreAt(
+                                points, val, study.classes(), (i, probs) -> cv.add(i, innerFold, yVal, probs)));
             }
         }
-        scores.finish();
+        InnerScores sc = scores;
+        clock.run(PhaseClock.INNER, sc::finish);
 
         List<Candidate> cands = path.candidates();
         long[] nonZero =
                 cands.stream().mapToLong(c -> c.size().nonZeroParameters()).toArray();
         SelectSpec select = cfg.selectFor(arm);
         String sel = select.metric().configName();
-        Selection.Choice choice = Selection.choose(
-                select.rule(),
-                scores.mean(sel),
-                scores.sd(sel),
-                scores.folds(),
-                nonZero,
-                select.metric().higherIsBetter(),
-                select.maxNonZero());
+        Selection.Choice choice = scores.folds() == 0
+                ? new Selection.Choice(0, null)
+                : Selection.choose(
+                        select.rule(),
+                        scores.mean(sel),
+                        scores.sd(sel),
+                        scores.folds(),
+                        nonZero,
+                        select.metric().higherIsBetter(),
+                        select.maxNonZero());
 
         List<Map<String, Double>> outerScores = new ArrayList<>();
         for (int i = 0; i < cands.size(); i++) {
             outerScores.add(Map.of());
         }
         List<Example<Label>> timed;
+        Fit mainFit = main;
+        PruningPath mainPath = path;
         if (testRows.length > 0) {
-            MutableDataset<Label> test = main.part().encoder().encode(testRows);
+            MutableDataset<Label> test =
+                    clock.time(PhaseClock.ENCODE, () -> mainFit.part().encoder().encode(testRows));
             int[] yTest = labels(testRows);
-            path.scoreAll(
-                    test,
-                    study.classes(),
-                    (i, probs) -> outerScores.set(
-                            i,
-                            named(Metrics.computeAll(
-                                    cfg.metrics(), yTest, probs, study.positive(), scores.threshold(i)))));
+            clock.run(
+                    PhaseClock.OUTER,
+                    () -> mainPath.scoreAll(
+                            test,
+                            study.classes(),
+                            (i, probs) -> outerScores.set(
+                                    i,
+                                    named(Metrics.computeAll(
+                                            cfg.metrics(), yTest, probs, study.positive(), sc.threshold(i))))));
             timed = sample(test);
         } else {
-            timed = sample(main.part()
-                    .encoder()
-                    .encode(Arrays.copyOf(
-                            trainRows, Math.min(trainRows.length, cfg.output().latencyRows()))));
+            timed = clock.time(
+                    PhaseClock.ENCODE,
+                    () -> sample(mainFit.part()
+                            .encoder()
+                            .encode(Arrays.copyOf(
+                                    trainRows,
+                                    Math.min(trainRows.length, cfg.output().latencyRows())))));
         }
         List<CandidateResult> out = new ArrayList<>();
         Encoding encoding = main.part().encoder().encoding();
@@ -186,9 +213,16 @@ public final class CellRunner {
                 study, arm, encoding, path.strengthName(), cands.get(0).size().parameters());
         for (int i = 0; i < cands.size(); i++) {
             Candidate c = cands.get(i);
-            SizeMeter.Bytes b = bytes.of(i, c, scores.threshold(i));
-            double latency =
-                    SizeMeter.latencyMicros(c.model(), timed, cfg.output().latencyRepeats());
+            int k = i;
+            SizeMeter.Bytes b = clock.time(PhaseClock.SIZE, () -> bytes.of(k, c, sc.threshold(k)));
+            // latency of the dense candidate (index 0) and the chosen one; of every candidate with timing.candidates
+            boolean timeIt = cfg.output().latencyAll() || i == 0 || i == choice.index();
+            double latency = timeIt
+                    ? clock.time(
+                            PhaseClock.LATENCY,
+                            () -> SizeMeter.latencyMicros(
+                                    c.model(), timed, cfg.output().latencyRepeats()))
+                    : Double.NaN;
             out.add(new CandidateResult(
                     i,
                     c.strength(),
@@ -222,7 +256,8 @@ public final class CellRunner {
                 out,
                 used,
                 columns,
-                sorted(features));
+                sorted(features),
+                clock.times());
         return new Outcome(result, cands.get(choice.index()).model(), cands, encoding);
     }
 
@@ -236,18 +271,21 @@ public final class CellRunner {
         return all.isEmpty() ? null : String.join("; ", all);
     }
 
-    private Fit fit(ArmSpec arm, ModelFamily family, int[] rows, long seed) {
-        TrainingPart part = TrainingPart.of(
-                study.table(),
-                rows,
-                cfg.data().schema().missingIndicators(),
-                cfg.imbalance(),
-                cfg.imbalance().resamples()
-                        ? study.resamplers().apply(cfg.imbalance().strategy())
-                        : null,
-                seed);
+    private Fit fit(ArmSpec arm, ModelFamily family, int[] rows, long seed, PhaseClock clock) {
+        TrainingPart part = clock.time(
+                PhaseClock.ENCODE,
+                () -> TrainingPart.of(
+                        study.table(),
+                        rows,
+                        cfg.data().schema().missingIndicators(),
+                        cfg.imbalance(),
+                        cfg.imbalance().resamples()
+                                ? study.resamplers().apply(cfg.imbalance().strategy())
+                                : null,
+                        seed));
         Model<Label> model =
-                family.trainer(arm.modelParams(), seed, part.classWeights()).train(part.data());
+                clock.time(PhaseClock.FIT, () -> family.trainer(arm.modelParams(), seed, part.classWeights())
+                        .train(part.data()));
         return new Fit(part, model);
     }
 

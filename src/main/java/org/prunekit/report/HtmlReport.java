@@ -63,6 +63,26 @@ public final class HtmlReport {
         arms(h, d);
         comparisons(h, d.comparisons());
         figures(h, figures);
+        if (!d.timeTable().isEmpty()) {
+            h.append("<h2 id=\"time\">Time</h2>\n<table>\n");
+            for (int r = 0; r < d.timeTable().size(); r++) {
+                String cell = r == 0 ? "th" : "td";
+                h.append("<tr>");
+                for (String v : d.timeTable().get(r)) {
+                    h.append('<')
+                            .append(cell)
+                            .append('>')
+                            .append(escape(v))
+                            .append("</")
+                            .append(cell)
+                            .append('>');
+                }
+                h.append("</tr>\n");
+            }
+            h.append("</table>\n<p class=\"muted\">")
+                    .append(escape(d.timeNote()))
+                    .append("</p>\n");
+        }
         h.append("<h2 id=\"config\">Config</h2>\n<pre>")
                 .append(escape(d.configText()))
                 .append("</pre>\n");

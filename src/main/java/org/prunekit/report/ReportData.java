@@ -27,7 +27,34 @@ public record ReportData(
         List<ArmSummary> arms,
         List<PairedComparison> comparisons,
         List<ChartSpec> charts,
-        List<String> warnings) {
+        List<String> warnings,
+        List<List<String>> timeTable,
+        String timeNote) {
+
+    /** Report data without a time breakdown. */
+    public ReportData(
+            String name,
+            String configText,
+            DatasetSummary dataset,
+            String selectionMetric,
+            String selectionRule,
+            List<ArmSummary> arms,
+            List<PairedComparison> comparisons,
+            List<ChartSpec> charts,
+            List<String> warnings) {
+        this(
+                name,
+                configText,
+                dataset,
+                selectionMetric,
+                selectionRule,
+                arms,
+                comparisons,
+                charts,
+                warnings,
+                null,
+                null);
+    }
 
     public ReportData {
         Objects.requireNonNull(name, "name");
@@ -39,5 +66,8 @@ public record ReportData(
         comparisons = List.copyOf(comparisons);
         charts = List.copyOf(charts);
         warnings = List.copyOf(warnings);
+        timeTable = timeTable == null
+                ? List.of()
+                : timeTable.stream().map(List::copyOf).toList();
     }
 }

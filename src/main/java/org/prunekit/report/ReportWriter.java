@@ -30,11 +30,25 @@ public final class ReportWriter {
      * {@code prunekit report RUN_DIR} does); returns the page's path.
      */
     public static Path rebuild(Path runDir) {
-        return write(ResultsReader.read(runDir), runDir);
+        return rebuild(runDir, false);
     }
 
-    /** Writes the plots and {@code report.html} into {@code outDir}; returns the page's path. */
+    /** As {@link #rebuild(Path)}; with {@code svg}, every plot is also written as SVG. */
+    public static Path rebuild(Path runDir, boolean svg) {
+        return write(ResultsReader.read(runDir), runDir, svg);
+    }
+
+    /** Writes the plots (PNG and SVG) and {@code report.html} into {@code outDir}; returns the page's path. */
     public static Path write(ReportData data, Path outDir) {
+        return write(data, outDir, true);
+    }
+
+    /**
+     * Writes the plots (PNG; SVG too with {@code svg}) and {@code report.html} into {@code outDir}; images left from
+     * an earlier report that this one does not write (SVGs included, when {@code svg} is off) are removed. Returns
+     * the page's path.
+     */
+    public static Path write(ReportData data, Path outDir, boolean svg) {
         Path plots = outDir.resolve(PLOTS_DIR);
         List<HtmlReport.Figure> figures = new ArrayList<>();
         List<String> warnings = new ArrayList<>(data.warnings());
@@ -46,13 +60,16 @@ public final class ReportWriter {
                 stem = ChartFiles.fileStem(spec.name()) + "-" + k;
             }
             try {
-                ChartFiles.Written w = ChartFiles.write(spec.build(), plots, stem);
-                written.add(w.name());
+                ChartFiles.Written w = ChartFiles.write(spec.build(), plots, stem, svg);
+                written.add(w.png().getFileName().toString());
+                if (w.svg() != null) {
+                    written.add(w.svg().getFileName().toString());
+                }
                 figures.add(new HtmlReport.Figure(
                         w.name(),
                         spec.caption(),
                         w.pngBytes(),
-                        PLOTS_DIR + "/" + w.svg().getFileName()));
+                        w.svg() == null ? null : PLOTS_DIR + "/" + w.svg().getFileName()));
             } catch (RuntimeException e) {
                 warnings.add("chart " + spec.name() + " could not be drawn: " + e.getMessage());
             }
@@ -67,13 +84,15 @@ public final class ReportWriter {
                 data.arms(),
                 data.comparisons(),
                 data.charts(),
-                warnings);
+                warnings,
+                data.timeTable(),
+                data.timeNote());
         Path page = outDir.resolve(REPORT_FILE);
         AtomicFiles.writeString(page, HtmlReport.render(withWarnings, figures));
         return page;
     }
 
-    /** Deletes images in {@code plots/} that this report did not write (charts of an earlier version of the run). */
+    /** Deletes image files in {@code plots/} that this report did not write (earlier charts, or SVGs not asked for). */
     private static void removeStalePlots(Path plots, Set<String> written) {
         if (!Files.isDirectory(plots)) {
             return;
@@ -81,9 +100,8 @@ public final class ReportWriter {
         try (Stream<Path> files = Files.list(plots)) {
             for (Path f : files.toList()) {
                 String n = f.getFileName().toString();
-                int dot = n.lastIndexOf('.');
                 boolean image = n.endsWith(".png") || n.endsWith(".svg");
-                if (image && !written.contains(n.substring(0, dot))) {
+                if (image && !written.contains(n)) {
                     Files.deleteIfExists(f);
                 }
             }

@@ -78,6 +78,7 @@ public final class ResultsReader {
         }
         String configText = readString(dir.resolve(ResultsLayout.CONFIG));
         RunSummary summary = RunSummary.read(dir.resolve(ResultsLayout.SUMMARY));
+        Map<String, Object> time = time(dir.resolve(ResultsLayout.SUMMARY));
         String metric = summary.metric();
         String outer = ResultsLayout.outer(metric);
         CsvRows candidates = CsvRows.read(dir.resolve(ResultsLayout.CANDIDATES))
@@ -156,7 +157,21 @@ public final class ResultsReader {
                 arms,
                 comparisons,
                 charts,
-                warnings);
+                warnings,
+                time == null ? null : TimeSummary.table(time),
+                time == null ? null : TimeSummary.footnote(time));
+    }
+
+    /** The {@code time} entry of summary.json as plain maps, or null (runs before prunekit recorded times). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> time(Path summaryFile) {
+        try {
+            Map<String, Object> m = CellStore.JSON.readValue(summaryFile.toFile(), Map.class);
+            Object t = m.get("time");
+            return t instanceof Map<?, ?> ? (Map<String, Object>) t : null;
+        } catch (IOException | RuntimeException e) {
+            return null; // the summary's other entries were read already; a malformed time entry only drops the table
+        }
     }
 
     /**
@@ -255,15 +270,13 @@ public final class ResultsReader {
                             .mapToDouble(r -> 100 * (1 - r.num(NON_ZERO) / r.num(PARAMETERS)))
                             .toArray()));
             curve(curvesByKind, "mlp-metric", new Curve(arm, sparsity, mean, sd));
-            if (candidates.has(LATENCY_US)) {
+            double[] latency = candidates.has(LATENCY_US) ? each(points, g -> meanOf(g, LATENCY_US)) : null;
+            // every candidate's latency is measured only with timing.candidates: all
+            if (latency != null && Arrays.stream(latency).allMatch(Double::isFinite)) {
                 curve(
                         curvesByKind,
                         "mlp-latency",
-                        new Curve(
-                                arm,
-                                sparsity,
-                                each(points, g -> meanOf(g, LATENCY_US)),
-                                each(points, g -> sdOf(g, LATENCY_US))));
+                        new Curve(arm, sparsity, latency, each(points, g -> sdOf(g, LATENCY_US))));
             }
         } else if (!ResultsLayout.MODEL_PRUNING.contains(method) && candidates.has(FEATURES)) {
             curve(curvesByKind, "fs-metric", new Curve(arm, each(points, g -> meanOf(g, FEATURES)), mean, sd));

@@ -43,6 +43,7 @@ public final class ResultsWriter {
     private final List<CellResult> outer;
     private final DatasetInfo data;
     private final String version;
+    private RunTimes runTimes;
 
     /** @param cells every cell (outer cells and refits), in any order; sorted here */
     public ResultsWriter(ExperimentConfig cfg, List<CellResult> cells, DatasetInfo data, String version) {
@@ -57,6 +58,23 @@ public final class ResultsWriter {
         this.outer = this.cells.stream().filter(c -> !c.refitOnAll()).toList();
         this.data = data;
         this.version = version;
+    }
+
+    /** Adds the run-level times to the summary's {@code time} entry (the cells carry their own phase times). */
+    public ResultsWriter withRunTimes(RunTimes times) {
+        this.runTimes = times;
+        return this;
+    }
+
+    /** Writes {@code summary.json} and {@code summary.md} only (e.g. again, once the report's time is known). */
+    public void writeSummary(Path dir) {
+        Map<String, Object> summary = summary();
+        try {
+            AtomicFiles.write(dir.resolve(ResultsLayout.SUMMARY), CellStore.JSON.writeValueAsBytes(summary));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        AtomicFiles.writeString(dir.resolve("summary.md"), summaryMarkdown(summary));
     }
 
     public void writeAll(Path dir) {
@@ -410,6 +428,11 @@ public final class ResultsWriter {
         s.put("arms", arms);
         s.put("paired", paired());
         s.put("warnings", warnings());
+        Map<String, Object> time =
+                TimeSummary.of(cells, cfg.arms().stream().map(ArmSpec::name).toList(), runTimes);
+        if (time != null) {
+            s.put("time", time);
+        }
         return s;
     }
 
@@ -622,6 +645,18 @@ public final class ResultsWriter {
             b.append(
                     "\nFolds share training rows: the t interval and the Wilcoxon p are optimistic; the corrected resampled "
                             + "t-test (Nadeau & Bengio 2003) allows for the overlap.\n");
+        }
+        Map<String, Object> time = (Map<String, Object>) s.get("time");
+        if (time != null) {
+            b.append("\n## Time\n\n");
+            List<List<String>> rows = TimeSummary.table(time);
+            for (int r = 0; r < rows.size(); r++) {
+                b.append("| ").append(String.join(" | ", rows.get(r))).append(" |\n");
+                if (r == 0) {
+                    b.append("|---".repeat(rows.get(0).size())).append("|\n");
+                }
+            }
+            b.append('\n').append(TimeSummary.footnote(time)).append('\n');
         }
         List<String> w = warnings();
         if (!w.isEmpty()) {

@@ -1,5 +1,7 @@
 package org.prunekit.run;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,10 +13,12 @@ import org.prunekit.config.ArmSpec;
 import org.prunekit.config.ExperimentConfig;
 import org.prunekit.data.imbalance.Resampler;
 import org.prunekit.protocol.CellResult;
+import org.prunekit.protocol.PhaseClock;
 import org.prunekit.report.CellStore;
 import org.prunekit.report.OutputFolder;
 import org.prunekit.report.ReportWriter;
 import org.prunekit.report.ResultsWriter;
+import org.prunekit.report.RunTimes;
 
 /**
  * Runs a study: every cell (arm × repeat × outer fold, plus each arm's refit on all data) on an {@link Engine} (a
@@ -78,9 +82,14 @@ public final class Harness {
      * files, resume and the results are the same whatever the engine.
      */
     public static Path run(ExperimentConfig cfg, Path workDir, Options options, Engine engine) {
+        long start = System.nanoTime();
+        double cpu0 = processCpuSeconds();
+        PhaseClock clock = new PhaseClock();
         Path dataFile = Experiment.dataPath(cfg, workDir);
-        String dataSha = Experiment.sha256(dataFile);
-        StudyPlan plan = engine.prepare(new StudyInput(cfg, workDir, dataFile, dataSha, options.resamplers()));
+        String dataSha = clock.time(PhaseClock.READ, () -> Experiment.sha256(dataFile));
+        StudyPlan plan = clock.time(
+                PhaseClock.READ,
+                () -> engine.prepare(new StudyInput(cfg, workDir, dataFile, dataSha, options.resamplers())));
         Path out = cfg.output().dir();
         String fingerprint = Experiment.sha256(ResultsWriter.configYaml(cfg) + "\ndata " + dataSha);
         RefitFiles refit = new RefitFiles(
@@ -91,13 +100,21 @@ public final class Harness {
         }
         try (OutputFolder.Session session = OutputFolder.open(
                 out, fingerprint, options.force(), options.resume(), inputs, options.progress()::warning)) {
-            runCells(cfg, plan, engine, out, refit, options);
+            runCells(cfg, plan, engine, out, refit, options, clock, start, cpu0);
         }
         return out;
     }
 
     private static void runCells(
-            ExperimentConfig cfg, StudyPlan plan, Engine engine, Path out, RefitFiles refit, Options options) {
+            ExperimentConfig cfg,
+            StudyPlan plan,
+            Engine engine,
+            Path out,
+            RefitFiles refit,
+            Options options,
+            PhaseClock clock,
+            long start,
+            double cpu0) {
         String dataSha = refit.dataSha();
         CellStore store = new CellStore(out);
 
@@ -149,8 +166,25 @@ public final class Harness {
             cfg.warnings().add(null, w);
             options.progress().warning(w);
         }
-        new ResultsWriter(cfg, results, info, Version.get()).writeAll(out);
-        writeReport(out, options.progress());
+        ResultsWriter writer = new ResultsWriter(cfg, results, info, Version.get());
+        writer.withRunTimes(runTimes(clock, start, cpu0));
+        clock.run(PhaseClock.WRITE, () -> writer.writeAll(out));
+        clock.run(
+                PhaseClock.REPORT,
+                () -> writeReport(out, options.progress(), cfg.output().svg()));
+        // the summary again, now with the report's own time (report.html shows the times up to writing)
+        writer.withRunTimes(runTimes(clock, start, cpu0)).writeSummary(out);
+    }
+
+    private static RunTimes runTimes(PhaseClock clock, long start, double cpu0) {
+        return new RunTimes(clock.times(), (System.nanoTime() - start) / 1e9, processCpuSeconds() - cpu0);
+    }
+
+    /** CPU seconds of the whole JVM process (all threads), or 0 where the platform does not say. */
+    static double processCpuSeconds() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
+                ? Math.max(0, os.getProcessCpuTime()) / 1e9
+                : 0;
     }
 
     /**
@@ -158,8 +192,12 @@ public final class Harness {
      * them, so a failure is a warning (a chart that cannot be drawn is already a warning inside the report).
      */
     static void writeReport(Path out, Progress progress) {
+        writeReport(out, progress, false);
+    }
+
+    static void writeReport(Path out, Progress progress, boolean svg) {
         try {
-            ReportWriter.rebuild(out);
+            ReportWriter.rebuild(out, svg);
         } catch (RuntimeException e) {
             progress.warning("report.html not written: " + e.getMessage() + " (the results are complete; "
                     + "rebuild with ./prunekit report " + out + ")");

@@ -26,7 +26,7 @@ class ReportCommandTest {
     @Test
     void rebuildsReportAndPlotsFromSavedResults() throws Exception {
         Path dir = ReportFixtures.resultsFolder(tmp.resolve("run"));
-        assertEquals(0, run("report", dir.toString()), err.toString());
+        assertEquals(0, run("report", dir.toString(), "--svg"), err.toString());
         assertTrue(Files.size(dir.resolve("report.html")) > 10_000);
         assertTrue(Files.isRegularFile(dir.resolve("plots/pareto.png")));
         assertTrue(Files.isRegularFile(dir.resolve("plots/pareto.svg")));

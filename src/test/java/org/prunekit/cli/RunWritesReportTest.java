@@ -59,6 +59,7 @@ class RunWritesReportTest {
                         + "metrics: [balanced-accuracy, average-precision]\n"
                         + "select: {metric: average-precision, rule: one-se}\n"
                         + "timing: {rows: 20, repeats: 1}\n"
+                        + "plots: {svg: true}\n"
                         + "arms:\n"
                         + "  - {name: ccp, model: {family: cart, max-depth: 8}, prune: {method: cost-complexity}}\n"
                         + "  - {name: cart-dense, model: {family: cart, max-depth: 8}, prune: {method: none}}\n"
@@ -152,7 +153,7 @@ class RunWritesReportTest {
 
         deleteTree(out.resolve("plots"));
         Files.delete(out.resolve("report.html"));
-        StudyFiles.Cli report = StudyFiles.cli("report", out.toString());
+        StudyFiles.Cli report = StudyFiles.cli("report", out.toString(), "--svg");
         assertEquals(0, report.code(), report.err());
         assertTrue(Files.isRegularFile(out.resolve("report.html")));
         assertTrue(Files.isRegularFile(out.resolve("plots/ccp-ccp.svg")));

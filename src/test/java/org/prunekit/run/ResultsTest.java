@@ -50,7 +50,6 @@ class ResultsTest {
                 "selection-frequency.csv",
                 "report.html",
                 "plots/pareto.png",
-                "plots/pareto.svg",
                 "models/lin.model",
                 "models/lin.provenance.json",
                 "models/lin-dense.model",

@@ -58,12 +58,23 @@ public final class ChartFiles {
 
     /** Writes {@code dir/<stem>.png} and {@code dir/<stem>.svg}, each atomically (temp file + rename). */
     public static Written write(Chart<?, ?> chart, Path dir, String stem) {
+        return write(chart, dir, stem, true);
+    }
+
+    /**
+     * Writes {@code dir/<stem>.png} and, with {@code svg}, {@code dir/<stem>.svg} (0.5-1.5 MB each, so on request
+     * only), each atomically; {@link Written#svg} is null when no SVG was written.
+     */
+    public static Written write(Chart<?, ?> chart, Path dir, String stem, boolean svg) {
         String safe = fileStem(stem);
         byte[] png = png(chart);
         Path pngPath = dir.resolve(safe + ".png");
-        Path svgPath = dir.resolve(safe + ".svg");
         AtomicFiles.write(pngPath, png);
-        AtomicFiles.write(svgPath, svg(chart));
+        Path svgPath = null;
+        if (svg) {
+            svgPath = dir.resolve(safe + ".svg");
+            AtomicFiles.write(svgPath, svg(chart));
+        }
         return new Written(safe, pngPath, svgPath, png);
     }
 
