@@ -32,15 +32,27 @@ public final class Datasets {
      */
     public static MutableDataset<Label> csv(Path file, String target) {
         try {
-            Table table = new CsvTableReader(Schema.of(target)).read(file);
-            int[] rows = new int[table.rows()];
-            for (int i = 0; i < rows.length; i++) {
-                rows[i] = i;
-            }
-            return TableEncoder.fit(table, rows, false).encode(rows);
+            Encoded data = encode(file, Schema.of(target));
+            return data.encoder().encode(allRows(data.table()));
         } catch (InputException e) {
             throw ConfigBlock.badInput(e);
         }
+    }
+
+    /** A CSV file read with {@code schema} and the encoding fitted on all its rows, as {@link #csv} makes them. */
+    record Encoded(Table table, TableEncoder encoder, List<String> classes) {}
+
+    static Encoded encode(Path file, Schema schema) {
+        Table table = new CsvTableReader(schema).read(file);
+        return new Encoded(table, TableEncoder.fit(table, allRows(table), false), table.classes());
+    }
+
+    private static int[] allRows(Table table) {
+        int[] rows = new int[table.rows()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = i;
+        }
+        return rows;
     }
 
     /**

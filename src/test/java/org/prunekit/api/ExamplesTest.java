@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.prunekit.cli.Main;
 import org.prunekit.examples.CartExample;
 import org.prunekit.examples.L1Example;
 import org.prunekit.examples.MlpExample;
@@ -54,10 +58,25 @@ class ExamplesTest {
         assertChoice(r.cv());
         assertEquals(leaves[r.cv().chosen()], leaves(r.pruned()));
         assertTrue(leaves(r.pruned()) < leaves(r.tree()), "one-se prunes the tree");
-        @SuppressWarnings("unchecked")
-        Model<Label> loaded = (Model<Label>) CartExample.saveAndLoad(r.pruned(), tmp);
         MutableDataset<Label> data = Datasets.csv(DATA, "class");
-        assertEquals(labels(r.pruned(), data), labels(loaded, data), "the saved subtree predicts as before");
+        Bundle.Predictions p = CartExample.bundle(r.pruned(), DATA, tmp);
+        assertEquals(labels(r.pruned(), data), List.of(p.labels()), "the bundle predicts raw rows as the subtree");
+        StringWriter err = new StringWriter();
+        Path out = tmp.resolve("predictions.csv");
+        int code = Main.run(
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(err),
+                "predict",
+                tmp.resolve("cart.bundle").toString(),
+                DATA.toString(),
+                "--out",
+                out.toString());
+        assertEquals(0, code, err.toString());
+        List<String> cli = Files.readAllLines(out).stream()
+                .skip(1)
+                .map(l -> l.split(",")[1])
+                .toList();
+        assertEquals(List.of(p.labels()), cli, "prunekit predict reads the API's bundle");
     }
 
     @Test

@@ -1,12 +1,11 @@
 package org.prunekit.examples;
 
-import java.io.IOException;
 import java.nio.file.Path;
+import org.prunekit.api.Bundle;
 import org.prunekit.api.Choice;
 import org.prunekit.api.CostComplexity;
 import org.prunekit.api.CrossValidation;
 import org.prunekit.api.Datasets;
-import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.dtree.CARTClassificationTrainer;
@@ -53,13 +52,13 @@ public final class CartExample {
         return new Result(tree, path, cv, pruned);
     }
 
-    /** Saves {@code pruned} with Tribuo and loads it back. */
-    public static Model<?> saveAndLoad(TreeModel<Label> pruned, Path dir) throws IOException {
-        // tag::save[]
-        Path file = dir.resolve("cart-pruned.model");
-        pruned.serializeToFile(file); // Tribuo's protobuf format
-        Model<?> loaded = Model.deserializeFromFile(file);
-        // end::save[]
-        return loaded;
+    /** Saves {@code pruned} as a deployable bundle and predicts raw rows with the loaded bundle. */
+    public static Bundle.Predictions bundle(TreeModel<Label> pruned, Path csv, Path dir) {
+        // tag::bundle[]
+        Path file = dir.resolve("cart.bundle");
+        Bundle.of(pruned, csv, "class").save(file); // the model + how raw CSV rows are read and encoded
+        Bundle.Predictions p = Bundle.load(file).predict(csv); // raw rows in: labels and probabilities out
+        // end::bundle[]
+        return p;
     }
 }
