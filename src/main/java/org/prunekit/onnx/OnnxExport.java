@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.prunekit.bundle.Bundle;
+import org.prunekit.bundle.PruningRecord;
 import org.prunekit.prune.FeatureSubsetModel;
 import org.prunekit.prune.linear.SparseLinearModel;
 import org.prunekit.prune.nn.MlpModel;
@@ -112,6 +114,29 @@ public final class OnnxExport {
                 + "in the column order of the metadata; outputs "
                 + "'probabilities' float [N, " + classes.size() + "] in prunekit.classes order and 'label' string [N].";
         return graph.build("prunekit", version, doc, meta);
+    }
+
+    /**
+     * The ONNX model of a bundle: its encoding and missing tokens, classes, decision threshold and model, with its
+     * pruning record as metadata ({@code prunekit.arm}, {@code prunekit.family}, ...).
+     *
+     * @throws IllegalArgumentException when the bundle's model has no ONNX translation
+     */
+    public static OnnxMl.ModelProto of(Bundle bundle) {
+        RawColumns raw = RawColumns.of(bundle.encoding(), bundle.schema().missingTokens());
+        Decision decision = bundle.positive() >= 0 && !Double.isNaN(bundle.threshold())
+                ? new Decision(bundle.classes().get(bundle.positive()), bundle.threshold())
+                : null;
+        PruningRecord p = bundle.pruning();
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("prunekit.arm", p.arm());
+        meta.put("prunekit.family", p.family());
+        meta.put("prunekit.method", p.method());
+        meta.put("prunekit.strength", p.strengthName() + "=" + p.strength());
+        meta.put("prunekit.non_zero_parameters", p.nonZero() + " of " + p.denseParameters());
+        meta.put("prunekit.data_sha256", p.dataSha256());
+        meta.put("prunekit.bundle_version", p.prunekitVersion());
+        return export(raw, bundle.model(), bundle.classes(), decision, PruningRecord.currentVersion(), meta);
     }
 
     /** Whether {@code model} has an ONNX translation. */

@@ -1,6 +1,13 @@
 package org.prunekit.onnx;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
+import org.prunekit.data.ColumnEncoding;
+import org.prunekit.data.ColumnType;
+import org.prunekit.data.Encoding;
 
 /**
  * The raw feature columns an exported graph takes, in file order, with the fitted encoding of each (what the
@@ -14,6 +21,27 @@ public record RawColumns(List<Column> columns, List<String> missingTokens) {
     public RawColumns {
         columns = List.copyOf(columns);
         missingTokens = List.copyOf(missingTokens);
+    }
+
+    /**
+     * The raw columns of a fitted {@link Encoding} (the one saved in a model bundle), with the schema's missing
+     * tokens.
+     */
+    public static RawColumns of(Encoding encoding, Collection<String> missingTokens) {
+        List<String> f = encoding.features();
+        List<Column> out = new ArrayList<>();
+        for (ColumnEncoding c : encoding.columns()) {
+            String indicator = c.indicator() >= 0 ? f.get(c.indicator()) : null;
+            if (c.type() == ColumnType.NUMERIC) {
+                out.add(new Numeric(c.name(), c.impute(), f.get(c.feature()), indicator));
+            } else {
+                List<String> features = IntStream.range(0, c.levels().size())
+                        .mapToObj(i -> f.get(c.feature() + i))
+                        .toList();
+                out.add(new Categorical(c.name(), c.levels(), c.mode(), features, indicator));
+            }
+        }
+        return new RawColumns(out, new TreeSet<>(missingTokens).stream().toList());
     }
 
     /** One raw column. */

@@ -22,7 +22,7 @@ class ExportCommandTest {
         CliRun r = CliRun.of("export", XGB, "--format", "pmml", "--out", out.toString());
         assertEquals(Main.BAD_INPUT, r.exit());
         assertEquals(
-                "prunekit: --format: must be one of xgboost-json but was 'pmml'",
+                "prunekit: --format: must be one of onnx, xgboost-json but was 'pmml'",
                 r.err().strip());
         assertFalse(Files.exists(out));
     }

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -95,14 +94,7 @@ class OnnxParityTest {
         int[] rows = IntStream.range(0, n).toArray();
         int[] trainRows = IntStream.range(0, 300).toArray();
         TableEncoder enc = TableEncoder.fit(table, trainRows, true);
-        raw = FittedColumns.fit(table, trainRows, true);
-        Set<String> names = new HashSet<>();
-        raw.columns().forEach(c -> {
-            if (c instanceof RawColumns.Numeric x) names.add(x.feature());
-            if (c instanceof RawColumns.Categorical x) names.addAll(x.features());
-            if (c.indicator() != null) names.add(c.indicator());
-        });
-        assertEquals(new HashSet<>(enc.featureNames()), names, "the fitted columns name the encoder's features");
+        raw = RawColumns.of(enc.encoding(), Set.of());
         assertTrue(enc.featureNames().stream().anyMatch(f -> f.startsWith(TableEncoder.MISSING_PREFIX)));
         train = enc.encode(trainRows);
         validation = enc.encode(IntStream.range(300, n).toArray());
