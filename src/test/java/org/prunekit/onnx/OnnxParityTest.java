@@ -46,23 +46,23 @@ import org.tribuo.classification.Label;
  * most pruned candidate's file is smaller than the least pruned one's. A family without an ONNX translation must be
  * listed in {@link #NOT_EXPORTED} and gets a clean refusal.
  */
-class OnnxParityTest {
+public class OnnxParityTest {
 
     /** Families without an ONNX translation: dummy baselines (random), Smile models (no Tribuo structure). */
-    static final Set<String> NOT_EXPORTED = Set.of("baseline", "smile-cart", "smile-mlp");
+    public static final Set<String> NOT_EXPORTED = Set.of("baseline", "smile-cart", "smile-mlp");
 
     static final double TOLERANCE = 1e-5;
     static final double THRESHOLD = 0.35;
 
     /** Small, fast settings per family and method; everything else takes its default. */
-    static final Map<String, Map<String, Object>> MODEL = Map.of(
+    public static final Map<String, Map<String, Object>> MODEL = Map.of(
             "xgboost", Map.of("rounds", 20, "max-depth", 3),
             "random-forest", Map.of("members", 8),
             "adaboost", Map.of("members", 8, "max-depth", 2),
             "mlp", Map.of("epochs", 15, "hidden", List.of(16, 8)),
             "logistic", Map.of("nlambda", 30));
 
-    static final Map<String, Map<String, Object>> PRUNE = Map.of(
+    public static final Map<String, Map<String, Object>> PRUNE = Map.of(
             "tree-drop", Map.of("sizes", List.of(2, 5)),
             "magnitude", Map.of("sparsities", List.of(0.0, 0.9)),
             "random", Map.of("sparsities", List.of(0.0, 0.9)),

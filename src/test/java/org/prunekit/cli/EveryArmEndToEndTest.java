@@ -1,0 +1,123 @@
+package org.prunekit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import org.prunekit.config.Registry;
+import org.prunekit.onnx.OnnxParityTest;
+import org.prunekit.spi.MethodFactory;
+import org.prunekit.testing.StudyFiles;
+
+/**
+ * Every shipped family with every method that prunes it goes through the whole user path in one study: {@code run}
+ * (2 outer x 2 inner folds on a small synthetic CSV with a categorical column) -> the refit bundle ->
+ * {@code predict} on the raw CSV -> {@code export --format onnx} (where the family has a translation) -> {@code report}.
+ * The arms come from the registry, so a new family or method is covered without editing this test. Smile families
+ * are comparison-only: their run must complete and leave no model file.
+ */
+class EveryArmEndToEndTest {
+
+    @TempDir
+    static Path dir;
+
+    static Path csv;
+    static Path out;
+    static List<String> arms = new ArrayList<>();
+    static StudyFiles.Cli run;
+
+    @BeforeAll
+    static void runEveryArm() throws IOException {
+        csv = StudyFiles.syntheticCsv(dir, 160, 5);
+        List<Map<String, Object>> armBlocks = new ArrayList<>();
+        for (String family : Registry.discoveredFamilies().keySet()) {
+            for (MethodFactory m : Registry.discoveredMethods().values()) {
+                boolean forEvery = m.families().isEmpty();
+                if (!m.prunes(family) || (forEvery && !m.name().equals("none") && !family.equals("logistic"))) {
+                    continue; // methods for every family (feature-select) run on one family, none on all
+                }
+                if (family.startsWith("smile-") && !m.name().equals("none")) {
+                    continue;
+                }
+                Map<String, Object> model = new LinkedHashMap<>(OnnxParityTest.MODEL.getOrDefault(family, Map.of()));
+                model.put("family", family);
+                Map<String, Object> prune = new LinkedHashMap<>(OnnxParityTest.PRUNE.getOrDefault(m.name(), Map.of()));
+                prune.put("method", m.name());
+                String name = family + "-" + m.name();
+                arms.add(name);
+                armBlocks.add(Map.of("name", name, "model", model, "prune", prune));
+            }
+        }
+        Map<String, Object> cfg = new LinkedHashMap<>();
+        cfg.put("name", "every-arm");
+        cfg.put("data", Map.of("path", csv.toString(), "target", "class", "positive", "pos"));
+        cfg.put(
+                "split",
+                Map.of(
+                        "outer", Map.of("kind", "stratified-kfold", "folds", 2, "repeats", 1),
+                        "inner", Map.of("kind", "stratified-kfold", "folds", 2),
+                        "seed", 3));
+        cfg.put("metrics", List.of("balanced-accuracy", "average-precision"));
+        cfg.put("select", Map.of("metric", "average-precision", "rule", "best"));
+        cfg.put("arms", armBlocks);
+        Path file = StudyFiles.write(dir.resolve("every-arm.json"), new ObjectMapper().writeValueAsString(cfg));
+        out = dir.resolve("out");
+        run = StudyFiles.cli("run", file.toString(), "--out", out.toString(), "--threads", "2");
+    }
+
+    @TestFactory
+    List<DynamicTest> everyArmRunsSavesPredictsExportsAndReports() {
+        List<DynamicTest> tests = new ArrayList<>();
+        tests.add(DynamicTest.dynamicTest("run", () -> assertEquals(0, run.code(), run.err())));
+        for (String arm : arms) {
+            tests.add(DynamicTest.dynamicTest(arm, () -> checkArm(arm)));
+        }
+        tests.add(DynamicTest.dynamicTest("report", () -> {
+            StudyFiles.Cli report = StudyFiles.cli("report", out.toString());
+            assertEquals(0, report.code(), report.err());
+            String html = Files.readString(out.resolve("report.html"));
+            for (String arm : arms) {
+                assertTrue(html.contains(arm), "report.html names arm " + arm);
+            }
+        }));
+        return tests;
+    }
+
+    private static void checkArm(String arm) throws IOException {
+        assertEquals(0, run.code(), run.err());
+        Path model = out.resolve("models").resolve(arm + ".model");
+        if (arm.startsWith("smile-")) {
+            assertFalse(Files.exists(model), "Smile arms are comparison-only: no model file");
+            return;
+        }
+        assertTrue(Files.isRegularFile(model), model.toString());
+        Path pred = dir.resolve(arm + ".pred.csv");
+        StudyFiles.Cli p = StudyFiles.cli("predict", model.toString(), csv.toString(), "--out", pred.toString());
+        assertEquals(0, p.code(), p.err());
+        List<String> lines = Files.readAllLines(pred);
+        assertEquals(161, lines.size(), "a header and one prediction per raw row");
+        assertTrue(lines.get(0).contains("predicted"), lines.get(0));
+        assertTrue(lines.stream().skip(1).allMatch(l -> l.contains("pos") || l.contains("neg")), "labels are classes");
+        boolean exported = OnnxParityTest.NOT_EXPORTED.stream().noneMatch(arm::startsWith);
+        Path onnx = dir.resolve(arm + ".onnx");
+        StudyFiles.Cli e = StudyFiles.cli("export", model.toString(), "--format", "onnx", "--out", onnx.toString());
+        if (exported) {
+            assertEquals(0, e.code(), e.err());
+            assertTrue(Files.size(onnx) > 0, "ONNX file written for " + arm);
+        } else {
+            assertEquals(2, e.code(), "a family without an ONNX translation is refused with exit 2: " + e.err());
+        }
+    }
+}
