@@ -17,7 +17,7 @@ import org.prunekit.protocol.CellResult;
  *       (almost) only the majority class, and accuracy does not show it;</li>
  *   <li>{@code no-speedup}: in the outer folds where an arm's chosen candidate keeps under half of its parameters
  *       non-zero, its serialized size is still at least 80 % of the path's largest candidate's (mean over those
- *       folds): zeroed weights are still stored (and multiplied), so pruning saved no space or time.</li>
+ *       folds): what the model stores besides its parameters dominates, so pruning saved little space.</li>
  * </ul>
  * Messages hold no timing figure, so {@code warnings.txt} is as deterministic as the results. The config-only pitfall {@code alpha-across-criteria} is checked with the config
  * ({@link org.prunekit.config.DataChecks}).
@@ -91,9 +91,9 @@ public final class PitfallChecks {
                 out.add(String.format(
                         Locale.ROOT,
                         "no-speedup: arm %s's chosen candidates keep %.0f %% of their parameters non-zero (in %d of %d"
-                                + " outer folds) but %.0f %% of the bytes of the path's largest candidate: zeroed"
-                                + " weights are still stored and multiplied; use a sparse format or structured pruning"
-                                + " for speed (compare latency_us in candidates.csv)",
+                                + " outer folds) but %.0f %% of the bytes of the path's largest candidate: what the model"
+                                + " stores besides its parameters (names, levels, structure) dominates, so pruning saved"
+                                + " little space (compare bytes and latency_us in candidates.csv)",
                         arm,
                         100 * kept / pruned,
                         pruned,
