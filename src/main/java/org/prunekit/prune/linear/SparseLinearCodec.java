@@ -8,12 +8,10 @@ import java.util.List;
 import java.util.Map;
 import org.prunekit.data.FeatureGroups;
 import org.prunekit.spi.ModelCodec;
+import org.prunekit.spi.TribuoForm;
 import org.prunekit.spi.proto.SparseLinearProto;
-import org.prunekit.spi.proto.TribuoFormProto;
-import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
-import org.tribuo.impl.ModelDataCarrier;
 import org.tribuo.protos.core.ModelDataProto;
 import org.tribuo.protos.core.ModelProto;
 import org.tribuo.provenance.ModelProvenance;
@@ -144,30 +142,13 @@ public final class SparseLinearCodec implements ModelCodec {
 
     /** Tribuo's protobuf form: Tribuo's metadata and the sparse linear message. */
     static ModelProto serialize(SparseLinearModel model, ModelDataProto metadata) {
-        TribuoFormProto form = TribuoFormProto.newBuilder()
-                .setMetadata(metadata.toByteString())
-                .setModel(toProto(model).toByteString())
-                .build();
-        return ModelProto.newBuilder()
-                .setVersion(1)
-                .setClassName(SparseLinearModel.class.getName())
-                .setSerializedData(Any.pack(form))
-                .build();
+        return TribuoForm.wrap(SparseLinearModel.class, metadata, toProto(model).toByteString());
     }
 
-    @SuppressWarnings("unchecked")
     static SparseLinearModel deserialize(int version, Any any) throws InvalidProtocolBufferException {
-        if (version != 1) {
-            throw new IllegalArgumentException("unknown SparseLinearModel proto version " + version + ", expected 1");
-        }
-        TribuoFormProto form = any.unpack(TribuoFormProto.class);
-        ModelDataCarrier<?> meta = ModelDataCarrier.deserialize(ModelDataProto.parseFrom(form.getMetadata()));
-        if (meta.outputDomain().getDomain().stream().anyMatch(o -> !(o instanceof Label))) {
-            throw new IllegalStateException("SparseLinearModel proto does not hold a classification (Label) domain");
-        }
-        Domains domains = new Domains(meta.featureDomain(), (ImmutableOutputInfo<Label>) meta.outputDomain());
+        TribuoForm.Unwrapped form = TribuoForm.unwrap("SparseLinearModel", version, any);
         try {
-            return fromProto(SparseLinearProto.parseFrom(form.getModel()), meta.name(), meta.provenance(), domains);
+            return fromProto(SparseLinearProto.parseFrom(form.model()), form.name(), form.provenance(), form.domains());
         } catch (IllegalArgumentException e) {
             throw new InvalidProtocolBufferException(e.getMessage());
         }

@@ -7,13 +7,12 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.prunekit.data.Standardizer;
 import org.prunekit.spi.ModelCodec;
+import org.prunekit.spi.TribuoForm;
 import org.prunekit.spi.proto.MatrixProto;
 import org.prunekit.spi.proto.MlpProto;
-import org.prunekit.spi.proto.TribuoFormProto;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
-import org.tribuo.impl.ModelDataCarrier;
 import org.tribuo.protos.core.ModelDataProto;
 import org.tribuo.protos.core.ModelProto;
 
@@ -217,30 +216,13 @@ public final class MlpCodec implements ModelCodec {
 
     /** Tribuo's protobuf form: Tribuo's metadata and the MLP message. */
     static ModelProto serialize(MlpModel model, ModelDataProto metadata) {
-        TribuoFormProto form = TribuoFormProto.newBuilder()
-                .setMetadata(metadata.toByteString())
-                .setModel(toProto(model).toByteString())
-                .build();
-        return ModelProto.newBuilder()
-                .setVersion(1)
-                .setClassName(MlpModel.class.getName())
-                .setSerializedData(Any.pack(form))
-                .build();
+        return TribuoForm.wrap(MlpModel.class, metadata, toProto(model).toByteString());
     }
 
-    @SuppressWarnings("unchecked")
     static MlpModel deserialize(int version, Any any) throws InvalidProtocolBufferException {
-        if (version != 1) {
-            throw new IllegalArgumentException("unknown MlpModel proto version " + version + ", expected 1");
-        }
-        TribuoFormProto form = any.unpack(TribuoFormProto.class);
-        ModelDataCarrier<?> meta = ModelDataCarrier.deserialize(ModelDataProto.parseFrom(form.getMetadata()));
-        if (meta.outputDomain().getDomain().stream().anyMatch(o -> !(o instanceof Label))) {
-            throw new IllegalStateException("MlpModel proto does not hold a classification (Label) domain");
-        }
-        Domains domains = new Domains(meta.featureDomain(), (ImmutableOutputInfo<Label>) meta.outputDomain());
+        TribuoForm.Unwrapped form = TribuoForm.unwrap("MlpModel", version, any);
         try {
-            return fromProto(MlpProto.parseFrom(form.getModel()), meta.name(), meta.provenance(), domains);
+            return fromProto(MlpProto.parseFrom(form.model()), form.name(), form.provenance(), form.domains());
         } catch (IllegalArgumentException e) {
             throw new InvalidProtocolBufferException(e.getMessage());
         }
