@@ -27,7 +27,7 @@ class DenseKernelsTest {
     static void vectorKernels() {
         // the build starts test JVMs with --add-modules jdk.incubator.vector (pom.xml), so the vector form is chosen
         // wherever the CPU has vectors of at least 256 bits
-        assumeTrue(DoubleVector.SPECIES_PREFERRED.vectorBitSize() >= 256, "CPU without 256-bit vectors");
+        assumeTrue(DoubleVector.SPECIES_PREFERRED.vectorBitSize() >= 256, "CPU without vectors of 256 bits or more");
         vector = DenseKernels.best();
         assertNotSame(DenseKernels.scalar(), vector, "the vector kernels are not in use");
     }
