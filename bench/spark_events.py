@@ -67,7 +67,8 @@ def analyse(events):
     for ex in sorted({t["executor"] for t in ts}, key=str):
         mine = sorted((t for t in ts if t["executor"] == ex), key=lambda t: t["launch"])
         busy = sum(t["finish"] - t["launch"] for t in mine) / 1000
-        gaps = [(b["launch"] - a["finish"]) / 1000 for a, b in zip(mine, mine[1:])]
+        # the driver may launch the next task before it has handled the last one's result: no gap, not a negative one
+        gaps = [max(0, b["launch"] - a["finish"]) / 1000 for a, b in zip(mine, mine[1:])]
         per_exec[ex] = {
             "tasks": len(mine),
             "busy_s": round(busy, 2),
