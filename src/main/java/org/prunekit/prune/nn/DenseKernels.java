@@ -1,7 +1,7 @@
 package org.prunekit.prune.nn;
 
 /**
- * The dense products of MLP training and prediction, in two implementations that give the same doubles:
+ * The dense products (and the ReLU loops) of MLP training and prediction, in two implementations that give the same doubles:
  * {@link ScalarKernels} (plain loops) and {@link VectorKernels} (the JDK Vector API, {@code jdk.incubator.vector}, the
  * CPU's preferred vector width, register-blocked). Every output element is reduced in the same order by both, one
  * fused multiply-add per term ({@link Math#fma}: {@code s <- x w + s} rounded once), so the choice changes speed, never
@@ -31,6 +31,15 @@ interface DenseKernels {
      * term: the weight gradient {@code A^T dZ} of a batch ({@code g} is overwritten).
      */
     void gradient(double[] a, double[] dz, int rows, int in, int out, double[] g);
+
+    /** {@code z[k] = z[k] > 0 ? z[k] : 0} for {@code k in [from, to)}: ReLU in place (NaN becomes 0). */
+    void relu(double[] z, int from, int to);
+
+    /**
+     * {@code d[k] = a[k] > 0 ? d[k] : 0} for {@code k < n}: back-propagation through ReLU, written in terms of the
+     * activation {@code a} (the derivative is 1 where the unit is active, else 0).
+     */
+    void reluGate(double[] a, double[] d, int n);
 
     /** The fastest implementation this JVM supports (see the class comment). */
     static DenseKernels best() {

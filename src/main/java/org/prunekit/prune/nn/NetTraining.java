@@ -257,6 +257,10 @@ final class NetTraining {
         double[] drop = buf.dropout[l];
         Arrays.fill(da, 0, nb * in, 0.0);
         kernels.multiplyAddRows(wt, out, in, dz, nb, da);
+        if (drop == null && activation == Activation.RELU) {
+            kernels.reluGate(a, da, nb * in);
+            return;
+        }
         for (int k = 0; k < nb * in; k++) {
             double ak = a[k];
             double dm = 1.0;
@@ -319,7 +323,9 @@ final class NetTraining {
                 System.arraycopy(b[l], 0, z, r * out, out);
             }
             kernels.multiplyAddRows(w[l], in, out, a, nb, z);
-            if (l < layers - 1) {
+            if (l < layers - 1 && activation == Activation.RELU) {
+                kernels.relu(z, 0, nb * out);
+            } else if (l < layers - 1) {
                 activation.apply(z, 0, nb * out);
             } else {
                 for (int r = 0; r < nb; r++) {

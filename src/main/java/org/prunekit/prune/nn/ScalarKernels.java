@@ -50,6 +50,20 @@ final class ScalarKernels implements DenseKernels {
     }
 
     @Override
+    public void relu(double[] z, int from, int to) {
+        for (int k = from; k < to; k++) {
+            z[k] = z[k] > 0 ? z[k] : 0.0;
+        }
+    }
+
+    @Override
+    public void reluGate(double[] a, double[] d, int n) {
+        for (int k = 0; k < n; k++) {
+            d[k] = a[k] > 0 ? d[k] : 0.0;
+        }
+    }
+
+    @Override
     public String toString() {
         return "scalar (fma)";
     }

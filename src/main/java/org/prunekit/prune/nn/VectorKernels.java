@@ -1,6 +1,7 @@
 package org.prunekit.prune.nn;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -60,21 +61,50 @@ final class VectorKernels implements DenseKernels {
             }
         }
         if (j < out) {
-            for (int r = 0; r < rows; r++) {
-                int j2 = j;
+            int jv = j + (out - j) / L * L;
+            for (int r = 0; r < rows && j < jv; r++) {
                 int xOff = r * in;
                 int zOff = r * out;
-                for (; j2 + L <= out; j2 += L) {
+                for (int j2 = j; j2 < jv; j2 += L) {
                     DoubleVector z0 = DoubleVector.fromArray(S, z, zOff + j2);
                     for (int i = 0; i < in; i++) {
                         z0 = DoubleVector.fromArray(S, w, i * out + j2).fma(DoubleVector.broadcast(S, a[xOff + i]), z0);
                     }
                     z0.intoArray(z, zOff + j2);
                 }
-                for (; j2 < out; j2++) {
-                    z[zOff + j2] = scalarColumn(w, in, out, a, xOff, j2, z[zOff + j2]);
-                }
             }
+            for (int c = jv; c < out; c++) {
+                scalarColumnRows(w, in, out, a, rows, z, c);
+            }
+        }
+    }
+
+    /**
+     * Output column {@code c} of every row, four rows at a time (four independent fma chains, no branch on zero
+     * inputs: for the narrow last layer, where a data-dependent branch would mispredict on every other ReLU zero).
+     */
+    private static void scalarColumnRows(double[] w, int in, int out, double[] a, int rows, double[] z, int c) {
+        int r = 0;
+        for (; r + R <= rows; r += R) {
+            int a0 = r * in;
+            double s0 = z[r * out + c];
+            double s1 = z[(r + 1) * out + c];
+            double s2 = z[(r + 2) * out + c];
+            double s3 = z[(r + 3) * out + c];
+            for (int i = 0; i < in; i++) {
+                double wi = w[i * out + c];
+                s0 = Math.fma(wi, a[a0 + i], s0);
+                s1 = Math.fma(wi, a[a0 + in + i], s1);
+                s2 = Math.fma(wi, a[a0 + 2 * in + i], s2);
+                s3 = Math.fma(wi, a[a0 + 3 * in + i], s3);
+            }
+            z[r * out + c] = s0;
+            z[(r + 1) * out + c] = s1;
+            z[(r + 2) * out + c] = s2;
+            z[(r + 3) * out + c] = s3;
+        }
+        for (; r < rows; r++) {
+            z[r * out + c] = scalarColumn(w, in, out, a, r * in, c, z[r * out + c]);
         }
     }
 
@@ -165,13 +195,10 @@ final class VectorKernels implements DenseKernels {
         c33.intoArray(z, z3 + 3 * L);
     }
 
-    /** {@code s + sum_i x[xOff+i] W[i, j]}, i ascending, zero inputs skipped (as the scalar kernel). */
+    /** {@code s + sum_i x[xOff+i] W[i, j]}, i ascending, one fma per term. */
     private static double scalarColumn(double[] w, int in, int out, double[] x, int xOff, int j, double s) {
         for (int i = 0; i < in; i++) {
-            double xi = x[xOff + i];
-            if (xi != 0.0) {
-                s = Math.fma(w[i * out + j], xi, s);
-            }
+            s = Math.fma(w[i * out + j], x[xOff + i], s);
         }
         return s;
     }
@@ -204,25 +231,69 @@ final class VectorKernels implements DenseKernels {
                 g3.intoArray(g, b + 3 * L);
             }
         }
-        for (int i = 0; i < in; i++) {
-            int j2 = j;
-            for (; j2 + L <= out; j2 += L) {
+        int jv = j + (out - j) / L * L;
+        for (int i = 0; i < in && j < jv; i++) {
+            for (int j2 = j; j2 < jv; j2 += L) {
                 DoubleVector g0 = DoubleVector.zero(S);
                 for (int r = 0; r < rows; r++) {
                     g0 = DoubleVector.fromArray(S, dz, r * out + j2).fma(DoubleVector.broadcast(S, a[r * in + i]), g0);
                 }
                 g0.intoArray(g, i * out + j2);
             }
-            for (; j2 < out; j2++) {
-                double s = 0;
-                for (int r = 0; r < rows; r++) {
-                    double ai = a[r * in + i];
-                    if (ai != 0.0) {
-                        s = Math.fma(ai, dz[r * out + j2], s);
-                    }
-                }
-                g[i * out + j2] = s;
+        }
+        if (jv < out) {
+            double[] lanes = new double[BLOCK];
+            for (int c = jv; c < out; c++) {
+                gradientColumn(a, dz, rows, in, out, g, c, lanes);
             }
+        }
+    }
+
+    /**
+     * Column {@code c} of the gradient (a column of a layer narrower than a vector, such as the two-class output), with
+     * vectors running over input units: {@code g[i.., c] = sum_r dz[r, c] a[r, i..]}, where {@code a}'s rows are
+     * contiguous; each element is still reduced over r ascending with one fma per term.
+     */
+    private static void gradientColumn(
+            double[] a, double[] dz, int rows, int in, int out, double[] g, int c, double[] lanes) {
+        int i = 0;
+        for (; i + BLOCK <= in; i += BLOCK) {
+            DoubleVector g0 = DoubleVector.zero(S);
+            DoubleVector g1 = g0;
+            DoubleVector g2 = g0;
+            DoubleVector g3 = g0;
+            for (int r = 0; r < rows; r++) {
+                DoubleVector d = DoubleVector.broadcast(S, dz[r * out + c]);
+                int ar = r * in + i;
+                g0 = DoubleVector.fromArray(S, a, ar).fma(d, g0);
+                g1 = DoubleVector.fromArray(S, a, ar + L).fma(d, g1);
+                g2 = DoubleVector.fromArray(S, a, ar + 2 * L).fma(d, g2);
+                g3 = DoubleVector.fromArray(S, a, ar + 3 * L).fma(d, g3);
+            }
+            g0.intoArray(lanes, 0);
+            g1.intoArray(lanes, L);
+            g2.intoArray(lanes, 2 * L);
+            g3.intoArray(lanes, 3 * L);
+            for (int k = 0; k < BLOCK; k++) {
+                g[(i + k) * out + c] = lanes[k];
+            }
+        }
+        for (; i + L <= in; i += L) {
+            DoubleVector g0 = DoubleVector.zero(S);
+            for (int r = 0; r < rows; r++) {
+                g0 = DoubleVector.fromArray(S, a, r * in + i).fma(DoubleVector.broadcast(S, dz[r * out + c]), g0);
+            }
+            g0.intoArray(lanes, 0);
+            for (int k = 0; k < L; k++) {
+                g[(i + k) * out + c] = lanes[k];
+            }
+        }
+        for (; i < in; i++) {
+            double s = 0;
+            for (int r = 0; r < rows; r++) {
+                s = Math.fma(a[r * in + i], dz[r * out + c], s);
+            }
+            g[i * out + c] = s;
         }
     }
 
@@ -292,6 +363,33 @@ final class VectorKernels implements DenseKernels {
         c31.intoArray(g, b3 + L);
         c32.intoArray(g, b3 + 2 * L);
         c33.intoArray(g, b3 + 3 * L);
+    }
+
+    @Override
+    public void relu(double[] z, int from, int to) {
+        DoubleVector zero = DoubleVector.zero(S);
+        int k = from;
+        for (; k + L <= to; k += L) {
+            DoubleVector v = DoubleVector.fromArray(S, z, k);
+            zero.blend(v, v.compare(VectorOperators.GT, 0.0)).intoArray(z, k);
+        }
+        for (; k < to; k++) {
+            z[k] = z[k] > 0 ? z[k] : 0.0;
+        }
+    }
+
+    @Override
+    public void reluGate(double[] a, double[] d, int n) {
+        DoubleVector zero = DoubleVector.zero(S);
+        int k = 0;
+        for (; k + L <= n; k += L) {
+            DoubleVector av = DoubleVector.fromArray(S, a, k);
+            zero.blend(DoubleVector.fromArray(S, d, k), av.compare(VectorOperators.GT, 0.0))
+                    .intoArray(d, k);
+        }
+        for (; k < n; k++) {
+            d[k] = a[k] > 0 ? d[k] : 0.0;
+        }
     }
 
     @Override

@@ -132,6 +132,34 @@ class DenseKernelsTest {
     }
 
     @Test
+    void reluLoopsMatchTheirDefinition() {
+        SplittableRandom rng = new SplittableRandom(5);
+        for (int n : new int[] {1, 7, 8, 13, 64, 101}) {
+            double[] z = random(rng, n + 3, 0.2);
+            z[1] = Double.NaN;
+            z[2] = -0.0;
+            double[] d = random(rng, n, 0.0);
+            for (DenseKernels k : List.of(DenseKernels.scalar(), vector)) {
+                double[] r = z.clone();
+                k.relu(r, 1, n + 1);
+                for (int i = 0; i < r.length; i++) {
+                    boolean inside = i >= 1 && i < n + 1;
+                    double want = !inside ? z[i] : z[i] > 0 ? z[i] : 0.0;
+                    assertEquals(want, r[i], 0.0, k + " relu at " + i + " of " + n);
+                    if (inside && !(z[i] > 0)) {
+                        assertEquals(0L, Double.doubleToRawLongBits(r[i]), k + ": +0.0 where z <= 0 or NaN");
+                    }
+                }
+                double[] g = d.clone();
+                k.reluGate(z, g, n);
+                for (int i = 0; i < n; i++) {
+                    assertEquals(z[i] > 0 ? d[i] : 0.0, g[i], 0.0, k + " reluGate at " + i + " of " + n);
+                }
+            }
+        }
+    }
+
+    @Test
     void trainingGivesTheSameWeightsWithEitherKernel() {
         MutableDataset<Label> d = Fixtures.blobs(150, 5, 1f);
         MlpParams adam = new MlpParams(
