@@ -20,6 +20,7 @@ import org.prunekit.eval.Metrics;
 import org.prunekit.eval.Selection;
 import org.prunekit.prune.FeatureUsage;
 import org.prunekit.spi.Candidate;
+import org.prunekit.spi.FullPath;
 import org.prunekit.spi.MethodFactory;
 import org.prunekit.spi.ModelFamily;
 import org.prunekit.spi.PathExport;
@@ -257,7 +258,8 @@ public final class CellRunner {
                 used,
                 columns,
                 sorted(features),
-                clock.times());
+                clock.times(),
+                path instanceof FullPath fp ? fp.fullPath() : null);
         return new Outcome(result, cands.get(choice.index()).model(), cands, encoding);
     }
 
