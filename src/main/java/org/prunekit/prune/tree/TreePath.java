@@ -81,13 +81,14 @@ public final class TreePath implements PruningPath, FullPath {
     /**
      * This path with at most {@code n} candidates spread evenly in log-alpha over it; the full weakest-link sequence
      * stays available ({@link #fullCpTable()}, {@link #at}). Always kept: the trained tree (step 0), the
-     * merged-leaves clean-up if any (step 1) and the root alone (the last step). The {@code m = n − kept} others are,
-     * for the targets {@code a_k = a_lo (a_root / a_lo)^(k / m)}, k = 0..m−1, evenly spaced in log between the
-     * smallest positive alpha {@code a_lo} and the root's alpha, the subtree pruned at {@code a_k} ({@link #indexAt}).
-     * Targets that give the same subtree keep it once (the sparse large-alpha end), so a path can end with fewer than
-     * {@code n} candidates. A path of at most {@code n} steps is returned unchanged.
+     * merged-leaves clean-up if any (step 1) and the root alone (the last step). The others are, for the targets
+     * {@code a_k = a_lo (a_root / a_lo)^(k / m)}, k = 0..m−1, evenly spaced in log between the smallest positive
+     * alpha {@code a_lo} and the root's alpha, the subtree pruned at {@code a_k} ({@link #indexAt}). Where alphas are
+     * sparse (near the root) several targets give the same subtree, which is kept once; so {@code m} is the largest
+     * number of targets (found by bisection, from {@code n − kept}) that keeps at most {@code n} distinct subtrees.
+     * A path of at most {@code n} steps is returned unchanged.
      *
-     * @param n at least 3
+     * @param n at least {@link #MIN_SPREAD}
      */
     public TreePath spread(int n) {
         int steps = strengths.length;
@@ -100,6 +101,26 @@ public final class TreePath implements PruningPath, FullPath {
         if (steps <= n) {
             return this;
         }
+        int fixed = mergeCandidate ? 3 : 2;
+        int lo = Math.max(0, n - fixed);
+        int hi = Math.max(lo, 64 * steps);
+        int[] best = spreadSteps(lo);
+        while (lo < hi) {
+            int mid = lo + (hi - lo + 1) / 2;
+            int[] k = spreadSteps(mid);
+            if (k.length <= n) {
+                lo = mid;
+                best = k;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return new TreePath(this, best);
+    }
+
+    /** The fixed steps and the subtrees at {@code m} targets evenly spaced in log-alpha, ascending and distinct. */
+    private int[] spreadSteps(int m) {
+        int steps = strengths.length;
         TreeSet<Integer> out = new TreeSet<>();
         out.add(0);
         if (mergeCandidate) {
@@ -109,12 +130,11 @@ public final class TreePath implements PruningPath, FullPath {
         out.add(steps - 1);
         double lo = Math.log(strengths[first]);
         double hi = Math.log(strengths[steps - 1]);
-        int m = n - out.size();
         for (int k = 0; k < m; k++) {
             double a = Math.min(Math.exp(lo + (hi - lo) * k / m), strengths[steps - 1]);
             out.add(Math.max(first, indexAt(a)));
         }
-        return new TreePath(this, out.stream().mapToInt(Integer::intValue).toArray());
+        return out.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** The step of the full path each candidate is, ascending ({@code 0, 1, 2, ...} unless {@link #spread}). */
@@ -339,11 +359,17 @@ public final class TreePath implements PruningPath, FullPath {
         if (alpha == 0.0) {
             return 0;
         }
-        int i = 0;
-        while (i + 1 < strengths.length && strengths[i + 1] <= alpha) {
-            i++;
+        int lo = 0; // strengths[0] = 0 <= alpha; find the last step whose alpha is <= alpha (alphas never decrease)
+        int hi = strengths.length - 1;
+        while (lo < hi) {
+            int mid = lo + (hi - lo + 1) / 2;
+            if (strengths[mid] <= alpha) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
         }
-        return i;
+        return lo;
     }
 
     /** Number of leaves of each candidate. */

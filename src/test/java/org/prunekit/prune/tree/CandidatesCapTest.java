@@ -73,13 +73,27 @@ class CandidatesCapTest {
     }
 
     @Test
-    void targetsAreEvenInLogAlpha() {
-        // with n = steps every target picks a distinct subtree only where alphas are dense; each kept step is the
-        // subtree pruned at one target a_lo (a_root / a_lo)^(k / m)
-        TreePath p = capped(7);
+    void targetsAreEvenInLogAlphaAndFillTheCap() {
+        // the kept steps are the subtrees pruned at m targets a_lo (a_root / a_lo)^(k / m), for an m that keeps at
+        // most n distinct subtrees while m + 1 targets would keep more
         double[] a = full.strengths();
         int steps = a.length;
-        int m = 7 - 2;
+        for (int n : new int[] {4, 7, steps - 1}) {
+            int[] got = capped(n).steps();
+            assertTrue(got.length <= n, "n = " + n);
+            int found = -1;
+            for (int m = n - 2; m < 64 * steps && found < 0; m++) {
+                if (Arrays.equals(targets(a, m), got) && targets(a, m + 1).length > n) {
+                    found = m;
+                }
+            }
+            assertTrue(found >= 0, "n = " + n + ": " + Arrays.toString(got) + " is not a filled log-alpha spread");
+            assertEquals(n, got.length, "on this path the cap is filled exactly, n = " + n);
+        }
+    }
+
+    private static int[] targets(double[] a, int m) {
+        int steps = a.length;
         List<Integer> want = new ArrayList<>(List.of(0, steps - 1));
         for (int k = 0; k < m; k++) {
             double target = a[1] * Math.pow(a[steps - 1] / a[1], k / (double) m);
@@ -89,9 +103,7 @@ class CandidatesCapTest {
             }
             want.add(at);
         }
-        int[] expected =
-                want.stream().distinct().sorted().mapToInt(Integer::intValue).toArray();
-        assertArrayEquals(expected, p.steps());
+        return want.stream().distinct().sorted().mapToInt(Integer::intValue).toArray();
     }
 
     @Test
