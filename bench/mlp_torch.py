@@ -2,8 +2,9 @@
 """Dense training time of the PyTorch reference protocol (README section 5), one thread, for comparison with ours.
 
 Usage: python3 bench/mlp_torch.py src/test/resources/reference/mlp/breast_cancer_torch.json
-Prints one line per seed and finally `median_seconds=<wall s> median_cpu_seconds=<cpu s>` (CPU = this process's
-user+system time, the fair figure on a shared machine). Needs python3-torch (Debian); not a runtime dependency.
+Prints one line per seed and finally `median_seconds=<wall s> median_cpu_seconds=<cpu s> threads=<n> blas=<libs>`
+(CPU = this process's user+system time, the fair figure on a shared machine; threads = torch.get_num_threads() during
+the timing; blas = the BLAS shared libraries mapped into this process, to show whether a preloaded OpenBLAS is used). Needs python3-torch (Debian); not a runtime dependency.
 """
 import csv
 import json
@@ -44,4 +45,7 @@ for seed in range(5):
     cpus.append(time.process_time() - c0)
     times.append(time.perf_counter() - t0)
     print(f"seed {seed}: {times[-1]:.3f} s wall, {cpus[-1]:.3f} s cpu")
-print(f"median_seconds={statistics.median(times)} median_cpu_seconds={statistics.median(cpus)}")
+threads = torch.get_num_threads()
+blas = sorted({line.split("/")[-1].strip() for line in open("/proc/self/maps") if "blas" in line.split("/")[-1]})
+print(f"median_seconds={statistics.median(times)} median_cpu_seconds={statistics.median(cpus)} threads={threads}"
+      f" blas={','.join(blas) or 'none'}")

@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
 # prunekit's chosen models beside the established tools (scikit-learn, rpart, J48, xgboost, cv.glmnet, torch) on the
 # peers' own outer folds: bench/peers/folds/<dataset>.csv, peer metrics bench/peers/metrics_folds.csv (source:
-# bench/peers/SOURCE.md).
+# bench/peers/SOURCE.md). Datasets not tuned on (lending_club, coil2000_caravan): folds made the peers' way by
+# bench/peers/make_folds.py, peer rows bench/peers/untuned/metrics_folds.csv made by bench/peers/untuned/run.sh.
 #
-#   bench/peers.sh [--datasets a,b] [--families cart,xgboost,logistic,mlp] [--out DIR] [--threads N]
+#   bench/peers.sh [--datasets a,b] [--families cart,xgboost,logistic,mlp] [--out DIR] [--threads N] [--compare-only]
+#                  [--time]
+#
+# --compare-only skips the prunekit runs and compares the runs already in --out.
+# --time also prints, per dataset x family, prunekit's wall and CPU time (summary.json's time block, per phase and the
+# harness overhead share) beside the peers' summed time_s and the model fits each side made (bench/peers/timing.py
+# says how fits are counted), with the per-fit ratio. Measure on a quiet machine and quote `uptime` with it.
 #
 # For every dataset x family it writes a config (the header below + bench/peers/arms/<family>.yaml), runs prunekit on
 # the fold file (inner folds: 5, or the fragment's "# inner-folds: N" line), then bench/peers/compare.py prints each
@@ -17,12 +24,16 @@ datasets=breast_cancer_wisconsin,pima_diabetes,german_credit,credit_scoring
 families=cart,xgboost,logistic,mlp
 out=results/peers
 threads=1
+compare_only=0
+time=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --datasets) datasets=$2; shift 2 ;;
     --families) families=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
     --threads) threads=$2; shift 2 ;;
+    --compare-only) compare_only=1; shift ;;
+    --time) time=1; shift ;;
     *) echo "peers.sh: unknown argument '$1' (see the header of $0)" >&2; exit 2 ;;
   esac
 done
@@ -32,7 +43,8 @@ positive() {
   case "$1" in
     breast_cancer_wisconsin) echo M ;;
     pima_diabetes) echo pos ;;
-    german_credit | credit_scoring) echo bad ;;
+    german_credit | credit_scoring | lending_club) echo bad ;;
+    coil2000_caravan) echo insurance ;;
     *) echo "peers.sh: no peer results for dataset '$1'" >&2; exit 2 ;;
   esac
 }
@@ -43,6 +55,7 @@ for ds in ${datasets//,/ }; do
   [ -f "data/$ds.csv" ] || { echo "peers.sh: data/$ds.csv missing" >&2; exit 2; }
   [ -f "bench/peers/folds/$ds.csv" ] || { echo "peers.sh: bench/peers/folds/$ds.csv missing" >&2; exit 2; }
   for fam in ${families//,/ }; do
+    [ "$compare_only" = 1 ] && continue
     arms="bench/peers/arms/$fam.yaml"
     [ -f "$arms" ] || { echo "peers.sh: $arms missing (families: cart, xgboost, logistic, mlp)" >&2; exit 2; }
     cfg="$out/configs/$ds-$fam.yaml"
@@ -60,6 +73,18 @@ for ds in ${datasets//,/ }; do
     ./prunekit run "$cfg" --out "$out/$ds-$fam" --force --threads "$threads" >"$out/$ds-$fam.log" 2>&1 \
       || { echo "peers.sh: prunekit failed on $cfg; last lines of $out/$ds-$fam.log:" >&2; tail -5 "$out/$ds-$fam.log" >&2; exit 3; }
     echo $(( $(date +%s) - start )) >"$out/$ds-$fam/wall_s"
+    uptime >"$out/$ds-$fam/uptime" # the load during the run (1, 5, 15 min averages at its end), for --time
   done
 done
-python3 bench/peers/compare.py bench/peers/metrics_folds.csv "$out" "$datasets" "$families"
+# the shared peers' rows and those made here for the datasets not tuned on, as one metrics file
+peer_metrics="$out/peer_metrics_folds.csv"
+cat bench/peers/metrics_folds.csv >"$peer_metrics"
+if [ -f bench/peers/untuned/metrics_folds.csv ]; then tail -n +2 bench/peers/untuned/metrics_folds.csv >>"$peer_metrics"; fi
+status=0
+python3 bench/peers/compare.py "$peer_metrics" "$out" "$datasets" "$families" || status=$?
+if [ "$time" = 1 ]; then
+  [ "$status" -le 1 ] || exit "$status"
+  echo "load: $(uptime)"
+  python3 bench/peers/timing.py "$peer_metrics" "$out" "$datasets" "$families" || exit $?
+fi
+exit "$status"

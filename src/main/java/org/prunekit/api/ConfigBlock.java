@@ -1,5 +1,6 @@
 package org.prunekit.api;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import org.prunekit.config.ConfigBinder;
@@ -54,6 +55,21 @@ final class ConfigBlock {
     /** Checks a {@code select:} block. */
     static void checkSelect(Map<String, ?> select) {
         read(select, ConfigBinder::select);
+    }
+
+    /** A copy of {@code block} with the keys and values {@code keyValues} (alternating) replaced. */
+    static Map<String, Object> replace(Map<String, Object> block, Object... keyValues) {
+        Map<String, Object> m = new LinkedHashMap<>(block);
+        for (int i = 0; i < keyValues.length; i += 2) {
+            m.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return m;
+    }
+
+    /** The value of {@code key} in an options block, as the options record's component type. */
+    @SuppressWarnings("unchecked")
+    static <T> T get(Map<String, Object> block, String key) {
+        return (T) block.get(key);
     }
 
     /** A bad data file as an IllegalArgumentException with the CLI's one-line message (file:line:col: ...). */

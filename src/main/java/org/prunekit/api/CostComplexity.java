@@ -143,9 +143,7 @@ public final class CostComplexity {
 
         /** Non-zero parameters of each subtree (split thresholds and leaf class distributions), as the CLI counts them. */
         public long[] nonZeroParameters() {
-            return path.candidates().stream()
-                    .mapToLong(c -> c.size().nonZeroParameters())
-                    .toArray();
+            return path.nonZeroParameters();
         }
 
         /** Number of subtrees. */

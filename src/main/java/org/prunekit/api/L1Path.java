@@ -183,9 +183,7 @@ public final class L1Path {
 
         /** Non-zero parameters (coefficients and intercepts) of each candidate. */
         public long[] nonZeroParameters() {
-            return path.candidates().stream()
-                    .mapToLong(c -> c.size().nonZeroParameters())
-                    .toArray();
+            return path.nonZeroParameters();
         }
 
         /**

@@ -2,7 +2,6 @@ package org.prunekit.api;
 
 import com.oracle.labs.mlrg.olcut.provenance.PrimitiveProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,151 +91,72 @@ public final class MagnitudePruning {
          * fine-tuning); a network trained with {@link Mlp.Options#defaults()}.
          */
         public static Options defaults() {
-            Map<String, Object> d = MagnitudeParams.MAGNITUDE.defaults().asMap();
-            return new Options(
-                    (String) d.get("scope"),
-                    (String) d.get("granularity"),
-                    (String) d.get("criterion"),
-                    (String) d.get("schedule"),
-                    Arrays.stream((double[]) d.get("sparsities")).boxed().toList(),
-                    (Integer) d.get("fine-tune-epochs"),
-                    (Double) d.get("fine-tune-lr"),
-                    (String) d.get("rewind"),
-                    (Integer) d.get("rewind-epoch"),
-                    (Integer) d.get("gradual-steps"),
-                    Mlp.Options.defaults());
+            Map<String, Object> d =
+                    new LinkedHashMap<>(MagnitudeParams.MAGNITUDE.defaults().asMap());
+            d.put(
+                    "sparsities",
+                    Arrays.stream((double[]) d.get("sparsities")).boxed().toList());
+            return of(d, Mlp.Options.defaults());
         }
 
         /** A copy with {@code scope} replaced. */
         public Options withScope(String newScope) {
-            return new Options(
-                    newScope,
-                    granularity,
-                    criterion,
-                    schedule,
-                    sparsities,
-                    fineTuneEpochs,
-                    fineTuneLr,
-                    rewind,
-                    rewindEpoch,
-                    gradualSteps,
-                    training);
+            return with("scope", newScope);
         }
 
         /** Structured ({@code neuron}, with a criterion) or unstructured ({@code weight}) pruning. */
         public Options withGranularity(String newGranularity, String newCriterion) {
-            return new Options(
-                    scope,
-                    newGranularity,
-                    newCriterion,
-                    schedule,
-                    sparsities,
-                    fineTuneEpochs,
-                    fineTuneLr,
-                    rewind,
-                    rewindEpoch,
-                    gradualSteps,
-                    training);
+            return with("granularity", newGranularity, "criterion", newCriterion);
         }
 
         /** A copy with {@code schedule} replaced. */
         public Options withSchedule(String newSchedule) {
-            return new Options(
-                    scope,
-                    granularity,
-                    criterion,
-                    newSchedule,
-                    sparsities,
-                    fineTuneEpochs,
-                    fineTuneLr,
-                    rewind,
-                    rewindEpoch,
-                    gradualSteps,
-                    training);
+            return with("schedule", newSchedule);
         }
 
         /** A copy with {@code sparsities} replaced. */
         public Options withSparsities(double... targets) {
-            List<Double> s = new ArrayList<>();
-            for (double t : targets) {
-                s.add(t);
-            }
-            return new Options(
-                    scope,
-                    granularity,
-                    criterion,
-                    schedule,
-                    s,
-                    fineTuneEpochs,
-                    fineTuneLr,
-                    rewind,
-                    rewindEpoch,
-                    gradualSteps,
-                    training);
+            return with("sparsities", Arrays.stream(targets).boxed().toList());
         }
 
         /** A copy with {@code fineTuneEpochs} and {@code fineTuneLr} replaced. */
         public Options withFineTune(int epochs, double lr) {
-            return new Options(
-                    scope,
-                    granularity,
-                    criterion,
-                    schedule,
-                    sparsities,
-                    epochs,
-                    lr,
-                    rewind,
-                    rewindEpoch,
-                    gradualSteps,
-                    training);
+            return with("fine-tune-epochs", epochs, "fine-tune-lr", lr);
         }
 
         /** A copy with {@code rewind} and {@code rewindEpoch} replaced. */
         public Options withRewind(String newRewind, int epoch) {
-            return new Options(
-                    scope,
-                    granularity,
-                    criterion,
-                    schedule,
-                    sparsities,
-                    fineTuneEpochs,
-                    fineTuneLr,
-                    newRewind,
-                    epoch,
-                    gradualSteps,
-                    training);
+            return with("rewind", newRewind, "rewind-epoch", epoch);
         }
 
         /** A copy with {@code gradualSteps} replaced. */
         public Options withGradualSteps(int steps) {
-            return new Options(
-                    scope,
-                    granularity,
-                    criterion,
-                    schedule,
-                    sparsities,
-                    fineTuneEpochs,
-                    fineTuneLr,
-                    rewind,
-                    rewindEpoch,
-                    steps,
-                    training);
+            return with("gradual-steps", steps);
         }
 
         /** The hyperparameters the pruned network was trained with. */
         public Options withTraining(Mlp.Options newTraining) {
+            return of(block(), newTraining);
+        }
+
+        /** A copy with the {@code prune:} keys and values {@code keyValues} (alternating) replaced. */
+        private Options with(Object... keyValues) {
+            return of(ConfigBlock.replace(block(), keyValues), training);
+        }
+
+        private static Options of(Map<String, Object> m, Mlp.Options training) {
             return new Options(
-                    scope,
-                    granularity,
-                    criterion,
-                    schedule,
-                    sparsities,
-                    fineTuneEpochs,
-                    fineTuneLr,
-                    rewind,
-                    rewindEpoch,
-                    gradualSteps,
-                    newTraining);
+                    ConfigBlock.get(m, "scope"),
+                    ConfigBlock.get(m, "granularity"),
+                    ConfigBlock.get(m, "criterion"),
+                    ConfigBlock.get(m, "schedule"),
+                    ConfigBlock.get(m, "sparsities"),
+                    ConfigBlock.<Integer>get(m, "fine-tune-epochs"),
+                    ConfigBlock.<Double>get(m, "fine-tune-lr"),
+                    ConfigBlock.get(m, "rewind"),
+                    ConfigBlock.<Integer>get(m, "rewind-epoch"),
+                    ConfigBlock.<Integer>get(m, "gradual-steps"),
+                    training);
         }
 
         private static Map<String, Object> prune(
@@ -342,9 +262,7 @@ public final class MagnitudePruning {
 
         /** Non-zero parameters (live weights and biases) of each candidate. */
         public long[] nonZeroParameters() {
-            return path.candidates().stream()
-                    .mapToLong(c -> c.size().nonZeroParameters())
-                    .toArray();
+            return path.nonZeroParameters();
         }
 
         /** Number of candidates. */

@@ -1,6 +1,6 @@
 package org.prunekit.api;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,118 +74,54 @@ public final class Mlp {
 
         /** A copy with {@code hidden} replaced. */
         public Options withHidden(int... widths) {
-            List<Integer> h = new ArrayList<>();
-            for (int w : widths) {
-                h.add(w);
-            }
-            return new Options(
-                    h,
-                    activation,
-                    optimizer,
-                    lr,
-                    momentum,
-                    epochs,
-                    batchSize,
-                    weightDecay,
-                    dropout,
-                    patience,
-                    validationFraction);
+            return with("hidden", Arrays.stream(widths).boxed().toList());
         }
 
         /** A copy with {@code activation} replaced. */
         public Options withActivation(String name) {
-            return new Options(
-                    hidden,
-                    name,
-                    optimizer,
-                    lr,
-                    momentum,
-                    epochs,
-                    batchSize,
-                    weightDecay,
-                    dropout,
-                    patience,
-                    validationFraction);
+            return with("activation", name);
         }
 
         /** A copy with {@code optimizer}, {@code lr} and {@code momentum} replaced. */
         public Options withOptimizer(String name, double learningRate, double sgdMomentum) {
-            return new Options(
-                    hidden,
-                    activation,
-                    name,
-                    learningRate,
-                    sgdMomentum,
-                    epochs,
-                    batchSize,
-                    weightDecay,
-                    dropout,
-                    patience,
-                    validationFraction);
+            return with("optimizer", name, "lr", learningRate, "momentum", sgdMomentum);
         }
 
         /** A copy with {@code epochs} replaced. */
         public Options withEpochs(int newEpochs) {
-            return new Options(
-                    hidden,
-                    activation,
-                    optimizer,
-                    lr,
-                    momentum,
-                    newEpochs,
-                    batchSize,
-                    weightDecay,
-                    dropout,
-                    patience,
-                    validationFraction);
+            return with("epochs", newEpochs);
         }
 
         /** A copy with {@code batchSize} replaced. */
         public Options withBatchSize(int rows) {
-            return new Options(
-                    hidden,
-                    activation,
-                    optimizer,
-                    lr,
-                    momentum,
-                    epochs,
-                    rows,
-                    weightDecay,
-                    dropout,
-                    patience,
-                    validationFraction);
+            return with("batch-size", rows);
         }
 
         /** A copy with {@code weightDecay} and {@code dropout} replaced. */
         public Options withRegularisation(double newWeightDecay, double newDropout) {
-            return new Options(
-                    hidden,
-                    activation,
-                    optimizer,
-                    lr,
-                    momentum,
-                    epochs,
-                    batchSize,
-                    newWeightDecay,
-                    newDropout,
-                    patience,
-                    validationFraction);
+            return with("weight-decay", newWeightDecay, "dropout", newDropout);
         }
 
         /** A copy with {@code patience} and {@code validationFraction} replaced. */
         public Options withEarlyStopping(int newPatience, double newValidationFraction) {
+            return with("patience", newPatience, "validation-fraction", newValidationFraction);
+        }
+
+        /** A copy with the {@code model:} keys and values {@code keyValues} (alternating) replaced. */
+        private Options with(Object... keyValues) {
+            Map<String, Object> m = ConfigBlock.replace(block(), keyValues);
             return new Options(
-                    hidden,
-                    activation,
-                    optimizer,
-                    lr,
-                    momentum,
-                    epochs,
-                    batchSize,
-                    weightDecay,
-                    dropout,
-                    newPatience,
-                    newValidationFraction);
+                    ConfigBlock.get(m, "hidden"),
+                    ConfigBlock.get(m, "activation"),
+                    ConfigBlock.get(m, "optimizer"),
+                    ConfigBlock.<Double>get(m, "lr"),
+                    ConfigBlock.<Double>get(m, "momentum"),
+                    ConfigBlock.<Integer>get(m, "epochs"),
+                    ConfigBlock.<Integer>get(m, "batch-size"),
+                    ConfigBlock.<Double>get(m, "weight-decay"),
+                    ConfigBlock.<Double>get(m, "dropout"),
+                    ConfigBlock.<Integer>get(m, "patience"),
+                    ConfigBlock.<Double>get(m, "validation-fraction"));
         }
 
         /** The {@code model:} block of these options. */

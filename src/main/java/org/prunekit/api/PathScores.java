@@ -85,9 +85,7 @@ final class PathScores {
             mean[i] = mu;
             sd[i] = k > 1 ? Math.sqrt(ss / (k - 1)) : Double.NaN;
         }
-        long[] nonZero = full.candidates().stream()
-                .mapToLong(c -> c.size().nonZeroParameters())
-                .toArray();
+        long[] nonZero = full.nonZeroParameters();
         boolean up = metric.higherIsBetter();
         int best = Selection.choose("best", mean, sd, k, nonZero, up, 0).index();
         int oneSe = Selection.choose("one-se", mean, sd, k, nonZero, up, 0).index();

@@ -137,9 +137,7 @@ public final class TreeDrop {
 
         /** Non-zero parameters of each candidate (split thresholds and leaf values of the kept trees). */
         public long[] nonZeroParameters() {
-            return path.candidates().stream()
-                    .mapToLong(c -> c.size().nonZeroParameters())
-                    .toArray();
+            return path.nonZeroParameters();
         }
 
         /** Number of candidates. */

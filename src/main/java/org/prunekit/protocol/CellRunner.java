@@ -164,8 +164,7 @@ public final class CellRunner {
         clock.run(PhaseClock.INNER, sc::finish);
 
         List<Candidate> cands = path.candidates();
-        long[] nonZero =
-                cands.stream().mapToLong(c -> c.size().nonZeroParameters()).toArray();
+        long[] nonZero = path.nonZeroParameters();
         SelectSpec select = cfg.selectFor(arm);
         String sel = select.metric().configName();
         Selection.Choice choice = scores.folds() == 0

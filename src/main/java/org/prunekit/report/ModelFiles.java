@@ -21,10 +21,19 @@ public final class ModelFiles {
 
     /** Writes {@code provenance} (JSON, with Tribuo's provenance of {@code model} added) atomically. */
     public static void writeProvenance(Model<Label> model, Path provenanceFile, Map<String, Object> provenance) {
+        writeProvenance(tribuoProvenance(model), provenanceFile, provenance);
+    }
+
+    /** Tribuo's provenance of {@code model} as JSON text (where the model is: it need not travel). */
+    public static String tribuoProvenance(Model<Label> model) {
+        return new JsonProvenanceSerialization(true)
+                .serializeToString(ProvenanceUtil.marshalProvenance(model.getProvenance()));
+    }
+
+    /** Writes {@code provenance} (JSON, with {@code tribuo}, a {@link #tribuoProvenance} text, added) atomically. */
+    public static void writeProvenance(String tribuo, Path provenanceFile, Map<String, Object> provenance) {
         try {
             ObjectNode node = CellStore.JSON.valueToTree(provenance);
-            String tribuo = new JsonProvenanceSerialization(true)
-                    .serializeToString(ProvenanceUtil.marshalProvenance(model.getProvenance()));
             node.set("tribuo_provenance", CellStore.JSON.readTree(tribuo));
             AtomicFiles.write(provenanceFile, CellStore.JSON.writeValueAsBytes(node));
         } catch (IOException e) {

@@ -111,7 +111,7 @@ public final class ResultsReader {
                     arm,
                     summary.family(arm),
                     summary.method(arm),
-                    describeChoice(sel, summary.method(arm), summary.rule()),
+                    describeChoice(sel, summary.method(arm), summary.selection(arm)),
                     chosenMean,
                     sdOf(sel, outer),
                     chosenNz,

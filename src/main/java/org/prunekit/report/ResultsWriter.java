@@ -16,6 +16,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.prunekit.config.ArmSpec;
 import org.prunekit.config.ExperimentConfig;
+import org.prunekit.config.SelectSpec;
 import org.prunekit.data.AtomicFiles;
 import org.prunekit.data.CsvCells;
 import org.prunekit.eval.Metric;
@@ -336,13 +337,7 @@ public final class ResultsWriter {
         }
         d.put("class_counts", counts);
         s.put("dataset", d);
-        Map<String, Object> sel = new LinkedHashMap<>();
-        sel.put("metric", cfg.select().metric().configName());
-        sel.put("rule", cfg.select().rule());
-        if (cfg.select().rule().equals("budget")) {
-            sel.put("max_nonzero", cfg.select().maxNonZero());
-        }
-        s.put("selection", sel);
+        s.put("selection", selection(cfg.select()));
         s.put("imbalance", cfg.imbalance().strategy());
         s.put("metrics", metricNames());
         List<Object> arms = new ArrayList<>();
@@ -353,6 +348,7 @@ public final class ResultsWriter {
             am.put("name", a.name());
             am.put("family", a.family());
             am.put("method", a.method());
+            am.put("selection", selection(cfg.selectFor(a)));
             am.put("cells", cs.size());
             Map<String, Object> chosen = new LinkedHashMap<>();
             Map<String, Object> dense = new LinkedHashMap<>();
@@ -535,6 +531,23 @@ public final class ResultsWriter {
         return m;
     }
 
+    /** A {@code select:} block as summary.json writes it: metric, rule, and max_nonzero for rule budget. */
+    private static Map<String, Object> selection(SelectSpec sel) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("metric", sel.metric().configName());
+        m.put("rule", sel.rule());
+        if (sel.rule().equals("budget")) {
+            m.put("max_nonzero", sel.maxNonZero());
+        }
+        return m;
+    }
+
+    /** "metric, rule" (budget: "metric, budget ≤ N non-zero") of a summary.json selection block. */
+    private static String selectionText(Map<String, Object> sel) {
+        Object max = sel.get("max_nonzero");
+        return sel.get("metric") + ", " + (max == null ? sel.get("rule") : "budget ≤ " + max + " non-zero");
+    }
+
     private static Map<String, Object> stats(Stats s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("mean", s.mean());
@@ -559,19 +572,21 @@ public final class ResultsWriter {
                 .append(", SHA-256 `")
                 .append(String.valueOf(d.get("sha256")), 0, 12)
                 .append("…`). ");
+        boolean perArm = cfg.arms().stream().anyMatch(a -> !cfg.selectFor(a).equals(cfg.select()));
         b.append("Selection: ")
-                .append(sel)
-                .append(", rule ")
-                .append(cfg.select().rule())
+                .append(
+                        perArm
+                                ? "per arm (column selection of the arms table)"
+                                : sel + ", rule " + cfg.select().rule())
                 .append(", on inner data only; imbalance: ")
                 .append(cfg.imbalance().strategy())
                 .append(". ");
         b.append("Figures: chosen point on the outer test folds, mean ± sd [95 % t interval] over ")
                 .append(outer.isEmpty() ? 0 : outer.size() / cfg.arms().size())
                 .append(" folds.\n\n");
-        b.append("## Arms\n\n| arm | family | method |");
+        b.append("## Arms\n\n| arm | family | method | selection |");
         metricNames().forEach(m -> b.append(' ').append(m).append(" |"));
-        b.append(" non-zero params (dense) | bytes (× dense) | latency µs/row |\n|---|---|---|");
+        b.append(" non-zero params (dense) | bytes (× dense) | latency µs/row |\n|---|---|---|---|");
         metricNames().forEach(m -> b.append("---|"));
         b.append("---|---|---|\n");
         for (Object o : (List<Object>) s.get("arms")) {
@@ -582,6 +597,8 @@ public final class ResultsWriter {
                     .append(a.get("family"))
                     .append(" | ")
                     .append(a.get("method"))
+                    .append(" | ")
+                    .append(selectionText((Map<String, Object>) a.get("selection")))
                     .append(" |");
             Map<String, Object> chosen = (Map<String, Object>) a.get("chosen");
             for (String m : metricNames()) {

@@ -21,8 +21,12 @@ record RunSummary(
         DatasetSummary dataset,
         List<PairedComparison> paired) {
 
-    /** @param sizeRatio mean over outer folds of chosen / dense non-zero parameters */
-    record Arm(String name, String family, String method, double sizeRatio) {}
+    /**
+     * @param metric    the arm's own selection metric (the study's for runs written before arms had one)
+     * @param rule      the arm's own selection rule (likewise)
+     * @param sizeRatio mean over outer folds of chosen / dense non-zero parameters
+     */
+    record Arm(String name, String family, String method, String metric, String rule, double sizeRatio) {}
 
     RunSummary {
         arms = List.copyOf(arms);
@@ -44,10 +48,13 @@ record RunSummary(
         JsonNode sel = root.path("selection");
         List<Arm> arms = new ArrayList<>();
         for (JsonNode a : root.path("arms")) {
+            JsonNode own = a.has("selection") ? a.path("selection") : sel;
             arms.add(new Arm(
                     text(a, "name", "?"),
                     text(a, "family", "?"),
                     text(a, "method", "?"),
+                    text(own, "metric", "?"),
+                    text(own, "rule", "?"),
                     num(a.path("size"), "nonzero_ratio_mean")));
         }
         JsonNode d = root.path("dataset");
@@ -87,6 +94,15 @@ record RunSummary(
                 .map(Arm::method)
                 .findFirst()
                 .orElse("?");
+    }
+
+    /** The arm's rule, preceded by its metric where that is not the study's ("deviance, best"). */
+    String selection(String arm) {
+        return arms.stream()
+                .filter(a -> a.name().equals(arm))
+                .map(a -> a.metric().equals(metric) ? a.rule() : a.metric() + ", " + a.rule())
+                .findFirst()
+                .orElse(rule);
     }
 
     double sizeRatio(String arm) {

@@ -2,7 +2,6 @@ package org.prunekit.run;
 
 import java.util.List;
 import java.util.function.Consumer;
-import org.prunekit.protocol.CellRunner;
 
 /**
  * Where a study's cells run: {@link LocalEngine} (a thread pool in this JVM, the default) or a cluster engine found
@@ -20,7 +19,7 @@ public interface Engine extends AutoCloseable {
      * as it arrives (completion order). Stops at the first cell that fails for good and throws its error; outcomes
      * that arrived before were handed to {@code sink}.
      */
-    void run(List<CellSpec> cells, Consumer<CellRunner.Outcome> sink, Progress progress);
+    void run(List<CellSpec> cells, Consumer<CellOutput> sink, Progress progress);
 
     @Override
     default void close() {}

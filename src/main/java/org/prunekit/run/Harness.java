@@ -87,13 +87,15 @@ public final class Harness {
         PhaseClock clock = new PhaseClock();
         Path dataFile = Experiment.dataPath(cfg, workDir);
         String dataSha = clock.time(PhaseClock.READ, () -> Experiment.sha256(dataFile));
+        String configSha = Experiment.sha256(ResultsWriter.configYaml(cfg));
+        RefitSettings refitSettings = new RefitSettings(configSha, dataSha, options.savePath());
         StudyPlan plan = clock.time(
                 PhaseClock.READ,
-                () -> engine.prepare(new StudyInput(cfg, workDir, dataFile, dataSha, options.resamplers())));
+                () -> engine.prepare(
+                        new StudyInput(cfg, workDir, dataFile, dataSha, options.resamplers(), refitSettings)));
         Path out = cfg.output().dir();
         String fingerprint = Experiment.sha256(ResultsWriter.configYaml(cfg) + "\ndata " + dataSha);
-        RefitFiles refit = new RefitFiles(
-                cfg, dataFile, Experiment.sha256(ResultsWriter.configYaml(cfg)), dataSha, options.savePath());
+        RefitFiles refit = new RefitFiles(cfg, configSha, dataSha);
         List<Path> inputs = new ArrayList<>(List.of(dataFile, Path.of(cfg.source())));
         if (cfg.split().outer().file() != null) {
             inputs.add(workDir.toAbsolutePath().resolve(cfg.split().outer().file()));
@@ -142,7 +144,7 @@ public final class Harness {
                 o -> {
                     CellResult r = o.result();
                     if (r.refitOnAll()) {
-                        refit.save(plan, out, arms.get(r.arm()), o);
+                        refit.save(plan, out, arms.get(r.arm()), r, o.refit());
                     }
                     store.save(r);
                     finished[0]++;

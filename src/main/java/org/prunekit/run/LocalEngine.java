@@ -8,7 +8,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import org.prunekit.protocol.CellRunner;
 import org.prunekit.protocol.Study;
 
 /** Runs cells on a thread pool in this JVM, on a study read once into memory. */
@@ -16,6 +15,7 @@ public final class LocalEngine implements Engine {
 
     private final int threads;
     private Study study;
+    private RefitSettings refit;
 
     public LocalEngine(int threads) {
         if (threads < 1 || threads > 256) {
@@ -27,11 +27,12 @@ public final class LocalEngine implements Engine {
     @Override
     public StudyPlan prepare(StudyInput input) {
         study = Experiment.prepare(input.config(), input.workDir(), input.resamplers());
+        refit = input.refit();
         return StudyPlan.of(study);
     }
 
     @Override
-    public void run(List<CellSpec> cells, Consumer<CellRunner.Outcome> sink, Progress progress) {
+    public void run(List<CellSpec> cells, Consumer<CellOutput> sink, Progress progress) {
         if (study == null) {
             throw new IllegalStateException("prepare() first");
         }
@@ -41,13 +42,13 @@ public final class LocalEngine implements Engine {
             return th;
         });
         try {
-            ExecutorCompletionService<CellRunner.Outcome> ecs = new ExecutorCompletionService<>(pool);
-            List<Future<CellRunner.Outcome>> futures = new ArrayList<>();
+            ExecutorCompletionService<CellOutput> ecs = new ExecutorCompletionService<>(pool);
+            List<Future<CellOutput>> futures = new ArrayList<>();
             for (CellSpec c : cells) {
-                futures.add(ecs.submit(() -> CellTask.run(study, c)));
+                futures.add(ecs.submit(() -> CellTask.run(study, c, refit)));
             }
             for (int i = 0; i < cells.size(); i++) {
-                CellRunner.Outcome o;
+                CellOutput o;
                 try {
                     o = ecs.take().get();
                 } catch (ExecutionException e) {

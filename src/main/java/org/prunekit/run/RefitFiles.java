@@ -3,41 +3,30 @@ package org.prunekit.run;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.IntStream;
-import org.prunekit.bundle.Bundle;
 import org.prunekit.config.ArmSpec;
 import org.prunekit.config.ExperimentConfig;
-import org.prunekit.data.CsvTableReader;
-import org.prunekit.data.Encoding;
-import org.prunekit.data.Table;
-import org.prunekit.data.TableEncoder;
+import org.prunekit.data.AtomicFiles;
 import org.prunekit.protocol.CellResult;
-import org.prunekit.protocol.CellRunner;
 import org.prunekit.report.ModelFiles;
 
 /**
  * Writes an arm's refit files: {@code models/<arm>.model}, the chosen model as a model bundle (with
  * {@code --save-path}, every candidate of its path under {@code models/<arm>.path/}), then
  * {@code models/<arm>.provenance.json}, last, so its presence marks the refit's files complete. A model no bundle codec
- * writes (Smile's) is comparison-only: no model file, a note in the provenance. When an engine hands back only the
- * chosen model (a cluster engine ships no encoding), the encoding is fitted again on all rows here: it is a pure
- * function of the data.
+ * writes (Smile's) is comparison-only: no model file, a note in the provenance. Everything comes from the refit's
+ * {@link RefitModels} (the bundle files built where the refit ran, from the models it trained), whichever engine ran it:
+ * this class never reads the data nor touches a model.
  */
 final class RefitFiles {
 
     private final ExperimentConfig cfg;
-    private final Path dataFile;
     private final String configSha;
     private final String dataSha;
-    private final boolean savePath;
-    private Encoding refitEncoding;
 
-    RefitFiles(ExperimentConfig cfg, Path dataFile, String configSha, String dataSha, boolean savePath) {
+    RefitFiles(ExperimentConfig cfg, String configSha, String dataSha) {
         this.cfg = cfg;
-        this.dataFile = dataFile;
         this.configSha = configSha;
         this.dataSha = dataSha;
-        this.savePath = savePath;
     }
 
     String dataSha() {
@@ -52,8 +41,8 @@ final class RefitFiles {
         return out.resolve("models").resolve(arm + ".provenance.json");
     }
 
-    void save(StudyPlan study, Path out, ArmSpec arm, CellRunner.Outcome o) {
-        CellResult r = o.result();
+    /** Writes the files of refit {@code r} of {@code arm}: {@code m}'s bytes as built where the refit ran. */
+    void save(StudyPlan study, Path out, ArmSpec arm, CellResult r, RefitModels m) {
         Map<String, Object> prov = new LinkedHashMap<>();
         prov.put("prunekit_version", Version.get());
         prov.put("study", cfg.name());
@@ -91,58 +80,22 @@ final class RefitFiles {
                         "target",
                         cfg.data().target()));
         prov.put("config_sha256", configSha);
-        if (Bundle.canSave(o.chosenModel())) {
-            Encoding encoding = o.encoding() != null ? o.encoding() : refitEncoding();
-            Bundle bundle = RefitBundle.of(
-                    cfg,
-                    study.classes(),
-                    study.positive(),
-                    arm,
-                    r,
-                    r.chosen(),
-                    o.chosenModel(),
-                    encoding,
-                    configSha,
-                    dataSha);
-            bundle.save(modelFile(out, arm.name()));
-            prov.put("bundle", ordered("file", arm.name() + ".model", "bytes", bundle.size()));
-            if (savePath) {
-                for (int i = 0; i < o.candidates().size(); i++) {
-                    RefitBundle.of(
-                                    cfg,
-                                    study.classes(),
-                                    study.positive(),
-                                    arm,
-                                    r,
-                                    i,
-                                    o.candidates().get(i).model(),
-                                    encoding,
-                                    configSha,
-                                    dataSha)
-                            .save(out.resolve("models")
-                                    .resolve(arm.name() + ".path")
-                                    .resolve(i + ".model"));
-                }
+        if (m.bundle() != null) {
+            AtomicFiles.write(modelFile(out, arm.name()), m.bundle());
+            prov.put("bundle", ordered("file", arm.name() + ".model", "bytes", m.bundle().length));
+            for (int i = 0; i < m.path().size(); i++) {
+                AtomicFiles.write(
+                        out.resolve("models").resolve(arm.name() + ".path").resolve(i + ".model"),
+                        m.path().get(i));
             }
         } else {
             prov.put(
                     "comparison_only",
-                    o.chosenModel().getClass().getSimpleName()
+                    m.modelClass()
                             + " models have no bundle format (they exist only in Java serialization, which prunekit"
                             + " never reads): measured, not saved");
         }
-        ModelFiles.writeProvenance(o.chosenModel(), provenanceFile(out, arm.name()), prov);
-    }
-
-    /** The refit's encoding, fitted again on all rows of the data file. */
-    private synchronized Encoding refitEncoding() {
-        if (refitEncoding == null) {
-            Table table = new CsvTableReader(cfg.data().schema()).read(dataFile);
-            int[] all = IntStream.range(0, table.rows()).toArray();
-            refitEncoding = TableEncoder.fit(table, all, cfg.data().schema().missingIndicators())
-                    .encoding();
-        }
-        return refitEncoding;
+        ModelFiles.writeProvenance(m.tribuo(), provenanceFile(out, arm.name()), prov);
     }
 
     private static Map<String, Object> ordered(Object... kv) {

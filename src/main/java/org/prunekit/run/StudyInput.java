@@ -12,6 +12,12 @@ import org.prunekit.data.imbalance.Resampler;
  * @param dataFile   the data file (absolute)
  * @param dataSha    SHA-256 of the data file, hex: the data every cell must see
  * @param resamplers resampler per imbalance strategy, or null for the config's own
+ * @param refit      what refit cells need to build their model files where they run
  */
 public record StudyInput(
-        ExperimentConfig config, Path workDir, Path dataFile, String dataSha, Function<String, Resampler> resamplers) {}
+        ExperimentConfig config,
+        Path workDir,
+        Path dataFile,
+        String dataSha,
+        Function<String, Resampler> resamplers,
+        RefitSettings refit) {}

@@ -30,6 +30,13 @@ public interface PruningPath {
         return candidates().stream().mapToDouble(Candidate::strength).toArray();
     }
 
+    /** The non-zero parameters of {@link #candidates()}, in the same order (what selection rules call size). */
+    default long[] nonZeroParameters() {
+        return candidates().stream()
+                .mapToLong(c -> c.size().nonZeroParameters())
+                .toArray();
+    }
+
     /**
      * The strengths at which another path of the same method (fitted on an inner training fold) is evaluated to
      * score this path's candidates during cross-validated selection: entry {@code i} stands for candidate {@code i}.

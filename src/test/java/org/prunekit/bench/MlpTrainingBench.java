@@ -84,7 +84,12 @@ public final class MlpTrainingBench {
             System.out.println("  " + what + ": not measured");
             return;
         }
-        System.out.printf("  %-40s %.3f s cpu  %.3f s wall%n", what, torch.cpu(), torch.wall());
+        System.out.printf(
+                "  %-40s %.3f s cpu  %.3f s wall  (torch threads %d, BLAS %s)%n",
+                what, torch.cpu(), torch.wall(), torch.threads(), torch.blas());
+        if (torch.threads() != 1) {
+            System.out.println("  WARNING: PyTorch did not run on exactly one thread; the ratio is not single-thread");
+        }
         System.out.printf("RATIO prunekit / %s (cpu): %.2f (target <= 1.5)%n", what, ours.cpuSeconds() / torch.cpu());
     }
 }

@@ -20,8 +20,11 @@ import java.util.zip.ZipEntry;
  */
 final class TorchTiming {
 
-    /** Median wall and CPU seconds over the script's five seeds. */
-    record Seconds(double wall, double cpu) {}
+    /**
+     * Median wall and CPU seconds over the script's five seeds, torch's thread count during the timing and the BLAS
+     * libraries mapped into the Python process.
+     */
+    record Seconds(double wall, double cpu, int threads, String blas) {}
 
     static final String PYTHON = "/usr/bin/python3";
 
@@ -62,15 +65,21 @@ final class TorchTiming {
         String last = out.substring(out.lastIndexOf('\n') + 1).trim();
         double wall = Double.NaN;
         double cpu = Double.NaN;
+        int threads = -1;
+        String blas = "?";
         for (String kv : last.split(" ")) {
             String[] p2 = kv.split("=");
             if (p2[0].equals("median_seconds")) {
                 wall = Double.parseDouble(p2[1]);
             } else if (p2[0].equals("median_cpu_seconds")) {
                 cpu = Double.parseDouble(p2[1]);
+            } else if (p2[0].equals("threads")) {
+                threads = Integer.parseInt(p2[1]);
+            } else if (p2[0].equals("blas")) {
+                blas = p2[1];
             }
         }
-        return new Seconds(wall, cpu);
+        return new Seconds(wall, cpu, threads, blas);
     }
 
     /**

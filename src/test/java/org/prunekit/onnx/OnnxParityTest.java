@@ -49,7 +49,8 @@ import org.tribuo.classification.Label;
 public class OnnxParityTest {
 
     /** Families without an ONNX translation: dummy baselines (random), Smile models (no Tribuo structure). */
-    public static final Set<String> NOT_EXPORTED = Set.of("baseline", "smile-cart", "smile-mlp");
+    public static final Set<String> NOT_EXPORTED =
+            Set.of("baseline", "smile-cart", "smile-mlp", "smile-gbt", "smile-rf");
 
     static final double TOLERANCE = 1e-5;
     static final double THRESHOLD = 0.35;
@@ -60,14 +61,17 @@ public class OnnxParityTest {
             "random-forest", Map.of("members", 8),
             "adaboost", Map.of("members", 8, "max-depth", 2),
             "mlp", Map.of("epochs", 15, "hidden", List.of(16, 8)),
-            "logistic", Map.of("nlambda", 30));
+            "logistic", Map.of("nlambda", 30),
+            "smile-gbt", Map.of("trees", 20),
+            "smile-rf", Map.of("trees", 20));
 
     public static final Map<String, Map<String, Object>> PRUNE = Map.of(
             "tree-drop", Map.of("sizes", List.of(2, 5)),
             "magnitude", Map.of("sparsities", List.of(0.0, 0.9)),
             "random", Map.of("sparsities", List.of(0.0, 0.9)),
             "liblinear-path", Map.of("c-values", List.of(0.01, 1.0)),
-            "feature-select", Map.of("selector", "mim", "k", List.of(2, 6)));
+            "feature-select", Map.of("selector", "mim", "k", List.of(2, 6)),
+            "trim", Map.of("sizes", List.of(2, 5)));
 
     static Table table;
     static RawColumns raw;
@@ -212,7 +216,8 @@ public class OnnxParityTest {
     void familiesWithoutTranslationAreRefusedByName() {
         for (String name : NOT_EXPORTED) {
             ModelFamily family = Registry.families().get(name);
-            Model<Label> m = family.trainer(Params.empty(), 7, Map.of()).train(train);
+            Params small = new Params("test.yaml", "model", MODEL.getOrDefault(name, Map.of()));
+            Model<Label> m = family.trainer(small, 7, Map.of()).train(train);
             assertFalse(OnnxExport.supports(m), name);
             IllegalArgumentException e = assertThrows(
                     IllegalArgumentException.class, () -> OnnxExport.export(raw, m, classes, null, "test", Map.of()));

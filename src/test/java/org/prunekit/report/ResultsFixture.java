@@ -30,7 +30,8 @@ final class ResultsFixture {
               "arms" : [ {"name" : "cart-ccp", "family" : "cart", "method" : "cost-complexity",
                           "size" : {"nonzero_ratio_mean" : 0.4}},
                          {"name" : "mlp<i>", "family" : "mlp", "method" : "magnitude"},
-                         {"name" : "lasso", "family" : "logistic", "method" : "l1-path"} ],
+                         {"name" : "lasso", "family" : "logistic", "method" : "l1-path",
+                          "selection" : {"metric" : "deviance", "rule" : "one-se"}} ],
               "paired" : [
                 {"a" : "cart-ccp", "b" : "mlp<i>", "metric" : "balanced-accuracy", "n" : 4, "mean_diff" : 0.0,
                  "sd_diff" : 0.0, "ci_low" : "NaN", "ci_high" : "NaN", "wins_a" : 0, "wilcoxon_p" : 1.0,

@@ -45,6 +45,10 @@ class ResultsReaderTest {
         assertEquals(480, cart.bytes(), 0);
         assertEquals(11.0, cart.latencyUs(), 1e-12);
         assertEquals("strength 0.01000 (one-se)", cart.chosen());
+        // an arm with its own selection metric names it (summary.json's arms[i].selection)
+        assertTrue(
+                d.arms().get(2).chosen().endsWith("(deviance, one-se)"),
+                d.arms().get(2).chosen());
         // dense = candidate 0 (most non-zero parameters): .60 + .01 * i
         assertEquals(0.615, cart.denseMean(), 1e-9);
         assertEquals(0.05, cart.metricChange(), 1e-9);

@@ -88,6 +88,22 @@ class PeerFeaturesTest {
     }
 
     @Test
+    void summaryShowsEachArmsSelection() throws IOException {
+        String md = Files.readString(out.resolve("summary.md"));
+        assertTrue(md.contains("Selection: per arm (column selection of the arms table)"), md);
+        assertTrue(md.contains("| arm | family | method | selection |"), md);
+        assertTrue(md.contains("| cart-dev | cart | cost-complexity | deviance, best |"), md);
+        assertTrue(md.contains("| cart-1se | cart | cost-complexity | average-precision, one-se |"), md);
+        assertTrue(md.contains("| net-dense | mlp | none | average-precision, one-se |"), md);
+        String json = Files.readString(out.resolve("summary.json"));
+        assertTrue(
+                json.replaceAll("\\s+", "")
+                        .contains("\"name\":\"cart-dev\",\"family\":\"cart\",\"method\":"
+                                + "\"cost-complexity\",\"selection\":{\"metric\":\"deviance\",\"rule\":\"best\"}"),
+                json);
+    }
+
+    @Test
     void binaryLabelsUseTheStatedThresholdAndTheNewMetricsAreReported() throws IOException {
         for (CSVRecord r : rows("candidates.csv")) {
             assertEquals("0.5", r.get("threshold"));

@@ -100,6 +100,9 @@ class ResultsTest {
         String md = Files.readString(out.resolve("summary.md"));
         assertTrue(
                 md.contains("## Paired comparisons") && md.contains("| lin | lin-dense | average-precision | 3 |"), md);
+        // every arm selects like the study: the header states it once, the arms table repeats it per arm
+        assertTrue(md.contains("Selection: average-precision, rule one-se, on inner data only"), md);
+        assertTrue(md.contains("| lin-dense | ") && md.contains(" | average-precision, one-se | "), md);
         JsonNode prov = new ObjectMapper()
                 .readTree(out.resolve("models/lin.provenance.json").toFile());
         assertEquals(64, prov.get("dataset").get("sha256").asText().length());

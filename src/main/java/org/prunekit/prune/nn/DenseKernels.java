@@ -1,33 +1,45 @@
 package org.prunekit.prune.nn;
 
 /**
- * The three dense products of MLP training and prediction, in two implementations that give the same doubles:
- * {@link ScalarKernels} (plain loops) and {@link VectorKernels} (the JDK Vector API, {@code jdk.incubator.vector},
- * four doubles per register, several registers of outputs kept live across the reduction). Every output element is
- * accumulated in the same order by both (no fused multiply-add, no reassociation), so the choice changes speed, never
+ * The dense products (and the ReLU loops) of MLP training and prediction, in two implementations that give the same doubles:
+ * {@link ScalarKernels} (plain loops) and {@link VectorKernels} (the JDK Vector API, {@code jdk.incubator.vector}, the
+ * CPU's preferred vector width, register-blocked). Every output element is reduced in the same order by both, one
+ * fused multiply-add per term ({@link Math#fma}: {@code s <- x w + s} rounded once), so the choice changes speed, never
  * results; the one difference, adding {@code 0 * w} where the scalar code skips a zero input, can only change the sign
  * of a zero.
  *
  * <p>{@link #best()} is the vector form when the JVM was started with {@code --add-modules jdk.incubator.vector} (the
- * {@code prunekit} launcher, the tests and the benchmarks do) on a CPU with 256-bit vectors, else the scalar form;
- * {@code -Dprunekit.kernels=scalar} forces the scalar form.
+ * {@code prunekit} launcher, the tests and the benchmarks do) on a CPU with vectors of at least 256 bits, else the
+ * scalar form; {@code -Dprunekit.kernels=scalar} forces the scalar form.
  */
 interface DenseKernels {
 
-    /** {@code z[zOff, zOff+out) += x[xOff, xOff+in) W} with {@code W} row-major {@code in x out}, i ascending. */
+    /**
+     * {@code z[zOff, zOff+out) += x[xOff, xOff+in) W} with {@code W} row-major {@code in x out}: {@code z_j <-
+     * fma(W_ij, x_i, z_j)} for i ascending.
+     */
     void multiplyAdd(double[] w, int in, int out, double[] x, int xOff, double[] z, int zOff);
 
     /**
-     * {@code g[i*out + j] = sum_r a[r*in + i] dz[r*out + j]} over rows {@code r = 0..rows-1} ascending: the weight
-     * gradient {@code A^T dZ} of a batch ({@code g} is overwritten).
+     * {@link #multiplyAdd} for every row of a batch: {@code Z += A W} with {@code A} row-major {@code rows x in} and
+     * {@code Z} row-major {@code rows x out}; each element is reduced exactly as by {@link #multiplyAdd}.
+     */
+    void multiplyAddRows(double[] w, int in, int out, double[] a, int rows, double[] z);
+
+    /**
+     * {@code g[i*out + j] = sum_r a[r*in + i] dz[r*out + j]} over rows {@code r = 0..rows-1} ascending, one fma per
+     * term: the weight gradient {@code A^T dZ} of a batch ({@code g} is overwritten).
      */
     void gradient(double[] a, double[] dz, int rows, int in, int out, double[] g);
 
+    /** {@code z[k] = z[k] > 0 ? z[k] : 0} for {@code k in [from, to)}: ReLU in place (NaN becomes 0). */
+    void relu(double[] z, int from, int to);
+
     /**
-     * {@code sum_j w[base+j] dz[dOff+j]} for {@code j < out}, accumulated in four partial sums by {@code j mod 4}
-     * (the tail {@code j >= 4 floor(out/4)} into the first) and added as {@code ((s0 + s1) + s2) + s3}.
+     * {@code d[k] = a[k] > 0 ? d[k] : 0} for {@code k < n}: back-propagation through ReLU, written in terms of the
+     * activation {@code a} (the derivative is 1 where the unit is active, else 0).
      */
-    double dot(double[] w, int base, double[] dz, int dOff, int out);
+    void reluGate(double[] a, double[] d, int n);
 
     /** The fastest implementation this JVM supports (see the class comment). */
     static DenseKernels best() {

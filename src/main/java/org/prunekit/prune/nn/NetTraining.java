@@ -237,32 +237,38 @@ final class NetTraining {
         }
     }
 
-    /** deltas[l] = (deltas[l+1] W_l^T) * act'(a_l) * dropout_l. */
+    /**
+     * deltas[l] = (deltas[l+1] W_l^T) * act'(a_l) * dropout_l, the product taken as {@code dZ W^T} through the
+     * transposed weights (so it runs on the same row kernel as the forward pass).
+     */
     private void backpropagate(int l, int nb, Buffers buf) {
         int in = widths[l];
         int out = widths[l + 1];
         double[] wl = w[l];
+        double[] wt = buf.transposed[l];
+        for (int i = 0; i < in; i++) {
+            for (int j = 0; j < out; j++) {
+                wt[j * in + i] = wl[i * out + j];
+            }
+        }
         double[] dz = buf.deltas[l + 1];
         double[] da = buf.deltas[l];
         double[] a = buf.acts[l];
         double[] drop = buf.dropout[l];
-        for (int r = 0; r < nb; r++) {
-            int dOff = r * out;
-            int aOff = r * in;
-            for (int i = 0; i < in; i++) {
-                double ai = a[aOff + i];
-                double dm = 1.0;
-                if (drop != null) {
-                    dm = drop[aOff + i];
-                    ai = dm == 0.0 ? 0.0 : ai / dm;
-                }
-                double deriv = activation.derivativeAt(ai) * dm;
-                if (deriv == 0.0) {
-                    da[aOff + i] = 0.0;
-                    continue;
-                }
-                da[aOff + i] = kernels.dot(wl, i * out, dz, dOff, out) * deriv;
+        Arrays.fill(da, 0, nb * in, 0.0);
+        kernels.multiplyAddRows(wt, out, in, dz, nb, da);
+        if (drop == null && activation == Activation.RELU) {
+            kernels.reluGate(a, da, nb * in);
+            return;
+        }
+        for (int k = 0; k < nb * in; k++) {
+            double ak = a[k];
+            double dm = 1.0;
+            if (drop != null) {
+                dm = drop[k];
+                ak = dm == 0.0 ? 0.0 : ak / dm;
             }
+            da[k] *= activation.derivativeAt(ak) * dm;
         }
     }
 
@@ -315,10 +321,14 @@ final class NetTraining {
             double[] z = buf.acts[l + 1];
             for (int r = 0; r < nb; r++) {
                 System.arraycopy(b[l], 0, z, r * out, out);
-                kernels.multiplyAdd(w[l], in, out, a, r * in, z, r * out);
-                if (l < layers - 1) {
-                    activation.apply(z, r * out, (r + 1) * out);
-                } else {
+            }
+            kernels.multiplyAddRows(w[l], in, out, a, nb, z);
+            if (l < layers - 1 && activation == Activation.RELU) {
+                kernels.relu(z, 0, nb * out);
+            } else if (l < layers - 1) {
+                activation.apply(z, 0, nb * out);
+            } else {
+                for (int r = 0; r < nb; r++) {
                     MlpNet.softmax(z, r * out, (r + 1) * out);
                 }
             }
@@ -345,9 +355,10 @@ final class NetTraining {
         }
     }
 
-    /** Per-batch activations, deltas and dropout multipliers, allocated once per run. */
+    /** Per-batch activations, deltas, dropout multipliers and transposed weights, allocated once per run. */
     private final class Buffers {
         final double[][] acts = new double[layers + 1][];
+        final double[][] transposed = new double[layers][];
         final double[][] deltas = new double[layers + 1][];
         final double[][] dropout = new double[layers + 1][];
 
@@ -357,6 +368,9 @@ final class NetTraining {
                 deltas[l] = new double[bs * widths[l]];
                 if (l > 0 && l < layers && hp.dropout() > 0) {
                     dropout[l] = new double[bs * widths[l]];
+                }
+                if (l < layers) {
+                    transposed[l] = new double[widths[l] * widths[l + 1]];
                 }
             }
         }

@@ -2,7 +2,7 @@ package org.prunekit.prune.nn;
 
 import java.util.Arrays;
 
-/** {@link DenseKernels} as plain loops; zero inputs (ReLU zeros) are skipped. */
+/** {@link DenseKernels} as plain loops with {@link Math#fma}; zero inputs (ReLU zeros) are skipped. */
 final class ScalarKernels implements DenseKernels {
 
     static final ScalarKernels INSTANCE = new ScalarKernels();
@@ -18,8 +18,15 @@ final class ScalarKernels implements DenseKernels {
             }
             int base = i * out;
             for (int j = 0; j < out; j++) {
-                z[zOff + j] += w[base + j] * xi;
+                z[zOff + j] = Math.fma(w[base + j], xi, z[zOff + j]);
             }
+        }
+    }
+
+    @Override
+    public void multiplyAddRows(double[] w, int in, int out, double[] a, int rows, double[] z) {
+        for (int r = 0; r < rows; r++) {
+            multiplyAdd(w, in, out, a, r * in, z, r * out);
         }
     }
 
@@ -36,28 +43,28 @@ final class ScalarKernels implements DenseKernels {
                 }
                 int base = i * out;
                 for (int j = 0; j < out; j++) {
-                    g[base + j] += ai * dz[dOff + j];
+                    g[base + j] = Math.fma(ai, dz[dOff + j], g[base + j]);
                 }
             }
         }
     }
 
     @Override
-    public double dot(double[] w, int base, double[] dz, int dOff, int out) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int j = 0;
-        for (; j + 3 < out; j += 4) {
-            s0 += w[base + j] * dz[dOff + j];
-            s1 += w[base + j + 1] * dz[dOff + j + 1];
-            s2 += w[base + j + 2] * dz[dOff + j + 2];
-            s3 += w[base + j + 3] * dz[dOff + j + 3];
+    public void relu(double[] z, int from, int to) {
+        for (int k = from; k < to; k++) {
+            z[k] = z[k] > 0 ? z[k] : 0.0;
         }
-        for (; j < out; j++) {
-            s0 += w[base + j] * dz[dOff + j];
+    }
+
+    @Override
+    public void reluGate(double[] a, double[] d, int n) {
+        for (int k = 0; k < n; k++) {
+            d[k] = a[k] > 0 ? d[k] : 0.0;
         }
-        return s0 + s1 + s2 + s3;
+    }
+
+    @Override
+    public String toString() {
+        return "scalar (fma)";
     }
 }

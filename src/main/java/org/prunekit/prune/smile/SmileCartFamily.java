@@ -1,7 +1,6 @@
 package org.prunekit.prune.smile;
 
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -75,12 +74,17 @@ public final class SmileCartFamily extends SmileFamily {
             return SCHEMA.bind(p, Hyper::of);
         }
 
+        /** Smile's split rule for a {@code split-rule} value. */
+        static SplitRule rule(String name) {
+            return SplitRule.valueOf(name.toUpperCase().replace('-', '_'));
+        }
+
         private static Hyper of(ParamValues v) {
             return new Hyper(
                     v.get(MAX_DEPTH),
                     v.get(MAX_NODES),
                     v.get(NODE_SIZE),
-                    SplitRule.valueOf(v.get(SPLIT_RULE).toUpperCase().replace('-', '_')),
+                    rule(v.get(SPLIT_RULE)),
                     v.get(PRUNE_FRACTION));
         }
     }
@@ -123,10 +127,7 @@ public final class SmileCartFamily extends SmileFamily {
             if (held.length > 0) {
                 tree = tree.prune(d.frame(held));
             }
-            List<String> labels = new ArrayList<>();
-            for (int c : tree.classes()) {
-                labels.add(d.classes().get(c));
-            }
+            List<String> labels = d.labels(tree.classes());
             int leaves = tree.root().leaves();
             long params = 2L * (leaves - 1) + (long) labels.size() * leaves;
             ModelSize size = new ModelSize(

@@ -42,6 +42,15 @@ public record SmileData(double[][] x, int[] y, List<String> classes, String[] co
         return new SmileData(x, y, List.copyOf(classes), columns);
     }
 
+    /** The class label of each posterior entry of a Smile classifier whose class codes are {@code codes}. */
+    public List<String> labels(int[] codes) {
+        List<String> labels = new ArrayList<>();
+        for (int c : codes) {
+            labels.add(classes.get(c));
+        }
+        return labels;
+    }
+
     /** A Smile DataFrame of the given rows: columns {@code x0..x(p-1)} and the response {@code y}. */
     public DataFrame frame(int[] rows) {
         double[][] xs = new double[rows.length][];

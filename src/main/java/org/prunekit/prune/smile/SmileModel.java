@@ -69,6 +69,16 @@ public final class SmileModel extends Model<Label> {
         return (x, out) -> classifier.predict(Tuple.of(x, schema), out);
     }
 
+    /** What scores its rows (package-private: {@link SmileTrim} cuts a {@link SmileEnsemble} scorer). */
+    Scorer scorer() {
+        return scorer;
+    }
+
+    /** The same model (name, provenance, feature and class domains, labels) with another scorer and size. */
+    SmileModel withScorer(Scorer newScorer, ModelSize newSize) {
+        return new SmileModel(name, provenance, featureIDMap, outputIDInfo, newScorer, List.of(labels), newSize);
+    }
+
     public ModelSize size() {
         return new ModelSize(parameters, nonZeroParameters, details);
     }

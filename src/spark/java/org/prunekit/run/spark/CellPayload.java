@@ -1,47 +1,24 @@
 package org.prunekit.run.spark;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
-import org.prunekit.protocol.CellRunner;
 import org.prunekit.report.CellStore;
-import org.tribuo.Model;
-import org.tribuo.classification.Label;
+import org.prunekit.run.CellOutput;
+import org.prunekit.run.RefitModels;
 
 /**
- * A cell's outcome on its way from an executor to the driver, as plain bytes: the cell's JSON (exactly what its
- * {@code cells/} file holds) and, for a refit, the chosen model in Tribuo's protobuf format.
+ * A cell's output on its way from an executor to the driver, as plain bytes: the cell's JSON (exactly what its
+ * {@code cells/} file holds) and, for a refit, its model files as built on the executor ({@link RefitModels}: bundle
+ * bytes and Tribuo's provenance), so the driver writes the local engine's files without a model or the data.
  *
- * @param model Tribuo protobuf of the chosen model for a refit, else null
+ * @param refit the refit's model files, else null
  */
-record CellPayload(byte[] cell, byte[] model) implements Serializable {
+record CellPayload(byte[] cell, RefitModels refit) implements Serializable {
 
-    static CellPayload of(CellRunner.Outcome o) {
-        byte[] model = null;
-        if (o.result().refitOnAll()) {
-            try {
-                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                o.chosenModel().serializeToStream(bytes);
-                model = bytes.toByteArray();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return new CellPayload(CellStore.toJson(o.result()), model);
+    static CellPayload of(CellOutput o) {
+        return new CellPayload(CellStore.toJson(o.result()), o.refit());
     }
 
-    @SuppressWarnings("unchecked")
-    CellRunner.Outcome outcome() {
-        Model<Label> m = null;
-        if (model != null) {
-            try {
-                m = (Model<Label>) Model.deserializeFromStream(new ByteArrayInputStream(model));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return new CellRunner.Outcome(CellStore.fromJson(cell), m);
+    CellOutput output() {
+        return new CellOutput(CellStore.fromJson(cell), refit);
     }
 }

@@ -20,11 +20,13 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.prunekit.config.ExperimentConfig;
 import org.prunekit.data.InputException;
-import org.prunekit.protocol.CellRunner;
+import org.prunekit.run.CellOutput;
 import org.prunekit.run.CellSpec;
 import org.prunekit.run.CellTask;
 import org.prunekit.run.Engine;
 import org.prunekit.run.Experiment;
+import org.prunekit.run.Progress;
+import org.prunekit.run.RefitSettings;
 import org.prunekit.run.StudyInput;
 import org.prunekit.run.StudyPlan;
 import scala.Function1;
@@ -48,6 +50,7 @@ public final class SparkEngine implements Engine {
 
     private JavaSparkContext jsc;
     private ShippedStudy shipped;
+    private RefitSettings refit;
     private final List<Broadcast<byte[]>> broadcasts = new ArrayList<>();
 
     public SparkEngine(Map<String, String> settings) {
@@ -57,6 +60,7 @@ public final class SparkEngine implements Engine {
     @Override
     public StudyPlan prepare(StudyInput input) {
         ExperimentConfig cfg = input.config();
+        refit = input.refit();
         Path configFile = input.workDir().toAbsolutePath().resolve(cfg.source()).normalize();
         String configText = read(configFile);
         byte[] data = readBytes(input.dataFile());
@@ -92,7 +96,7 @@ public final class SparkEngine implements Engine {
     }
 
     @Override
-    public void run(List<CellSpec> cells, Consumer<CellRunner.Outcome> sink, org.prunekit.run.Progress progress) {
+    public void run(List<CellSpec> cells, Consumer<CellOutput> sink, Progress progress) {
         if (shipped == null) {
             throw new IllegalStateException("prepare() first");
         }
@@ -100,10 +104,11 @@ public final class SparkEngine implements Engine {
             return;
         }
         ShippedStudy s = shipped;
+        RefitSettings r = refit;
         JavaRDD<CellSpec> rdd = jsc.parallelize(cells, cells.size()); // one partition, so one task, per cell
         BlockingQueue<Object[]> arrived = new LinkedBlockingQueue<>();
         Function1<Iterator<CellSpec>, CellPayload> task = (Function1<Iterator<CellSpec>, CellPayload> & Serializable)
-                it -> CellPayload.of(CellTask.run(ExecutorStudies.get(s), it.next()));
+                it -> CellPayload.of(CellTask.run(ExecutorStudies.get(s), it.next(), r));
         Function2<Object, CellPayload, BoxedUnit> handler = (index, payload) -> {
             arrived.add(new Object[] {index, payload});
             return BoxedUnit.UNIT;
@@ -127,7 +132,7 @@ public final class SparkEngine implements Engine {
             while (received < cells.size()) {
                 Object[] next = arrived.poll(200, TimeUnit.MILLISECONDS);
                 if (next != null) {
-                    sink.accept(((CellPayload) next[1]).outcome());
+                    sink.accept(((CellPayload) next[1]).output());
                     received++;
                 } else if (job.isCompleted()) {
                     drain(arrived, sink);
@@ -142,9 +147,9 @@ public final class SparkEngine implements Engine {
         }
     }
 
-    private static void drain(BlockingQueue<Object[]> arrived, Consumer<CellRunner.Outcome> sink) {
+    private static void drain(BlockingQueue<Object[]> arrived, Consumer<CellOutput> sink) {
         for (Object[] next; (next = arrived.poll()) != null; ) {
-            sink.accept(((CellPayload) next[1]).outcome());
+            sink.accept(((CellPayload) next[1]).output());
         }
     }
 

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.prunekit.bundle.Bundle;
 import org.prunekit.testing.StudyFiles;
 
 /**
@@ -19,11 +21,15 @@ class SparkLocalTest {
     @TempDir
     Path dir;
 
+    /**
+     * With {@code --save-path}: every candidate's bundle and the refit bundles are byte-identical to the local
+     * engine's, though the driver never read the data (the encoding and the candidates come back with the refit).
+     */
     @Test
     void localSparkWritesTheLocalEnginesResults() {
         Path cfg = SparkTests.study(dir, 3, 1);
         StudyFiles.Cli local = StudyFiles.cli(
-                "run", cfg.toString(), "--out", dir.resolve("local").toString());
+                "run", cfg.toString(), "--out", dir.resolve("local").toString(), "--save-path");
         assertEquals(0, local.code(), local.err());
         StudyFiles.Cli spark = StudyFiles.cli(
                 "run",
@@ -35,12 +41,21 @@ class SparkLocalTest {
                 "--master",
                 "local[2]",
                 "--conf",
-                "spark.ui.enabled=false");
+                "spark.ui.enabled=false",
+                "--save-path");
         assertEquals(0, spark.code(), spark.err());
         assertTrue(spark.err().contains("8/8 cells"), spark.err());
         assertEquals(8, SparkTests.cellNames(dir.resolve("spark")).size());
         SparkTests.assertSameResults(dir.resolve("local"), dir.resolve("spark"));
         assertTrue(Files.isRegularFile(dir.resolve("spark/models/cart-ccp.model")), "refit model saved by the driver");
+        List<String> path = SparkTests.modelFiles(dir.resolve("spark")).stream()
+                .filter(f -> f.startsWith("cart-ccp.path/"))
+                .toList();
+        assertTrue(path.size() > 1, "every candidate of the pruning path saved: " + path);
+        for (int i = 0; i < path.size(); i++) {
+            Bundle b = Bundle.load(dir.resolve("spark/models/cart-ccp.path/" + i + ".model"));
+            assertEquals(i, b.pruning().candidate(), "candidate " + i + "'s bundle");
+        }
         assertTrue(Files.isRegularFile(dir.resolve("spark/report.html")));
     }
 

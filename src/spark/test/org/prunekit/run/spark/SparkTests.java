@@ -1,5 +1,6 @@
 package org.prunekit.run.spark;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -55,7 +56,12 @@ final class SparkTests {
                 || name.equals("phases");
     }
 
-    /** The results files of two runs are the same apart from timings; so are their cell files. */
+    /**
+     * The results files of two runs are the same apart from timings; so are their cell files; the model bundles
+     * ({@code models/*.model}, with {@code --save-path} {@code models/<arm>.path/*.model}) are byte-identical and the
+     * provenance files equal apart from Tribuo's own provenance (training timestamps, host, the executor's copy of
+     * the data file).
+     */
     static void assertSameResults(Path expected, Path actual) {
         for (String f : new String[] {"candidates.csv", "selected.csv", "cp-table.csv"}) {
             assertEquals(withoutTiming(expected.resolve(f)), withoutTiming(actual.resolve(f)), f);
@@ -68,6 +74,41 @@ final class SparkTests {
                     json(expected.resolve("cells").resolve(c)),
                     json(actual.resolve("cells").resolve(c)),
                     c);
+        }
+        List<String> models = modelFiles(expected);
+        assertEquals(models, modelFiles(actual), "model files");
+        for (String m : models) {
+            Path e = expected.resolve("models").resolve(m);
+            Path a = actual.resolve("models").resolve(m);
+            if (m.endsWith(".provenance.json")) {
+                assertEquals(json(e, "tribuo_provenance"), json(a, "tribuo_provenance"), m);
+            } else {
+                assertArrayEquals(bytes(e), bytes(a), m + " is not byte-identical");
+            }
+        }
+    }
+
+    /** Every file under {@code models/}, relative to it, sorted. */
+    static List<String> modelFiles(Path run) {
+        Path models = run.resolve("models");
+        if (!Files.isDirectory(models)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.walk(models)) {
+            return s.filter(Files::isRegularFile)
+                    .map(p -> models.relativize(p).toString().replace('\\', '/'))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] bytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -103,12 +144,15 @@ final class SparkTests {
         }
     }
 
-    /** The JSON file as text with every timing key removed, at any depth. */
-    static String json(Path file) {
+    /** The JSON file as text with every timing key removed, at any depth, and the top-level keys {@code drop}. */
+    static String json(Path file, String... drop) {
         try {
             ObjectMapper m = new ObjectMapper();
             JsonNode n = m.readTree(file.toFile());
             strip(n);
+            if (n instanceof ObjectNode o) {
+                o.remove(Arrays.asList(drop));
+            }
             return m.writerWithDefaultPrettyPrinter().writeValueAsString(n);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

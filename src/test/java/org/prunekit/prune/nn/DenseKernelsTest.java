@@ -14,9 +14,10 @@ import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 
 /**
- * The Vector API kernels give the same doubles as the scalar loops, op by op and over whole trainings (full-batch
+ * The Vector API kernels give the same doubles as the scalar loops (both fma-based), op by op and over whole trainings (full-batch
  * Adam with ReLU, mini-batch SGD with tanh, dropout and weight decay, a masked net), on shapes with and without a
- * vector tail and with ReLU zeros in the inputs.
+ * vector tail, with row blocks and row tails, and with ReLU zeros in the inputs; and both compute the products they
+ * name (checked against plain sums).
  */
 class DenseKernelsTest {
 
@@ -25,13 +26,15 @@ class DenseKernelsTest {
     @BeforeAll
     static void vectorKernels() {
         // the build starts test JVMs with --add-modules jdk.incubator.vector (pom.xml), so the vector form is chosen
-        // wherever the CPU has 256-bit vectors
-        assumeTrue(DoubleVector.SPECIES_PREFERRED.vectorBitSize() >= 256, "CPU without 256-bit vectors");
+        // wherever the CPU has vectors of at least 256 bits
+        assumeTrue(DoubleVector.SPECIES_PREFERRED.vectorBitSize() >= 256, "CPU without vectors of 256 bits or more");
         vector = DenseKernels.best();
         assertNotSame(DenseKernels.scalar(), vector, "the vector kernels are not in use");
     }
 
-    private static final int[][] SHAPES = {{30, 64}, {64, 32}, {32, 2}, {7, 5}, {5, 17}, {3, 1}, {16, 20}, {1, 36}};
+    private static final int[][] SHAPES = {
+        {30, 64}, {64, 32}, {32, 2}, {7, 5}, {5, 17}, {3, 1}, {16, 20}, {1, 36}, {6, 45}, {9, 70}, {4, 12}
+    };
 
     private static double[] random(SplittableRandom rng, int n, double zeroShare) {
         double[] v = new double[n];
@@ -72,12 +75,87 @@ class DenseKernelsTest {
     }
 
     @Test
-    void dotMatchesScalarBitForBit() {
+    void multiplyAddRowsMatchesTheRowKernelBitForBit() {
         SplittableRandom rng = new SplittableRandom(3);
-        for (int out : new int[] {1, 2, 3, 4, 5, 8, 13, 32, 64}) {
-            double[] w = random(rng, out + 4, 0.0);
-            double[] dz = random(rng, out + 1, 0.0);
-            assertEquals(DenseKernels.scalar().dot(w, 4, dz, 1, out), vector.dot(w, 4, dz, 1, out), 0.0, "out " + out);
+        for (int[] s : SHAPES) {
+            for (int rows : new int[] {1, 4, 9, 64}) {
+                double[] w = random(rng, s[0] * s[1], 0.1);
+                double[] a = random(rng, rows * s[0], 0.5);
+                double[] z0 = random(rng, rows * s[1], 0.0);
+                double[] z1 = z0.clone();
+                double[] z2 = z0.clone();
+                for (int r = 0; r < rows; r++) {
+                    DenseKernels.scalar().multiplyAdd(w, s[0], s[1], a, r * s[0], z0, r * s[1]);
+                }
+                DenseKernels.scalar().multiplyAddRows(w, s[0], s[1], a, rows, z1);
+                vector.multiplyAddRows(w, s[0], s[1], a, rows, z2);
+                String shape = s[0] + "x" + s[1] + ", " + rows + " rows";
+                assertArrayEquals(z0, z1, 0.0, shape);
+                assertArrayEquals(z0, z2, 0.0, shape);
+            }
+        }
+    }
+
+    @Test
+    void kernelsComputeTheMatrixProducts() {
+        SplittableRandom rng = new SplittableRandom(4);
+        int rows = 9;
+        for (int[] s : SHAPES) {
+            int in = s[0];
+            int out = s[1];
+            double[] w = random(rng, in * out, 0.1);
+            double[] a = random(rng, rows * in, 0.5);
+            double[] dz = random(rng, rows * out, 0.0);
+            double[] z = new double[rows * out];
+            double[] g = new double[in * out];
+            vector.multiplyAddRows(w, in, out, a, rows, z);
+            vector.gradient(a, dz, rows, in, out, g);
+            for (int r = 0; r < rows; r++) {
+                for (int j = 0; j < out; j++) {
+                    double sum = 0;
+                    for (int i = 0; i < in; i++) {
+                        sum += a[r * in + i] * w[i * out + j];
+                    }
+                    assertEquals(sum, z[r * out + j], 1e-12, "(A W)[" + r + "," + j + "]");
+                }
+            }
+            for (int i = 0; i < in; i++) {
+                for (int j = 0; j < out; j++) {
+                    double sum = 0;
+                    for (int r = 0; r < rows; r++) {
+                        sum += a[r * in + i] * dz[r * out + j];
+                    }
+                    assertEquals(sum, g[i * out + j], 1e-12, "(A^T dZ)[" + i + "," + j + "]");
+                }
+            }
+        }
+    }
+
+    @Test
+    void reluLoopsMatchTheirDefinition() {
+        SplittableRandom rng = new SplittableRandom(5);
+        for (int n : new int[] {1, 7, 8, 13, 64, 101}) {
+            double[] z = random(rng, n + 3, 0.2);
+            z[1] = Double.NaN;
+            z[2] = -0.0;
+            double[] d = random(rng, n, 0.0);
+            for (DenseKernels k : List.of(DenseKernels.scalar(), vector)) {
+                double[] r = z.clone();
+                k.relu(r, 1, n + 1);
+                for (int i = 0; i < r.length; i++) {
+                    boolean inside = i >= 1 && i < n + 1;
+                    double want = !inside ? z[i] : z[i] > 0 ? z[i] : 0.0;
+                    assertEquals(want, r[i], 0.0, k + " relu at " + i + " of " + n);
+                    if (inside && !(z[i] > 0)) {
+                        assertEquals(0L, Double.doubleToRawLongBits(r[i]), k + ": +0.0 where z <= 0 or NaN");
+                    }
+                }
+                double[] g = d.clone();
+                k.reluGate(z, g, n);
+                for (int i = 0; i < n; i++) {
+                    assertEquals(z[i] > 0 ? d[i] : 0.0, g[i], 0.0, k + " reluGate at " + i + " of " + n);
+                }
+            }
         }
     }
 
