@@ -124,7 +124,14 @@ def prunekit_fits(folder):
         if arms[arm] == "magnitude" and fine_tunes(config, arm):
             per_part += c["candidates"] - 1
         total += (inner + 1) * per_part
-    return total, len(arms)
+    # an arm with a one-candidate path (method none) may have no cp-table rows: one fit per outer cell and the refit
+    extra = {}
+    for r in read_csv(folder / "candidates.csv"):
+        if not any(key[0] == r["arm"] for key in cells):
+            extra.setdefault(r["arm"], set()).add((r["repeat"], r["fold"]))
+    for arm, outer in extra.items():
+        total += len(outer) + 1
+    return total, len(arms) + len(extra)
 
 
 def run_time(folder):

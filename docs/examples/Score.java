@@ -8,13 +8,10 @@ import java.util.Map;
 /** Scores raw CSV rows (numeric columns in training order) with a prunekit ONNX export: Score MODEL.onnx ROWS.csv */
 public class Score {
     public static void main(String[] args) throws Exception {
-        double[][] rows = Files.readAllLines(Path.of(args[1])).stream().skip(1)
-                .map(line -> Arrays.stream(line.split(",")).mapToDouble(Double::parseDouble).toArray())
-                .toArray(double[][]::new);
         var env = OrtEnvironment.getEnvironment();
-        try (var model = env.createSession(args[0]);
-                var out = model.run(Map.of("numeric", OnnxTensor.createTensor(env, rows)))) {
-            System.out.println(Arrays.toString((String[]) out.get("label").get().getValue()));
-        }
+        double[][] rows = Files.readAllLines(Path.of(args[1])).stream().skip(1)
+                .map(l -> Arrays.stream(l.split(",")).mapToDouble(Double::parseDouble).toArray()).toArray(double[][]::new);
+        var out = env.createSession(args[0]).run(Map.of("numeric", OnnxTensor.createTensor(env, rows)));
+        System.out.println(Arrays.toString((String[]) out.get("label").get().getValue()));
     }
 }

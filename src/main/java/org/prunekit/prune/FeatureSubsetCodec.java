@@ -1,9 +1,8 @@
 package org.prunekit.prune;
 
 import com.google.protobuf.ByteString;
-import com.google.protobuf.InvalidProtocolBufferException;
 import java.util.TreeSet;
-import org.prunekit.spi.ModelCodec;
+import org.prunekit.spi.TypedCodec;
 import org.prunekit.spi.proto.FeatureSubsetProto;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
@@ -12,21 +11,14 @@ import org.tribuo.classification.Label;
  * Codec {@code feature-subset}: a {@link FeatureSubsetModel} as the wrapped model (in its own codec, which shares the
  * wrapper's domains) and the names of the features it uses.
  */
-public final class FeatureSubsetCodec implements ModelCodec {
+public final class FeatureSubsetCodec extends TypedCodec<FeatureSubsetModel> {
 
-    @Override
-    public String name() {
-        return "feature-subset";
+    public FeatureSubsetCodec() {
+        super("feature-subset", FeatureSubsetModel.class);
     }
 
     @Override
-    public boolean handles(Model<Label> model) {
-        return model instanceof FeatureSubsetModel;
-    }
-
-    @Override
-    public byte[] encode(Model<Label> model, Nested nested) {
-        FeatureSubsetModel m = (FeatureSubsetModel) model;
+    protected byte[] encodeModel(FeatureSubsetModel m, Nested nested) {
         Encoded inner = nested.encode(m.inner());
         return FeatureSubsetProto.newBuilder()
                 .setInnerCodec(inner.codec())
@@ -38,12 +30,7 @@ public final class FeatureSubsetCodec implements ModelCodec {
 
     @Override
     public Model<Label> decode(byte[] data, Domains domains, Nested nested) {
-        FeatureSubsetProto p;
-        try {
-            p = FeatureSubsetProto.parseFrom(data);
-        } catch (InvalidProtocolBufferException e) {
-            throw new IllegalArgumentException("not a feature-subset message: " + e.getMessage());
-        }
+        FeatureSubsetProto p = parse(FeatureSubsetProto.parser(), data, "a feature-subset");
         if (p.getInnerCodec().equals(name())) {
             throw new IllegalArgumentException("a feature-subset model cannot wrap another");
         }

@@ -32,7 +32,7 @@ import org.tribuo.classification.Label;
  * The README's last three commands are real: {@code predict} and {@code export --format onnx} on a bundle, then
  * {@code docs/examples/Score.java} run as the README says ({@code java -cp onnxruntime.jar docs/examples/Score.java
  * MODEL ROWS}) prints the labels {@code predict} wrote for the raw rows of {@code docs/examples/new_rows.csv}; the
- * README's snippet is lines of that file.
+ * README's snippet is five lines of that file.
  */
 class ScoreExampleTest {
 
@@ -58,6 +58,7 @@ class ScoreExampleTest {
         for (String line : snippet) {
             assertTrue(example.contains(line), "README line not in " + EXAMPLE + ": " + line);
         }
+        assertEquals(5, snippet.size(), "issue 13: the README scores the ONNX file in a 5-line snippet");
         assertTrue(readme.contains(EXAMPLE.toString()) && readme.contains(ROWS.toString()));
     }
 

@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -79,6 +83,37 @@ class QuickstartDeterminismTest {
         run(cfg, dir.resolve("again"), "2");
         assertSameResults(dir.resolve("t1"), dir.resolve("t2"), "--threads 1 vs 2");
         assertSameResults(dir.resolve("t1"), dir.resolve("again"), "rerun");
+        assertBytesFallWithPruning(dir.resolve("t1"));
+    }
+
+    /**
+     * Issue 13: the summary shows every family's bundle shrinking with pruning, as a ratio to its dense candidate:
+     * the mean bytes ratio (chosen / candidate 0, outer folds) of every pruned arm in summary.json is below 1, and
+     * summary.md prints it in "Pruned vs dense" and the refit bundle against its dense one in "Model bundles".
+     */
+    @SuppressWarnings("unchecked")
+    private static void assertBytesFallWithPruning(Path run) throws IOException {
+        Map<String, Object> summary =
+                new ObjectMapper().readValue(run.resolve("summary.json").toFile(), Map.class);
+        String md = Files.readString(run.resolve("summary.md"));
+        assertTrue(md.contains("| arm | size ratio | bytes ratio |"), "summary.md has the bytes ratio column");
+        assertTrue(
+                md.contains("| arm | model file | bytes | dense bytes | ratio |"), "summary.md has the bundle table");
+        List<String> pruned = List.of("cart-ccp", "xgb-drop", "logistic-l1", "mlp-magnitude", "forest-drop");
+        Map<String, Double> ratios = new TreeMap<>();
+        for (Object o : (List<Object>) summary.get("arms")) {
+            Map<String, Object> arm = (Map<String, Object>) o;
+            String name = (String) arm.get("name");
+            if (pruned.contains(name)) {
+                ratios.put(
+                        name, ((Number) ((Map<String, Object>) arm.get("size")).get("bytes_ratio_mean")).doubleValue());
+                assertTrue(
+                        md.lines().anyMatch(l -> l.startsWith("| " + name + " | `") && l.contains(name + ".model` |")),
+                        name + " in the bundle table");
+            }
+        }
+        assertEquals(new TreeSet<>(pruned), ratios.keySet(), "every pruned family is in summary.json");
+        ratios.forEach((name, ratio) -> assertTrue(ratio < 1, name + ": bytes ratio " + ratio + " of " + ratios));
     }
 
     @Test

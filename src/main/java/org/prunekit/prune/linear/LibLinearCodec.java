@@ -1,6 +1,5 @@
 package org.prunekit.prune.linear;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import de.bwaldvogel.liblinear.Linear;
 import de.bwaldvogel.liblinear.SolverType;
 import java.io.IOException;
@@ -9,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import org.prunekit.spi.ModelCodec;
+import org.prunekit.spi.TypedCodec;
 import org.prunekit.spi.proto.LibLinearProto;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
@@ -21,23 +21,17 @@ import org.tribuo.classification.liblinear.LibLinearModelAccess;
  * text format from them (every value in {@link Double#toString} form, which parses back to the same double) and loads
  * it with {@link Linear#loadModel}, so the model predicts exactly as the one saved.
  */
-public final class LibLinearCodec implements ModelCodec {
+public final class LibLinearCodec extends TypedCodec<LibLinearClassificationModel> {
 
     static final int MAX_WEIGHTS = 1 << 27;
 
-    @Override
-    public String name() {
-        return "liblinear";
+    public LibLinearCodec() {
+        super("liblinear", LibLinearClassificationModel.class);
     }
 
     @Override
-    public boolean handles(Model<Label> model) {
-        return model instanceof LibLinearClassificationModel;
-    }
-
-    @Override
-    public byte[] encode(Model<Label> model, Nested nested) {
-        List<de.bwaldvogel.liblinear.Model> inner = ((LibLinearClassificationModel) model).getInnerModels();
+    protected byte[] encodeModel(LibLinearClassificationModel model, Nested nested) {
+        List<de.bwaldvogel.liblinear.Model> inner = model.getInnerModels();
         if (inner.size() != 1) {
             throw new IllegalArgumentException("expected one LibLinear model, found " + inner.size());
         }
@@ -63,12 +57,7 @@ public final class LibLinearCodec implements ModelCodec {
 
     @Override
     public Model<Label> decode(byte[] data, Domains domains, Nested nested) {
-        LibLinearProto p;
-        try {
-            p = LibLinearProto.parseFrom(data);
-        } catch (InvalidProtocolBufferException e) {
-            throw new IllegalArgumentException("not a LibLinear message: " + e.getMessage());
-        }
+        LibLinearProto p = parse(LibLinearProto.parser(), data, "a LibLinear");
         SolverType solver;
         try {
             solver = SolverType.valueOf(p.getSolverType());

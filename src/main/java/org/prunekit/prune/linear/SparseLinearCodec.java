@@ -9,6 +9,7 @@ import java.util.Map;
 import org.prunekit.data.FeatureGroups;
 import org.prunekit.spi.ModelCodec;
 import org.prunekit.spi.TribuoForm;
+import org.prunekit.spi.TypedCodec;
 import org.prunekit.spi.proto.SparseLinearProto;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
@@ -21,34 +22,24 @@ import org.tribuo.provenance.ModelProvenance;
  * non-zero coefficients, as (feature id, value) pairs per predictor, so the message shrinks by one pair per
  * coefficient the L1 path sets to zero. Also Tribuo's protobuf form of the model ({@link SparseLinearModel#serialize}).
  */
-public final class SparseLinearCodec implements ModelCodec {
+public final class SparseLinearCodec extends TypedCodec<SparseLinearModel> {
 
-    @Override
-    public String name() {
-        return "sparse-linear";
+    public SparseLinearCodec() {
+        super("sparse-linear", SparseLinearModel.class);
     }
 
     @Override
-    public boolean handles(Model<Label> model) {
-        return model instanceof SparseLinearModel;
-    }
-
-    @Override
-    public byte[] encode(Model<Label> model, Nested nested) {
-        return toProto((SparseLinearModel) model).toByteArray();
+    protected byte[] encodeModel(SparseLinearModel model, Nested nested) {
+        return toProto(model).toByteArray();
     }
 
     @Override
     public Model<Label> decode(byte[] data, Domains domains, Nested nested) {
-        try {
-            return fromProto(
-                    SparseLinearProto.parseFrom(data),
-                    "sparse-linear",
-                    ModelCodec.provenance(SparseLinearModel.class.getName()),
-                    domains);
-        } catch (InvalidProtocolBufferException e) {
-            throw new IllegalArgumentException("not a sparse linear message: " + e.getMessage());
-        }
+        return fromProto(
+                parse(SparseLinearProto.parser(), data, "a sparse linear"),
+                "sparse-linear",
+                ModelCodec.provenance(SparseLinearModel.class.getName()),
+                domains);
     }
 
     static SparseLinearProto toProto(SparseLinearModel m) {

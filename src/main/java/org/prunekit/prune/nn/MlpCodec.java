@@ -8,6 +8,7 @@ import java.nio.ByteOrder;
 import org.prunekit.data.Standardizer;
 import org.prunekit.spi.ModelCodec;
 import org.prunekit.spi.TribuoForm;
+import org.prunekit.spi.TypedCodec;
 import org.prunekit.spi.proto.MatrixProto;
 import org.prunekit.spi.proto.MlpProto;
 import org.tribuo.ImmutableOutputInfo;
@@ -24,35 +25,29 @@ import org.tribuo.protos.core.ModelProto;
  * live weights; a dense layer's live weights are its non-zero ones. Also Tribuo's protobuf form of the model
  * ({@link MlpModel#serialize()}: Tribuo's metadata and the same message).
  */
-public final class MlpCodec implements ModelCodec {
+public final class MlpCodec extends TypedCodec<MlpModel> {
 
     /** Widest layer and largest weight matrix a bundle may declare (guards against absurd sizes in a crafted file). */
     static final int MAX_WIDTH = 1 << 20;
 
     static final long MAX_WEIGHTS = 1L << 27;
 
-    @Override
-    public String name() {
-        return "mlp";
+    public MlpCodec() {
+        super("mlp", MlpModel.class);
     }
 
     @Override
-    public boolean handles(Model<Label> model) {
-        return model instanceof MlpModel;
-    }
-
-    @Override
-    public byte[] encode(Model<Label> model, Nested nested) {
-        return toProto((MlpModel) model).toByteArray();
+    protected byte[] encodeModel(MlpModel model, Nested nested) {
+        return toProto(model).toByteArray();
     }
 
     @Override
     public Model<Label> decode(byte[] data, Domains domains, Nested nested) {
-        try {
-            return fromProto(MlpProto.parseFrom(data), "mlp", ModelCodec.provenance(MlpModel.class.getName()), domains);
-        } catch (InvalidProtocolBufferException e) {
-            throw new IllegalArgumentException("not an MLP message: " + e.getMessage());
-        }
+        return fromProto(
+                parse(MlpProto.parser(), data, "an MLP"),
+                "mlp",
+                ModelCodec.provenance(MlpModel.class.getName()),
+                domains);
     }
 
     static MlpProto toProto(MlpModel model) {
