@@ -71,6 +71,14 @@ final class RunCommand implements Callable<Integer> {
     String master;
 
     @Option(
+            names = "--data-source",
+            paramLabel = "HOW",
+            description =
+                    "How Spark executors get the data: broadcast (the driver sends the file's bytes, the default) "
+                            + "or path (each executor reads the file at the same path itself; docs/scale-out.md).")
+    String dataSource;
+
+    @Option(
             names = "--conf",
             paramLabel = "KEY=VALUE",
             description = "A Spark property for --engine spark (repeatable), as spark-submit's --conf.")
@@ -88,9 +96,9 @@ final class RunCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(
                     spec.commandLine(), "--force and --resume exclude each other");
         }
-        if (engine.equals(Engines.LOCAL) && (master != null || !sparkConf.isEmpty())) {
+        if (engine.equals(Engines.LOCAL) && (master != null || dataSource != null || !sparkConf.isEmpty())) {
             throw new picocli.CommandLine.ParameterException(
-                    spec.commandLine(), "--master and --conf need an engine such as --engine spark");
+                    spec.commandLine(), "--master, --data-source and --conf need an engine such as --engine spark");
         }
         try {
             Path work = Path.of("").toAbsolutePath();
@@ -100,6 +108,9 @@ final class RunCommand implements Callable<Integer> {
             Map<String, String> settings = new LinkedHashMap<>();
             if (master != null) {
                 settings.put("master", master);
+            }
+            if (dataSource != null) {
+                settings.put("data-source", dataSource);
             }
             sparkConf.forEach((k, v) -> settings.put("conf." + k, v));
             Path dir;

@@ -14,6 +14,12 @@ package org.prunekit.prune.nn;
  */
 interface DenseKernels {
 
+    /** Adam's constants, as {@code torch.optim.Adam}'s defaults. */
+    double ADAM_B1 = 0.9;
+
+    double ADAM_B2 = 0.999;
+    double ADAM_EPS = 1e-8;
+
     /**
      * {@code z[zOff, zOff+out) += x[xOff, xOff+in) W} with {@code W} row-major {@code in x out}: {@code z_j <-
      * fma(W_ij, x_i, z_j)} for i ascending.
@@ -40,6 +46,24 @@ interface DenseKernels {
      * activation {@code a} (the derivative is 1 where the unit is active, else 0).
      */
     void reluGate(double[] a, double[] d, int n);
+
+    /**
+     * One Adam step on {@code p[0, n)}, element by element in exactly this order of IEEE operations (no fma):
+     * {@code g' = (g + decay p) * mask} (no mask when {@code mask} is null),
+     * {@code m1 = b1 m1 + (1 - b1) g'}, {@code m2 = b2 m2 + ((1 - b2) g') g'},
+     * {@code p = (p - (stepSize m1) / (sqrt(m2) / sqrtBc2 + eps)) * mask}, with b1, b2, eps = {@link #ADAM_B1},
+     * {@link #ADAM_B2}, {@link #ADAM_EPS}, {@code stepSize = lr / (1 - b1^t)} and {@code sqrtBc2 = sqrt(1 - b2^t)}.
+     */
+    void adam(
+            double[] p,
+            double[] g,
+            double[] mask,
+            double[] m1,
+            double[] m2,
+            int n,
+            double decay,
+            double stepSize,
+            double sqrtBc2);
 
     /** The fastest implementation this JVM supports (see the class comment). */
     static DenseKernels best() {

@@ -19,9 +19,8 @@ import java.util.SplittableRandom;
  */
 final class NetTraining {
 
-    private static final double B1 = 0.9;
-    private static final double B2 = 0.999;
-    private static final double EPS = 1e-8;
+    private static final double B1 = DenseKernels.ADAM_B1;
+    private static final double B2 = DenseKernels.ADAM_B2;
 
     /** Called after each completed epoch (1-based); may change masks through {@link #setMasks}. */
     @FunctionalInterface
@@ -278,27 +277,17 @@ final class NetTraining {
         if (hp.optimizer() == MlpParams.Optimizer.ADAM) {
             double bc1 = 1 - Math.pow(B1, step);
             double bc2 = 1 - Math.pow(B2, step);
-            double stepSize = lr / bc1;
-            double sqrtBc2 = Math.sqrt(bc2);
-            for (int k = 0; k < n; k++) {
-                double gk = g[k] + decay * p[k];
-                if (mk != null) {
-                    gk *= mk[k];
-                }
-                m1[k] = B1 * m1[k] + (1 - B1) * gk;
-                m2[k] = B2 * m2[k] + (1 - B2) * gk * gk;
-                p[k] -= stepSize * m1[k] / (Math.sqrt(m2[k]) / sqrtBc2 + EPS);
+            kernels.adam(p, g, mk, m1, m2, n, decay, lr / bc1, Math.sqrt(bc2));
+            return;
+        }
+        double mu = hp.momentum();
+        for (int k = 0; k < n; k++) {
+            double gk = g[k] + decay * p[k];
+            if (mk != null) {
+                gk *= mk[k];
             }
-        } else {
-            double mu = hp.momentum();
-            for (int k = 0; k < n; k++) {
-                double gk = g[k] + decay * p[k];
-                if (mk != null) {
-                    gk *= mk[k];
-                }
-                m1[k] = mu * m1[k] + gk;
-                p[k] -= lr * m1[k];
-            }
+            m1[k] = mu * m1[k] + gk;
+            p[k] -= lr * m1[k];
         }
         if (mk != null) {
             for (int k = 0; k < n; k++) {

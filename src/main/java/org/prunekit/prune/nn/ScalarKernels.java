@@ -64,6 +64,46 @@ final class ScalarKernels implements DenseKernels {
     }
 
     @Override
+    public void adam(
+            double[] p,
+            double[] g,
+            double[] mask,
+            double[] m1,
+            double[] m2,
+            int n,
+            double decay,
+            double stepSize,
+            double sqrtBc2) {
+        adamTail(p, g, mask, m1, m2, 0, n, decay, stepSize, sqrtBc2);
+    }
+
+    /** {@link #adam} on {@code [from, to)} (the vector form's tail). */
+    void adamTail(
+            double[] p,
+            double[] g,
+            double[] mask,
+            double[] m1,
+            double[] m2,
+            int from,
+            int to,
+            double decay,
+            double stepSize,
+            double sqrtBc2) {
+        for (int k = from; k < to; k++) {
+            double gk = g[k] + decay * p[k];
+            if (mask != null) {
+                gk *= mask[k];
+            }
+            double a = ADAM_B1 * m1[k] + (1 - ADAM_B1) * gk;
+            double b = ADAM_B2 * m2[k] + (1 - ADAM_B2) * gk * gk;
+            m1[k] = a;
+            m2[k] = b;
+            double pk = p[k] - stepSize * a / (Math.sqrt(b) / sqrtBc2 + ADAM_EPS);
+            p[k] = mask != null ? pk * mask[k] : pk;
+        }
+    }
+
+    @Override
     public String toString() {
         return "scalar (fma)";
     }

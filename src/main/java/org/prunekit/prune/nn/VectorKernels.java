@@ -393,6 +393,45 @@ final class VectorKernels implements DenseKernels {
     }
 
     @Override
+    public void adam(
+            double[] p,
+            double[] g,
+            double[] mask,
+            double[] m1,
+            double[] m2,
+            int n,
+            double decay,
+            double stepSize,
+            double sqrtBc2) {
+        int k = 0;
+        for (; k + L <= n; k += L) {
+            DoubleVector pk = DoubleVector.fromArray(S, p, k);
+            DoubleVector gk = DoubleVector.fromArray(S, g, k).add(pk.mul(decay));
+            if (mask != null) {
+                DoubleVector mk = DoubleVector.fromArray(S, mask, k);
+                adamLanes(pk, gk.mul(mk), m1, m2, k, stepSize, sqrtBc2).mul(mk).intoArray(p, k);
+            } else {
+                adamLanes(pk, gk, m1, m2, k, stepSize, sqrtBc2).intoArray(p, k);
+            }
+        }
+        if (k < n) {
+            ScalarKernels.INSTANCE.adamTail(p, g, mask, m1, m2, k, n, decay, stepSize, sqrtBc2);
+        }
+    }
+
+    /** The moments and the unmasked new parameters of {@link #adam} for lanes {@code [k, k+L)}. */
+    private static DoubleVector adamLanes(
+            DoubleVector pk, DoubleVector gk, double[] m1, double[] m2, int k, double stepSize, double sqrtBc2) {
+        DoubleVector a = DoubleVector.fromArray(S, m1, k).mul(ADAM_B1).add(gk.mul(1 - ADAM_B1));
+        DoubleVector b = DoubleVector.fromArray(S, m2, k)
+                .mul(ADAM_B2)
+                .add(gk.mul(1 - ADAM_B2).mul(gk));
+        a.intoArray(m1, k);
+        b.intoArray(m2, k);
+        return pk.sub(a.mul(stepSize).div(b.sqrt().div(sqrtBc2).add(ADAM_EPS)));
+    }
+
+    @Override
     public String toString() {
         return "vector (" + S.vectorBitSize() + "-bit, " + L + " doubles, fma)";
     }

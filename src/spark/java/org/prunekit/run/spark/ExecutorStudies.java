@@ -1,21 +1,29 @@
 package org.prunekit.run.spark;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.SparkConf;
+import org.apache.spark.SparkEnv;
+import org.apache.spark.deploy.SparkHadoopUtil;
 import org.prunekit.config.ConfigBinder;
 import org.prunekit.config.ConfigLoader;
 import org.prunekit.config.ExperimentConfig;
+import org.prunekit.data.InputException;
 import org.prunekit.protocol.Study;
 import org.prunekit.run.Experiment;
 
 /**
  * The study on an executor: built once per executor JVM from a {@link ShippedStudy} and kept for the tasks that
- * follow (one study at a time). The data's bytes are checked against the driver's SHA-256 before anything reads them.
+ * follow (one study at a time). The data's bytes (broadcast, or read from the shared path) are checked against the
+ * driver's SHA-256 before anything parses them.
  */
 final class ExecutorStudies {
 
@@ -38,9 +46,15 @@ final class ExecutorStudies {
     }
 
     private static Study build(ShippedStudy s) {
-        byte[] data = s.data().value();
+        byte[] data = s.dataUri() == null ? s.data().value() : read(s.dataUri());
         String sha = Experiment.sha256(data);
         if (!sha.equals(s.dataSha())) {
+            if (s.dataUri() != null) {
+                throw new InputException(
+                        s.dataUri(),
+                        "is not the file the driver read: SHA-256 " + sha + " on this executor, the driver's "
+                                + s.dataSha() + " (changed, or a different file at the same path)");
+            }
             throw new IllegalStateException(
                     "the data arrived changed on this executor: SHA-256 " + sha + ", the driver's " + s.dataSha());
         }
@@ -68,6 +82,22 @@ final class ExecutorStudies {
             throw new UncheckedIOException(e);
         } finally {
             delete(dir);
+        }
+    }
+
+    /**
+     * The file at {@code uri}, read through Hadoop's {@code FileSystem} with the application's Hadoop settings
+     * ({@code spark.hadoop.*}), as Spark reads its own inputs: {@code file://}, {@code hdfs://}, {@code s3a://}, ...
+     */
+    private static byte[] read(String uri) {
+        SparkConf conf =
+                SparkEnv.get() == null ? new SparkConf() : SparkEnv.get().conf();
+        Configuration hadoop = SparkHadoopUtil.get().newConfiguration(conf);
+        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(URI.create(uri));
+        try (InputStream in = path.getFileSystem(hadoop).open(path)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new InputException(uri, "cannot read on this executor: " + e.getMessage());
         }
     }
 

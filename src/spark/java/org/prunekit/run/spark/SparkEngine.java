@@ -36,8 +36,9 @@ import scala.jdk.javaapi.CollectionConverters;
 import scala.runtime.BoxedUnit;
 
 /**
- * Runs cells as Spark tasks, one task per cell. The driver reads no data: the config file's text and the data file's
- * bytes go to the executors as broadcasts (checked by SHA-256 on arrival), a one-task job reads and checks the data
+ * Runs cells as Spark tasks, one task per cell. The driver parses no data: the config file's text and the data file's
+ * bytes go to the executors as broadcasts (or, with data source {@value #PATH}, each executor reads the file itself
+ * from a path they all see), checked by the driver's SHA-256 on arrival; a one-task job reads and checks the data
  * there and returns the study's plan, and a second job runs the cells. Each cell's result comes back as soon as its
  * task ends (through the job's result handler), so the driver writes its cell file while the others still run: a
  * killed driver loses no finished cell. Spark retries a failed task ({@code spark.task.maxFailures}); a cell that
@@ -45,7 +46,20 @@ import scala.runtime.BoxedUnit;
  */
 public final class SparkEngine implements Engine {
 
-    /** Settings: {@code master} (else Spark's own, e.g. from spark-submit) and {@code conf.<key>} Spark properties. */
+    /** Setting: how executors get the data, {@value #BROADCAST} or {@value #PATH}. */
+    public static final String DATA_SOURCE = "data-source";
+    /** The driver broadcasts the data file's bytes. */
+    public static final String BROADCAST = "broadcast";
+    /**
+     * Every executor reads the data file itself, at the driver's absolute path as a {@code file://} URI, through
+     * Hadoop's {@code FileSystem} (a file system every node mounts at the same place); the driver only hashes it.
+     */
+    public static final String PATH = "path";
+
+    /**
+     * Settings: {@code master} (else Spark's own, e.g. from spark-submit), {@value #DATA_SOURCE} and
+     * {@code conf.<key>} Spark properties.
+     */
     private final Map<String, String> settings;
 
     private JavaSparkContext jsc;
@@ -63,13 +77,14 @@ public final class SparkEngine implements Engine {
         refit = input.refit();
         Path configFile = input.workDir().toAbsolutePath().resolve(cfg.source()).normalize();
         String configText = read(configFile);
-        byte[] data = readBytes(input.dataFile());
-        if (!Experiment.sha256(data).equals(input.dataSha())) {
+        boolean fromPath = dataFromPath();
+        byte[] data = fromPath ? null : readBytes(input.dataFile());
+        if (data != null && !Experiment.sha256(data).equals(input.dataSha())) {
             throw new InputException(input.dataFile().toString(), "changed while the run started; run again");
         }
         Path foldFile = Experiment.foldFilePath(cfg, input.workDir());
         start(cfg.name());
-        Broadcast<byte[]> dataCast = broadcast(data);
+        Broadcast<byte[]> dataCast = fromPath ? null : broadcast(data);
         Broadcast<byte[]> foldCast = foldFile == null ? null : broadcast(readBytes(foldFile));
         String dataName = cfg.data().path().toString();
         shipped = new ShippedStudy(
@@ -77,6 +92,7 @@ public final class SparkEngine implements Engine {
                 configText,
                 dataName,
                 dataCast,
+                fromPath ? input.dataFile().toUri().toString() : null,
                 input.dataSha(),
                 foldFile == null ? null : foldFile.toString(),
                 foldCast);
@@ -85,6 +101,15 @@ public final class SparkEngine implements Engine {
         PlanResult r =
                 jsc.parallelize(List.of(0), 1).map(i -> plan(s)).collect().get(0);
         return r.planOrThrow(Path.of(dataName).getFileName().toString(), dataName);
+    }
+
+    /** Setting {@code data-source}: {@code broadcast} (the default) or {@code path}. */
+    private boolean dataFromPath() {
+        String source = settings.getOrDefault(DATA_SOURCE, BROADCAST);
+        if (!source.equals(BROADCAST) && !source.equals(PATH)) {
+            throw new InputException("--data-source", "'" + source + "' is not a data source (broadcast or path)");
+        }
+        return source.equals(PATH);
     }
 
     private static PlanResult plan(ShippedStudy s) {

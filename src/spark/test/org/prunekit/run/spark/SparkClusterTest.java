@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
@@ -23,8 +25,9 @@ import org.prunekit.run.Progress;
 
 /**
  * A real multi-process Spark standalone cluster on 127.0.0.1 (a master and two workers, each its own JVM, each
- * worker starting its own executor JVM): a study run there writes the local engine's results, and still does when
- * one worker and its executor are killed mid-run (the last test: it leaves one worker).
+ * worker starting its own executor JVM): a study run there writes the local engine's results, also when the executors
+ * read the data from its path rather than a broadcast, and still does when one worker and its executor are killed
+ * mid-run (the last test: it leaves one worker).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SparkClusterTest {
@@ -38,7 +41,7 @@ class SparkClusterTest {
     @BeforeAll
     static void start() throws Exception {
         cluster = new StandaloneCluster(dir, 2);
-        local = run(SparkTests.study(dir, 3, 2), "local", null, Progress.NONE);
+        local = run(SparkTests.study(dir, 3, 2), "local", (Map<String, String>) null, Progress.NONE);
     }
 
     @AfterAll
@@ -57,8 +60,23 @@ class SparkClusterTest {
         SparkTests.assertSameResults(local, spark);
     }
 
+    /**
+     * {@code --data-source path}: no broadcast; each executor JVM reads the data at its {@code file://} URI through
+     * Hadoop's {@code FileSystem} and checks the driver's SHA-256.
+     */
     @Test
     @Order(2)
+    void executorsReadingTheDataFromItsPathWriteTheLocalEnginesResults() {
+        Recorder progress = new Recorder(null);
+        Map<String, String> conf = new HashMap<>(cluster.driverConf());
+        conf.put(SparkEngine.DATA_SOURCE, SparkEngine.PATH);
+        Path spark = run(SparkTests.study(dir, 3, 2), "path", conf, progress);
+        assertEquals(14, progress.cells.size());
+        SparkTests.assertSameResults(local, spark);
+    }
+
+    @Test
+    @Order(3)
     void aWorkerKilledMidRunStillGivesTheSameResults() {
         Recorder progress = new Recorder(cluster);
         Path spark = run(SparkTests.study(dir, 3, 2), "killed", cluster, progress);
@@ -72,13 +90,18 @@ class SparkClusterTest {
     }
 
     private static Path run(Path cfgFile, String name, StandaloneCluster on, Progress progress) {
+        return run(cfgFile, name, on == null ? null : on.driverConf(), progress);
+    }
+
+    /** @param settings the Spark engine's settings, or null for the local engine */
+    private static Path run(Path cfgFile, String name, Map<String, String> settings, Progress progress) {
         Path work = Path.of("").toAbsolutePath();
         ExperimentConfig cfg = ConfigBinder.load(cfgFile, work, dir.resolve(name));
         Harness.Options options = new Harness.Options(2, false, false, progress, null);
-        if (on == null) {
+        if (settings == null) {
             return Harness.run(cfg, work, options);
         }
-        try (SparkEngine engine = new SparkEngine(on.driverConf())) {
+        try (SparkEngine engine = new SparkEngine(settings)) {
             return Harness.run(cfg, work, options, engine);
         }
     }

@@ -2,14 +2,22 @@ package org.prunekit.run.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.prunekit.bundle.Bundle;
+import org.prunekit.config.ConfigBinder;
+import org.prunekit.config.ExperimentConfig;
+import org.prunekit.data.InputException;
+import org.prunekit.run.Experiment;
+import org.prunekit.run.RefitSettings;
+import org.prunekit.run.StudyInput;
 import org.prunekit.testing.StudyFiles;
 
 /**
@@ -57,6 +65,44 @@ class SparkLocalTest {
             assertEquals(i, b.pruning().candidate(), "candidate " + i + "'s bundle");
         }
         assertTrue(Files.isRegularFile(dir.resolve("spark/report.html")));
+    }
+
+    /**
+     * {@code --data-source path}: executors read the data file themselves through Hadoop's {@code FileSystem} and
+     * refuse a file whose SHA-256 is not the driver's (here: the driver's digest is not the file's), naming the
+     * file; a data source that does not exist is exit 2.
+     */
+    @Test
+    void dataFromAPathIsCheckedAgainstTheDriversDigest() throws Exception {
+        Path cfgFile = SparkTests.study(dir, 3, 1);
+        Path work = Path.of("").toAbsolutePath();
+        ExperimentConfig cfg = ConfigBinder.load(cfgFile, work, dir.resolve("p"));
+        Path data = Experiment.dataPath(cfg, work);
+        Map<String, String> settings = Map.of(
+                "master", "local[1]", "conf.spark.ui.enabled", "false", SparkEngine.DATA_SOURCE, SparkEngine.PATH);
+        try (SparkEngine engine = new SparkEngine(settings)) {
+            StudyInput wrong =
+                    new StudyInput(cfg, work, data, "0".repeat(64), null, new RefitSettings("c", "d", false));
+            InputException e = assertThrows(InputException.class, () -> engine.prepare(wrong));
+            assertTrue(e.getMessage().contains("is not the file the driver read"), e.getMessage());
+            assertTrue(e.getMessage().contains(Experiment.sha256(data)), "names the digest it read: " + e.getMessage());
+        }
+
+        StudyFiles.Cli bad = StudyFiles.cli(
+                "run",
+                cfgFile.toString(),
+                "--out",
+                dir.resolve("q").toString(),
+                "--engine",
+                "spark",
+                "--master",
+                "local[1]",
+                "--data-source",
+                "nfs");
+        assertEquals(2, bad.code(), bad.err());
+        assertTrue(bad.err().contains("'nfs' is not a data source"), bad.err());
+        StudyFiles.Cli local = StudyFiles.cli("run", cfgFile.toString(), "--data-source", "path");
+        assertEquals(2, local.code(), local.err());
     }
 
     @Test

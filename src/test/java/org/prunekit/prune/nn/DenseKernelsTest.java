@@ -160,6 +160,43 @@ class DenseKernelsTest {
     }
 
     @Test
+    void adamStepMatchesScalarBitForBit() {
+        SplittableRandom rng = new SplittableRandom(6);
+        for (int n : new int[] {1, 5, 8, 29, 64}) {
+            for (boolean masked : new boolean[] {false, true}) {
+                double[] mask = null;
+                if (masked) {
+                    mask = new double[n];
+                    for (int k = 0; k < n; k++) {
+                        mask[k] = rng.nextDouble() < 0.3 ? 0.0 : 1.0;
+                    }
+                }
+                double[] g = random(rng, n, 0.1);
+                double[][] p = {random(rng, n, 0.0), null};
+                double[][] m1 = {random(rng, n, 0.0), null};
+                double[][] m2 = {random(rng, n, 0.0), null};
+                for (int k = 0; k < n; k++) {
+                    m2[0][k] = Math.abs(m2[0][k]);
+                }
+                p[1] = p[0].clone();
+                m1[1] = m1[0].clone();
+                m2[1] = m2[0].clone();
+                DenseKernels.scalar().adam(p[0], g, mask, m1[0], m2[0], n, 1e-3, 0.05, 0.3);
+                vector.adam(p[1], g, mask, m1[1], m2[1], n, 1e-3, 0.05, 0.3);
+                String what = n + (masked ? " masked" : "");
+                assertArrayEquals(p[0], p[1], 0.0, what);
+                assertArrayEquals(m1[0], m1[1], 0.0, what);
+                assertArrayEquals(m2[0], m2[1], 0.0, what);
+                for (int k = 0; k < n && masked; k++) {
+                    if (mask[k] == 0.0) {
+                        assertEquals(0.0, p[1][k], 0.0, "a masked parameter stays 0");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void trainingGivesTheSameWeightsWithEitherKernel() {
         MutableDataset<Label> d = Fixtures.blobs(150, 5, 1f);
         MlpParams adam = new MlpParams(
