@@ -131,7 +131,8 @@ public record StudyResult(
             candidates.add(candidate(r, inner, outer));
         }
         for (CSVRecord r : records(dir.resolve(ResultsLayout.CP_TABLE))) {
-            if (Integer.parseInt(r.get(ResultsLayout.REPEAT)) < 0) {
+            if (Integer.parseInt(r.get(ResultsLayout.REPEAT)) < 0
+                    && !r.get(ResultsLayout.CANDIDATE).isEmpty()) { // steps that were not candidates have no score
                 candidates.add(candidate(
                         r, Map.of(r.get("selection_metric"), number(r.get(ResultsLayout.INNER_MEAN))), Map.of()));
             }

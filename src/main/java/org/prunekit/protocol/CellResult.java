@@ -4,6 +4,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.prunekit.spi.FullPath;
+import org.prunekit.spi.PathTable;
 
 /**
  * The result of one cell (arm × repeat × outer fold), or of an arm's refit on all data ({@code repeat = fold = -1}).
@@ -21,6 +23,7 @@ import java.util.Map;
  *                     prunekit recorded them)
  * @param phases       wall and CPU time of the cell by phase ({@link PhaseClock} names), in the order first used;
  *                     empty in cells saved before prunekit recorded them
+ * @param fullPath     every step of the path when the candidates are only some of them ({@link FullPath}), else null
  */
 public record CellResult(
         String arm,
@@ -36,7 +39,8 @@ public record CellResult(
         List<String> featuresUsed,
         Map<String, double[]> pathColumns,
         List<String> features,
-        Map<String, PhaseTime> phases) {
+        Map<String, PhaseTime> phases,
+        PathTable fullPath) {
 
     /** A result without phase times. */
     public CellResult(
@@ -67,6 +71,7 @@ public record CellResult(
                 featuresUsed,
                 pathColumns,
                 features,
+                null,
                 null);
     }
 

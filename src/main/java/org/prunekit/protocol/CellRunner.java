@@ -20,6 +20,7 @@ import org.prunekit.eval.Metrics;
 import org.prunekit.eval.Selection;
 import org.prunekit.prune.FeatureUsage;
 import org.prunekit.spi.Candidate;
+import org.prunekit.spi.FullPath;
 import org.prunekit.spi.MethodFactory;
 import org.prunekit.spi.ModelFamily;
 import org.prunekit.spi.PathExport;
@@ -115,7 +116,7 @@ public final class CellRunner {
         if (method.usesValidation()) {
             int[] fitRows = inner.get(0)[0];
             int[] valRows = inner.get(0)[1];
-            Fit m = fit(arm, family, fitRows, seed, clock);
+            Fit m = fit(arm, family, method, fitRows, seed, clock);
             main = m;
             MutableDataset<Label> val =
                     clock.time(PhaseClock.ENCODE, () -> m.part().encoder().encode(valRows));
@@ -127,7 +128,7 @@ public final class CellRunner {
             InnerScores s = scores;
             clock.run(PhaseClock.INNER, () -> p.scoreAll(val, study.classes(), (i, probs) -> s.add(i, 0, yVal, probs)));
         } else {
-            Fit m = fit(arm, family, trainRows, seed, clock);
+            Fit m = fit(arm, family, method, trainRows, seed, clock);
             main = m;
             path = clock.time(
                     PhaseClock.PATH, () -> method.path(m.model(), m.part().data(), null));
@@ -143,10 +144,11 @@ public final class CellRunner {
             scores = cv;
             for (int j = 0; select && j < inner.size(); j++) {
                 long s = innerSeed(seed, j);
-                Fit f = fit(arm, family, inner.get(j)[0], s, clock);
+                PruningMethod innerMethod = factory.create(arm.pruneParams(), arm.modelParams(), family, s);
+                Fit f = fit(arm, family, innerMethod, inner.get(j)[0], s, clock);
                 PruningPath innerPath = clock.time(
-                        PhaseClock.PATH, () -> factory.create(arm.pruneParams(), arm.modelParams(), family, s)
-                                .path(f.model(), f.part().data(), null));
+                        PhaseClock.PATH,
+                        () -> innerMethod.path(f.model(), f.part().data(), null));
                 int[] valRows = inner.get(j)[1];
                 MutableDataset<Label> val =
                         clock.time(PhaseClock.ENCODE, () -> f.part().encoder().encode(valRows));
@@ -256,7 +258,8 @@ public final class CellRunner {
                 used,
                 columns,
                 sorted(features),
-                clock.times());
+                clock.times(),
+                path instanceof FullPath fp ? fp.fullPath() : null);
         return new Outcome(result, cands.get(choice.index()).model(), cands, encoding);
     }
 
@@ -270,7 +273,8 @@ public final class CellRunner {
         return all.isEmpty() ? null : String.join("; ", all);
     }
 
-    private Fit fit(ArmSpec arm, ModelFamily family, int[] rows, long seed, PhaseClock clock) {
+    /** The training part of {@code rows} and the arm's model trained on it (null when the method does not use it). */
+    private Fit fit(ArmSpec arm, ModelFamily family, PruningMethod method, int[] rows, long seed, PhaseClock clock) {
         TrainingPart part = clock.time(
                 PhaseClock.ENCODE,
                 () -> TrainingPart.of(
@@ -282,6 +286,9 @@ public final class CellRunner {
                                 ? study.resamplers().apply(cfg.imbalance().strategy())
                                 : null,
                         seed));
+        if (!method.usesModel()) {
+            return new Fit(part, null);
+        }
         Model<Label> model =
                 clock.time(PhaseClock.FIT, () -> family.trainer(arm.modelParams(), seed, part.classWeights())
                         .train(part.data()));

@@ -18,6 +18,9 @@ import java.util.Set;
  *                  selection_metric, inner_mean, inner_sd, inner_se, inner_folds
  * path-columns.csv arm, repeat, fold, candidate, strength, column, value
  * </pre>
+ * A cell whose path scores only some of its steps (cost-complexity with {@code candidates: N}) has a
+ * {@code cp-table.csv} row for every step: the others have an empty {@code candidate}, empty
+ * {@code nonzero_parameters} and empty inner columns.
  * Metric names in columns have {@code -} replaced by {@code _}. Rows with {@code repeat = fold = -1} are the refit on
  * all data (only in {@code cp-table.csv} and {@code path-columns.csv}).
  */

@@ -292,7 +292,9 @@ public final class ResultsReader {
         boolean higherIsBetter = higherIsBetter(metric);
         Map<String, List<Row>> byArm = new LinkedHashMap<>();
         for (Row r : cp.rows()) {
-            byArm.computeIfAbsent(r.text(ARM), k -> new ArrayList<>()).add(r);
+            if (!r.text(CANDIDATE).isEmpty()) { // a step of the full path that was not a candidate: not scored
+                byArm.computeIfAbsent(r.text(ARM), k -> new ArrayList<>()).add(r);
+            }
         }
         List<ChartSpec> charts = new ArrayList<>();
         for (var e : byArm.entrySet()) {

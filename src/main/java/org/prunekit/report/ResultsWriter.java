@@ -24,6 +24,7 @@ import org.prunekit.eval.PairedComparison;
 import org.prunekit.eval.Stats;
 import org.prunekit.protocol.CandidateResult;
 import org.prunekit.protocol.CellResult;
+import org.prunekit.spi.PathTable;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -243,33 +244,55 @@ public final class ResultsWriter {
         return h;
     }
 
+    /**
+     * One row per candidate; a cell whose path offers only some steps as candidates ({@link CellResult#fullPath()})
+     * gets one row per step, the steps that are not candidates with an empty {@code candidate} and no inner scores.
+     */
     String cpTableCsv() {
         List<String> details = detailKeys();
         return csv(cpTableColumns(), p -> {
             for (CellResult c : cells) {
                 String sel = cfg.selectFor(c.arm()).metric().configName();
-                for (CandidateResult k : c.candidates()) {
-                    double sd = k.innerSd().getOrDefault(sel, Double.NaN);
-                    List<Object> r = new ArrayList<>(List.of(
-                            c.arm(),
-                            c.repeat(),
-                            c.fold(),
-                            k.index(),
-                            k.index() == c.chosen() ? 1 : 0,
-                            num(k.strength()),
-                            k.nonZero()));
-                    details.forEach(d ->
-                            r.add(k.details().containsKey(d) ? num(k.details().get(d)) : ""));
-                    r.addAll(List.of(
-                            sel,
-                            num(k.innerMean().get(sel)),
-                            num(sd),
-                            num(sd / Math.sqrt(c.innerFolds())),
-                            c.innerFolds()));
+                PathTable full = c.fullPath();
+                if (full == null) {
+                    for (CandidateResult k : c.candidates()) {
+                        p.printRecord(CsvCells.row(cpRow(c, k, sel, details)));
+                    }
+                    continue;
+                }
+                int[] candidateOf = full.candidateOfStep();
+                double[] strength = full.strength();
+                Map<String, double[]> sizes = full.details();
+                for (int step = 0; step < strength.length; step++) {
+                    if (candidateOf[step] >= 0) {
+                        p.printRecord(CsvCells.row(cpRow(c, c.candidates().get(candidateOf[step]), sel, details)));
+                        continue;
+                    }
+                    List<Object> r =
+                            new ArrayList<>(List.of(c.arm(), c.repeat(), c.fold(), "", 0, num(strength[step]), ""));
+                    int s = step;
+                    details.forEach(d -> r.add(sizes.containsKey(d) ? num(sizes.get(d)[s]) : ""));
+                    r.addAll(List.of(sel, "", "", "", c.innerFolds()));
                     p.printRecord(CsvCells.row(r));
                 }
             }
         });
+    }
+
+    private List<Object> cpRow(CellResult c, CandidateResult k, String sel, List<String> details) {
+        double sd = k.innerSd().getOrDefault(sel, Double.NaN);
+        List<Object> r = new ArrayList<>(List.of(
+                c.arm(),
+                c.repeat(),
+                c.fold(),
+                k.index(),
+                k.index() == c.chosen() ? 1 : 0,
+                num(k.strength()),
+                k.nonZero()));
+        details.forEach(d -> r.add(k.details().containsKey(d) ? num(k.details().get(d)) : ""));
+        r.addAll(List.of(
+                sel, num(k.innerMean().get(sel)), num(sd), num(sd / Math.sqrt(c.innerFolds())), c.innerFolds()));
+        return r;
     }
 
     /** Column names of {@code path-columns.csv}. */

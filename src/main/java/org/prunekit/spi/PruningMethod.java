@@ -11,6 +11,7 @@ import org.tribuo.classification.Label;
  * <p>Contract: {@code train} is the data {@code model} was trained on (after any resampling or weighting);
  * {@code validation} is inner validation data the method may use to order or build its candidates (for example
  * greedy round selection), or {@code null} when the harness gives none. Neither ever contains an outer test row.
+ * {@code model} is null when the method says it does not use it ({@link #usesModel()}).
  * The input model is never mutated. Same inputs and seed, same path.
  */
 public interface PruningMethod {
@@ -20,5 +21,14 @@ public interface PruningMethod {
     /** Whether the method wants inner validation data in {@link #path}; the harness then holds some out. */
     default boolean usesValidation() {
         return false;
+    }
+
+    /**
+     * Whether {@link #path} uses the trained model. A method that fits its own candidates from the training data
+     * (a regularisation path, a grid of refits) returns false: the harness then trains no model for it and passes
+     * {@code null}, so nothing is fitted only to be thrown away. Default: true.
+     */
+    default boolean usesModel() {
+        return true;
     }
 }

@@ -85,6 +85,12 @@ public final class FeatureSelectMethod implements PruningMethod {
         this.seed = seed;
     }
 
+    /** Only the {@code permutation} selector ranks features with the arm's model; every candidate is a refit. */
+    @Override
+    public boolean usesModel() {
+        return settings.selector().equals(Rankings.PERMUTATION);
+    }
+
     @Override
     public SimplePath path(Model<Label> model, Dataset<Label> train, Dataset<Label> validation) {
         List<String> ranking = Rankings.byName(settings.selector(), settings.bins(), settings.treeDepth())

@@ -38,6 +38,9 @@ public final class Rankings {
 
     private Rankings() {}
 
+    /** The one selector that ranks with the arm's trained model (permutation importance). */
+    public static final String PERMUTATION = "permutation";
+
     /** Names accepted by {@link #byName}. */
     public static final List<String> NAMES =
             List.of("l1", "mim", "cmim", "jmi", "mrmr", "tree-importance", "permutation");
@@ -54,7 +57,7 @@ public final class Rankings {
             case "jmi" -> (d, m, s) -> tribuo(new JMI(-1, bins, 1).select(d), d);
             case "mrmr" -> (d, m, s) -> tribuo(new mRMR(-1, bins, 1).select(d), d);
             case "tree-importance" -> (d, m, s) -> treeImportance(d, treeDepth, s);
-            case "permutation" -> Rankings::permutation;
+            case PERMUTATION -> Rankings::permutation;
             default -> throw new IllegalArgumentException("unknown selector '" + name + "', expected one of " + NAMES);
         };
     }

@@ -13,7 +13,8 @@ import org.tribuo.classification.Label;
 /**
  * Method {@code l1-path}: the glmnet regularisation path of the arm's logistic model on its training data, every λ
  * (or {@code candidates} of them, evenly spread) as a candidate. Selection points are the λs; candidates of an
- * inner-fold path are interpolated in λ. The input model is not used beyond its family's settings.
+ * inner-fold path are interpolated in λ. The path is the fit: the harness trains no family model for this method
+ * ({@link #usesModel()}), so each training part's path is solved once.
  */
 public final class L1PathMethod implements PruningMethod {
 
@@ -25,6 +26,12 @@ public final class L1PathMethod implements PruningMethod {
         CANDIDATES.check(candidates);
         this.trainer = new LogisticTrainer(options);
         this.candidates = candidates;
+    }
+
+    /** The path is fitted here, from the training data: the family's model (its last fit) would be thrown away. */
+    @Override
+    public boolean usesModel() {
+        return false;
     }
 
     @Override

@@ -101,6 +101,12 @@ public final class LibLinearPathMethod implements PruningMethod {
         return c;
     }
 
+    /** Every candidate is its own LibLinear fit; the family's glmnet path would be thrown away. */
+    @Override
+    public boolean usesModel() {
+        return false;
+    }
+
     @Override
     public SimplePath path(Model<Label> model, Dataset<Label> train, Dataset<Label> validation) {
         double[] cs = grid(train);

@@ -1,5 +1,7 @@
 package org.prunekit.prune.linear;
 
+import java.util.concurrent.atomic.LongAdder;
+
 /**
  * Penalised logistic regression paths by pathwise coordinate descent, reproducing glmnet's binomial and
  * (ungrouped) multinomial fits: Friedman, Hastie &amp; Tibshirani (2010), "Regularization Paths for Generalized
@@ -12,7 +14,15 @@ package org.prunekit.prune.linear;
  */
 public final class LogisticPathSolver {
 
+    /** Paths solved in this JVM (diagnostics: how often a study fits a path; tests count fits with it). */
+    private static final LongAdder SOLVED = new LongAdder();
+
     private LogisticPathSolver() {}
+
+    /** Number of paths (of any length) solved in this JVM so far. */
+    public static long pathsSolved() {
+        return SOLVED.sum();
+    }
 
     /** The path over glmnet's automatic λ sequence (λ_max down to {@code lambdaMinRatio · λ_max}). */
     public static LogisticPath fit(Problem problem, LogisticPathOptions options) {
@@ -58,6 +68,7 @@ public final class LogisticPathSolver {
     }
 
     private static LogisticPath dispatch(Problem problem, LogisticPathOptions options, double[] lambdas) {
+        SOLVED.increment();
         return problem.classes() == 2
                 ? BinomialFit.fit(problem, options, lambdas)
                 : MultinomialFit.fit(problem, options, lambdas);

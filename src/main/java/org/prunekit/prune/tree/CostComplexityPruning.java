@@ -27,8 +27,10 @@ public final class CostComplexityPruning implements PruningMethod {
      * @param risk        node impurity in R(t) = (w_t / W) i(t): {@code gini}, {@code entropy} (scikit-learn) or
      *                    {@code misclassification} (rpart)
      * @param mergeLeaves also offer the zero-cost clean-up "merge sibling leaves that predict the same class"
+     * @param candidates  offer at most this many subtrees, spread evenly in log-alpha ({@link TreePath#spread});
+     *                    0 = every subtree of the weakest-link sequence
      */
-    public record Options(Impurity risk, boolean mergeLeaves) {
+    public record Options(Impurity risk, boolean mergeLeaves, int candidates) {
 
         static final ParamSpec<String> RISK = ParamSpec.choice(
                         "risk",
@@ -39,12 +41,31 @@ public final class CostComplexityPruning implements PruningMethod {
         static final ParamSpec<Boolean> MERGE_LEAVES = ParamSpec.flag(
                 "merge-leaves", false, "also offer the zero-cost clean-up: merge sibling leaves with the same class");
 
+        static final ParamSpec<Integer> CANDIDATES = ParamSpec.integer(
+                "candidates",
+                0,
+                0,
+                1_000_000,
+                "subtrees scored: the trained tree, the root and the rest spread evenly in log-alpha; 0 = all "
+                        + "(cp-table.csv always lists every alpha)");
+
         /** The keys of method {@code cost-complexity}. */
-        public static final ParamSchema SCHEMA = ParamSchema.of(RISK, MERGE_LEAVES);
+        public static final ParamSchema SCHEMA = ParamSchema.of(RISK, MERGE_LEAVES, CANDIDATES);
 
         public Options {
             ParamException.require(
                     risk != null, RISK.name(), "must be gini, entropy or misclassification but was null");
+            CANDIDATES.check(candidates);
+            ParamException.require(
+                    candidates == 0 || candidates >= TreePath.MIN_SPREAD,
+                    CANDIDATES.name(),
+                    "must be 0 (all) or at least " + TreePath.MIN_SPREAD + " (the trained tree, the root and one "
+                            + "more) but was " + candidates);
+        }
+
+        /** Every subtree offered. */
+        public Options(Impurity risk, boolean mergeLeaves) {
+            this(risk, mergeLeaves, CANDIDATES.defaultValue());
         }
 
         /** Risk = the tree's own split criterion (the cart default), no clean-up candidate. */
@@ -60,7 +81,8 @@ public final class CostComplexityPruning implements PruningMethod {
         static Options of(ParamValues prune, Params model) {
             String risk = prune.get(RISK);
             Impurity own = CartFamily.Hyper.from(model).impurity();
-            return new Options(risk == null ? own : Impurity.byName(risk), prune.get(MERGE_LEAVES));
+            return new Options(
+                    risk == null ? own : Impurity.byName(risk), prune.get(MERGE_LEAVES), prune.get(CANDIDATES));
         }
     }
 
@@ -74,7 +96,8 @@ public final class CostComplexityPruning implements PruningMethod {
     public TreePath path(Model<Label> model, Dataset<Label> train, Dataset<Label> validation) {
         TribuoTree tree = TribuoTree.of(model, train, options.risk());
         CostComplexityPath ccp = WeakestLink.path(tree.tree(), tree.tree().risk());
-        return TreePath.costComplexity(tree, ccp, options.mergeLeaves());
+        TreePath full = TreePath.costComplexity(tree, ccp, options.mergeLeaves());
+        return options.candidates() == 0 ? full : full.spread(options.candidates());
     }
 
     /** Registers {@code cost-complexity} for family {@code cart}. */

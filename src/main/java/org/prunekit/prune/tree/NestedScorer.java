@@ -34,6 +34,24 @@ public final class NestedScorer {
             double[][] nodeProbs,
             int[] leafOfRow,
             CandidateScores sink) {
+        boolean[] all = new boolean[candidates];
+        Arrays.fill(all, true);
+        scoreSome(tree, firstCollapsed, candidates, nodeProbs, leafOfRow, all, sink);
+    }
+
+    /**
+     * As {@link #scoreAll}, but only the candidates with {@code wanted[c]} reach the sink. The others are stepped
+     * through in place (only the runs that change are overwritten), so a few wanted candidates of a long path cost
+     * O(rows · depth + rows · wanted + rows changed) rather than a copy of every row per candidate.
+     */
+    public static void scoreSome(
+            FlatTree tree,
+            int[] firstCollapsed,
+            int candidates,
+            double[][] nodeProbs,
+            int[] leafOfRow,
+            boolean[] wanted,
+            CandidateScores sink) {
         int n = tree.size();
         int rows = leafOfRow.length;
         // depth-first ranks: the subtree of v is ranks [rank[v], end[v])
@@ -88,9 +106,20 @@ public final class NestedScorer {
         for (int i = 0; i < rows; i++) {
             probs[i] = nodeProbs[leafOfRow[i]];
         }
-        sink.accept(0, probs);
-        for (int c = 1; c < candidates; c++) {
-            probs = probs.clone();
+        int last = candidates - 1;
+        while (last >= 0 && !wanted[last]) {
+            last--;
+        }
+        boolean handedOut = false; // the sink may keep a matrix it was given: copy before changing it
+        if (last >= 0 && wanted[0]) {
+            sink.accept(0, probs);
+            handedOut = true;
+        }
+        for (int c = 1; c <= last; c++) {
+            if (handedOut) {
+                probs = probs.clone();
+                handedOut = false;
+            }
             for (int j = count[c]; j < count[c + 1]; j++) {
                 int v = byCandidate[j];
                 double[] p = nodeProbs[v];
@@ -98,7 +127,10 @@ public final class NestedScorer {
                     probs[order[pos]] = p;
                 }
             }
-            sink.accept(c, probs);
+            if (wanted[c]) {
+                sink.accept(c, probs);
+                handedOut = true;
+            }
         }
     }
 

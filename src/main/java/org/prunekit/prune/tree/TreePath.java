@@ -4,11 +4,16 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
 import org.prunekit.eval.Probabilities;
 import org.prunekit.prune.DenseFeatures;
 import org.prunekit.spi.Candidate;
+import org.prunekit.spi.FullPath;
+import org.prunekit.spi.PathTable;
 import org.prunekit.spi.PruningPath;
 import org.tribuo.Dataset;
 import org.tribuo.Example;
@@ -25,7 +30,10 @@ import org.tribuo.common.tree.LeafNode;
  * previous one ({@link NestedScorer}) instead of one prediction pass per candidate. Its probability rows are shared
  * and read-only.
  */
-public final class TreePath implements PruningPath {
+public final class TreePath implements PruningPath, FullPath {
+
+    /** The fewest candidates {@link #spread} keeps: the trained tree, the clean-up (if any) and the root. */
+    public static final int MIN_SPREAD = 3;
 
     private final TribuoTree source;
     private final double[] strengths;
@@ -34,6 +42,8 @@ public final class TreePath implements PruningPath {
     private final Map<Integer, LeafNode<Label>> leafCache = new HashMap<>();
     private final Candidate[] built;
     private final boolean mergeCandidate;
+    /** The steps of the full path offered as candidates, ascending; every step unless capped ({@link #spread}). */
+    private final int[] keep;
 
     /**
      * @param strengths      alpha of each candidate, non-decreasing, starting with 0 (the trained tree)
@@ -54,6 +64,103 @@ public final class TreePath implements PruningPath {
         }
         this.sizes = stats(t, this.firstCollapsed, strengths.length);
         this.built = new Candidate[strengths.length];
+        this.keep = IntStream.range(0, strengths.length).toArray();
+    }
+
+    /** The same full path offering only the steps {@code keep} (ascending) as candidates. */
+    private TreePath(TreePath full, int[] keep) {
+        this.source = full.source;
+        this.strengths = full.strengths;
+        this.firstCollapsed = full.firstCollapsed;
+        this.mergeCandidate = full.mergeCandidate;
+        this.sizes = full.sizes;
+        this.built = new Candidate[strengths.length];
+        this.keep = keep;
+    }
+
+    /**
+     * This path with at most {@code n} candidates spread evenly in log-alpha over it; the full weakest-link sequence
+     * stays available ({@link #fullCpTable()}, {@link #at}). Always kept: the trained tree (step 0), the
+     * merged-leaves clean-up if any (step 1) and the root alone (the last step). The others are, for the targets
+     * {@code a_k = a_lo (a_root / a_lo)^(k / m)}, k = 0..m−1, evenly spaced in log between the smallest positive
+     * alpha {@code a_lo} and the root's alpha, the subtree pruned at {@code a_k} ({@link #indexAt}). Where alphas are
+     * sparse (near the root) several targets give the same subtree, which is kept once; so {@code m} is the largest
+     * number of targets (found by bisection, from {@code n − kept}) that keeps at most {@code n} distinct subtrees.
+     * A path of at most {@code n} steps is returned unchanged.
+     *
+     * @param n at least {@link #MIN_SPREAD}
+     */
+    public TreePath spread(int n) {
+        int steps = strengths.length;
+        if (n < MIN_SPREAD) {
+            throw new IllegalArgumentException("a capped path keeps at least " + MIN_SPREAD + " candidates, not " + n);
+        }
+        if (keep.length != steps) {
+            throw new IllegalStateException("path is already capped");
+        }
+        if (steps <= n) {
+            return this;
+        }
+        int fixed = mergeCandidate ? 3 : 2;
+        int lo = Math.max(0, n - fixed);
+        int hi = Math.max(lo, 64 * steps);
+        int[] best = spreadSteps(lo);
+        while (lo < hi) {
+            int mid = lo + (hi - lo + 1) / 2;
+            int[] k = spreadSteps(mid);
+            if (k.length <= n) {
+                lo = mid;
+                best = k;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return new TreePath(this, best);
+    }
+
+    /** The fixed steps and the subtrees at {@code m} targets evenly spaced in log-alpha, ascending and distinct. */
+    private int[] spreadSteps(int m) {
+        int steps = strengths.length;
+        TreeSet<Integer> out = new TreeSet<>();
+        out.add(0);
+        if (mergeCandidate) {
+            out.add(1);
+        }
+        int first = out.size();
+        out.add(steps - 1);
+        double lo = Math.log(strengths[first]);
+        double hi = Math.log(strengths[steps - 1]);
+        for (int k = 0; k < m; k++) {
+            double a = Math.min(Math.exp(lo + (hi - lo) * k / m), strengths[steps - 1]);
+            out.add(Math.max(first, indexAt(a)));
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The step of the full path each candidate is, ascending ({@code 0, 1, 2, ...} unless {@link #spread}). */
+    public int[] steps() {
+        return keep.clone();
+    }
+
+    /** Every step of the weakest-link sequence with its leaves and nodes, when {@link #spread} left some out. */
+    @Override
+    public PathTable fullPath() {
+        if (keep.length == strengths.length) {
+            return null;
+        }
+        CpTable t = fullCpTable();
+        Map<String, double[]> cols = new LinkedHashMap<>();
+        cols.put("leaves", Arrays.stream(t.leaves()).asDoubleStream().toArray());
+        cols.put("nodes", Arrays.stream(t.nodes()).asDoubleStream().toArray());
+        return new PathTable(t.alpha(), cols, keep);
+    }
+
+    private double[] pick(double[] full) {
+        return Arrays.stream(keep).mapToDouble(i -> full[i]).toArray();
+    }
+
+    private int[] pick(int[] full) {
+        return Arrays.stream(keep).map(i -> full[i]).toArray();
     }
 
     /** The plain weakest-link path: the trained tree, then one subtree per distinct positive alpha. */
@@ -183,12 +290,12 @@ public final class TreePath implements PruningPath {
         return new AbstractList<>() {
             @Override
             public Candidate get(int i) {
-                return candidate(i);
+                return candidate(keep[i]);
             }
 
             @Override
             public int size() {
-                return strengths.length;
+                return keep.length;
             }
         };
     }
@@ -205,16 +312,22 @@ public final class TreePath implements PruningPath {
 
     @Override
     public double[] strengths() {
-        return strengths.clone();
+        return pick(strengths);
     }
 
     /**
      * Geometric midpoints of consecutive alphas, sqrt(α_i · α_{i+1}) (Breiman et al. 1984, §3.4.2; rpart): the alpha
      * at which a tree grown on another fold is pruned to stand for candidate i. The last (the root alone) is
-     * {@code Double.MAX_VALUE}; the clean-up candidate, if any, is {@code Double.MIN_VALUE}.
+     * {@code Double.MAX_VALUE}; the clean-up candidate, if any, is {@code Double.MIN_VALUE}. On a {@link #spread}
+     * path each candidate keeps the point of its own interval in the full sequence, so its inner score is the one it
+     * has without the cap.
      */
     @Override
     public double[] selectionPoints() {
+        return pick(fullSelectionPoints());
+    }
+
+    private double[] fullSelectionPoints() {
         int n = strengths.length;
         double[] p = new double[n];
         for (int i = 0; i < n - 1; i++) {
@@ -229,15 +342,16 @@ public final class TreePath implements PruningPath {
     }
 
     /**
-     * The subtree pruned at {@code alpha}: the last candidate whose alpha is {@code <= alpha}; alpha 0 is the trained
-     * tree (scikit-learn's {@code ccp_alpha = 0}: no pruning).
+     * The subtree pruned at {@code alpha}: the last step of the full path whose alpha is {@code <= alpha}; alpha 0 is
+     * the trained tree (scikit-learn's {@code ccp_alpha = 0}: no pruning). On a {@link #spread} path this may be a
+     * subtree that is not among {@link #candidates()}: an inner-fold path stands for a candidate by its exact subtree.
      */
     @Override
     public Candidate at(double alpha) {
         return candidate(indexAt(alpha));
     }
 
-    /** Index of {@link #at(double)}'s candidate. */
+    /** Step of the full path of {@link #at(double)}'s subtree (the candidate index unless {@link #spread}). */
     public int indexAt(double alpha) {
         if (!(alpha >= 0)) {
             throw new IllegalArgumentException("ccp alpha must be >= 0 but was " + alpha);
@@ -245,15 +359,25 @@ public final class TreePath implements PruningPath {
         if (alpha == 0.0) {
             return 0;
         }
-        int i = 0;
-        while (i + 1 < strengths.length && strengths[i + 1] <= alpha) {
-            i++;
+        int lo = 0; // strengths[0] = 0 <= alpha; find the last step whose alpha is <= alpha (alphas never decrease)
+        int hi = strengths.length - 1;
+        while (lo < hi) {
+            int mid = lo + (hi - lo + 1) / 2;
+            if (strengths[mid] <= alpha) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
         }
-        return i;
+        return lo;
     }
 
     /** Number of leaves of each candidate. */
     public int[] leaves() {
+        return pick(fullLeaves());
+    }
+
+    private int[] fullLeaves() {
         return Arrays.stream(sizes).mapToInt(s -> s[0]).toArray();
     }
 
@@ -263,6 +387,10 @@ public final class TreePath implements PruningPath {
      * ({@code c < firstCollapsed[parent]}) and t itself is not ({@code c >= firstCollapsed[t]}, 0 at leaves).
      */
     public double[] impurities() {
+        return pick(fullImpurities());
+    }
+
+    private double[] fullImpurities() {
         FlatTree t = source.tree();
         double[] risk = t.risk();
         double[] out = new double[strengths.length];
@@ -281,13 +409,29 @@ public final class TreePath implements PruningPath {
         return mergeCandidate;
     }
 
-    /** The cp table (alpha, leaves, nodes); cross-validation columns are NaN until {@link CpTable#withCv}. */
+    /**
+     * The cp table of the candidates (alpha, leaves, nodes); cross-validation columns are NaN until
+     * {@link CpTable#withCv}.
+     */
     public CpTable cpTable() {
-        int n = strengths.length;
+        return table(keep);
+    }
+
+    /** The cp table of every step of the full weakest-link path, candidates or not ({@link #steps()}). */
+    public CpTable fullCpTable() {
+        return table(IntStream.range(0, strengths.length).toArray());
+    }
+
+    private CpTable table(int[] rows) {
+        int n = rows.length;
         double[] nan = new double[n];
         Arrays.fill(nan, Double.NaN);
         return new CpTable(
-                strengths, leaves(), Arrays.stream(sizes).mapToInt(s -> s[1]).toArray(), nan, nan);
+                Arrays.stream(rows).mapToDouble(i -> strengths[i]).toArray(),
+                Arrays.stream(rows).map(i -> sizes[i][0]).toArray(),
+                Arrays.stream(rows).map(i -> sizes[i][1]).toArray(),
+                nan,
+                nan);
     }
 
     /** The trained tree with its recovered counts. */
@@ -295,13 +439,24 @@ public final class TreePath implements PruningPath {
         return source;
     }
 
-    /** Per node, the first candidate index in which it is not a split (0 at leaves). */
+    /** Per node, the first step of the full path in which it is not a split (0 at leaves). */
     public int[] firstCollapsed() {
         return firstCollapsed.clone();
     }
 
     @Override
     public void scoreAll(Dataset<Label> data, List<String> classes, CandidateScores sink) {
+        boolean[] wanted = new boolean[strengths.length];
+        int[] position = new int[strengths.length];
+        for (int i = 0; i < keep.length; i++) {
+            wanted[keep[i]] = true;
+            position[keep[i]] = i;
+        }
+        scoreSteps(data, classes, wanted, (c, probs) -> sink.accept(position[c], probs));
+    }
+
+    /** Probabilities of the wanted steps of the full path, in step order. */
+    private void scoreSteps(Dataset<Label> data, List<String> classes, boolean[] wanted, CandidateScores sink) {
         FlatTree t = source.tree();
         int n = t.size();
         double[][] nodeProbs = new double[n][];
@@ -324,12 +479,13 @@ public final class TreePath implements PruningPath {
             at[r++] = node;
             DenseFeatures.clear(e, fmap, x);
         }
-        NestedScorer.scoreAll(t, firstCollapsed, strengths.length, nodeProbs, at, sink);
+        NestedScorer.scoreSome(t, firstCollapsed, strengths.length, nodeProbs, at, wanted, sink);
     }
 
     /**
-     * One {@link #scoreAll} pass, each candidate's matrix handed to the points that stand for it ({@link #indexAt});
-     * no candidate model is built and only the current candidate's matrix is alive.
+     * One pass over the full path, each step's matrix handed to the points that stand for it ({@link #indexAt});
+     * no candidate model is built, steps no point stands for are never copied out, and only the current matrix is
+     * alive.
      */
     @Override
     public void scoreAt(double[] points, Dataset<Label> data, List<String> classes, CandidateScores sink) {
@@ -337,9 +493,12 @@ public final class TreePath implements PruningPath {
         for (int c = 0; c < strengths.length; c++) {
             pointsOf.add(new ArrayList<>(1));
         }
+        boolean[] wanted = new boolean[strengths.length];
         for (int i = 0; i < points.length; i++) {
-            pointsOf.get(indexAt(points[i])).add(i);
+            int step = indexAt(points[i]);
+            pointsOf.get(step).add(i);
+            wanted[step] = true;
         }
-        scoreAll(data, classes, (c, probs) -> pointsOf.get(c).forEach(i -> sink.accept(i, probs)));
+        scoreSteps(data, classes, wanted, (c, probs) -> pointsOf.get(c).forEach(i -> sink.accept(i, probs)));
     }
 }
