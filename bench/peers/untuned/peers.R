@@ -1,7 +1,8 @@
 # R part of the untuned peers (bench/peers/untuned/run.sh calls it): rpart and cv.glmnet on the folds that
 # `peers.py fit DATASET export WORK` encoded (WORK/enc/DATASET/<repeat>_<fold>_{train,test}.csv: x0.., y 0/1, and
 # inner_fold / val20 for training rows). Writes WORK/pred/DATASET-r.csv in peers.py's prediction format.
-#   Rscript bench/peers/untuned/peers.R WORK DATASET
+#   Rscript bench/peers/untuned/peers.R WORK DATASET [R/F,...]
+# With a list of outer folds (e.g. 0/3,1/4) only those, into WORK/pred/DATASET-r-f<R><F>....csv (several processes).
 # Recipes (../shared/peers/README.md):
 # - cv.glmnet(family = "binomial", alpha = 1, type.measure = "deviance", foldid = the inner folds): glmnet_min at
 #   lambda.min, glmnet_1se at lambda.1se, glmnet_dense at the path's smallest lambda; size = non-zero coefficients
@@ -15,9 +16,11 @@ suppressMessages({
   library(rpart)
 })
 args <- commandArgs(trailingOnly = TRUE)
-if (length(args) != 2) stop("usage: Rscript peers.R WORK DATASET")
+if (!length(args) %in% c(2, 3)) stop("usage: Rscript peers.R WORK DATASET [R/F,...]")
 work <- args[1]
 ds <- args[2]
+only <- if (length(args) == 3) strsplit(args[3], ",")[[1]] else NULL
+tag <- if (is.null(only)) "" else paste0("-f", paste(gsub("/", "", sort(only)), collapse = ""))
 enc <- file.path(work, "enc", ds)
 json <- function(v) paste0("[", paste(sprintf("%.7g", v), collapse = ", "), "]")
 out <- list()
@@ -28,6 +31,7 @@ add <- function(family, method, rep, fold, size, unit, secs, p, y) {
 }
 for (rep in 0:1) {
   for (fold in 0:4) {
+    if (!is.null(only) && !(sprintf("%d/%d", rep, fold) %in% only)) next
     tr <- read.csv(file.path(enc, sprintf("%d_%d_train.csv", rep, fold)))
     te <- read.csv(file.path(enc, sprintf("%d_%d_test.csv", rep, fold)))
     xcols <- grep("^x[0-9]+$", names(tr), value = TRUE)
@@ -66,6 +70,6 @@ for (rep in 0:1) {
 res <- do.call(rbind, out)
 names(res)[names(res) == "repeat."] <- "repeat"
 dir.create(file.path(work, "pred"), showWarnings = FALSE, recursive = TRUE)
-tmp <- file.path(work, "pred", paste0(ds, "-r.tmp"))
+tmp <- file.path(work, "pred", paste0(ds, "-r", tag, ".tmp"))
 write.csv(res, tmp, row.names = FALSE)
-file.rename(tmp, file.path(work, "pred", paste0(ds, "-r.csv")))
+file.rename(tmp, file.path(work, "pred", paste0(ds, "-r", tag, ".csv")))

@@ -2,12 +2,13 @@
 """Peer rows for datasets prunekit was not tuned on, made with the recipes of ../shared/peers/README.md.
 
 Usage (bench/peers/untuned/run.sh calls it; run from the repository root with Debian's /usr/bin/python3):
-  peers.py fit DATASET GROUP WORK     GROUP: trees | xgb | mlp | j48 | export
+  peers.py fit DATASET GROUP WORK [R/F,...]     GROUP: trees | xgb | mlp | j48 | export
   peers.py collect WORK OUT_CSV
 
 `fit` runs one group of methods on the 10 outer folds of bench/peers/folds/DATASET.csv and writes
 WORK/pred/DATASET-GROUP.csv (one line per method x outer fold: size, size unit, wall seconds and the test
-probabilities of the positive class). `export` writes the encoded folds to WORK/enc/ for the R part (rpart,
+probabilities of the positive class); with a list of outer folds (e.g. 0/3,1/4) only those, into
+WORK/pred/DATASET-GROUP-f<R><F>....csv, so a slow group can run as several processes. `export` writes the encoded folds to WORK/enc/ for the R part (rpart,
 cv.glmnet: untuned/peers.R writes its predictions to WORK/pred/ in the same format). `collect` computes the peers'
 metrics with scikit-learn from every prediction file and writes them in the format of ../shared/peers/metrics_folds.csv.
 
@@ -119,12 +120,15 @@ class Encoder:
         return np.hstack(parts)
 
 
-def folds_of(dataset):
-    """Yields (repeat, fold, Xtr, ytr, Xte, yte, inner_fold, val20, column names) for the 10 outer folds."""
+def folds_of(dataset, only=None):
+    """Yields (repeat, fold, Xtr, ytr, Xte, yte, inner_fold, val20, column names) for the 10 outer folds (or those
+    in the set `only` of (repeat, fold))."""
     names, cols, y = read_data(dataset)
     by_name = dict(zip(names, cols))
     n = len(y)
     for (rep, fold), te in outer_folds(dataset, n).items():
+        if only is not None and (rep, fold) not in only:
+            continue
         tr = np.setdiff1d(np.arange(n), te)
         enc = Encoder(names, cols, tr)
         ifold, val = inner_of(y, tr)
@@ -297,12 +301,12 @@ def run_j48(Xtr, ytr, Xte, ifold, val, names, yte):
 
 
 # ------------------------------------------------------------------------------------------------------ commands
-def fit(dataset, group, work):
+def fit(dataset, group, work, only=None):
     work = Path(work)
     (work / "pred").mkdir(parents=True, exist_ok=True)
     runner = {"trees": run_trees, "xgb": run_xgb, "mlp": run_mlp}.get(group)
     rows = []
-    for rep, fold, Xtr, ytr, Xte, yte, ifold, val, names in folds_of(dataset):
+    for rep, fold, Xtr, ytr, Xte, yte, ifold, val, names in folds_of(dataset, only):
         if group == "export":
             export(work / "enc" / dataset, rep, fold, Xtr, ytr, Xte, yte, ifold, val)
             continue
@@ -312,7 +316,8 @@ def fit(dataset, group, work):
                          json.dumps([round(float(v), 7) for v in p]), json.dumps([int(v) for v in yte])])
         print(f"{dataset} {group} {rep}/{fold}: " + ", ".join(f"{r[1]} {r[2]}" for r in results), file=sys.stderr)
     if group != "export":
-        write_pred(work / "pred" / f"{dataset}-{group}.csv", rows)
+        tag = "" if only is None else "-f" + "".join(f"{r}{f}" for r, f in sorted(only))
+        write_pred(work / "pred" / f"{dataset}-{group}{tag}.csv", rows)
 
 
 def write_pred(path, rows):
@@ -363,10 +368,13 @@ def collect(work, out_csv):
 
 
 def main(argv):
-    if len(argv) == 5 and argv[1] == "fit" and argv[3] in ("trees", "xgb", "mlp", "j48", "export"):
+    if len(argv) in (5, 6) and argv[1] == "fit" and argv[3] in ("trees", "xgb", "mlp", "j48", "export"):
         if argv[2] not in POSITIVE:
             raise SystemExit(f"peers.py: unknown dataset {argv[2]}")
-        fit(argv[2], argv[3], argv[4])
+        only = None
+        if len(argv) == 6:
+            only = {tuple(int(x) for x in rf.split("/")) for rf in argv[5].split(",")}
+        fit(argv[2], argv[3], argv[4], only)
     elif len(argv) == 4 and argv[1] == "collect":
         collect(argv[2], argv[3])
     else:
