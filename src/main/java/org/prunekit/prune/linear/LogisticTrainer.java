@@ -39,6 +39,12 @@ public final class LogisticTrainer implements Trainer<Label> {
     @Config(description = "Maximum coordinate passes over the path.")
     private int maxIterations = DEFAULTS.maxIterations();
 
+    @Config(description = "Stop the path when the deviance ratio grows by less than this (glmnet's fdev; 0 = off).")
+    private double fdev = DEFAULTS.fdev();
+
+    @Config(description = "Stop the path when the deviance ratio exceeds this (glmnet's devmax; 1 = off).")
+    private double devmax = DEFAULTS.devmax();
+
     private int invocationCount;
 
     /** For OLCUT configuration. */
@@ -51,10 +57,13 @@ public final class LogisticTrainer implements Trainer<Label> {
         lambdaMinRatio = o.lambdaMinRatio();
         thresh = o.thresh();
         maxIterations = o.maxIterations();
+        fdev = o.fdev();
+        devmax = o.devmax();
     }
 
     public LogisticPathOptions options() {
-        return new LogisticPathOptions(alpha, standardize, nlambda, lambdaMinRatio, thresh, maxIterations);
+        return new LogisticPathOptions(
+                alpha, standardize, nlambda, lambdaMinRatio, thresh, maxIterations, fdev, devmax);
     }
 
     /** The fits of the whole path (strongest penalty first) as models, with the raw path. */

@@ -8,8 +8,8 @@ import java.util.Arrays;
  * set every usable feature j with {@code |∇_j| ≥ a(2λ_k − λ_{k−1})}; the subclass then fits the penalised problem,
  * penalty {@code λ[(1−a)/2‖β‖² + a‖β‖₁]}, on the strong set, with its KKT check; the fit is recorded with its
  * deviance ratio. The first λ of an automatic sequence is the null model (glmnet fits it with an infinite penalty).
- * The path ends when the pass budget runs out, the fit saturates, or glmnet's deviance rule says so
- * ({@link PathRecorder#shouldStop}).
+ * The path ends when the pass budget runs out, the fit saturates, or glmnet's deviance rules say so
+ * ({@link PathRecorder#shouldStop}: {@code fdev}, {@code devmax}).
  */
 abstract class PathLoop {
 
@@ -85,7 +85,7 @@ abstract class PathLoop {
                 break;
             }
             rec.add(lam, intercepts(), coefficients(), devRatio());
-            if (outcome == Outcome.SATURATED || rec.shouldStop(automatic)) {
+            if (outcome == Outcome.SATURATED || rec.shouldStop(automatic, options.fdev(), options.devmax())) {
                 break;
             }
         }

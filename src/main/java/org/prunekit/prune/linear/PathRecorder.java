@@ -6,8 +6,6 @@ import java.util.List;
 /** Collects the fits of a path on the standardised scale and returns them on the original scale. */
 final class PathRecorder {
 
-    /** glmnet's {@code devmax}: stop when the model explains this fraction of the null deviance. */
-    static final double DEVMAX = 0.999;
     /** glmnet's {@code mnlam}: the stopping rules apply from this many λ on. */
     static final int MNLAM = 5;
 
@@ -52,13 +50,17 @@ final class PathRecorder {
         devRatio.add(ratio);
     }
 
-    /** glmnet's early stop (automatic sequences only): deviance ratio above devmax, or no longer increasing. */
-    boolean shouldStop(boolean automatic) {
+    /**
+     * glmnet's early stop (automatic sequences only, from the {@code mnlam}-th λ on): with {@code D_k} the deviance
+     * ratio of the k-th fit, stop when {@code D_k > devmax} or {@code D_k − D_{k−1} < fdev} (Fortran {@code lognet}:
+     * {@code if(dev(ilm).gt.devmax) exit; if(dev(ilm)-dev(ilm-1).lt.sml) exit}). The fit that triggers it is kept.
+     */
+    boolean shouldStop(boolean automatic, double fdev, double devmax) {
         int l = devRatio.size() - 1;
         if (!automatic || l + 1 < MNLAM) {
             return false;
         }
-        return devRatio.get(l) > DEVMAX || devRatio.get(l) - devRatio.get(l - 1) < 0;
+        return devRatio.get(l) > devmax || devRatio.get(l) - devRatio.get(l - 1) < fdev;
     }
 
     LogisticPath build(double nullDeviance, int classes, int passes, boolean converged) {

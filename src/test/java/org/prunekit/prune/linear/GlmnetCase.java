@@ -49,11 +49,19 @@ final class GlmnetCase {
         return Problem.of(x, n, p, y, 2);
     }
 
-    /** glmnet's call as options: thresh 1e-14, maxit 1e6. */
+    /**
+     * glmnet's call as options: thresh 1e-14, maxit 1e6, and the stopping rules the reference was made with: the
+     * case's {@code glmnet_control}, else the README's (section 3: every case was made with
+     * {@code glmnet.control(fdev = 0)}, other controls at factory values: devmax 0.999), so every path has its 100 λ.
+     */
     static LogisticPathOptions options(JsonNode json) {
-        return LogisticPathOptions.defaults()
-                .withAlpha(json.get("alpha").asDouble())
+        LogisticPathOptions factory = LogisticPathOptions.defaults();
+        JsonNode control = json.path("glmnet_control");
+        return factory.withAlpha(json.get("alpha").asDouble())
                 .withThresh(1e-14)
-                .withMaxIterations(1_000_000);
+                .withMaxIterations(1_000_000)
+                .withStopping(
+                        control.path("fdev").asDouble(0.0),
+                        control.path("devmax").asDouble(factory.devmax()));
     }
 }
