@@ -14,9 +14,10 @@ class ValidateListingTest {
         assertEquals(0, r.exit(), r.err());
         String out = r.out();
         assertTrue(
-                out.contains("arm cart-ccp\n  model: family=cart, max-depth=50, min-child-weight=2,"
-                        + " min-impurity-decrease=0, impurity=gini, fraction-features=1, seed=(the run's seed)\n"
-                        + "  prune: method=cost-complexity, risk=(the tree's impurity), merge-leaves=false\n"),
+                out.contains(
+                        "arm cart-ccp\n  model: family=cart, max-depth=50, min-child-weight=2,"
+                                + " min-impurity-decrease=0, impurity=gini, fraction-features=1, seed=(the run's seed)\n"
+                                + "  prune: method=cost-complexity, risk=(the tree's impurity), merge-leaves=false, candidates=0\n"),
                 out);
         // given values win, the rest are the schema's defaults
         assertTrue(
@@ -28,7 +29,7 @@ class ValidateListingTest {
         assertTrue(
                 out.contains("arm logistic-dense\n  model: family=logistic, alpha=1, standardize=true, nlambda=100,"
                         + " lambda-min-ratio=(1e-4 if rows > features, else 1e-2 (glmnet)), thresh=1e-7,"
-                        + " max-iterations=100000\n  prune: method=none\n"),
+                        + " max-iterations=100000, fdev=1e-5, devmax=0.999\n  prune: method=none\n"),
                 out);
         assertEquals(8, out.lines().filter(l -> l.startsWith("arm ")).count(), out);
     }
