@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.ToDoubleFunction;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.prunekit.config.ArmSpec;
@@ -372,52 +373,26 @@ public final class ResultsWriter {
             am.put("dense", dense);
             am.put("change_vs_dense", change);
             Map<String, Object> size = new LinkedHashMap<>();
+            size.put("parameters_mean", mean(cs, c -> c.chosenCandidate().parameters()));
             size.put(
-                    "parameters_mean",
-                    Stats.of(cs.stream()
-                                    .mapToDouble(c -> c.chosenCandidate().parameters())
-                                    .toArray())
-                            .mean());
-            size.put(
-                    "nonzero_parameters_mean",
-                    Stats.of(cs.stream()
-                                    .mapToDouble(c -> c.chosenCandidate().nonZero())
-                                    .toArray())
-                            .mean());
+                    "nonzero_parameters_mean", mean(cs, c -> c.chosenCandidate().nonZero()));
             size.put(
                     "dense_nonzero_parameters_mean",
-                    Stats.of(cs.stream()
-                                    .mapToDouble(c -> c.candidates().get(0).nonZero())
-                                    .toArray())
-                            .mean());
+                    mean(cs, c -> c.candidates().get(0).nonZero()));
             size.put(
                     "nonzero_ratio_mean",
-                    Stats.of(cs.stream()
-                                    .mapToDouble(c -> (double)
-                                                    c.chosenCandidate().nonZero()
-                                            / Math.max(1, c.candidates().get(0).nonZero()))
-                                    .toArray())
-                            .mean());
-            size.put(
-                    "bytes_mean",
-                    Stats.of(cs.stream()
-                                    .mapToDouble(c -> c.chosenCandidate().bytes())
-                                    .toArray())
-                            .mean());
-            size.put(
-                    "dense_bytes_mean",
-                    Stats.of(cs.stream()
-                                    .mapToDouble(c -> c.candidates().get(0).bytes())
-                                    .toArray())
-                            .mean());
+                    mean(
+                            cs,
+                            c -> (double) c.chosenCandidate().nonZero()
+                                    / Math.max(1, c.candidates().get(0).nonZero())));
+            size.put("bytes_mean", mean(cs, c -> c.chosenCandidate().bytes()));
+            size.put("dense_bytes_mean", mean(cs, c -> c.candidates().get(0).bytes()));
             size.put(
                     "bytes_ratio_mean",
-                    Stats.of(cs.stream()
-                                    .mapToDouble(c -> (double)
-                                                    c.chosenCandidate().bytes()
-                                            / Math.max(1, c.candidates().get(0).bytes()))
-                                    .toArray())
-                            .mean());
+                    mean(
+                            cs,
+                            c -> (double) c.chosenCandidate().bytes()
+                                    / Math.max(1, c.candidates().get(0).bytes())));
             size.put(
                     "latency_us_median",
                     Stats.median(cs.stream()
@@ -742,5 +717,10 @@ public final class ResultsWriter {
             throw new UncheckedIOException(e);
         }
         return w.toString();
+    }
+
+    /** The mean of {@code f} over the cells. */
+    private static double mean(List<CellResult> cs, ToDoubleFunction<CellResult> f) {
+        return Stats.of(cs.stream().mapToDouble(f).toArray()).mean();
     }
 }
