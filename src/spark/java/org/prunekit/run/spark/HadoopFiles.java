@@ -64,10 +64,20 @@ final class HadoopFiles {
         } catch (FileNotFoundException e) {
             throw new InputException(uri, "not found");
         } catch (UnsupportedFileSystemException e) {
-            throw new InputException(
-                    uri,
-                    "no Hadoop FileSystem for scheme '" + path.toUri().getScheme() + "' on the class path ("
-                            + "s3a:// needs hadoop-aws, see docs/scale-out.md)");
+            throw noFileSystem(uri, path);
+        } catch (RuntimeException e) {
+            // a scheme Hadoop's defaults map to a class that is not on the class path (s3a without hadoop-aws)
+            if (e.getCause() instanceof ClassNotFoundException) {
+                throw noFileSystem(uri, path);
+            }
+            throw e;
         }
+    }
+
+    private static InputException noFileSystem(String uri, Path path) {
+        return new InputException(
+                uri,
+                "no Hadoop FileSystem for scheme '" + path.toUri().getScheme() + "' on the class path (s3a:// needs"
+                        + " hadoop-aws, see docs/scale-out.md)");
     }
 }
