@@ -73,6 +73,11 @@ public final class BundleSizer {
                 + lengthDelimited(BundlePayloadProto.MODEL_FIELD_NUMBER, m));
     }
 
+    /** How many CART trees were serialized to be measured (one per tree kind, see {@link TreeEncodedSize}). */
+    int treesEncoded() {
+        return trees.encoded();
+    }
+
     /** Bytes of a length-delimited field (tag, length prefix, content) of {@code length} content bytes. */
     private static long lengthDelimited(int field, long length) {
         return CodedOutputStream.computeTagSize(field) + CodedOutputStream.computeUInt64SizeNoTag(length) + length;
