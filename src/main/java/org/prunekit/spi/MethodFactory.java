@@ -28,7 +28,8 @@ public interface MethodFactory {
      * The selection metric (a config name) this method's arms use when neither the arm nor the study names one, or
      * null for the study's default (average precision). {@code l1-path} answers {@code deviance}: cv.glmnet's choice,
      * which on the peer datasets keeps the dense model's average precision where one-se on average precision
-     * over-prunes (docs/results.md).
+     * over-prunes; {@code cost-complexity} answers {@code balanced-accuracy}: rpart's risk under equal priors, which
+     * keeps class-weighted trees' minority recall (docs/results.md).
      */
     default String defaultSelectMetric() {
         return null;

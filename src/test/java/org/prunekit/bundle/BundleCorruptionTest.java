@@ -14,9 +14,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,12 +30,30 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.prunekit.bundle.proto.BundlePayloadProto;
+import org.prunekit.config.Registry;
+import org.prunekit.data.CsvTableReader;
+import org.prunekit.data.Table;
+import org.prunekit.data.TableEncoder;
+import org.prunekit.onnx.OnnxParityTest;
+import org.prunekit.spi.MethodFactory;
+import org.prunekit.spi.ModelCodec;
+import org.prunekit.spi.ModelFamily;
+import org.prunekit.spi.Params;
 import org.prunekit.testing.StudyFiles;
+import org.tribuo.Model;
+import org.tribuo.MutableDataset;
+import org.tribuo.classification.Label;
 
 /**
  * A damaged or foreign model file never crashes, hangs or silently changes predictions: {@code predict} exits with
- * status 2 and one line. Per family: a single changed byte at 200 random offsets (fixed seed), truncations, and
+ * status 2 and one line. Per bundle form: a single changed byte at 200 random offsets (fixed seed), truncations, and
  * foreign files; and bundles whose SHA-256 is valid but whose XGBoost JSON was crafted to crash the native loader.
+ *
+ * <p>The arms come from the shipped registry, as in {@code EveryArmEndToEndTest}: every family whose trained model a
+ * bundle codec writes ({@link Bundle#canSave}; comparison-only families, whose models no codec writes, are left out)
+ * with each method that prunes it ({@code feature-select}, which applies to every family, on {@code logistic}). One
+ * arm is kept per family and codec of its refit bundle (pruned methods before {@code none}), so a new family, a new
+ * codec or a method that writes another codec is covered without editing this test.
  */
 class BundleCorruptionTest {
 
@@ -39,36 +63,106 @@ class BundleCorruptionTest {
     static Path csv;
     static Path models;
 
+    /** The arms checked, one per (family, codec of its bundle), and the codec of each. */
+    static final Map<String, String> CODEC_OF_ARM = new LinkedHashMap<>();
+
     @BeforeAll
     static void run() throws IOException {
         csv = StudyFiles.syntheticCsv(dir, 120, 3);
-        Path cfg = StudyFiles.write(
-                dir.resolve("c.yaml"),
-                "name: corrupt\ndata: {path: '" + csv.toAbsolutePath() + "', target: class, positive: pos}\n"
-                        + "split: {outer: {kind: stratified-kfold, folds: 2}, inner: {kind: stratified-kfold, folds: 2},"
-                        + " seed: 1}\n"
-                        + "metrics: [balanced-accuracy]\nselect: {metric: balanced-accuracy, rule: best}\narms:\n"
-                        + "  - {name: cart, model: {family: cart}, prune: {method: cost-complexity}}\n"
-                        + "  - {name: xgb, model: {family: xgboost, rounds: 6, max-depth: 2}, prune: {method: tree-drop,"
-                        + " sizes: [2, 4]}}\n"
-                        + "  - {name: forest, model: {family: random-forest, members: 4}, prune: {method: tree-drop}}\n"
-                        + "  - {name: ada, model: {family: adaboost, members: 3}, prune: {method: none}}\n"
-                        + "  - {name: l1, model: {family: logistic}, prune: {method: l1-path}}\n"
-                        + "  - {name: liblinear, model: {family: logistic}, prune: {method: liblinear-path}}\n"
-                        + "  - {name: mlp, model: {family: mlp, epochs: 5, hidden: [8]}, prune: {method: magnitude,"
-                        + " sparsities: [0, 0.5]}}\n"
-                        + "  - {name: fs, model: {family: logistic}, prune: {method: feature-select, selector: mim,"
-                        + " k: [1, 2]}}\n"
-                        + "  - {name: base, model: {family: baseline}, prune: {method: none}}\n"
-                        + "output: out\n");
+        List<Map<String, Object>> armBlocks = new ArrayList<>();
+        Map<String, String> familyOfArm = new LinkedHashMap<>();
+        MutableDataset<Label> data = encoded(csv);
+        for (ModelFamily family : Registry.discoveredFamilies().values()) {
+            Map<String, Object> model = new LinkedHashMap<>(OnnxParityTest.MODEL.getOrDefault(family.name(), Map.of()));
+            Model<Label> trained = family.trainer(new Params("test.yaml", "model", model), 1L, Map.of())
+                    .train(data);
+            if (!Bundle.canSave(trained)) {
+                continue; // comparison-only: no codec writes this family's models
+            }
+            model.put("family", family.name());
+            for (MethodFactory m : prunedFirst(family.name())) {
+                Map<String, Object> prune = new LinkedHashMap<>(OnnxParityTest.PRUNE.getOrDefault(m.name(), Map.of()));
+                prune.put("method", m.name());
+                String name = family.name() + "-" + m.name();
+                familyOfArm.put(name, family.name());
+                armBlocks.add(Map.of("name", name, "model", model, "prune", prune));
+            }
+        }
+        Map<String, Object> cfg = new LinkedHashMap<>();
+        cfg.put("name", "corrupt");
+        cfg.put("data", Map.of("path", csv.toAbsolutePath().toString(), "target", "class", "positive", "pos"));
+        cfg.put(
+                "split",
+                Map.of(
+                        "outer", Map.of("kind", "stratified-kfold", "folds", 2),
+                        "inner", Map.of("kind", "stratified-kfold", "folds", 2),
+                        "seed", 1));
+        cfg.put("metrics", List.of("balanced-accuracy"));
+        cfg.put("select", Map.of("metric", "balanced-accuracy", "rule", "best"));
+        cfg.put("arms", armBlocks);
+        cfg.put("output", "out");
+        Path file = StudyFiles.write(dir.resolve("c.json"), new ObjectMapper().writeValueAsString(cfg));
         StudyFiles.Cli r = StudyFiles.cli(
-                "run", cfg.toString(), "--out", dir.resolve("out").toString(), "--threads", "2");
+                "run", file.toString(), "--out", dir.resolve("out").toString(), "--threads", "2");
         assertEquals(0, r.code(), r.err());
         models = dir.resolve("out/models");
+        Set<String> seen = new HashSet<>();
+        for (Map.Entry<String, String> arm : familyOfArm.entrySet()) {
+            Path bundle = models.resolve(arm.getKey() + ".model");
+            assertTrue(Files.isRegularFile(bundle), "a bundle-writing family's arm writes its bundle: " + bundle);
+            String codec = codecs(Bundle.load(bundle).model());
+            if (seen.add(arm.getValue() + "/" + codec)) {
+                CODEC_OF_ARM.put(arm.getKey(), codec);
+            }
+        }
+        System.out.println("bundle corruption arms (arm=codec): " + CODEC_OF_ARM);
+        assertTrue(
+                CODEC_OF_ARM.values().stream().anyMatch(c -> c.startsWith("xgboost")),
+                "an XGBoost bundle for the crafted-JSON test");
+    }
+
+    /** The shipped methods that prune {@code family}, methods for every family only as EveryArmEndToEndTest runs them. */
+    private static List<MethodFactory> prunedFirst(String family) {
+        return Registry.discoveredMethods().values().stream()
+                .filter(m -> m.prunes(family))
+                .filter(m -> !m.families().isEmpty() || m.name().equals("none") || family.equals("logistic"))
+                .sorted(Comparator.comparing(m -> m.name().equals("none")))
+                .toList();
+    }
+
+    /**
+     * The codecs that write {@code model}, outermost first ({@code feature-subset/liblinear} for a wrapped LibLinear
+     * model): the registry's answer, recorded through the nested-codec hook.
+     */
+    private static String codecs(Model<Label> model) {
+        Codecs all = Codecs.all();
+        List<String> names = new ArrayList<>();
+        ModelCodec.Nested recording = new ModelCodec.Nested() {
+            @Override
+            public ModelCodec.Encoded encode(Model<Label> m) {
+                ModelCodec codec = all.forModel(m).orElseThrow();
+                names.add(codec.name());
+                return new ModelCodec.Encoded(codec.name(), codec.encode(m, this));
+            }
+
+            @Override
+            public Model<Label> decode(ModelCodec.Encoded encoded, ModelCodec.Domains domains) {
+                return all.decode(encoded, domains);
+            }
+        };
+        recording.encode(model);
+        return String.join("/", names);
+    }
+
+    /** The CSV's rows encoded as the harness encodes a training part. */
+    private static MutableDataset<Label> encoded(Path file) {
+        Table table = new CsvTableReader("class").read(file);
+        int[] rows = IntStream.range(0, table.rows()).toArray();
+        return TableEncoder.fit(table, rows, true).encode(rows);
     }
 
     static Stream<String> arms() {
-        return Stream.of("cart", "xgb", "forest", "ada", "l1", "liblinear", "mlp", "fs", "base");
+        return CODEC_OF_ARM.keySet().stream();
     }
 
     @ParameterizedTest
@@ -119,7 +213,12 @@ class BundleCorruptionTest {
     /** Bundles with a valid digest but XGBoost JSON crafted to crash or hang XGBoost's native loader. */
     @Test
     void craftedXgboostJsonNeverReachesNativeCode() throws IOException {
-        byte[] payload = BundleFile.read(models.resolve("xgb.model"));
+        String xgb = CODEC_OF_ARM.entrySet().stream()
+                .filter(e -> e.getValue().startsWith("xgboost"))
+                .findFirst()
+                .orElseThrow()
+                .getKey();
+        byte[] payload = BundleFile.read(models.resolve(xgb + ".model"));
         List<Consumer<ObjectNode>> attacks = List.of(
                 tree -> ((ArrayNode) tree.get("left_children")).set(0, 0), // a cycle through the root
                 tree -> ((ArrayNode) tree.get("right_children")).set(0, 10_000), // child out of range

@@ -45,15 +45,19 @@ class ArmSelectTest {
     }
 
     @Test
-    void l1PathArmsSelectOnDevianceUnlessAMetricIsNamed() {
+    void methodsSelectOnTheirDefaultMetricUnlessOneIsNamed() {
         String arms = "  - {name: l1, model: {family: logistic}, prune: {method: l1-path}}\n"
                 + "  - {name: tree, model: {family: cart}, prune: {method: cost-complexity}}\n";
         ExperimentConfig byDefault = bind("select: {rule: one-se}\n", arms);
         assertEquals(new SelectSpec(Metric.DEVIANCE, "one-se", 0), byDefault.selectFor("l1"));
-        assertEquals(Metric.AVERAGE_PRECISION, byDefault.selectFor("tree").metric());
+        assertEquals(new SelectSpec(Metric.BALANCED_ACCURACY, "one-se", 0), byDefault.selectFor("tree"));
         assertTrue(byDefault.metrics().contains(Metric.DEVIANCE));
+        assertTrue(byDefault.metrics().contains(Metric.BALANCED_ACCURACY));
         ExperimentConfig named = bind("select: {metric: average-precision}\n", arms);
         assertEquals(Metric.AVERAGE_PRECISION, named.selectFor("l1").metric());
+        assertEquals(Metric.AVERAGE_PRECISION, named.selectFor("tree").metric());
+        ExperimentConfig best = bind("select: {rule: best}\n", arms);
+        assertEquals(new SelectSpec(Metric.BALANCED_ACCURACY, "best", 0), best.selectFor("tree"));
     }
 
     @Test

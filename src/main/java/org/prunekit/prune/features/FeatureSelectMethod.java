@@ -34,6 +34,9 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * family on the top k features for every k of a grid. Candidates run from the largest k to the smallest; strength =
  * features dropped. Each candidate is a {@link FeatureSubsetModel}, so the harness sees which features it uses.
  * Example weights (class weights) are kept in the retraining data and also passed to the trainer as a per-class map.
+ * When k reaches the number of features p nothing is removed: if the harness trained the arm's model ({@link
+ * #usesModel()}), that model is the k = p candidate as it is (a refit on the same rows, features, weights and seed
+ * would give the same model); otherwise the k = p candidate is the one fit on all features.
  */
 public final class FeatureSelectMethod implements PruningMethod {
 
@@ -104,7 +107,9 @@ public final class FeatureSelectMethod implements PruningMethod {
         List<Candidate> out = new ArrayList<>();
         for (int k : ks) {
             Set<String> top = new TreeSet<>(ranking.subList(0, k));
-            Model<Label> m = family.trainer(modelParams, seed, classWeights).train(restrict(train, top));
+            Model<Label> m = k == p && model != null
+                    ? model
+                    : family.trainer(modelParams, seed, classWeights).train(restrict(train, top));
             ModelSize s = family.size(m);
             Map<String, Double> details = new HashMap<>(s.details());
             details.put("features-kept", (double) k);
