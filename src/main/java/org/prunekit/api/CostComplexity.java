@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.IntFunction;
+import org.prunekit.prune.tree.CostComplexityPruning;
 import org.prunekit.prune.tree.TreePath;
 import org.prunekit.spi.PruningMethod;
 import org.tribuo.Dataset;
@@ -33,46 +34,59 @@ public final class CostComplexity {
     private CostComplexity() {}
 
     /**
-     * Options of method {@code cost-complexity} (config keys {@code risk}, {@code merge-leaves}).
+     * Options of method {@code cost-complexity} (config keys {@code risk}, {@code merge-leaves}, {@code candidates}).
      *
      * @param risk        node impurity in R(t): {@code gini}, {@code entropy} or {@code misclassification} (rpart);
      *                    {@code null} takes the tree's own split criterion
      * @param mergeLeaves also offer the zero-cost clean-up "merge sibling leaves that predict the same class"
+     * @param candidates  offer at most this many subtrees: the trained tree, the root and the rest spread evenly in
+     *                    log-alpha over the weakest-link sequence (docs/tree-ccp.md); 0 offers every subtree
      */
-    public record Options(String risk, boolean mergeLeaves) {
+    public record Options(String risk, boolean mergeLeaves, int candidates) {
 
         /** Checks the values with the CLI's rules and messages. */
         public Options {
-            ConfigBlock.method(METHOD, prune(risk, mergeLeaves), FAMILY, Map.of(), 0L);
+            ConfigBlock.method(METHOD, prune(risk, mergeLeaves, candidates), FAMILY, Map.of(), 0L);
         }
 
-        /** The tree's own criterion, no clean-up candidate (the CLI's defaults). */
+        /** Every subtree offered. */
+        public Options(String risk, boolean mergeLeaves) {
+            this(risk, mergeLeaves, CostComplexityPruning.Options.defaults().candidates());
+        }
+
+        /** The tree's own criterion, no clean-up candidate, every subtree (the CLI's defaults). */
         public static Options defaults() {
             return new Options(null, false);
         }
 
         /** A copy with {@code risk} replaced. */
         public Options withRisk(String newRisk) {
-            return new Options(newRisk, mergeLeaves);
+            return new Options(newRisk, mergeLeaves, candidates);
         }
 
         /** A copy with {@code mergeLeaves} replaced. */
         public Options withMergeLeaves(boolean merge) {
-            return new Options(risk, merge);
+            return new Options(risk, merge, candidates);
         }
 
-        private static Map<String, Object> prune(String risk, boolean mergeLeaves) {
+        /** A copy with {@code candidates} replaced: at most {@code count} subtrees (0 = all, else at least 3). */
+        public Options withCandidates(int count) {
+            return new Options(risk, mergeLeaves, count);
+        }
+
+        private static Map<String, Object> prune(String risk, boolean mergeLeaves, int candidates) {
             Map<String, Object> m = new LinkedHashMap<>();
             if (risk != null) {
                 m.put("risk", risk);
             }
             m.put("merge-leaves", mergeLeaves);
+            m.put("candidates", candidates);
             return m;
         }
 
         /** The {@code prune:} block of these options. */
         Map<String, Object> block() {
-            return prune(risk, mergeLeaves);
+            return prune(risk, mergeLeaves, candidates);
         }
 
         PruningMethod method(Model<Label> tree) {
@@ -111,8 +125,9 @@ public final class CostComplexity {
     }
 
     /**
-     * The weakest-link path of one tree: its distinct subtrees, the trained tree first (alpha 0), each with the
-     * alpha from which it is optimal, its leaf impurity and its leaves. Immutable; subtrees are built on first use.
+     * The weakest-link path of one tree: its distinct subtrees (at most {@link Options#candidates()} of them when
+     * that is set), the trained tree first (alpha 0), each with the alpha from which it is optimal, its leaf
+     * impurity and its leaves. Immutable; subtrees are built on first use.
      */
     public static final class Path {
 
@@ -163,7 +178,8 @@ public final class CostComplexity {
         /**
          * Chooses alpha by inner cross-validation on the training data, as the CLI does: the same {@code trainer}
          * grows a tree on each fold's training part, whose path is pruned at the geometric midpoints
-         * {@code sqrt(alpha_i alpha_(i+1))} of this path's alphas and scored on the held-out part.
+         * {@code sqrt(alpha_i alpha_(i+1))} of the full weakest-link sequence's alphas (with a candidates cap, each
+         * offered subtree keeps the midpoint of its own interval) and scored on the held-out part.
          */
         public Choice crossValidate(Trainer<Label> trainer, CrossValidation cv) {
             return crossValidate(fold -> trainer, cv);

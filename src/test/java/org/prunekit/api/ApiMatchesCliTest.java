@@ -31,7 +31,7 @@ import org.tribuo.common.tree.TreeModel;
 
 /**
  * The API gives the CLI's numbers: {@code prunekit run} on a config with one arm per family (CART + cost-complexity,
- * XGBoost + tree-drop, logistic + l1-path, MLP + magnitude), then the same data, settings and seeds through
+ * with and without a {@code candidates} cap, XGBoost + tree-drop, logistic + l1-path, MLP + magnitude), then the same data, settings and seeds through
  * {@code org.prunekit.api}. For each arm's refit on all rows, the path (strengths, non-zero parameters), the inner
  * scores (mean and sd of every candidate) and the chosen candidate must equal the CLI's {@code cp-table.csv}; and
  * {@link Study} run on the same config gives the CLI's results.
@@ -74,7 +74,10 @@ class ApiMatchesCliTest {
                     .setSkipHeaderRecord(true)
                     .get()
                     .parse(in)) {
-                if (r.get("arm").equals(arm) && r.get("repeat").equals("-1")) {
+                // a capped cost-complexity path lists its unscored alphas with an empty candidate column
+                if (r.get("arm").equals(arm)
+                        && r.get("repeat").equals("-1")
+                        && !r.get("candidate").isEmpty()) {
                     rows.add(r);
                 }
             }
@@ -136,6 +139,22 @@ class ApiMatchesCliTest {
         assertEquals(2 * path.leaves()[api.chosen()] - 1, pruned.countNodes(pruned.getRoot()));
     }
 
+    /** {@code candidates: 6} in the config and {@code withCandidates(6)} in Java: the same six subtrees and choice. */
+    @Test
+    void cartCostComplexityCapped() throws IOException {
+        long seed = cellSeed("cart-capped");
+        TreeModel<Label> tree = cart(seed).train(data);
+        CostComplexity.Path full = CostComplexity.path(tree, data);
+        CostComplexity.Path path = CostComplexity.path(
+                tree, data, CostComplexity.Options.defaults().withCandidates(6));
+        assertEquals(6, path.size(), "the cap is filled");
+        assertTrue(full.size() > 6, "the cap binds: the full path has " + full.size() + " subtrees");
+        Choice api = path.crossValidate(j -> cart(CellRunner.innerSeed(seed, j)), cv());
+        assertSame("cart-capped", api);
+        TreeModel<Label> pruned = path.at(api.strength());
+        assertEquals(2 * path.leaves()[api.chosen()] - 1, pruned.countNodes(pruned.getRoot()));
+    }
+
     @Test
     void xgboostTreeDrop() throws IOException {
         long seed = cellSeed("xgb");
@@ -176,7 +195,7 @@ class ApiMatchesCliTest {
         StudyResult cli = StudyResult.read(cliDir);
         List<String> cells = new ArrayList<>();
         StudyResult api = Study.load(CONFIG).withOutput(tmp.resolve("api")).run((done, total, cell) -> cells.add(cell));
-        assertEquals(8, cells.size(), "4 arms x (1 outer fold + 1 refit) cells reported: " + cells);
+        assertEquals(10, cells.size(), "5 arms x (1 outer fold + 1 refit) cells reported: " + cells);
         assertEquals(cli.candidates(), api.candidates());
         assertEquals(cli.arms().size(), api.arms().size());
         for (int i = 0; i < cli.arms().size(); i++) {

@@ -25,6 +25,8 @@ import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
+import org.tribuo.classification.dtree.CARTClassificationTrainer;
+import org.tribuo.classification.dtree.impurity.GiniIndex;
 import org.tribuo.common.tree.TreeModel;
 import org.tribuo.common.xgboost.XGBoostModel;
 
@@ -57,6 +59,18 @@ class ExamplesTest {
         }
         assertChoice(r.cv());
         assertEquals(leaves[r.cv().chosen()], leaves(r.pruned()));
+        Choice capped = CartExample.capped(
+                r.tree(),
+                Datasets.csv(DATA, "class"),
+                new CARTClassificationTrainer(50, 2f, 0f, 1f, false, new GiniIndex(), 42L));
+        assertEquals(8, capped.strengths().length, "the cap of 8 is filled (the full path has " + alphas.length + ")");
+        assertTrue(alphas.length > 8, "the cap binds");
+        assertEquals(0.0, capped.strengths()[0], "the trained tree stays");
+        assertEquals(alphas[alphas.length - 1], capped.strengths()[7], "the root stays");
+        for (double a : capped.strengths()) {
+            assertTrue(
+                    Arrays.stream(alphas).anyMatch(x -> x == a), "a capped candidate is a subtree of the path: " + a);
+        }
         assertTrue(leaves(r.pruned()) < leaves(r.tree()), "one-se prunes the tree");
         MutableDataset<Label> data = Datasets.csv(DATA, "class");
         Bundle.Predictions p = CartExample.bundle(r.pruned(), DATA, tmp);

@@ -2,6 +2,8 @@ package org.prunekit.api;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -14,10 +16,13 @@ import org.prunekit.prune.ensemble.TreeDropParams;
 import org.prunekit.prune.linear.LogisticFamily;
 import org.prunekit.prune.linear.LogisticPathOptions;
 import org.prunekit.prune.nn.MlpParams;
+import org.prunekit.prune.tree.CostComplexityPruning;
 import org.prunekit.spi.PruningPath;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
+import org.tribuo.classification.dtree.CARTClassificationTrainer;
+import org.tribuo.classification.dtree.impurity.GiniIndex;
 
 /**
  * Every options record's {@code defaults()} is what the CLI does when the config leaves the block empty: read by the
@@ -48,10 +53,28 @@ class OptionsDefaultsTest {
 
     @Test
     void costComplexity() {
-        assertEquals(
-                Map.of("merge-leaves", false),
-                CostComplexity.Options.defaults().block(),
+        assertFalse(
+                CostComplexity.Options.defaults().block().containsKey("risk"),
                 "no risk key: the tree's own criterion, as the CLI");
+        assertEquals(
+                CostComplexityPruning.Options.defaults().candidates(),
+                CostComplexity.Options.defaults().candidates(),
+                "every subtree, as cost-complexity's default");
+        assertEquals(
+                CostComplexityPruning.Options.defaults().mergeLeaves(),
+                CostComplexity.Options.defaults().mergeLeaves());
+    }
+
+    @Test
+    void costComplexityDefaultsPruneLikeAnEmptyBlock() {
+        MutableDataset<Label> data = Datasets.csv(Path.of("data/breast_cancer_wisconsin.csv"), "class");
+        Model<Label> tree = new CARTClassificationTrainer(50, 2f, 0f, 1f, false, new GiniIndex(), 3L).train(data);
+        PruningPath api = CostComplexity.Options.defaults().method(tree).path(tree, data, null);
+        PruningPath cli = ConfigBlock.method(CostComplexity.METHOD, Map.of(), CostComplexity.FAMILY, Map.of(), 3L)
+                .path(tree, data, null);
+        assertTrue(cli.candidates().size() > 3, "a path worth capping");
+        assertArrayEquals(cli.strengths(), api.strengths());
+        assertArrayEquals(nonZero(cli), nonZero(api));
     }
 
     @Test

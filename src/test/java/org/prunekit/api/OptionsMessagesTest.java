@@ -30,6 +30,10 @@ class OptionsMessagesTest {
         return Stream.of(
                 Arguments.of("cart", "{method: cost-complexity, risk: hamming}", (Runnable)
                         () -> CostComplexity.Options.defaults().withRisk("hamming")),
+                Arguments.of("cart", "{method: cost-complexity, candidates: 2}", (Runnable)
+                        () -> CostComplexity.Options.defaults().withCandidates(2)),
+                Arguments.of("cart", "{method: cost-complexity, candidates: -1}", (Runnable)
+                        () -> CostComplexity.Options.defaults().withCandidates(-1)),
                 Arguments.of("xgboost", "{method: tree-drop, strategy: sideways}", (Runnable)
                         () -> TreeDrop.Options.defaults().withStrategy("sideways")),
                 Arguments.of("xgboost", "{method: tree-drop, sizes: [5, 3]}", (Runnable)

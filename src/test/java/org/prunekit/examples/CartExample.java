@@ -52,6 +52,16 @@ public final class CartExample {
         return new Result(tree, path, cv, pruned);
     }
 
+    /** The same tree's path with at most 8 subtrees scored (config key {@code candidates}), chosen by CV. */
+    public static Choice capped(TreeModel<Label> tree, MutableDataset<Label> data, CARTClassificationTrainer trainer) {
+        // tag::capped[]
+        CostComplexity.Options options = CostComplexity.Options.defaults().withCandidates(8);
+        CostComplexity.Path capped = CostComplexity.path(tree, data, options); // the tree, the root, 6 in between
+        Choice cv = capped.crossValidate(trainer, CrossValidation.defaults());
+        // end::capped[]
+        return cv;
+    }
+
     /** Saves {@code pruned} as a deployable bundle and predicts raw rows with the loaded bundle. */
     public static Bundle.Predictions bundle(TreeModel<Label> pruned, Path csv, Path dir) {
         // tag::bundle[]
