@@ -163,7 +163,9 @@ public final class CellRunner {
         InnerScores sc = scores;
         clock.run(PhaseClock.INNER, sc::finish);
 
-        List<Candidate> cands = path.candidates();
+        // a path may build its candidate models on first use (tree-drop): that is path work, not size or latency
+        PruningPath built = path;
+        List<Candidate> cands = clock.time(PhaseClock.PATH, () -> List.copyOf(built.candidates()));
         long[] nonZero = path.nonZeroParameters();
         SelectSpec select = cfg.selectFor(arm);
         String sel = select.metric().configName();

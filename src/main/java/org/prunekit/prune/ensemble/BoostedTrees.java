@@ -58,6 +58,30 @@ public record BoostedTrees(
         return treeClass[t];
     }
 
+    /**
+     * The model keeping only the rounds of {@code set}, in order, each kept round's leaf values multiplied by its
+     * weight and rounded to float32: the trees {@link XgboostJson#keep} writes for the same set.
+     */
+    public BoostedTrees keep(RoundSet set) {
+        int[] rounds = set.rounds();
+        double[] weights = set.weights();
+        int per = treesPerRound;
+        List<Tree> kept = new ArrayList<>(rounds.length * per);
+        int[] keptClass = new int[rounds.length * per];
+        for (int j = 0; j < rounds.length; j++) {
+            int r = rounds[j];
+            if (r < 0 || r >= rounds()) {
+                throw new IllegalArgumentException("round " + r + " is not in [0, " + rounds() + ")");
+            }
+            for (int t = r * per; t < (r + 1) * per; t++) {
+                Tree tree = trees.get(t);
+                keptClass[kept.size()] = treeClass[t];
+                kept.add(weights == null || weights[j] == 1.0 ? tree : tree.scaled(weights[j]));
+            }
+        }
+        return new BoostedTrees(objective, outputs, baseMargin, treesPerRound, kept, keptClass);
+    }
+
     /** Margins (one per output column) of one row, all rounds. */
     public double[] margins(float[] x) {
         double[] m = new double[outputs];
@@ -197,6 +221,17 @@ public record BoostedTrees(
                 dl[i] = di.isBoolean() ? di.asBoolean() : di.asInt() != 0;
             }
             return new Tree(left, right, feature, split, dl);
+        }
+
+        /** This tree with every leaf value multiplied by {@code w} and rounded to float32. */
+        public Tree scaled(double w) {
+            float[] s = split.clone();
+            for (int i = 0; i < s.length; i++) {
+                if (left[i] == -1) {
+                    s[i] = (float) (s[i] * w);
+                }
+            }
+            return new Tree(left, right, feature, s, defaultLeft);
         }
 
         /** The leaf a row reaches. */

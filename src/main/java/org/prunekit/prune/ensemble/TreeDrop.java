@@ -2,15 +2,14 @@ package org.prunekit.prune.ensemble;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.prunekit.spi.Candidate;
 import org.prunekit.spi.MethodDefinition;
 import org.prunekit.spi.ParamException;
 import org.prunekit.spi.PruningMethod;
 import org.prunekit.spi.PruningPath;
-import org.prunekit.spi.SimplePath;
 import org.tribuo.Dataset;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
@@ -59,21 +58,11 @@ public final class TreeDrop implements PruningMethod {
                     (WeightedEnsembleModel<Label>) ensemble, validation != null ? validation : train, params, seed);
         }
         XGBoostModel<Label> xgb = XgboostModels.require(model);
-        byte[] json = XgboostModels.modelJson(xgb);
-        BoostedTrees trees = BoostedTrees.parse(json);
+        XgboostJson.Parsed json = XgboostJson.parse(XgboostModels.modelJson(xgb));
         Dataset<Label> rows = validation != null ? validation : train;
-        List<RoundSet> sets = select(trees, rows, xgb);
-        List<Candidate> candidates = new ArrayList<>();
-        candidates.add(new Candidate(0, EnsembleSize.of(trees), model));
-        for (int i = sets.size() - 1; i >= 0; i--) {
-            RoundSet s = sets.get(i);
-            byte[] pruned = XgboostJson.keep(json, s.rounds(), s.weights());
-            candidates.add(new Candidate(
-                    trees.rounds() - s.size(),
-                    EnsembleSize.of(BoostedTrees.parse(pruned)),
-                    XgboostModels.withModelJson(xgb, pruned)));
-        }
-        return new SimplePath("rounds dropped", candidates);
+        List<RoundSet> sets = new ArrayList<>(select(json.trees(), rows, xgb));
+        Collections.reverse(sets);
+        return new RoundPath(xgb, json, sets);
     }
 
     /**
@@ -86,9 +75,17 @@ public final class TreeDrop implements PruningMethod {
         if (sizes.length == 0) {
             return List.of();
         }
-        float[][] x = XgboostModels.features(rows, model.getFeatureIDMap());
-        Targets targets = XgboostModels.targets(rows, model.getOutputIDInfo());
-        RoundContributions rc = RoundContributions.of(trees, x);
+        RoundContributions rc;
+        Targets targets;
+        if (DATA_FREE.contains(params.strategy())) {
+            // the ranking ignores the rows: no features, targets or contributions to compute
+            rc = RoundContributions.of(new float[rounds][0], 0, trees.outputs(), trees.baseMargin());
+            targets = new Targets(new int[0], new double[0], Math.max(2, trees.outputs()));
+        } else {
+            float[][] x = XgboostModels.features(rows, model.getFeatureIDMap());
+            targets = XgboostModels.targets(rows, model.getOutputIDInfo());
+            rc = RoundContributions.of(trees, x);
+        }
         Strategy strategy = Strategy.byName(params.strategy(), Objective.byName(params.objective()), seed);
         return new ArrayList<>(new LinkedHashSet<>(strategy.select(rc, targets, sizes)));
     }

@@ -28,21 +28,58 @@ public final class XgboostJson {
      * @param weights   weight per kept round (same length as {@code rounds}), or {@code null} for all 1
      */
     public static byte[] keep(byte[] modelJson, int[] rounds, double[] weights) {
-        if (rounds.length == 0) {
-            throw new IllegalArgumentException("keep at least one round");
-        }
-        if (weights != null && weights.length != rounds.length) {
-            throw new IllegalArgumentException(weights.length + " weights for " + rounds.length + " rounds");
-        }
+        return parse(modelJson).keep(rounds, weights);
+    }
+
+    /** Parses model JSON once, for several {@link Parsed#keep} calls. */
+    public static Parsed parse(byte[] modelJson) {
+        JsonNode root;
         try {
-            ObjectNode root = (ObjectNode) JSON.readTree(modelJson);
-            ObjectNode model =
-                    (ObjectNode) root.path("learner").path("gradient_booster").path("model");
-            ArrayNode trees = (ArrayNode) BoostedTrees.need(model, "trees");
+            root = JSON.readTree(modelJson);
+        } catch (IOException e) {
+            throw new UncheckedIOException("not XGBoost model JSON", e);
+        }
+        if (!(root instanceof ObjectNode o)) {
+            throw new IllegalArgumentException("XGBoost model JSON is not an object");
+        }
+        return new Parsed(o);
+    }
+
+    /**
+     * Model JSON parsed once; each {@link #keep} writes a new document without touching the parsed one (the nodes on
+     * the way to the trees are copied shallowly, a kept tree is deep-copied only when its {@code id} or leaves change).
+     */
+    public static final class Parsed {
+        private final ObjectNode root;
+        private final BoostedTrees trees;
+
+        private Parsed(ObjectNode root) {
+            this.root = root;
+            this.trees = BoostedTrees.of(root);
+        }
+
+        /** The trees of the parsed model. */
+        public BoostedTrees trees() {
+            return trees;
+        }
+
+        /**
+         * The model with only {@code rounds} kept, as {@link XgboostJson#keep(byte[], int[], double[])} describes.
+         */
+        public byte[] keep(int[] rounds, double[] weights) {
+            if (rounds.length == 0) {
+                throw new IllegalArgumentException("keep at least one round");
+            }
+            if (weights != null && weights.length != rounds.length) {
+                throw new IllegalArgumentException(weights.length + " weights for " + rounds.length + " rounds");
+            }
+            ObjectNode learner = copy(root.path("learner"));
+            ObjectNode booster = copy(learner.path("gradient_booster"));
+            ObjectNode model = copy(booster.path("model"));
+            ArrayNode treesJson = (ArrayNode) BoostedTrees.need(model, "trees");
             ArrayNode info = (ArrayNode) BoostedTrees.need(model, "tree_info");
-            BoostedTrees parsed = BoostedTrees.of(root);
-            int per = parsed.treesPerRound();
-            int total = parsed.rounds();
+            int per = trees.treesPerRound();
+            int total = trees.rounds();
             ArrayNode newTrees = JSON.createArrayNode();
             ArrayNode newInfo = JSON.createArrayNode();
             int prev = -1;
@@ -54,10 +91,16 @@ public final class XgboostJson {
                 }
                 prev = r;
                 for (int t = r * per; t < (r + 1) * per; t++) {
-                    ObjectNode tree = trees.get(t).deepCopy();
-                    tree.put("id", newTrees.size());
-                    if (weights != null && weights[j] != 1.0) {
-                        scaleLeaves(tree, weights[j]);
+                    JsonNode tree = treesJson.get(t);
+                    boolean scale = weights != null && weights[j] != 1.0;
+                    JsonNode id = tree.get("id");
+                    if (scale || id == null || !id.isIntegralNumber() || id.asInt() != newTrees.size()) {
+                        ObjectNode edited = tree.deepCopy();
+                        edited.put("id", newTrees.size());
+                        if (scale) {
+                            scaleLeaves(edited, weights[j]);
+                        }
+                        tree = edited;
                     }
                     newTrees.add(tree);
                     newInfo.add(info.get(t));
@@ -65,17 +108,36 @@ public final class XgboostJson {
             }
             model.set("trees", newTrees);
             model.set("tree_info", newInfo);
-            ((ObjectNode) BoostedTrees.need(model, "gbtree_model_param"))
-                    .put("num_trees", Integer.toString(newTrees.size()));
-            JsonNode attributes = root.path("learner").path("attributes");
+            ObjectNode param = copy(BoostedTrees.need(model, "gbtree_model_param"));
+            param.put("num_trees", Integer.toString(newTrees.size()));
+            model.set("gbtree_model_param", param);
+            booster.set("model", model);
+            learner.set("gradient_booster", booster);
+            JsonNode attributes = learner.path("attributes");
             if (attributes instanceof ObjectNode a) {
                 // early-stopping bookkeeping refers to the old rounds
-                a.remove("best_iteration");
-                a.remove("best_ntree_limit");
+                ObjectNode edited = copy(a);
+                edited.remove("best_iteration");
+                edited.remove("best_ntree_limit");
+                learner.set("attributes", edited);
             }
-            return JSON.writeValueAsBytes(root);
-        } catch (IOException e) {
-            throw new UncheckedIOException("not XGBoost model JSON", e);
+            ObjectNode out = copy(root);
+            out.set("learner", learner);
+            try {
+                return JSON.writeValueAsBytes(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not write XGBoost model JSON", e);
+            }
+        }
+
+        /** A shallow copy of an object node (same fields in the same order, children shared). */
+        private static ObjectNode copy(JsonNode node) {
+            if (!(node instanceof ObjectNode o)) {
+                throw new IllegalArgumentException("XGBoost model JSON: expected an object, found " + node);
+            }
+            ObjectNode c = JSON.createObjectNode();
+            c.setAll(o);
+            return c;
         }
     }
 
