@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param parameters       parameters the candidate stores
  * @param nonZero          of which not exactly zero
  * @param denseParameters  parameters of the unpruned model of the same path
- * @param configSha256     SHA-256 (hex) of the resolved config
+ * @param configSha256     SHA-256 (hex) of the resolved config without {@code data.path} (the data counts by
+ *                         {@code dataSha256}, not by where it was read)
  * @param dataSha256       SHA-256 (hex) of the training data file
  */
 public record PruningRecord(

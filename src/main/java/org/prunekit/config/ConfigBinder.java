@@ -1,5 +1,8 @@
 package org.prunekit.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.prunekit.data.BadRowPolicy;
 import org.prunekit.data.ColumnType;
 import org.prunekit.data.MissingPolicy;
@@ -34,6 +38,9 @@ public final class ConfigBinder {
 
     /** Most cells (arms × repeats × folds) one study may have. */
     public static final int MAX_CELLS = 10_000;
+
+    /** A URI scheme ({@code hdfs:}, {@code s3a:}, ...) at the start of {@code data.path}, then a slash. */
+    private static final Pattern URI_SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]+:/");
 
     private ConfigBinder() {}
 
@@ -164,11 +171,49 @@ public final class ConfigBinder {
             throw new ConfigException(p.file(), p.path(), e.getMessage());
         }
         p.requireNoUnknownKeys();
+        URI uri = uri(p, path);
         return new DataSpec(
-                path(p, "path", path), v.get(StudySchema.TARGET), v.get(StudySchema.POSITIVE), missing, schema);
+                uri == null ? path(p, "path", path) : null,
+                uri,
+                v.get(StudySchema.TARGET),
+                v.get(StudySchema.POSITIVE),
+                missing,
+                schema);
+    }
+
+    /**
+     * {@code data.path} as a URI when it starts with a scheme ({@code hdfs://...}, {@code s3a://...}; two letters at
+     * least, so a Windows drive is a path), else null; a {@code file:} URI is a local path, so null as well.
+     */
+    private static URI uri(Params p, String value) {
+        if (!URI_SCHEME.matcher(value).lookingAt() || value.regionMatches(true, 0, "file:", 0, 5)) {
+            return null;
+        }
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (URISyntaxException e) {
+            throw p.error("path", "'" + value + "' is not a valid URI: " + e.getReason());
+        }
+        String file = uri.getPath() == null ? "" : uri.getPath();
+        if (uri.isOpaque() || file.isEmpty() || file.endsWith("/")) {
+            throw p.error("path", "'" + value + "' names no file (e.g. hdfs://namenode:8020/data/train.csv)");
+        }
+        return uri;
     }
 
     private static Path path(Params p, String key, String value) {
+        if (value.regionMatches(true, 0, "file:", 0, 5)) {
+            try {
+                return Path.of(new URI(value));
+            } catch (URISyntaxException | IllegalArgumentException | FileSystemNotFoundException e) {
+                throw p.error(key, "'" + value + "' is not a local file URI (file:///absolute/path.csv)");
+            }
+        }
+        return pathOf(p, key, value);
+    }
+
+    private static Path pathOf(Params p, String key, String value) {
         try {
             return Path.of(value);
         } catch (InvalidPathException e) {

@@ -59,7 +59,7 @@ public final class DataChecks {
             }
         }
         int features = TableEncoder.checkNames(
-                table, cfg.data().path().toString(), cfg.data().schema().missingIndicators());
+                table, cfg.data().location(), cfg.data().schema().missingIndicators());
         checkModelMemory(cfg, features, classes.size(), Runtime.getRuntime().maxMemory());
         alphaAcrossCriteria(cfg);
         int[] counts = new int[classes.size()];

@@ -51,7 +51,7 @@ public record ExperimentConfig(
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", name);
         Map<String, Object> d = new LinkedHashMap<>();
-        d.put("path", data.path().toString().replace('\\', '/'));
+        d.put("path", data.location());
         d.put("target", data.target());
         if (data.positive() != null) {
             d.put("positive", data.positive());

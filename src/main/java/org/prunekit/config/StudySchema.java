@@ -51,7 +51,10 @@ public final class StudySchema {
 
     // ---- data
     static final ParamSpec<String> DATA_PATH = ParamSpec.text(
-                    "path", null, "the CSV file with a header row, relative to the working folder")
+                    "path",
+                    null,
+                    "the CSV file with a header row, relative to the working folder (or a `file://` URI); an"
+                            + " `hdfs://`, `s3a://`, ... URI is read by `--engine spark` only (docs/scale-out.md)")
             .required("the CSV file to use is required (e.g. data/breast_cancer_wisconsin.csv)");
     static final ParamSpec<String> TARGET = ParamSpec.text("target", "class", "the class column");
     static final ParamSpec<String> POSITIVE = ParamSpec.text("positive", null, "positive class of binary metrics")

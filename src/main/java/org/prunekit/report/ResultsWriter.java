@@ -101,11 +101,16 @@ public final class ResultsWriter {
 
     /** The resolved config as YAML (block style). */
     public static String configYaml(ExperimentConfig cfg) {
+        return yaml(cfg.resolved());
+    }
+
+    /** A resolved config map ({@link ExperimentConfig#resolved()}) as YAML (block style). */
+    public static String yaml(Map<String, Object> resolved) {
         DumperOptions o = new DumperOptions();
         o.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         o.setIndent(2);
         o.setWidth(120);
-        return "# resolved by prunekit: every default filled in\n" + new Yaml(o).dump(cfg.resolved());
+        return "# resolved by prunekit: every default filled in\n" + new Yaml(o).dump(resolved);
     }
 
     /** Config warnings, then notes of cells where the selection rule had to bend. */

@@ -1,7 +1,9 @@
 package org.prunekit.run;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
+import org.prunekit.config.ExperimentConfig;
 
 /**
  * Where a study's cells run: {@link LocalEngine} (a thread pool in this JVM, the default) or a cluster engine found
@@ -10,6 +12,14 @@ import java.util.function.Consumer;
  * so every engine writes the same results.
  */
 public interface Engine extends AutoCloseable {
+
+    /**
+     * SHA-256 (hex) of the study's data, read as this engine reads it: streamed, never parsed. The local engine reads
+     * local files only and refuses a {@code data.path} URI ({@link Experiment#dataPath}).
+     */
+    default String dataSha(ExperimentConfig cfg, Path workDir) {
+        return Experiment.sha256(Experiment.dataPath(cfg, workDir));
+    }
 
     /** Reads and checks the study's data where the cells will run, and says what the driver needs to know of it. */
     StudyPlan prepare(StudyInput input);

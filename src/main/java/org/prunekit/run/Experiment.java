@@ -67,7 +67,21 @@ public final class Experiment {
         return new Study(cfg, table, classes, y, positive, folds, resamplers);
     }
 
+    /**
+     * The local data file.
+     *
+     * @throws ConfigException when {@code data.path} is a URI ({@code hdfs://}, {@code s3a://}): only the Spark
+     *     engine reads those (through Hadoop's {@code FileSystem}, which the local engine's class path lacks)
+     */
     public static Path dataPath(ExperimentConfig cfg, Path workDir) {
+        if (cfg.data().remote()) {
+            throw new ConfigException(
+                    cfg.source(),
+                    "data.path",
+                    "'" + cfg.data().location() + "' is a " + cfg.data().uri().getScheme()
+                            + " URI: the local engine reads local files only; it needs --engine spark "
+                            + "(docs/scale-out.md), or a local copy of the file");
+        }
         return workDir.toAbsolutePath().resolve(cfg.data().path()).normalize();
     }
 

@@ -85,18 +85,21 @@ public final class Harness {
         long start = System.nanoTime();
         double cpu0 = processCpuSeconds();
         PhaseClock clock = new PhaseClock();
-        Path dataFile = Experiment.dataPath(cfg, workDir);
-        String dataSha = clock.time(PhaseClock.READ, () -> Experiment.sha256(dataFile));
-        String configSha = Experiment.sha256(ResultsWriter.configYaml(cfg));
+        String dataSha = clock.time(PhaseClock.READ, () -> engine.dataSha(cfg, workDir));
+        Path dataFile = cfg.data().remote() ? null : Experiment.dataPath(cfg, workDir);
+        String configSha = Experiment.sha256(studyYaml(cfg));
         RefitSettings refitSettings = new RefitSettings(configSha, dataSha, options.savePath());
         StudyPlan plan = clock.time(
                 PhaseClock.READ,
                 () -> engine.prepare(
                         new StudyInput(cfg, workDir, dataFile, dataSha, options.resamplers(), refitSettings)));
         Path out = cfg.output().dir();
-        String fingerprint = Experiment.sha256(ResultsWriter.configYaml(cfg) + "\ndata " + dataSha);
+        String fingerprint = Experiment.sha256(studyYaml(cfg) + "\ndata " + dataSha);
         RefitFiles refit = new RefitFiles(cfg, configSha, dataSha);
-        List<Path> inputs = new ArrayList<>(List.of(dataFile, Path.of(cfg.source())));
+        List<Path> inputs = new ArrayList<>(List.of(Path.of(cfg.source())));
+        if (dataFile != null) {
+            inputs.add(dataFile);
+        }
         if (cfg.split().outer().file() != null) {
             inputs.add(workDir.toAbsolutePath().resolve(cfg.split().outer().file()));
         }
@@ -105,6 +108,20 @@ public final class Harness {
             runCells(cfg, plan, engine, out, refit, options, clock, start, cpu0);
         }
         return out;
+    }
+
+    /**
+     * The study's identity: the resolved config without {@code data.path}, whose SHA-256 the bundles carry and which,
+     * with the data's SHA-256, is the run's fingerprint for {@code --resume}. The data counts by its content, not by
+     * where it was read: the same bytes from a local path, {@code file://} or {@code hdfs://} are the same study, with
+     * the same bundles.
+     */
+    static String studyYaml(ExperimentConfig cfg) {
+        Map<String, Object> resolved = cfg.resolved();
+        if (resolved.get("data") instanceof Map<?, ?> data) {
+            data.remove("path");
+        }
+        return ResultsWriter.yaml(resolved);
     }
 
     private static void runCells(
@@ -158,12 +175,7 @@ public final class Harness {
                     .orElseThrow(() -> new IllegalStateException("cell " + c.key() + " was not saved")));
         }
         var info = new ResultsWriter.DatasetInfo(
-                cfg.data().path().toString().replace('\\', '/'),
-                dataSha,
-                plan.rows(),
-                plan.columns(),
-                plan.classes(),
-                plan.classCounts());
+                cfg.data().location(), dataSha, plan.rows(), plan.columns(), plan.classes(), plan.classCounts());
         for (String w : PitfallChecks.check(cfg, results, plan.classCounts())) {
             cfg.warnings().add(null, w);
             options.progress().warning(w);

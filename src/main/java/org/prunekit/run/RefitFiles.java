@@ -72,7 +72,7 @@ final class RefitFiles {
                 "dataset",
                 ordered(
                         "path",
-                        cfg.data().path().toString().replace('\\', '/'),
+                        cfg.data().location(),
                         "sha256",
                         dataSha,
                         "rows",

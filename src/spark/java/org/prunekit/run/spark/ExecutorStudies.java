@@ -1,18 +1,14 @@
 package org.prunekit.run.spark;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkEnv;
-import org.apache.spark.deploy.SparkHadoopUtil;
 import org.prunekit.config.ConfigBinder;
 import org.prunekit.config.ConfigLoader;
 import org.prunekit.config.ExperimentConfig;
@@ -61,8 +57,7 @@ final class ExecutorStudies {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("prunekit-study");
-            Path dataFile = dir.resolve("data")
-                    .resolve(Path.of(s.dataName()).getFileName().toString());
+            Path dataFile = dir.resolve("data").resolve(s.dataFileName());
             Files.createDirectories(dataFile.getParent());
             Files.write(dataFile, data);
             Path foldFile = null;
@@ -85,20 +80,11 @@ final class ExecutorStudies {
         }
     }
 
-    /**
-     * The file at {@code uri}, read through Hadoop's {@code FileSystem} with the application's Hadoop settings
-     * ({@code spark.hadoop.*}), as Spark reads its own inputs: {@code file://}, {@code hdfs://}, {@code s3a://}, ...
-     */
+    /** The file at {@code uri}, read through Hadoop's {@code FileSystem} with the application's Hadoop settings. */
     private static byte[] read(String uri) {
         SparkConf conf =
                 SparkEnv.get() == null ? new SparkConf() : SparkEnv.get().conf();
-        Configuration hadoop = SparkHadoopUtil.get().newConfiguration(conf);
-        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(URI.create(uri));
-        try (InputStream in = path.getFileSystem(hadoop).open(path)) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new InputException(uri, "cannot read on this executor: " + e.getMessage());
-        }
+        return HadoopFiles.read(uri, HadoopFiles.configuration(conf));
     }
 
     private static void delete(Path dir) {

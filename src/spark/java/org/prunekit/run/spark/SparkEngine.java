@@ -37,8 +37,8 @@ import scala.runtime.BoxedUnit;
 
 /**
  * Runs cells as Spark tasks, one task per cell. The driver parses no data: the config file's text and the data file's
- * bytes go to the executors as broadcasts (or, with data source {@value #PATH}, each executor reads the file itself
- * from a path they all see), checked by the driver's SHA-256 on arrival; a one-task job reads and checks the data
+ * bytes go to the executors as broadcasts (or, with data source {@value #PATH} or a {@code data.path} URI such as
+ * {@code hdfs://}, each executor reads the file itself, through Hadoop's {@code FileSystem}), checked by the driver's SHA-256 on arrival; a one-task job reads and checks the data
  * there and returns the study's plan, and a second job runs the cells. Each cell's result comes back as soon as its
  * task ends (through the job's result handler), so the driver writes its cell file while the others still run: a
  * killed driver loses no finished cell. Spark retries a failed task ({@code spark.task.maxFailures}); a cell that
@@ -53,6 +53,7 @@ public final class SparkEngine implements Engine {
     /**
      * Every executor reads the data file itself, at the driver's absolute path as a {@code file://} URI, through
      * Hadoop's {@code FileSystem} (a file system every node mounts at the same place); the driver only hashes it.
+     * Always so for a {@code data.path} URI ({@code hdfs://}, {@code s3a://}).
      */
     public static final String PATH = "path";
 
@@ -71,13 +72,27 @@ public final class SparkEngine implements Engine {
         this.settings = Map.copyOf(settings);
     }
 
+    /**
+     * A {@code data.path} URI ({@code hdfs://}, {@code s3a://}, ...) is hashed here through Hadoop's
+     * {@code FileSystem}, streamed, with this application's Hadoop settings: the driver checks that the file exists
+     * and what it holds, and parses nothing. A local path is hashed as the local engine does.
+     */
+    @Override
+    public String dataSha(ExperimentConfig cfg, Path workDir) {
+        if (!cfg.data().remote()) {
+            return Engine.super.dataSha(cfg, workDir);
+        }
+        dataFromPath(cfg);
+        return HadoopFiles.sha256(cfg.data().location(), HadoopFiles.configuration(sparkConf()));
+    }
+
     @Override
     public StudyPlan prepare(StudyInput input) {
         ExperimentConfig cfg = input.config();
         refit = input.refit();
         Path configFile = input.workDir().toAbsolutePath().resolve(cfg.source()).normalize();
         String configText = read(configFile);
-        boolean fromPath = dataFromPath();
+        boolean fromPath = dataFromPath(cfg);
         byte[] data = fromPath ? null : readBytes(input.dataFile());
         if (data != null && !Experiment.sha256(data).equals(input.dataSha())) {
             throw new InputException(input.dataFile().toString(), "changed while the run started; run again");
@@ -86,13 +101,20 @@ public final class SparkEngine implements Engine {
         start(cfg.name());
         Broadcast<byte[]> dataCast = fromPath ? null : broadcast(data);
         Broadcast<byte[]> foldCast = foldFile == null ? null : broadcast(readBytes(foldFile));
-        String dataName = cfg.data().path().toString();
+        String dataName = cfg.data().location();
+        String dataUri = null;
+        if (cfg.data().remote()) {
+            dataUri = dataName;
+        } else if (fromPath) {
+            dataUri = input.dataFile().toUri().toString();
+        }
         shipped = new ShippedStudy(
                 cfg.source(),
                 configText,
                 dataName,
+                cfg.data().fileName(),
                 dataCast,
-                fromPath ? input.dataFile().toUri().toString() : null,
+                dataUri,
                 input.dataSha(),
                 foldFile == null ? null : foldFile.toString(),
                 foldCast);
@@ -100,16 +122,28 @@ public final class SparkEngine implements Engine {
         jsc.setJobDescription("prunekit " + cfg.name() + ": read and check the data");
         PlanResult r =
                 jsc.parallelize(List.of(0), 1).map(i -> plan(s)).collect().get(0);
-        return r.planOrThrow(Path.of(dataName).getFileName().toString(), dataName);
+        return r.planOrThrow(cfg.data().fileName(), dataName);
     }
 
-    /** Setting {@code data-source}: {@code broadcast} (the default) or {@code path}. */
-    private boolean dataFromPath() {
-        String source = settings.getOrDefault(DATA_SOURCE, BROADCAST);
-        if (!source.equals(BROADCAST) && !source.equals(PATH)) {
+    /**
+     * Setting {@code data-source}: {@code broadcast} (the default for a local file) or {@code path}; a
+     * {@code data.path} URI is always read by the executors themselves (the driver reads nothing heavy).
+     */
+    private boolean dataFromPath(ExperimentConfig cfg) {
+        String source = settings.get(DATA_SOURCE);
+        if (source != null && !source.equals(BROADCAST) && !source.equals(PATH)) {
             throw new InputException("--data-source", "'" + source + "' is not a data source (broadcast or path)");
         }
-        return source.equals(PATH);
+        if (cfg.data().remote()) {
+            if (BROADCAST.equals(source)) {
+                throw new InputException(
+                        "--data-source",
+                        "broadcast needs a local data.path; executors read "
+                                + cfg.data().location() + " themselves (leave --data-source out, or give path)");
+            }
+            return true;
+        }
+        return PATH.equals(source);
     }
 
     private static PlanResult plan(ShippedStudy s) {
@@ -178,7 +212,8 @@ public final class SparkEngine implements Engine {
         }
     }
 
-    private void start(String name) {
+    /** Spark's settings: spark-submit's (system properties), then {@code --conf} and {@code --master}. */
+    private SparkConf sparkConf() {
         SparkConf conf = new SparkConf();
         settings.forEach((k, v) -> {
             if (k.startsWith("conf.")) {
@@ -188,6 +223,11 @@ public final class SparkEngine implements Engine {
         if (settings.containsKey("master")) {
             conf.setMaster(settings.get("master"));
         }
+        return conf;
+    }
+
+    private void start(String name) {
+        SparkConf conf = sparkConf();
         if (!conf.contains("spark.master")) {
             throw new InputException(
                     "--master",

@@ -68,6 +68,67 @@ class SparkLocalTest {
     }
 
     /**
+     * Smile's comparison-only families run as Spark tasks like any other: a {@code smile-cart} arm and a
+     * {@code smile-gbt} arm pruned by {@code trim}, beside a CART arm, with {@code --save-path}, give the local
+     * engine's results and files. Smile's models have no bundle format on either engine: no {@code .model} and no
+     * {@code .path/} for them, their provenance says so; the CART arm's path bundles are written as locally.
+     */
+    @Test
+    void smileArmsRunOnSparkAsLocally() {
+        String data = SparkTests.DATA.toAbsolutePath().toString();
+        Path cfg = StudyFiles.write(
+                dir.resolve("smile.yaml"),
+                "name: smile\n"
+                        + "data: {path: '" + data + "', target: class, positive: M}\n"
+                        + "split: {outer: {kind: stratified-kfold, folds: 3}, inner: {kind: stratified-kfold, folds: 3},"
+                        + " seed: 42}\n"
+                        + "imbalance: {strategy: undersample}\n"
+                        + "metrics: [balanced-accuracy, average-precision]\n"
+                        + "select: {metric: average-precision, rule: one-se}\n"
+                        + "timing: {rows: 20, repeats: 1}\n"
+                        + "arms:\n"
+                        + "  - {name: cart-ccp, model: {family: cart, max-depth: 6}, prune: {method: cost-complexity}}\n"
+                        + "  - {name: smile-tree, model: {family: smile-cart, max-depth: 6}, prune: {method: none}}\n"
+                        + "  - {name: smile-trim, model: {family: smile-gbt, trees: 20},"
+                        + " prune: {method: trim, sizes: [5, 10]}}\n");
+        StudyFiles.Cli local = StudyFiles.cli(
+                "run", cfg.toString(), "--out", dir.resolve("local").toString(), "--save-path");
+        assertEquals(0, local.code(), local.err());
+        StudyFiles.Cli spark = StudyFiles.cli(
+                "run",
+                cfg.toString(),
+                "--out",
+                dir.resolve("spark").toString(),
+                "--engine",
+                "spark",
+                "--master",
+                "local[2]",
+                "--conf",
+                "spark.ui.enabled=false",
+                "--save-path");
+        assertEquals(0, spark.code(), spark.err());
+        assertTrue(spark.err().contains("12/12 cells"), spark.err());
+        SparkTests.assertSameResults(dir.resolve("local"), dir.resolve("spark"));
+        List<String> models = SparkTests.modelFiles(dir.resolve("spark"));
+        assertTrue(models.contains("smile-tree.provenance.json") && models.contains("smile-trim.provenance.json"));
+        assertTrue(
+                models.stream().noneMatch(f -> f.startsWith("smile-") && !f.endsWith(".provenance.json")),
+                "no bundle for a Smile model: " + models);
+        assertTrue(models.stream().filter(f -> f.startsWith("cart-ccp.path/")).count() > 1, "CART path: " + models);
+        assertTrue(
+                SparkTests.json(dir.resolve("spark/models/smile-trim.provenance.json"))
+                        .contains("\"comparison_only\""),
+                "the provenance says why there is no bundle");
+        assertTrue(
+                SparkTests.withoutTiming(dir.resolve("spark/candidates.csv"))
+                                .lines()
+                                .filter(l -> l.startsWith("smile-trim,"))
+                                .count()
+                        > 3,
+                "smile-trim's path measured");
+    }
+
+    /**
      * {@code --data-source path}: executors read the data file themselves through Hadoop's {@code FileSystem} and
      * refuse a file whose SHA-256 is not the driver's (here: the driver's digest is not the file's), naming the
      * file; a data source that does not exist is exit 2.

@@ -29,10 +29,16 @@ final class SparkTests {
 
     /** A breast-cancer study of two tree arms: (folds x repeats + 1) x 2 cells, each well under a second. */
     static Path study(Path dir, int folds, int repeats) {
-        String data =
-                Path.of("data/breast_cancer_wisconsin.csv").toAbsolutePath().toString();
+        return study(dir.resolve("tiny.yaml"), DATA.toAbsolutePath().toString(), folds, repeats);
+    }
+
+    /** The bundled breast-cancer data (569 rows, 30 features). */
+    static final Path DATA = Path.of("data/breast_cancer_wisconsin.csv");
+
+    /** The same study in {@code file}, its {@code data.path} being {@code data} (a path or a URI). */
+    static Path study(Path file, String data, int folds, int repeats) {
         return StudyFiles.write(
-                dir.resolve("tiny.yaml"),
+                file,
                 "name: tiny\n"
                         + "data: {path: '" + data + "', target: class, positive: M}\n"
                         + "split: {outer: {kind: stratified-kfold, folds: " + folds + ", repeats: " + repeats
@@ -63,10 +69,22 @@ final class SparkTests {
      * the data file).
      */
     static void assertSameResults(Path expected, Path actual) {
+        assertSameResults(expected, null, actual, null);
+    }
+
+    /**
+     * As {@link #assertSameResults(Path, Path)} for two runs that read the same bytes from two places: the data's
+     * path in {@code summary.json} and in the provenance files is {@code expectedData} and {@code actualData}, and
+     * everything else is the same (null: the paths must be equal too).
+     */
+    static void assertSameResults(Path expected, String expectedData, Path actual, String actualData) {
         for (String f : new String[] {"candidates.csv", "selected.csv", "cp-table.csv"}) {
             assertEquals(withoutTiming(expected.resolve(f)), withoutTiming(actual.resolve(f)), f);
         }
-        assertEquals(json(expected.resolve("summary.json")), json(actual.resolve("summary.json")), "summary.json");
+        assertEquals(
+                json(withDataPath(expected.resolve("summary.json"), expectedData)),
+                json(withDataPath(actual.resolve("summary.json"), actualData)),
+                "summary.json");
         List<String> cells = cellNames(expected);
         assertEquals(cells, cellNames(actual), "cell files");
         for (String c : cells) {
@@ -81,7 +99,10 @@ final class SparkTests {
             Path e = expected.resolve("models").resolve(m);
             Path a = actual.resolve("models").resolve(m);
             if (m.endsWith(".provenance.json")) {
-                assertEquals(json(e, "tribuo_provenance"), json(a, "tribuo_provenance"), m);
+                assertEquals(
+                        json(withDataPath(e, expectedData), "tribuo_provenance"),
+                        json(withDataPath(a, actualData), "tribuo_provenance"),
+                        m);
             } else {
                 assertArrayEquals(bytes(e), bytes(a), m + " is not byte-identical");
             }
@@ -154,6 +175,29 @@ final class SparkTests {
                 o.remove(Arrays.asList(drop));
             }
             return m.writerWithDefaultPrettyPrinter().writeValueAsString(n);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * {@code file} itself when {@code dataPath} is null; else a copy whose {@code dataset.path} (checked to be
+     * {@code dataPath}) is removed.
+     */
+    private static Path withDataPath(Path file, String dataPath) {
+        if (dataPath == null) {
+            return file;
+        }
+        try {
+            ObjectMapper m = new ObjectMapper();
+            JsonNode n = m.readTree(file.toFile());
+            ObjectNode dataset = (ObjectNode) n.get("dataset");
+            assertEquals(dataPath, dataset.get("path").asText(), file + ": dataset.path");
+            dataset.remove("path");
+            Path copy = Files.createTempFile("prunekit-results", ".json");
+            copy.toFile().deleteOnExit();
+            m.writeValue(copy.toFile(), n);
+            return copy;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,83 @@
+package org.prunekit.run.spark;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.UnsupportedFileSystemException;
+import org.apache.spark.SparkConf;
+import org.apache.spark.deploy.SparkHadoopUtil;
+import org.prunekit.data.InputException;
+
+/**
+ * Files read through Hadoop's {@code FileSystem}, as Spark reads its own inputs: {@code file://}, {@code hdfs://},
+ * {@code s3a://} (with hadoop-aws on the class path) or any scheme a {@code FileSystem} on the class path serves, with
+ * the application's Hadoop settings ({@code spark.hadoop.*} properties, {@code HADOOP_CONF_DIR}).
+ */
+final class HadoopFiles {
+
+    private HadoopFiles() {}
+
+    /** Hadoop's configuration for {@code conf}: its {@code spark.hadoop.*} properties applied. */
+    static Configuration configuration(SparkConf conf) {
+        return SparkHadoopUtil.get().newConfiguration(conf);
+    }
+
+    /** The file's bytes. */
+    static byte[] read(String uri, Configuration hadoop) {
+        try (InputStream in = open(uri, hadoop)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new InputException(uri, "cannot read: " + e.getMessage());
+        }
+    }
+
+    /** SHA-256 of the file (hex), streamed: nothing is kept or parsed. */
+    static String sha256(String uri, Configuration hadoop) {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try (InputStream in = new DigestInputStream(open(uri, hadoop), md)) {
+            byte[] buf = new byte[1 << 16];
+            while (in.read(buf) >= 0) {
+                // the digest sees every byte
+            }
+        } catch (IOException e) {
+            throw new InputException(uri, "cannot read: " + e.getMessage());
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    private static InputStream open(String uri, Configuration hadoop) throws IOException {
+        Path path = new Path(URI.create(uri));
+        try {
+            return path.getFileSystem(hadoop).open(path);
+        } catch (FileNotFoundException e) {
+            throw new InputException(uri, "not found");
+        } catch (UnsupportedFileSystemException e) {
+            throw noFileSystem(uri, path);
+        } catch (RuntimeException e) {
+            // a scheme Hadoop's defaults map to a class that is not on the class path (s3a without hadoop-aws)
+            if (e.getCause() instanceof ClassNotFoundException) {
+                throw noFileSystem(uri, path);
+            }
+            throw e;
+        }
+    }
+
+    private static InputException noFileSystem(String uri, Path path) {
+        return new InputException(
+                uri,
+                "no Hadoop FileSystem for scheme '" + path.toUri().getScheme() + "' on the class path (s3a:// needs"
+                        + " hadoop-aws, see docs/scale-out.md)");
+    }
+}

@@ -1,0 +1,201 @@
+package org.prunekit.run.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.prunekit.config.ConfigBinder;
+import org.prunekit.config.ExperimentConfig;
+import org.prunekit.data.InputException;
+import org.prunekit.run.Experiment;
+import org.prunekit.run.RefitSettings;
+import org.prunekit.run.StudyInput;
+import org.prunekit.testing.StudyFiles;
+
+/**
+ * {@code data.path: hdfs://...}: an HDFS NameNode and DataNode on 127.0.0.1 ({@code MiniDFSCluster}, in this JVM)
+ * hold the breast-cancer CSV; the Spark engine's driver hashes it and its executors read it through Hadoop's
+ * {@code FileSystem}, and the results are the local engine's on a local copy of the same bytes.
+ */
+class HdfsDataTest {
+
+    @TempDir
+    static Path hdfsDir;
+
+    @TempDir
+    Path dir;
+
+    private static MiniDFSCluster hdfs;
+    private static String uri;
+
+    @BeforeAll
+    static void startHdfs() throws IOException {
+        Configuration conf = new Configuration();
+        conf.set("dfs.namenode.http-address", "127.0.0.1:0");
+        conf.set("dfs.datanode.http.address", "127.0.0.1:0");
+        hdfs = new MiniDFSCluster.Builder(conf, hdfsDir.toFile())
+                .numDataNodes(1)
+                .build();
+        hdfs.waitActive();
+        org.apache.hadoop.fs.Path remote = new org.apache.hadoop.fs.Path("/studies/breast_cancer_wisconsin.csv");
+        hdfs.getFileSystem()
+                .copyFromLocalFile(
+                        new org.apache.hadoop.fs.Path(
+                                SparkTests.DATA.toAbsolutePath().toUri()),
+                        remote);
+        uri = "hdfs://127.0.0.1:" + hdfs.getNameNodePort() + remote;
+    }
+
+    @AfterAll
+    static void stopHdfs() {
+        if (hdfs != null) {
+            hdfs.shutdown();
+        }
+    }
+
+    private static String[] spark(Path cfg, Path out, String... more) {
+        List<String> args = new ArrayList<>(List.of(
+                "run",
+                cfg.toString(),
+                "--out",
+                out.toString(),
+                "--engine",
+                "spark",
+                "--master",
+                "local[2]",
+                "--conf",
+                "spark.ui.enabled=false"));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+
+    /**
+     * The same study from HDFS on Spark and from the local copy on the local engine: the same results, cell files and
+     * byte-identical bundles ({@code --save-path}); only {@code dataset.path} names where each read the data. The
+     * resume fingerprint is the data's content: a local run with half its cells deleted is finished by
+     * {@code --resume} on Spark from HDFS.
+     */
+    @Test
+    void sparkReadsHdfsAndWritesTheLocalEnginesResults() throws IOException {
+        String localData = SparkTests.DATA.toAbsolutePath().toString();
+        Path localCfg = SparkTests.study(dir.resolve("local.yaml"), localData, 3, 1);
+        Path hdfsCfg = SparkTests.study(dir.resolve("hdfs.yaml"), uri, 3, 1);
+
+        StudyFiles.Cli local = StudyFiles.cli(
+                "run", localCfg.toString(), "--out", dir.resolve("local").toString(), "--save-path");
+        assertEquals(0, local.code(), local.err());
+        StudyFiles.Cli spark = StudyFiles.cli(spark(hdfsCfg, dir.resolve("hdfs"), "--save-path"));
+        assertEquals(0, spark.code(), spark.err());
+        assertTrue(spark.err().contains("8/8 cells"), spark.err());
+        SparkTests.assertSameResults(dir.resolve("local"), localData, dir.resolve("hdfs"), uri);
+        assertTrue(
+                SparkTests.modelFiles(dir.resolve("hdfs")).stream().anyMatch(f -> f.startsWith("cart-ccp.path/")),
+                "path bundles written");
+
+        Path resumed = dir.resolve("resumed");
+        copy(dir.resolve("local"), resumed);
+        List<String> outer = SparkTests.cellNames(resumed).stream()
+                .filter(c -> !c.contains("-refit"))
+                .toList();
+        for (int i = 0; i < outer.size(); i += 2) {
+            Files.delete(resumed.resolve("cells").resolve(outer.get(i)));
+        }
+        delete(resumed.resolve("models")); // so both refits run again, from HDFS
+        StudyFiles.Cli resume = StudyFiles.cli(spark(hdfsCfg, resumed, "--save-path", "--resume"));
+        assertEquals(0, resume.code(), resume.err());
+        assertTrue(resume.err().contains("4/8 cells"), "3 outer cells kept, 5 run: " + resume.err());
+        assertFalse(resume.err().contains("3/8 cells"), resume.err());
+        SparkTests.assertSameResults(dir.resolve("local"), localData, resumed, uri);
+    }
+
+    /**
+     * Bad input is one line and exit 2 before Spark starts: the local engine refuses a URI naming the config key; a
+     * file HDFS does not have is named; so is an {@code s3a://} file without hadoop-aws on the class path; a broadcast
+     * of a URI is refused. An executor refuses bytes whose SHA-256 is
+     * not the driver's.
+     */
+    @Test
+    void badHdfsInputIsOneLineAndExitTwo() {
+        Path hdfsCfg = SparkTests.study(dir.resolve("hdfs.yaml"), uri, 3, 1);
+        StudyFiles.Cli local = StudyFiles.cli(
+                "run", hdfsCfg.toString(), "--out", dir.resolve("l").toString());
+        assertEquals(2, local.code(), local.err());
+        assertTrue(
+                local.err().startsWith("prunekit: " + hdfsCfg + ": data.path: '" + uri + "' is a hdfs URI"),
+                local.err());
+        assertTrue(local.err().contains("needs --engine spark"), local.err());
+        assertEquals(1, local.err().strip().lines().count(), local.err());
+        assertFalse(Files.exists(dir.resolve("l")), "nothing written");
+
+        String missing = uri.replace("breast_cancer", "no_such");
+        Path missingCfg = SparkTests.study(dir.resolve("missing.yaml"), missing, 3, 1);
+        StudyFiles.Cli gone = StudyFiles.cli(spark(missingCfg, dir.resolve("m")));
+        assertEquals(2, gone.code(), gone.err());
+        assertEquals("prunekit: " + missing + ": not found", gone.err().strip());
+
+        Path s3Cfg = SparkTests.study(dir.resolve("s3.yaml"), "s3a://bucket/breast_cancer_wisconsin.csv", 3, 1);
+        StudyFiles.Cli s3 = StudyFiles.cli(spark(s3Cfg, dir.resolve("s")));
+        assertEquals(2, s3.code(), s3.err());
+        assertEquals(
+                "prunekit: s3a://bucket/breast_cancer_wisconsin.csv: no Hadoop FileSystem for scheme 's3a' on the class"
+                        + " path (s3a:// needs hadoop-aws, see docs/scale-out.md)",
+                s3.err().strip());
+
+        StudyFiles.Cli broadcast = StudyFiles.cli(spark(hdfsCfg, dir.resolve("b"), "--data-source", "broadcast"));
+        assertEquals(2, broadcast.code(), broadcast.err());
+        assertTrue(broadcast.err().contains("broadcast needs a local data.path"), broadcast.err());
+    }
+
+    @Test
+    void executorsCheckTheHdfsBytesAgainstTheDriversDigest() throws IOException {
+        Path hdfsCfg = SparkTests.study(dir.resolve("hdfs.yaml"), uri, 3, 1);
+        Path work = Path.of("").toAbsolutePath();
+        ExperimentConfig cfg = ConfigBinder.load(hdfsCfg, work, dir.resolve("p"));
+        Map<String, String> settings = Map.of("master", "local[1]", "conf.spark.ui.enabled", "false");
+        try (SparkEngine engine = new SparkEngine(settings)) {
+            String sha = engine.dataSha(cfg, work);
+            assertEquals(Experiment.sha256(Files.readAllBytes(SparkTests.DATA)), sha, "the driver hashed HDFS's copy");
+            StudyInput wrong =
+                    new StudyInput(cfg, work, null, "0".repeat(64), null, new RefitSettings("c", "d", false));
+            InputException e = assertThrows(InputException.class, () -> engine.prepare(wrong));
+            assertEquals(uri, e.file());
+            assertTrue(e.getMessage().startsWith("is not the file the driver read"), e.getMessage());
+            assertTrue(e.getMessage().contains(sha), "names the digest it read: " + e.getMessage());
+        }
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (var s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (var s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        }
+    }
+}
