@@ -7,7 +7,6 @@ import org.prunekit.config.ArmSpec;
 import org.prunekit.config.ExperimentConfig;
 import org.prunekit.data.Encoding;
 import org.prunekit.spi.Candidate;
-import org.tribuo.common.tree.TreeProtoCache;
 
 /**
  * The {@code bytes} column of one cell's candidates: the size of the model bundle each candidate would be saved as
@@ -24,9 +23,7 @@ final class CandidateBytes {
 
     CandidateBytes(Study study, ArmSpec arm, Encoding encoding, String strengthName, long denseParameters) {
         ExperimentConfig cfg = study.config();
-        TreeProtoCache protos = new TreeProtoCache();
-        this.sizer =
-                new BundleSizer(cfg.data().schema(), encoding, study.classes(), study.positive(), protos::serialize);
+        this.sizer = new BundleSizer(cfg.data().schema(), encoding, study.classes(), study.positive());
         this.template = new PruningRecord(
                 arm.name(),
                 arm.family(),

@@ -20,7 +20,10 @@ import org.prunekit.testing.StudyFiles;
 /**
  * The {@code bytes} column is the model bundle's size: along every L1 path and every unstructured MLP path it does
  * not grow as sparsity rises (within a few bytes of header noise), the 90 %-sparse MLP bundle is at most 35 % of the
- * dense one, and the refit's bytes in {@code summary.json} equal the saved bundle's size.
+ * dense one, the refit's bytes in {@code summary.json} equal the saved bundle's size, and so do the bytes of every
+ * candidate of each refit path (cost-complexity, L1, LIBLINEAR, MLP magnitude, XGBoost and forest tree-drop) and the
+ * bundle {@code --save-path} writes for it: the sizes are computed without writing a bundle (CART subtrees without
+ * even serializing them), so this is the check that they are the written files' lengths.
  */
 class BundleBytesTest {
 
@@ -45,9 +48,14 @@ class BundleBytesTest {
                         + " sparsities: [0, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95]}}\n"
                         + "  - {name: mlp-layer, model: {family: mlp, epochs: 5, hidden: [32]}, prune: {method: magnitude,"
                         + " scope: layer, sparsities: [0, 0.5, 0.9]}}\n"
+                        + "  - {name: cart, model: {family: cart}, prune: {method: cost-complexity}}\n"
+                        + "  - {name: xgb, model: {family: xgboost, rounds: 8, max-depth: 2}, prune: {method: tree-drop,"
+                        + " sizes: [2, 4, 6]}}\n"
+                        + "  - {name: forest, model: {family: random-forest, members: 5}, prune: {method: tree-drop}}\n"
                         + "output: out\n");
         out = dir.resolve("out");
-        StudyFiles.Cli r = StudyFiles.cli("run", cfg.toString(), "--out", out.toString(), "--threads", "2");
+        StudyFiles.Cli r =
+                StudyFiles.cli("run", cfg.toString(), "--out", out.toString(), "--threads", "2", "--save-path");
         assertEquals(0, r.code(), r.err());
         rows = CSVFormat.RFC4180
                 .builder()
@@ -117,6 +125,29 @@ class BundleBytesTest {
             assertTrue(refit.path("bytes").asLong() <= refit.path("dense_bytes").asLong() + 8, refit.toString());
             checked++;
         }
-        assertEquals(4, checked);
+        assertEquals(ARMS.size(), checked);
     }
+
+    @Test
+    void everyRefitCandidatesBytesAreItsSavedBundlesLength() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        for (String arm : ARMS) {
+            JsonNode cands = json.readTree(
+                            out.resolve("cells").resolve(arm + "-refit.json").toFile())
+                    .path("candidates");
+            assertTrue(cands.size() >= (arm.equals("mlp-layer") ? 3 : 2), arm + ": " + cands.size() + " candidates");
+            Path saved = out.resolve("models").resolve(arm + ".path");
+            try (var files = Files.list(saved)) {
+                assertEquals(cands.size(), files.count(), arm + ": one bundle per candidate in " + saved);
+            }
+            for (JsonNode c : cands) {
+                int i = c.path("index").asInt();
+                assertEquals("bundle", c.path("bytesFormat").asText(), arm + " candidate " + i);
+                assertEquals(
+                        Files.size(saved.resolve(i + ".model")), c.path("bytes").asLong(), arm + " candidate " + i);
+            }
+        }
+    }
+
+    private static final List<String> ARMS = List.of("l1", "liblinear", "mlp", "mlp-layer", "cart", "xgb", "forest");
 }

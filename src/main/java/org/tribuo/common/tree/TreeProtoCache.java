@@ -1,9 +1,11 @@
 package org.tribuo.common.tree;
 
 import com.google.protobuf.Any;
+import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +13,8 @@ import java.util.Queue;
 import org.tribuo.Model;
 import org.tribuo.Output;
 import org.tribuo.common.tree.protos.LeafNodeProto;
+import org.tribuo.common.tree.protos.SplitNodeProto;
+import org.tribuo.common.tree.protos.TreeModelProto;
 import org.tribuo.common.tree.protos.TreeNodeProto;
 import org.tribuo.protos.core.ModelProto;
 
@@ -22,15 +26,26 @@ import org.tribuo.protos.core.ModelProto;
  * gives it. Split nodes (no reflection) and the model metadata go through Tribuo's own code. Models other than a
  * plain {@link TreeModel} are serialized by their own {@code serialize()}.
  *
- * <p>{@code TreeProtoCacheTest} checks byte equality with {@code TreeModel.serialize()}; it fails loudly if a Tribuo
- * upgrade changes the node numbering or the leaf message. Not thread-safe: one cache per thread.
+ * <p>{@link #nodeBytes} gives the size of a tree's node list without building any message: a protobuf message's size
+ * is the sum of its fields' sizes, and a node message differs from its cached form (indices 0, which proto3 does not
+ * write) only by its index fields and the length prefixes around them.
+ *
+ * <p>{@code TreeProtoCacheTest} checks byte equality with {@code TreeModel.serialize()} and the node list's size
+ * against the serialized one; it fails loudly if a Tribuo upgrade changes the node numbering or the node messages.
+ * Not thread-safe: one cache per thread.
  */
 public final class TreeProtoCache {
 
-    /** Each leaf's node message with indices 0, and its unpacked leaf message. */
-    private record CachedLeaf(TreeNodeProto node, LeafNodeProto leaf) {}
+    /** Each leaf's node message with indices 0, its unpacked leaf message, and the sizes of both. */
+    private record CachedLeaf(TreeNodeProto node, LeafNodeProto leaf, Shape shape) {}
+
+    /** What a split's node message depends on besides its indices. */
+    private record SplitKey(int feature, long value, long impurity) {}
+
+    private static final int NODES = TreeModelProto.NODES_FIELD_NUMBER;
 
     private final Map<LeafNode<?>, CachedLeaf> leaves = new IdentityHashMap<>();
+    private final Map<SplitKey, Shape> splits = new HashMap<>();
 
     /** The protobuf form of {@code model}, equal to {@code model.serialize()}. */
     public ModelProto serialize(Model<?> model) {
@@ -79,9 +94,96 @@ public final class TreeProtoCache {
     private static CachedLeaf cache(LeafNode<?> leaf) {
         TreeNodeProto node = leaf.serialize(0, 0);
         try {
-            return new CachedLeaf(node, node.getSerializedData().unpack(LeafNodeProto.class));
+            return new CachedLeaf(node, node.getSerializedData().unpack(LeafNodeProto.class), Shape.of(node));
         } catch (InvalidProtocolBufferException e) {
             throw new IllegalStateException("Tribuo's leaf message did not parse back", e);
+        }
+    }
+
+    /**
+     * The bytes {@code model}'s node list takes in its {@code TreeModelProto} (field {@code nodes}: per node its tag,
+     * length prefix and message), equal to that part of {@code model.serialize()}, computed without serializing:
+     * each node's size is its cached size with indices 0 plus {@code computeInt32Size} of each non-zero index, in
+     * Tribuo's breadth-first numbering.
+     */
+    public long nodeBytes(TreeModel<?> model) {
+        return nodeBytes(model.getRoot());
+    }
+
+    private <T extends Output<T>> long nodeBytes(Node<T> root) {
+        record State<U extends Output<U>>(int parent, int cur, Node<U> node) {}
+        Queue<State<T>> queue = new ArrayDeque<>();
+        queue.add(new State<>(-1, 0, root));
+        int counter = 0;
+        long total = 0;
+        while (!queue.isEmpty()) {
+            State<T> s = queue.poll();
+            int size;
+            if (s.node() instanceof SplitNode<T> split) {
+                int greater = ++counter;
+                int less = ++counter;
+                Shape shape = splits.computeIfAbsent(
+                        new SplitKey(
+                                split.getFeatureID(),
+                                Double.doubleToRawLongBits(split.splitValue()),
+                                Double.doubleToRawLongBits(split.getImpurity())),
+                        k -> Shape.of(split.serialize(0, 0, 0, 0)));
+                size = shape.withInner(shape.inner()
+                        + index(SplitNodeProto.PARENT_IDX_FIELD_NUMBER, s.parent())
+                        + index(SplitNodeProto.CUR_IDX_FIELD_NUMBER, s.cur())
+                        + index(SplitNodeProto.GREATER_THAN_IDX_FIELD_NUMBER, greater)
+                        + index(SplitNodeProto.LESS_THAN_OR_EQUAL_IDX_FIELD_NUMBER, less));
+                queue.add(new State<>(s.cur(), greater, split.getGreaterThan()));
+                queue.add(new State<>(s.cur(), less, split.getLessThanOrEqual()));
+            } else if (s.node() instanceof LeafNode<T> leaf) {
+                Shape shape =
+                        leaves.computeIfAbsent(leaf, TreeProtoCache::cache).shape();
+                size = shape.withInner(shape.inner()
+                        + index(LeafNodeProto.PARENT_IDX_FIELD_NUMBER, s.parent())
+                        + index(LeafNodeProto.CUR_IDX_FIELD_NUMBER, s.cur()));
+            } else {
+                throw new IllegalStateException(
+                        "not a split or leaf node: " + s.node().getClass());
+            }
+            total += lengthDelimited(NODES, size);
+        }
+        return total;
+    }
+
+    /** Bytes of an int32 index field: none for 0 (proto3 does not write defaults), 10 + tag for -1. */
+    private static int index(int field, int value) {
+        return value == 0 ? 0 : CodedOutputStream.computeInt32Size(field, value);
+    }
+
+    /** Bytes of a length-delimited field (tag, length prefix, content) of {@code length} content bytes. */
+    private static int lengthDelimited(int field, int length) {
+        return CodedOutputStream.computeTagSize(field) + CodedOutputStream.computeUInt32SizeNoTag(length) + length;
+    }
+
+    /**
+     * Sizes of one node message ({@code TreeNodeProto}: version, class name, {@code Any} holding the split or leaf
+     * message), of its {@code Any} and of the inner message, so the size of the same node with another inner
+     * message follows from the length prefixes alone.
+     */
+    private record Shape(int node, int any, int inner) {
+
+        static Shape of(TreeNodeProto p) {
+            Any a = p.getSerializedData();
+            return new Shape(
+                    p.getSerializedSize(), a.getSerializedSize(), a.getValue().size());
+        }
+
+        /** Size of this node message with an inner message of {@code n} bytes instead. */
+        int withInner(int n) {
+            int a = any - value(inner) + value(n);
+            return node
+                    - lengthDelimited(TreeNodeProto.SERIALIZED_DATA_FIELD_NUMBER, any)
+                    + lengthDelimited(TreeNodeProto.SERIALIZED_DATA_FIELD_NUMBER, a);
+        }
+
+        /** Bytes of the {@code Any}'s value field: none when empty (proto3). */
+        private static int value(int n) {
+            return n == 0 ? 0 : lengthDelimited(Any.VALUE_FIELD_NUMBER, n);
         }
     }
 

@@ -1,8 +1,10 @@
 package org.prunekit.prune.tree;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.protobuf.CodedOutputStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.prunekit.protocol.SizeMeter;
@@ -13,6 +15,7 @@ import org.tribuo.classification.Label;
 import org.tribuo.classification.baseline.DummyClassifierTrainer;
 import org.tribuo.common.tree.TreeModel;
 import org.tribuo.common.tree.TreeProtoCache;
+import org.tribuo.common.tree.protos.TreeModelProto;
 
 /** The cached serialization must be byte for byte Tribuo's own, for every subtree of a path (shared leaves). */
 class TreeProtoCacheTest {
@@ -45,6 +48,35 @@ class TreeProtoCacheTest {
             assertTrue(SizeMeter.bytes(cs.get(0).model(), cache::serialize)
                     .equals(SizeMeter.bytes(cs.get(0).model())));
         }
+    }
+
+    /**
+     * The node list's size computed without serializing equals its share of Tribuo's own message: the
+     * {@code TreeModelProto}'s size less its metadata field, for every subtree of a path, with leaves cached from an
+     * earlier pass and not (a fresh cache per candidate), and for the one-leaf root.
+     */
+    @Test
+    void nodeBytesEqualTheSerializedNodeList() throws Exception {
+        int[] rows = TreeFixtures.allRows(TreeFixtures.BREAST);
+        MutableDataset<Label> data = TreeFixtures.encode(TreeFixtures.BREAST, rows, rows);
+        TreeFixtures.balance(data);
+        TreeModel<Label> model = TreeFixtures.cart(data, 3L);
+        List<Candidate> cs = new CostComplexityPruning(new CostComplexityPruning.Options(Impurity.GINI, false))
+                .path(model, data, null)
+                .candidates();
+        assertTrue(cs.size() > 5, "a path worth checking: " + cs.size());
+        TreeProtoCache shared = new TreeProtoCache();
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < cs.size(); i++) {
+                TreeModel<Label> m = (TreeModel<Label>) cs.get(i).model();
+                TreeModelProto p = m.serialize().getSerializedData().unpack(TreeModelProto.class);
+                long expected = p.getSerializedSize()
+                        - CodedOutputStream.computeMessageSize(TreeModelProto.METADATA_FIELD_NUMBER, p.getMetadata());
+                assertEquals(expected, shared.nodeBytes(m), "candidate " + i + " pass " + pass);
+                assertEquals(expected, new TreeProtoCache().nodeBytes(m), "candidate " + i + ", fresh cache");
+            }
+        }
+        assertTrue(((TreeModel<Label>) cs.get(cs.size() - 1).model()).getRoot().isLeaf(), "the path ends at a leaf");
     }
 
     @Test
