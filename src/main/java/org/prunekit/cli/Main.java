@@ -41,7 +41,9 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         LauncherWatch.start();
-        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        int code = run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        ClassDataArchive.dumpIfAsked(code);
+        System.exit(code);
     }
 
     /** Runs the CLI with the given streams; returns the exit code. Testable without a JVM exit. */

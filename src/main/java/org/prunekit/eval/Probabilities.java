@@ -139,6 +139,19 @@ public final class Probabilities {
     }
 
     /**
+     * The probability row {@link #row(Prediction, List)} gives, from a model's raw class scores already in the
+     * {@code classes} order ({@code 0} for a class the model has no score for) and the predicted class's index in
+     * {@code classes} ({@code -1} when it is not among them). For models that score many rows without building a
+     * Tribuo prediction per row; {@code scores} is overwritten and returned.
+     */
+    public static double[] row(double[] scores, int predicted) {
+        if (!(normalise(scores) > 0) && predicted >= 0) {
+            scores[predicted] = 1.0;
+        }
+        return scores;
+    }
+
+    /**
      * Class scores in {@code classes} order, a missing, negative or non-finite score counting as 0, divided by their
      * sum; all 0 when no score is positive.
      */
@@ -150,10 +163,18 @@ public final class Probabilities {
 
     /** Fills {@code row} as {@link #row(Map, List)} describes and returns the sum before division. */
     private static double normalise(Map<String, Label> scores, List<String> classes, double[] row) {
-        double sum = 0;
         for (int k = 0; k < row.length; k++) {
             Label l = scores.get(classes.get(k));
-            double v = l == null ? 0.0 : l.getScore();
+            row[k] = l == null ? 0.0 : l.getScore();
+        }
+        return normalise(row);
+    }
+
+    /** Normalises raw scores in place as {@link #row(Map, List)} describes; returns the sum before division. */
+    private static double normalise(double[] row) {
+        double sum = 0;
+        for (int k = 0; k < row.length; k++) {
+            double v = row[k];
             row[k] = Double.isFinite(v) && v > 0 ? v : 0.0;
             sum += row[k];
         }

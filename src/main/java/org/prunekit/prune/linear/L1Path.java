@@ -9,6 +9,8 @@ import java.util.stream.IntStream;
 import org.prunekit.spi.Candidate;
 import org.prunekit.spi.PathExport;
 import org.prunekit.spi.PruningPath;
+import org.tribuo.Dataset;
+import org.tribuo.classification.Label;
 
 /**
  * The L1 pruning path of a logistic model: one candidate per chosen λ, least pruned (smallest λ) first; strength =
@@ -57,6 +59,24 @@ public final class L1Path implements PruningPath, PathExport {
     public Candidate at(double lambda) {
         SparseLinearModel m = models.modelAt(lambda);
         return new Candidate(lambda, m.size(), m);
+    }
+
+    /** Every candidate's probabilities from its coefficients ({@link LinearScorer}), no Tribuo prediction per row. */
+    @Override
+    public void scoreAll(Dataset<Label> data, List<String> classes, CandidateScores sink) {
+        LinearScorer scorer = models.scorer(data, classes);
+        for (int i = 0; i < indices.length; i++) {
+            sink.accept(i, scorer.probabilities(models.path().at(indices[indices.length - 1 - i])));
+        }
+    }
+
+    /** The probabilities of {@link #at}{@code (points[i])}, from its interpolated coefficients ({@link LinearScorer}). */
+    @Override
+    public void scoreAt(double[] points, Dataset<Label> data, List<String> classes, CandidateScores sink) {
+        LinearScorer scorer = models.scorer(data, classes);
+        for (int i = 0; i < points.length; i++) {
+            sink.accept(i, scorer.probabilities(models.path().interpolate(points[i])));
+        }
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.prunekit.prune.linear;
 
+import java.util.List;
+import org.tribuo.Dataset;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.classification.Label;
@@ -36,6 +38,11 @@ public final class ModelPath {
 
     public TrainingData data() {
         return data;
+    }
+
+    /** Scores coefficient sets of this path on {@code data}, probabilities in the order of {@code classes}. */
+    LinearScorer scorer(Dataset<Label> data, List<String> classes) {
+        return new LinearScorer(featureMap, this.data.classes(), data, classes);
     }
 
     /** The model at path index {@code l}. */
