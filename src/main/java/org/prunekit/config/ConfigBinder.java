@@ -74,10 +74,8 @@ public final class ConfigBinder {
         List<Metric> selectionMetrics = new ArrayList<>(List.of(select.metric()));
         boolean studyMetric = sel.asMap().containsKey(StudySchema.SELECT_METRIC.name());
         for (Params a : armBlocks) {
-            SelectSpec own = a.has("select") ? select(a.child("select"), select) : null;
-            if (own == null && !studyMetric) {
-                own = methodDefault(a, select);
-            }
+            SelectSpec parent = studyMetric ? select : methodDefault(a, select);
+            SelectSpec own = a.has("select") ? select(a.child("select"), parent) : parent == select ? null : parent;
             armSelects.add(own);
             if (own != null) {
                 selectionMetrics.add(own.metric());
@@ -270,15 +268,16 @@ public final class ConfigBinder {
     }
 
     /**
-     * The selection of an arm without a {@code select:} block when the study names no metric: the study's rule with
-     * the method's default metric ({@link MethodFactory#defaultSelectMetric()}), or null to use the study's.
+     * What an arm inherits when the study names no metric: the study's rule with the method's default metric ({@link
+     * MethodFactory#defaultSelectMetric()}), or {@code study} itself when the method has none. An arm's own
+     * {@code select:} block that leaves the metric out (e.g. {@code {rule: best}}) keeps the method's default too.
      */
     private static SelectSpec methodDefault(Params arm, SelectSpec study) {
         Object method = arm.asMap().get("prune") instanceof Map<?, ?> m ? m.get("method") : null;
         MethodFactory f = method == null ? null : Registry.methods().get(method.toString());
         Metric metric = f == null || f.defaultSelectMetric() == null ? null : Metric.byName(f.defaultSelectMetric());
         return metric == null || metric == study.metric()
-                ? null
+                ? study
                 : new SelectSpec(metric, study.rule(), study.maxNonZero());
     }
 

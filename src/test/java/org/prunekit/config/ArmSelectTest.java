@@ -58,6 +58,17 @@ class ArmSelectTest {
         assertEquals(Metric.AVERAGE_PRECISION, named.selectFor("tree").metric());
         ExperimentConfig best = bind("select: {rule: best}\n", arms);
         assertEquals(new SelectSpec(Metric.BALANCED_ACCURACY, "best", 0), best.selectFor("tree"));
+        ExperimentConfig armRule = bind(
+                "select: {rule: one-se}\n",
+                "  - {name: tree, model: {family: cart}, prune: {method: cost-complexity}, select: {rule: best}}\n"
+                        + "  - {name: l1, model: {family: logistic}, prune: {method: l1-path}, select: {rule: best}}\n"
+                        + "  - {name: mlp, model: {family: mlp}, prune: {method: magnitude}, select: {rule: best}}\n");
+        assertEquals(
+                new SelectSpec(Metric.BALANCED_ACCURACY, "best", 0),
+                armRule.selectFor("tree"),
+                "an arm's select without a metric keeps its method's default");
+        assertEquals(new SelectSpec(Metric.DEVIANCE, "best", 0), armRule.selectFor("l1"));
+        assertEquals(new SelectSpec(Metric.AVERAGE_PRECISION, "best", 0), armRule.selectFor("mlp"));
     }
 
     @Test
