@@ -12,8 +12,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,31 +37,19 @@ class HdfsDataTest {
     @TempDir
     Path dir;
 
-    private static MiniDFSCluster hdfs;
+    private static MiniHdfs hdfs;
     private static String uri;
 
     @BeforeAll
     static void startHdfs() throws IOException {
-        Configuration conf = new Configuration();
-        conf.set("dfs.namenode.http-address", "127.0.0.1:0");
-        conf.set("dfs.datanode.http.address", "127.0.0.1:0");
-        hdfs = new MiniDFSCluster.Builder(conf, hdfsDir.toFile())
-                .numDataNodes(1)
-                .build();
-        hdfs.waitActive();
-        org.apache.hadoop.fs.Path remote = new org.apache.hadoop.fs.Path("/studies/breast_cancer_wisconsin.csv");
-        hdfs.getFileSystem()
-                .copyFromLocalFile(
-                        new org.apache.hadoop.fs.Path(
-                                SparkTests.DATA.toAbsolutePath().toUri()),
-                        remote);
-        uri = "hdfs://127.0.0.1:" + hdfs.getNameNodePort() + remote;
+        hdfs = new MiniHdfs(hdfsDir.toFile());
+        uri = hdfs.upload(SparkTests.DATA.toFile(), "/studies/breast_cancer_wisconsin.csv");
     }
 
     @AfterAll
     static void stopHdfs() {
         if (hdfs != null) {
-            hdfs.shutdown();
+            hdfs.close();
         }
     }
 
