@@ -204,10 +204,22 @@ public final class TableEncoder {
     /** Encodes the given rows (in that order) as dense examples with weight 1. */
     public MutableDataset<Label> encode(int[] rowIndices) {
         LabelFactory factory = new LabelFactory();
-        String[] names = encoding.features().toArray(String[]::new);
+        // Tribuo's ArrayExample keeps its features sorted by name and sorts what it is given: handing it the names
+        // already sorted (the values permuted to match, once per row) gives the same example at a linear-time sort
+        List<String> features = encoding.features();
+        Integer[] order = new Integer[features.size()];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, (a, b) -> features.get(a).compareTo(features.get(b)));
+        String[] names = new String[order.length];
+        Arrays.setAll(names, i -> features.get(order[i]));
         List<Example<Label>> examples = new ArrayList<>(rowIndices.length);
         for (int r : rowIndices) {
-            examples.add(new ArrayExample<>(factory.generateOutput(table.label(r)), names, row(r)));
+            double[] x = row(r);
+            double[] sorted = new double[x.length];
+            for (int i = 0; i < sorted.length; i++) {
+                sorted[i] = x[order[i]];
+            }
+            examples.add(new ArrayExample<>(factory.generateOutput(table.label(r)), names, sorted));
         }
         var provenance = new SimpleDataSourceProvenance(table.source(), factory);
         return new MutableDataset<>(new ListDataSource<>(examples, factory, provenance));
