@@ -29,8 +29,10 @@ import org.tribuo.classification.Label;
  * Also iterative magnitude pruning (rewind to epoch 10, retrain 290 epochs per round) and gradual pruning (Zhu &amp;
  * Gupta, 50 epochs, 10 steps).
  *
- * <p>Checks (tolerance stated, not timed): mean one-shot accuracy at 50/80/90/95 % >= the reference's mean minus one
- * test example (1/171 = 0.58 pp); iterative or gradual > one-shot at 95 %. Prints our dense training time (median of 5)
+ * <p>Checks (tolerance stated, not timed): what one-shot pruning costs our own dense net is no more than what it costs
+ * PyTorch's, plus one test example: mean (one-shot - our dense) at 50/80/90/95 % >= mean (reference one-shot -
+ * reference dense) - 1/171 (0.58 pp). Comparing changes, not absolute accuracies, keeps the two dense nets' gap
+ * (different initialisation RNGs) out of a check of the pruning. Also iterative or gradual > one-shot at 95 %. Prints our dense training time (median of 5)
  * and, when {@code python3} has torch, PyTorch's single-thread time for the same protocol measured now by
  * {@code bench/mlp_torch.py}; otherwise the reference file's time, measured on another machine.
  *
@@ -100,20 +102,26 @@ public final class MlpReferenceBench {
         System.out.printf(
                 "dense        ours %.4f   reference %.4f%n",
                 dense, summary.get("dense_mean_acc").asDouble());
-        System.out.println("sparsity  reference  one-shot  iterative  gradual   one-shot >= ref - 1/171");
+        double refDense = summary.get("dense_mean_acc").asDouble();
+        System.out.println("sparsity  reference  one-shot  iterative  gradual   one-shot - dense: ours  reference"
+                + "   ours >= ref - 1/171");
         boolean ok = true;
         for (int i = 0; i < SPARSITIES.length; i++) {
             double r = summary.get("finetuned_mean_acc_at_" + SPARSITIES[i]).asDouble();
+            double ours = acc[0][i] - dense;
+            double theirs = r - refDense;
             boolean checked = SPARSITIES[i] <= 0.95;
-            boolean pass = acc[0][i] >= r - tol - 1e-12;
+            boolean pass = ours >= theirs - tol - 1e-12;
             ok &= !checked || pass;
             System.out.printf(
-                    "%.2f      %.4f     %.4f    %.4f     %.4f    %s%n",
+                    "%.2f      %.4f     %.4f    %.4f     %.4f    %+.4f   %+.4f     %s%n",
                     SPARSITIES[i],
                     r,
                     acc[0][i],
                     acc[1][i],
                     acc[2][i],
+                    ours,
+                    theirs,
                     checked ? (pass ? "PASS" : "FAIL") : "(not checked)");
         }
         int at95 = 3;

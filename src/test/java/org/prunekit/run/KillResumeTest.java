@@ -32,28 +32,8 @@ class KillResumeTest {
         // slow enough to be caught mid-run: latency is timed on 200 rows x 50 repeats per candidate
         Path cfg = RunFiles.study(dir, 300, 4, 1, "{rows: 200, repeats: 50}");
         Path killed = dir.resolve("killed");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(
-                        java,
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        TestMain.class.getName(),
-                        "run",
-                        cfg.toString(),
-                        "--out",
-                        killed.toString(),
-                        "--threads",
-                        "1")
-                .redirectOutput(dir.resolve("child.out").toFile())
-                .redirectError(dir.resolve("child.err").toFile())
-                .start();
         Path cells = killed.resolve("cells");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (cellFiles(cells).isEmpty() && child.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        child.destroyForcibly(); // SIGKILL on Linux
-        assertTrue(child.waitFor(20, TimeUnit.SECONDS));
+        killAfterCells(cfg, killed, 1, 60);
         assertFalse(
                 Files.exists(killed.resolve("summary.md")),
                 "the run finished before it could be killed: " + Files.readString(dir.resolve("child.err")));
@@ -93,6 +73,36 @@ class KillResumeTest {
         StudyFiles.Cli changed = StudyFiles.cli("run", cfg.toString(), "--out", killed.toString(), "--resume");
         assertEquals(2, changed.code());
         assertTrue(changed.err().contains("cannot resume: the config or data changed"), changed.err());
+    }
+
+    /**
+     * Runs {@code prunekit run cfg --out out --threads 1} in a child JVM (output in {@code child.out} and
+     * {@code child.err} beside {@code out}) and kills it with SIGKILL once {@code cells} cell files exist, the child
+     * has ended or {@code seconds} have passed.
+     */
+    static void killAfterCells(Path cfg, Path out, int cells, int seconds) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path logs = out.toAbsolutePath().getParent();
+        Process child = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        TestMain.class.getName(),
+                        "run",
+                        cfg.toString(),
+                        "--out",
+                        out.toString(),
+                        "--threads",
+                        "1")
+                .redirectOutput(logs.resolve("child.out").toFile())
+                .redirectError(logs.resolve("child.err").toFile())
+                .start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (cellFiles(out.resolve("cells")).size() < cells && child.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        child.destroyForcibly(); // SIGKILL on Linux
+        assertTrue(child.waitFor(20, TimeUnit.SECONDS));
     }
 
     static List<Path> cellFiles(Path cells) throws IOException {

@@ -12,12 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.prunekit.testing.StudyFiles;
-import org.prunekit.testing.TestMain;
 
 /**
  * Determinism and kill -9 / {@code --resume} on the real families of {@code configs/quickstart.yaml} (CART +
@@ -130,28 +128,8 @@ class QuickstartDeterminismTest {
     void killAndResume() throws Exception {
         Path cfg = config("quick.yaml", "{strategy: smote}");
         Path killed = dir.resolve("killed");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(
-                        java,
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        TestMain.class.getName(),
-                        "run",
-                        cfg.toString(),
-                        "--out",
-                        killed.toString(),
-                        "--threads",
-                        "1")
-                .redirectOutput(dir.resolve("child.out").toFile())
-                .redirectError(dir.resolve("child.err").toFile())
-                .start();
         Path cells = killed.resolve("cells");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (KillResumeTest.cellFiles(cells).size() < 2 && child.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        child.destroyForcibly(); // SIGKILL
-        assertTrue(child.waitFor(20, TimeUnit.SECONDS));
+        KillResumeTest.killAfterCells(cfg, killed, 2, 120);
         assertFalse(
                 Files.exists(killed.resolve("summary.md")),
                 "killed before the end: " + Files.readString(dir.resolve("child.err")));

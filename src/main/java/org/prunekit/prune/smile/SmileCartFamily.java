@@ -99,14 +99,10 @@ public final class SmileCartFamily extends SmileFamily {
     }
 
     /** Trains Smile's CART on part of the data and prunes it on the rest. */
-    public static final class SmileCartTrainer extends SmileTrainer {
-        private final Hyper hyper;
-        private final long seed;
+    public static final class SmileCartTrainer extends SeededTrainer<Hyper> {
 
         public SmileCartTrainer(Hyper hyper, long seed) {
-            super("smile-cart");
-            this.hyper = hyper;
-            this.seed = seed;
+            super("smile-cart", hyper, seed);
         }
 
         @Override
@@ -141,11 +137,6 @@ public final class SmileCartFamily extends SmileFamily {
                             "nodes",
                             (double) (2 * leaves - 1)));
             return model(data, runProvenance, SmileModel.dataFrameScorer(tree, tree.schema()), labels, size);
-        }
-
-        @Override
-        public String toString() {
-            return "SmileCartTrainer(" + hyper + ", seed=" + seed + ")";
         }
     }
 }

@@ -91,14 +91,10 @@ public final class SmileGbtFamily extends SmileFamily {
     }
 
     /** Fits Smile's gradient boosting; the subsampling draws come from Smile's per-thread generator, seeded first. */
-    public static final class SmileGbtTrainer extends SmileTrainer {
-        private final Hyper hyper;
-        private final long seed;
+    public static final class SmileGbtTrainer extends SeededTrainer<Hyper> {
 
         public SmileGbtTrainer(Hyper hyper, long seed) {
-            super(NAME);
-            this.hyper = hyper;
-            this.seed = seed;
+            super(NAME, hyper, seed);
         }
 
         @Override
@@ -116,11 +112,6 @@ public final class SmileGbtFamily extends SmileFamily {
                     hyper.subsample());
             GbtEnsemble ensemble = GbtEnsemble.of(gbt, d.y(), hyper.shrinkage());
             return model(data, runProvenance, ensemble, d.labels(gbt.classes()), ensemble.size());
-        }
-
-        @Override
-        public String toString() {
-            return "SmileGbtTrainer(" + hyper + ", seed=" + seed + ")";
         }
     }
 }

@@ -109,14 +109,10 @@ public final class SmileRfFamily extends SmileFamily {
      * seed, but only seeds above 1 (its default seeds leave the worker threads' generators as they are, so two fits
      * differ): the seeds here are distinct draws above 1 from the run's seed.
      */
-    public static final class SmileRfTrainer extends SmileTrainer {
-        private final Hyper hyper;
-        private final long seed;
+    public static final class SmileRfTrainer extends SeededTrainer<Hyper> {
 
         public SmileRfTrainer(Hyper hyper, long seed) {
-            super(NAME);
-            this.hyper = hyper;
-            this.seed = seed;
+            super(NAME, hyper, seed);
         }
 
         @Override
@@ -140,11 +136,6 @@ public final class SmileRfFamily extends SmileFamily {
                     new SplittableRandom(seed + invocation).longs(2, Long.MAX_VALUE));
             RfEnsemble ensemble = new RfEnsemble(rf);
             return model(data, runProvenance, ensemble, d.labels(rf.classes()), ensemble.size());
-        }
-
-        @Override
-        public String toString() {
-            return "SmileRfTrainer(" + hyper + ", seed=" + seed + ")";
         }
     }
 }
