@@ -6,7 +6,8 @@ Usage: compare.py PEER_METRICS_CSV RESULTS_ROOT DATASET[,DATASET...] FAMILY[,FAM
 RESULTS_ROOT/<dataset>-<family>/candidates.csv is a prunekit run on the peers' fold file; PEER_METRICS_CSV is
 metrics_folds.csv (one line per dataset x method x outer fold). For every dataset x family and every prunekit arm it
 prints the chosen point (size in the peers' unit, AP, recall, balanced accuracy, MCC, ROC-AUC; means over the outer
-folds) beside every peer row of the family, the paired per-fold difference of average precision (prunekit - peer)
+folds) beside every peer row of the family (its means over the same folds: all of them, or those a run that stopped
+early finished, bench/peers/partial.py), the paired per-fold difference of average precision (prunekit - peer)
 with a 95 % t interval, and a verdict line:
   * DOMINATED by P: P is no larger (mean size) and its AP is significantly higher (interval of prunekit - P below 0);
   * RECALL below P: minority recall significantly below the class-weighted peer P (trees: ccpbal_*, nets: mlp_dense);
@@ -180,6 +181,7 @@ def main(argv):
                       f"{fmt(mean(v['mcc'] for v in folds.values()))} | {fmt(mean(v['auc'] for v in folds.values()))} | | |")
                 verdict, beyond, trades = [], [], []
                 for method, pf in sorted(peers.items()):
+                    pf = {k: v for k, v in pf.items() if k in folds}  # a partial run (partial.py): its folds only
                     pap = {k: float(v["ap"]) for k, v in pf.items()}
                     prec = {k: float(v["recall"]) for k, v in pf.items()}
                     psize = mean(float(v["size"]) for v in pf.values())

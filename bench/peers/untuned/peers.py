@@ -3,14 +3,16 @@
 
 Usage (bench/peers/untuned/run.sh calls it; run from the repository root with Debian's /usr/bin/python3):
   peers.py fit DATASET GROUP WORK [R/F,...]     GROUP: trees | xgb | mlp | j48 | export
-  peers.py collect WORK OUT_CSV
+  peers.py collect WORK OUT_CSV [--merge]
 
 `fit` runs one group of methods on the 10 outer folds of bench/peers/folds/DATASET.csv and writes
 WORK/pred/DATASET-GROUP.csv (one line per method x outer fold: size, size unit, wall seconds and the test
 probabilities of the positive class); with a list of outer folds (e.g. 0/3,1/4) only those, into
 WORK/pred/DATASET-GROUP-f<R><F>....csv, so a slow group can run as several processes. `export` writes the encoded folds to WORK/enc/ for the R part (rpart,
 cv.glmnet: untuned/peers.R writes its predictions to WORK/pred/ in the same format). `collect` computes the peers'
-metrics with scikit-learn from every prediction file and writes them in the format of ../shared/peers/metrics_folds.csv.
+metrics with scikit-learn from every prediction file and writes them in the format of ../shared/peers/metrics_folds.csv;
+with --merge the rows already in OUT_CSV are kept unless a prediction file has the same dataset, method, repeat and
+fold (so groups run at different times, with their prediction files gone, end up in one file).
 
 Recipes (../shared/peers/README.md; what the README leaves open is marked ASSUMED):
 - Folds: the outer fold file; inner folds and the 20 % validation part as bench/peers/make_folds.py draws them
@@ -342,7 +344,7 @@ def export(folder, rep, fold, Xtr, ytr, Xte, yte, ifold, val):
                                                                             if extra else []))
 
 
-def collect(work, out_csv):
+def collect(work, out_csv, merge=False):
     from sklearn.metrics import average_precision_score, balanced_accuracy_score, matthews_corrcoef, recall_score, \
         roc_auc_score
 
@@ -359,6 +361,13 @@ def collect(work, out_csv):
                               "mcc": f"{matthews_corrcoef(y, label):.6g}",
                               "ap": f"{average_precision_score(y, p):.6g}", "auc": f"{roc_auc_score(y, p):.6g}",
                               "recall": f"{recall_score(y, label):.6g}"})
+    if merge and Path(out_csv).exists():
+        key = lambda r: (r["dataset"], r["method"], str(r["repeat"]), str(r["fold"]))  # noqa: E731
+        new = {key(r) for r in lines}
+        with open(out_csv, newline="") as f:
+            kept = [r for r in csv.DictReader(f) if key(r) not in new]
+        print(f"kept {len(kept)} lines of {out_csv}, {len(lines)} from {work}/pred", file=sys.stderr)
+        lines += kept
     lines.sort(key=lambda r: (r["dataset"], r["family"], r["method"], int(r["repeat"]), int(r["fold"])))
     with open(out_csv, "w", newline="") as f:
         w = csv.DictWriter(f, FIELDS, lineterminator="\n")
@@ -375,8 +384,8 @@ def main(argv):
         if len(argv) == 6:
             only = {tuple(int(x) for x in rf.split("/")) for rf in argv[5].split(",")}
         fit(argv[2], argv[3], argv[4], only)
-    elif len(argv) == 4 and argv[1] == "collect":
-        collect(argv[2], argv[3])
+    elif len(argv) in (4, 5) and argv[1] == "collect" and argv[4:] in ([], ["--merge"]):
+        collect(argv[2], argv[3], len(argv) == 5)
     else:
         print(__doc__.split("\n\n")[1], file=sys.stderr)
         return 2

@@ -2,12 +2,13 @@
 # Peer rows for the datasets prunekit was not tuned on, with the recipes of ../shared/peers/README.md (see peers.py's
 # header for each recipe and the two assumptions the README leaves open).
 #
-#   bench/peers/untuned/run.sh [--groups trees,xgb,r,j48,mlp] [--work DIR] [--out CSV] DATASET...
+#   bench/peers/untuned/run.sh [--groups trees,xgb,r,j48,mlp] [--work DIR] [--out CSV] [--merge] DATASET...
 #
 # Defaults: every group, --work target/peers-untuned, --out bench/peers/untuned/metrics_folds.csv. Each dataset x
 # group writes WORK/pred/<dataset>-<group>.csv (kept, so groups and datasets can be run apart); the metrics file is
-# then recomputed from every prediction file in WORK. Needs Debian's python3-sklearn python3-xgboost python3-torch
-# r-cran-glmnet r-cran-rpart weka; runs /usr/bin/python3.
+# then recomputed from every prediction file in WORK; with --merge the rows already in --out are kept unless WORK has
+# the same dataset, method and outer fold (to add groups run at another time to the committed file). Needs Debian's
+# python3-sklearn python3-xgboost python3-torch r-cran-glmnet r-cran-rpart weka; runs /usr/bin/python3.
 # Check of the recipes: `run.sh --out target/peers-check.csv pima_diabetes german_credit` then
 # `/usr/bin/python3 bench/peers/untuned/check.py target/peers-check.csv` compares with the shared peers' rows.
 set -euo pipefail
@@ -15,11 +16,13 @@ cd "$(dirname "$0")/../../.."
 groups=trees,xgb,r,j48,mlp
 work=target/peers-untuned
 out=bench/peers/untuned/metrics_folds.csv
+merge=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --groups) groups=$2; shift 2 ;;
     --work) work=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
+    --merge) merge=(--merge); shift ;;
     -*) echo "run.sh: unknown option '$1' (see the header of $0)" >&2; exit 2 ;;
     *) break ;;
   esac
@@ -39,4 +42,4 @@ for ds in "$@"; do
     esac
   done
 done
-"$py" bench/peers/untuned/peers.py collect "$work" "$out"
+"$py" bench/peers/untuned/peers.py collect "$work" "$out" "${merge[@]}"
