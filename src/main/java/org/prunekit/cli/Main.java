@@ -41,9 +41,7 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         LauncherWatch.start();
-        int code = run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
-        ClassDataArchive.dumpIfAsked(code);
-        System.exit(code);
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
     /** Runs the CLI with the given streams; returns the exit code. Testable without a JVM exit. */

@@ -18,7 +18,7 @@ import org.prunekit.data.InputException;
 /**
  * Files read through Hadoop's {@code FileSystem}, as Spark reads its own inputs: {@code file://}, {@code hdfs://},
  * {@code s3a://} (with hadoop-aws on the class path) or any scheme a {@code FileSystem} on the class path serves, with
- * the application's Hadoop settings ({@code spark.hadoop.*} properties, {@code HADOOP_CONF_DIR}).
+ * the application's Hadoop settings ({@code spark.hadoop.*} properties).
  */
 final class HadoopFiles {
 
