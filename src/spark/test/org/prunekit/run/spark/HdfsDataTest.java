@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -53,22 +52,6 @@ class HdfsDataTest {
         }
     }
 
-    private static String[] spark(Path cfg, Path out, String... more) {
-        List<String> args = new ArrayList<>(List.of(
-                "run",
-                cfg.toString(),
-                "--out",
-                out.toString(),
-                "--engine",
-                "spark",
-                "--master",
-                "local[2]",
-                "--conf",
-                "spark.ui.enabled=false"));
-        args.addAll(List.of(more));
-        return args.toArray(String[]::new);
-    }
-
     /**
      * The same study from HDFS on Spark and from the local copy on the local engine: the same results, cell files and
      * byte-identical bundles ({@code --save-path}); only {@code dataset.path} names where each read the data. The
@@ -84,7 +67,7 @@ class HdfsDataTest {
         StudyFiles.Cli local = StudyFiles.cli(
                 "run", localCfg.toString(), "--out", dir.resolve("local").toString(), "--save-path");
         assertEquals(0, local.code(), local.err());
-        StudyFiles.Cli spark = StudyFiles.cli(spark(hdfsCfg, dir.resolve("hdfs"), "--save-path"));
+        StudyFiles.Cli spark = SparkTests.runOnLocalSpark(hdfsCfg, dir.resolve("hdfs"), "--save-path");
         assertEquals(0, spark.code(), spark.err());
         assertTrue(spark.err().contains("8/8 cells"), spark.err());
         SparkTests.assertSameResults(dir.resolve("local"), localData, dir.resolve("hdfs"), uri);
@@ -101,7 +84,7 @@ class HdfsDataTest {
             Files.delete(resumed.resolve("cells").resolve(outer.get(i)));
         }
         delete(resumed.resolve("models")); // so both refits run again, from HDFS
-        StudyFiles.Cli resume = StudyFiles.cli(spark(hdfsCfg, resumed, "--save-path", "--resume"));
+        StudyFiles.Cli resume = SparkTests.runOnLocalSpark(hdfsCfg, resumed, "--save-path", "--resume");
         assertEquals(0, resume.code(), resume.err());
         assertTrue(resume.err().contains("4/8 cells"), "3 outer cells kept, 5 run: " + resume.err());
         assertFalse(resume.err().contains("3/8 cells"), resume.err());
@@ -129,19 +112,19 @@ class HdfsDataTest {
 
         String missing = uri.replace("breast_cancer", "no_such");
         Path missingCfg = SparkTests.study(dir.resolve("missing.yaml"), missing, 3, 1);
-        StudyFiles.Cli gone = StudyFiles.cli(spark(missingCfg, dir.resolve("m")));
+        StudyFiles.Cli gone = SparkTests.runOnLocalSpark(missingCfg, dir.resolve("m"));
         assertEquals(2, gone.code(), gone.err());
         assertEquals("prunekit: " + missing + ": not found", gone.err().strip());
 
         Path s3Cfg = SparkTests.study(dir.resolve("s3.yaml"), "s3a://bucket/breast_cancer_wisconsin.csv", 3, 1);
-        StudyFiles.Cli s3 = StudyFiles.cli(spark(s3Cfg, dir.resolve("s")));
+        StudyFiles.Cli s3 = SparkTests.runOnLocalSpark(s3Cfg, dir.resolve("s"));
         assertEquals(2, s3.code(), s3.err());
         assertEquals(
                 "prunekit: s3a://bucket/breast_cancer_wisconsin.csv: no Hadoop FileSystem for scheme 's3a' on the class"
                         + " path (s3a:// needs hadoop-aws, see docs/scale-out.md)",
                 s3.err().strip());
 
-        StudyFiles.Cli broadcast = StudyFiles.cli(spark(hdfsCfg, dir.resolve("b"), "--data-source", "broadcast"));
+        StudyFiles.Cli broadcast = SparkTests.runOnLocalSpark(hdfsCfg, dir.resolve("b"), "--data-source", "broadcast");
         assertEquals(2, broadcast.code(), broadcast.err());
         assertTrue(broadcast.err().contains("broadcast needs a local data.path"), broadcast.err());
     }

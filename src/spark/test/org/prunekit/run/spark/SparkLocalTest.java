@@ -36,22 +36,7 @@ class SparkLocalTest {
     @Test
     void localSparkWritesTheLocalEnginesResults() {
         Path cfg = SparkTests.study(dir, 3, 1);
-        StudyFiles.Cli local = StudyFiles.cli(
-                "run", cfg.toString(), "--out", dir.resolve("local").toString(), "--save-path");
-        assertEquals(0, local.code(), local.err());
-        StudyFiles.Cli spark = StudyFiles.cli(
-                "run",
-                cfg.toString(),
-                "--out",
-                dir.resolve("spark").toString(),
-                "--engine",
-                "spark",
-                "--master",
-                "local[2]",
-                "--conf",
-                "spark.ui.enabled=false",
-                "--save-path");
-        assertEquals(0, spark.code(), spark.err());
+        StudyFiles.Cli spark = SparkTests.localThenSpark(cfg, dir);
         assertTrue(spark.err().contains("8/8 cells"), spark.err());
         assertEquals(8, SparkTests.cellNames(dir.resolve("spark")).size());
         SparkTests.assertSameResults(dir.resolve("local"), dir.resolve("spark"));
@@ -91,22 +76,7 @@ class SparkLocalTest {
                         + "  - {name: smile-tree, model: {family: smile-cart, max-depth: 6}, prune: {method: none}}\n"
                         + "  - {name: smile-trim, model: {family: smile-gbt, trees: 20},"
                         + " prune: {method: trim, sizes: [5, 10]}}\n");
-        StudyFiles.Cli local = StudyFiles.cli(
-                "run", cfg.toString(), "--out", dir.resolve("local").toString(), "--save-path");
-        assertEquals(0, local.code(), local.err());
-        StudyFiles.Cli spark = StudyFiles.cli(
-                "run",
-                cfg.toString(),
-                "--out",
-                dir.resolve("spark").toString(),
-                "--engine",
-                "spark",
-                "--master",
-                "local[2]",
-                "--conf",
-                "spark.ui.enabled=false",
-                "--save-path");
-        assertEquals(0, spark.code(), spark.err());
+        StudyFiles.Cli spark = SparkTests.localThenSpark(cfg, dir);
         assertTrue(spark.err().contains("12/12 cells"), spark.err());
         SparkTests.assertSameResults(dir.resolve("local"), dir.resolve("spark"));
         List<String> models = SparkTests.modelFiles(dir.resolve("spark"));
@@ -187,17 +157,7 @@ class SparkLocalTest {
 
         // found only by reading the data, which the driver leaves to the executors: still exit 2, naming the data file
         Files.writeString(cfg, text.replace("positive: M", "positive: X"));
-        StudyFiles.Cli badClass = StudyFiles.cli(
-                "run",
-                cfg.toString(),
-                "--out",
-                dir.resolve("b").toString(),
-                "--engine",
-                "spark",
-                "--master",
-                "local[2]",
-                "--conf",
-                "spark.ui.enabled=false");
+        StudyFiles.Cli badClass = SparkTests.runOnLocalSpark(cfg, dir.resolve("b"));
         assertEquals(2, badClass.code(), badClass.err());
         assertTrue(badClass.err().contains("'X'"), badClass.err());
         assertFalse(Files.exists(dir.resolve("b/cells")), "no cell ran");

@@ -57,18 +57,7 @@ class SparkResumeTest {
         assertFalse(before.isEmpty(), "a cell finished before the kill: " + log);
         assertTrue(before.size() < 18, "cells kept: " + before.keySet());
 
-        StudyFiles.Cli resumed = StudyFiles.cli(
-                "run",
-                cfg.toString(),
-                "--out",
-                killed.toString(),
-                "--resume",
-                "--engine",
-                "spark",
-                "--master",
-                "local[2]",
-                "--conf",
-                "spark.ui.enabled=false");
+        StudyFiles.Cli resumed = SparkTests.runOnLocalSpark(cfg, killed, "--resume");
         assertEquals(0, resumed.code(), resumed.err());
         assertTrue(resumed.err().contains("18/18 cells"), resumed.err());
         Map<String, String> after = cells(cells);

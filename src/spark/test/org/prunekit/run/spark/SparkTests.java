@@ -27,6 +27,36 @@ final class SparkTests {
 
     private SparkTests() {}
 
+    /** {@code prunekit run CFG --out OUT --engine spark --master local[2]} with the UI off, then {@code extra}. */
+    static StudyFiles.Cli runOnLocalSpark(Path cfg, Path out, String... extra) {
+        List<String> args = new ArrayList<>(List.of(
+                "run",
+                cfg.toString(),
+                "--out",
+                out.toString(),
+                "--engine",
+                "spark",
+                "--master",
+                "local[2]",
+                "--conf",
+                "spark.ui.enabled=false"));
+        args.addAll(Arrays.asList(extra));
+        return StudyFiles.cli(args.toArray(String[]::new));
+    }
+
+    /**
+     * {@code cfg} with {@code --save-path} on the local engine into {@code dir/local}, then on {@code local[2]} into
+     * {@code dir/spark}; both must succeed. Returns Spark's run (its stderr has the progress lines).
+     */
+    static StudyFiles.Cli localThenSpark(Path cfg, Path dir) {
+        StudyFiles.Cli local = StudyFiles.cli(
+                "run", cfg.toString(), "--out", dir.resolve("local").toString(), "--save-path");
+        assertEquals(0, local.code(), local.err());
+        StudyFiles.Cli spark = runOnLocalSpark(cfg, dir.resolve("spark"), "--save-path");
+        assertEquals(0, spark.code(), spark.err());
+        return spark;
+    }
+
     /** A breast-cancer study of two tree arms: (folds x repeats + 1) x 2 cells, each well under a second. */
     static Path study(Path dir, int folds, int repeats) {
         return study(dir.resolve("tiny.yaml"), DATA.toAbsolutePath().toString(), folds, repeats);
