@@ -27,6 +27,20 @@ public class ParamException extends IllegalArgumentException {
         }
     }
 
+    /** Requires {@code values} (key {@code key}) to be non-empty and strictly increasing; returns them. */
+    public static int[] requireIncreasing(String key, int[] values) {
+        require(values.length > 0, key, "must not be empty");
+        for (int i = 1; i < values.length; i++) {
+            require(
+                    values[i] > values[i - 1],
+                    key,
+                    "must increase strictly but %s follows %s",
+                    values[i],
+                    values[i - 1]);
+        }
+        return values;
+    }
+
     public String key() {
         return key;
     }

@@ -44,16 +44,7 @@ public record TreeDropParams(String strategy, int[] sizes, String objective) {
     public TreeDropParams {
         STRATEGY.check(strategy);
         OBJECTIVE.check(objective);
-        sizes = SIZES.check(sizes.clone());
-        ParamException.require(sizes.length > 0, SIZES.name(), "must not be empty");
-        for (int i = 1; i < sizes.length; i++) {
-            ParamException.require(
-                    sizes[i] > sizes[i - 1],
-                    SIZES.name(),
-                    "must increase strictly but %s follows %s",
-                    sizes[i],
-                    sizes[i - 1]);
-        }
+        sizes = ParamException.requireIncreasing(SIZES.name(), SIZES.check(sizes.clone()));
     }
 
     public static TreeDropParams defaults() {

@@ -43,16 +43,7 @@ public final class SmileTrim implements PruningMethod {
      * @param sizes trees kept at each candidate, strictly increasing
      */
     public SmileTrim(int[] sizes) {
-        this.sizes = SIZES.check(sizes.clone());
-        ParamException.require(sizes.length > 0, SIZES.name(), "must not be empty");
-        for (int i = 1; i < sizes.length; i++) {
-            ParamException.require(
-                    sizes[i] > sizes[i - 1],
-                    SIZES.name(),
-                    "must increase strictly but %s follows %s",
-                    sizes[i],
-                    sizes[i - 1]);
-        }
+        this.sizes = ParamException.requireIncreasing(SIZES.name(), SIZES.check(sizes.clone()));
     }
 
     @Override
