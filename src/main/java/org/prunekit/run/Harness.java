@@ -5,9 +5,11 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.prunekit.config.ArmSpec;
 import org.prunekit.config.ExperimentConfig;
@@ -146,17 +148,21 @@ public final class Harness {
             cells.add(CellSpec.refit(arm.name()));
         }
         List<CellGroup> groups = CellGroup.of(cfg, plan.outerFolds());
-        // a group runs again when any of its cells is missing (all its cells are saved again, the same apart from
-        // times)
-        List<CellGroup> todo = new ArrayList<>();
-        int toRun = 0;
-        for (CellGroup g : groups) {
-            if (g.cells().stream().anyMatch(c -> !finished(c, store, out, options.resume()))) {
-                todo.add(g);
-                toRun += g.cells().size();
+        // a group runs again when any of its cells is missing; only its missing cells are saved (finished cells of
+        // an earlier run stay untouched)
+        Set<String> kept = new HashSet<>();
+        for (CellSpec c : cells) {
+            if (finished(c, store, out, options.resume())) {
+                kept.add(c.key());
             }
         }
-        int skipped = cells.size() - toRun;
+        List<CellGroup> todo = new ArrayList<>();
+        for (CellGroup g : groups) {
+            if (!g.cells().stream().allMatch(c -> kept.contains(c.key()))) {
+                todo.add(g);
+            }
+        }
+        int skipped = kept.size();
         int[] finished = {skipped};
         Map<String, ArmSpec> arms = new LinkedHashMap<>();
         cfg.arms().forEach(a -> arms.put(a.name(), a));
@@ -164,6 +170,9 @@ public final class Harness {
                 todo,
                 o -> {
                     CellResult r = o.result();
+                    if (kept.contains(r.key())) {
+                        return;
+                    }
                     if (r.refitOnAll()) {
                         refit.save(plan, out, arms.get(r.arm()), r, o.refit());
                     }
