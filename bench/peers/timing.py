@@ -123,7 +123,7 @@ def work_keys(config_text):
             keys[arm], block = [], None
         elif arm is not None and line.startswith("  ") and not line.startswith("   "):
             block = line.strip().rstrip(":")
-            if block in ("model", "prune") or ":" in line.strip():
+            if block in ("model", "prune"):
                 keys[arm].append(line.strip())
         elif arm is not None and block in ("model", "prune"):
             keys[arm].append(f"{block}.{line.strip()}")
