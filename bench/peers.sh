@@ -5,7 +5,7 @@
 # bench/peers/make_folds.py, peer rows bench/peers/untuned/metrics_folds.csv made by bench/peers/untuned/run.sh.
 #
 #   bench/peers.sh [--datasets a,b] [--families cart,xgboost,logistic,mlp] [--out DIR] [--threads N] [--compare-only]
-#                  [--time]
+#                  [--time] [--one-jvm]
 #
 # --compare-only skips the prunekit runs and compares the runs already in --out.
 # --time also prints, per dataset x family, prunekit's wall and CPU time (summary.json's time block, per phase and the
@@ -17,6 +17,10 @@
 # arm's chosen size and metrics beside every peer row of its family, the paired per-fold dAP with a 95 % t interval,
 # and a verdict line. Exit status: 0 all verdicts pass, 1 a verdict fails, 2 bad input, 3 a prunekit run failed.
 # Wall time per run is saved as <out>/<dataset>-<family>/wall_s (for a timing column).
+# --one-jvm runs all the dataset x family studies in one `prunekit run CFG...` call (one JVM, studies one after another,
+# each exactly as alone: same files apart from times), instead of one JVM per study; no per-run wall_s then. Either
+# way the grid's wall and CPU time (every prunekit process: JVM start-up and JIT included) are saved in <out>/grid-time
+# and --time prints them beside the peers' summed time_s (bench/peers/grid_time.py).
 # CPU-heavy (the whole grid is ~4 x 4 prunekit runs of 10 outer x 5 inner folds): iterate on one dataset first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,6 +30,7 @@ out=results/peers
 threads=1
 compare_only=0
 time=0
+one_jvm=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --datasets) datasets=$2; shift 2 ;;
@@ -34,6 +39,7 @@ while [ $# -gt 0 ]; do
     --threads) threads=$2; shift 2 ;;
     --compare-only) compare_only=1; shift ;;
     --time) time=1; shift ;;
+    --one-jvm) one_jvm=1; shift ;;
     *) echo "peers.sh: unknown argument '$1' (see the header of $0)" >&2; exit 2 ;;
   esac
 done
@@ -50,6 +56,13 @@ positive() {
 }
 
 mkdir -p "$out/configs"
+cpu_ticks() { awk '{print $16 + $17}' /proc/$$/stat 2>/dev/null || echo 0; } # CPU of the finished children
+if [ "$compare_only" = 0 ]; then
+  ./prunekit --version >/dev/null # a build (first use, sources changed) is not part of the grid's time
+  grid_start=$(date +%s.%N)
+  grid_cpu=$(cpu_ticks)
+fi
+batch=()
 for ds in ${datasets//,/ }; do
   pos=$(positive "$ds")
   [ -f "data/$ds.csv" ] || { echo "peers.sh: data/$ds.csv missing" >&2; exit 2; }
@@ -68,6 +81,10 @@ for ds in ${datasets//,/ }; do
       echo "timing: {rows: 50, repeats: 1}"
       cat "$arms"
     } >"$cfg"
+    if [ "$one_jvm" = 1 ]; then
+      batch+=("$cfg")
+      continue
+    fi
     echo "=== $ds x $fam" >&2
     start=$(date +%s)
     ./prunekit run "$cfg" --out "$out/$ds-$fam" --force --threads "$threads" >"$out/$ds-$fam.log" 2>&1 \
@@ -76,6 +93,20 @@ for ds in ${datasets//,/ }; do
     uptime >"$out/$ds-$fam/uptime" # the load during the run (1, 5, 15 min averages at its end), for --time
   done
 done
+if [ "$one_jvm" = 1 ] && [ "${#batch[@]}" -gt 0 ]; then
+  # one JVM: --out DIR writes each study to DIR/<config file name> = $out/<dataset>-<family>
+  echo "=== one JVM: ${#batch[@]} studies" >&2
+  ./prunekit run "${batch[@]}" --out "$out" --force --threads "$threads" >"$out/one-jvm.log" 2>&1 \
+    || { echo "peers.sh: prunekit failed; last lines of $out/one-jvm.log:" >&2; tail -5 "$out/one-jvm.log" >&2; exit 3; }
+  for cfg in "${batch[@]}"; do
+    uptime >"$out/$(basename "$cfg" .yaml)/uptime" # the load at the batch's end
+  done
+fi
+if [ "$compare_only" = 0 ]; then
+  mode=$([ "$one_jvm" = 1 ] && echo one-jvm || echo jvm-per-study)
+  awk -v m="$mode" -v t0="$grid_start" -v t1="$(date +%s.%N)" -v c0="$grid_cpu" -v c1="$(cpu_ticks)" \
+    -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%s %.2f %.2f\n", m, t1 - t0, (c1 - c0) / hz }' >"$out/grid-time"
+fi
 # the shared peers' rows and those made here for the datasets not tuned on, as one metrics file
 peer_metrics="$out/peer_metrics_folds.csv"
 cat bench/peers/metrics_folds.csv >"$peer_metrics"
@@ -86,5 +117,6 @@ if [ "$time" = 1 ]; then
   [ "$status" -le 1 ] || exit "$status"
   echo "load: $(uptime)"
   python3 bench/peers/timing.py "$peer_metrics" "$out" "$datasets" "$families" || exit $?
+  python3 bench/peers/grid_time.py "$peer_metrics" "$out" "$datasets" "$families" || exit $?
 fi
 exit "$status"

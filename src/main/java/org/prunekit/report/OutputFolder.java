@@ -76,6 +76,57 @@ public final class OutputFolder {
     }
 
     /**
+     * The checks {@link #open} makes, without taking the lock or writing anything: a batch of studies refuses a study
+     * whose folder it could not use before any study runs. Not checked: a lock held by another run (that study's own
+     * turn says so).
+     *
+     * @param fingerprint the run's fingerprint, compared on {@code resume} with the folder's; null: not compared
+     */
+    public static void check(Path dir, String fingerprint, boolean force, boolean resume, List<Path> inputs) {
+        String name = dir.toString();
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new InputException(name, "output exists and is not a folder");
+        }
+        try {
+            if (Files.isDirectory(dir) && !isEmpty(dir) && !Files.isRegularFile(dir.resolve(MARKER))) {
+                throw notOurs(name);
+            }
+            for (Path in : inputs) {
+                checkNotOverwritten(dir, in);
+            }
+            Path marker = dir.resolve(MARKER);
+            if (Files.isRegularFile(marker)) {
+                if (resume) {
+                    if (fingerprint != null && !Files.readString(marker).trim().equals(fingerprint)) {
+                        throw changed(name);
+                    }
+                } else if (!force) {
+                    throw exists(name);
+                }
+            }
+        } catch (IOException e) {
+            throw new IoFailure(dir, e);
+        }
+    }
+
+    private static InputException notOurs(String name) {
+        return new InputException(
+                name,
+                "output folder exists and was not written by prunekit; "
+                        + "choose another folder (it is never overwritten, even with --force)");
+    }
+
+    private static InputException changed(String name) {
+        return new InputException(
+                name,
+                "cannot resume: the config or data changed since this folder was written (use --force to start over)");
+    }
+
+    private static InputException exists(String name) {
+        return new InputException(name, "output folder exists; use --force to overwrite it or --resume to finish it");
+    }
+
+    /**
      * Locks {@code dir}, checks it and makes it ready; writes below it are listed in its manifest until the session
      * is closed.
      *
@@ -90,10 +141,7 @@ public final class OutputFolder {
         }
         try {
             if (Files.isDirectory(dir) && !isEmpty(dir) && !Files.isRegularFile(dir.resolve(MARKER))) {
-                throw new InputException(
-                        name,
-                        "output folder exists and was not written by prunekit; "
-                                + "choose another folder (it is never overwritten, even with --force)");
+                throw notOurs(name);
             }
             for (Path in : inputs) {
                 checkNotOverwritten(dir, in);
@@ -107,10 +155,7 @@ public final class OutputFolder {
                     String old = Files.readString(marker).trim();
                     if (resume) {
                         if (!old.equals(fingerprint)) {
-                            throw new InputException(
-                                    name,
-                                    "cannot resume: the config or data changed since this "
-                                            + "folder was written (use --force to start over)");
+                            throw changed(name);
                         }
                         kept = true;
                         deleteLeftoverTemporaries(dir);
@@ -118,9 +163,7 @@ public final class OutputFolder {
                         manifest.add(marker);
                         manifest.deleteWritten();
                     } else {
-                        throw new InputException(
-                                name,
-                                "output folder exists; use --force to overwrite it or --resume " + "to finish it");
+                        throw exists(name);
                     }
                 }
                 manifest.track();

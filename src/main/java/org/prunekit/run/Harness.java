@@ -94,8 +94,23 @@ public final class Harness {
                 () -> engine.prepare(
                         new StudyInput(cfg, workDir, dataFile, dataSha, options.resamplers(), refitSettings)));
         Path out = cfg.output().dir();
-        String fingerprint = Experiment.sha256(studyYaml(cfg) + "\ndata " + dataSha);
+        String fingerprint = fingerprint(cfg, dataSha);
         RefitFiles refit = new RefitFiles(cfg, configSha, dataSha);
+        List<Path> inputs = inputs(cfg, workDir, dataFile);
+        try (OutputFolder.Session session = OutputFolder.open(
+                out, fingerprint, options.force(), options.resume(), inputs, options.progress()::warning)) {
+            runCells(cfg, plan, engine, out, refit, options, clock, start, cpu0);
+        }
+        return out;
+    }
+
+    /** The {@code --resume} fingerprint of a study: its {@link #studyYaml} and its data's SHA-256. */
+    static String fingerprint(ExperimentConfig cfg, String dataSha) {
+        return Experiment.sha256(studyYaml(cfg) + "\ndata " + dataSha);
+    }
+
+    /** The files a study reads (config, local data, fold file), which its output folder must not overwrite. */
+    static List<Path> inputs(ExperimentConfig cfg, Path workDir, Path dataFile) {
         List<Path> inputs = new ArrayList<>(List.of(Path.of(cfg.source())));
         if (dataFile != null) {
             inputs.add(dataFile);
@@ -103,11 +118,7 @@ public final class Harness {
         if (cfg.split().outer().file() != null) {
             inputs.add(workDir.toAbsolutePath().resolve(cfg.split().outer().file()));
         }
-        try (OutputFolder.Session session = OutputFolder.open(
-                out, fingerprint, options.force(), options.resume(), inputs, options.progress()::warning)) {
-            runCells(cfg, plan, engine, out, refit, options, clock, start, cpu0);
-        }
-        return out;
+        return inputs;
     }
 
     /**
@@ -194,7 +205,11 @@ public final class Harness {
         return new RunTimes(clock.times(), (System.nanoTime() - start) / 1e9, processCpuSeconds() - cpu0);
     }
 
-    /** CPU seconds of the whole JVM process (all threads), or 0 where the platform does not say. */
+    /**
+     * CPU seconds of the whole JVM process (all threads), or 0 where the platform does not say. A study's
+     * {@code process_cpu_s} is the difference between its end and its start, so each study of a batch run in one JVM
+     * counts its own CPU (with whatever JIT and GC work runs meanwhile), never that of the studies before it.
+     */
     static double processCpuSeconds() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
                 ? Math.max(0, os.getProcessCpuTime()) / 1e9

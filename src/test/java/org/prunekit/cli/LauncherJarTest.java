@@ -1,0 +1,156 @@
+package org.prunekit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code ./prunekit} launcher builds its jar under a lock and runs the JVM from an immutable copy: a rebuild (a
+ * second launcher after a source changed) never changes the file an already running JVM reads, and two launchers
+ * starting at once build once and never run a half-written jar. A stand-in {@code mvn} writes
+ * {@code target/prunekit.jar} in place and slowly, as the shade plugin does ({@code half}, a second later
+ * {@code jarN} for the N-th build); a stand-in {@code java} records its jar's contents when it starts and again when
+ * told to finish.
+ */
+class LauncherJarTest {
+
+    @TempDir
+    Path dir;
+
+    private Path home;
+    private Path log;
+    private Path bin;
+
+    @BeforeEach
+    void launcherWithStandIns() throws IOException {
+        Path launcher = Path.of("prunekit").toAbsolutePath();
+        assumeTrue(
+                Files.isRegularFile(launcher)
+                        && Files.isExecutable(Path.of("/bin/bash"))
+                        && Files.isExecutable(Path.of("/usr/bin/flock")),
+                "needs bash, flock and ./prunekit");
+        home = Files.createDirectories(dir.resolve("home"));
+        Files.copy(launcher, home.resolve("prunekit"));
+        Files.createDirectories(home.resolve("src/main"));
+        Files.writeString(home.resolve("src/main/A.java"), "class A {}\n");
+        Files.writeString(home.resolve("pom.xml"), "<project/>\n");
+        log = Files.createDirectories(dir.resolve("log"));
+        bin = Files.createDirectories(dir.resolve("bin"));
+        script(
+                bin.resolve("mvn"),
+                "echo build >> '" + log + "/builds'\n"
+                        + "mkdir -p target\n"
+                        + "printf half > target/prunekit.jar\n"
+                        + "sleep 1\n"
+                        + "printf \"jar$(wc -l < '" + log + "/builds')\" > target/prunekit.jar\n");
+        script(
+                bin.resolve("java"),
+                "while [ \"$1\" != -jar ]; do shift; done\n"
+                        + "jar=$2; name=$4\n"
+                        + "cat \"$jar\" > '" + log + "'/$name.start\n"
+                        + "i=0; while [ ! -f '" + log + "/go' ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i+1)); done\n"
+                        + "cat \"$jar\" > '" + log + "'/$name.end\n");
+    }
+
+    private static void script(Path file, String body) throws IOException {
+        Files.writeString(file, "#!/bin/sh\n" + body);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    /** {@code ./prunekit validate NAME} with the stand-ins first on the PATH. */
+    private Process launch(String name) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(
+                        "/bin/bash", home.resolve("prunekit").toString(), "validate", name)
+                .redirectOutput(log.resolve(name + ".out").toFile())
+                .redirectError(log.resolve(name + ".err").toFile());
+        pb.environment().put("PATH", bin + ":" + pb.environment().getOrDefault("PATH", "/usr/bin:/bin"));
+        pb.environment().remove("PRUNEKIT_JAVA_OPTS");
+        return pb.start();
+    }
+
+    private String read(String file) throws IOException {
+        return Files.readString(log.resolve(file));
+    }
+
+    /** Waits for the stand-in java of launcher {@code name} to record its jar at start. */
+    private void started(String name, Process p) throws Exception {
+        Path file = log.resolve(name + ".start");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!Files.exists(file) && p.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        Thread.sleep(50); // the stand-in's cat has finished writing
+        assertTrue(Files.exists(file), name + " started: " + read(name + ".err"));
+    }
+
+    private void finish(Process... ps) throws Exception {
+        Files.writeString(log.resolve("go"), "");
+        for (Process p : ps) {
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS), "launcher ended");
+            assertEquals(0, p.exitValue(), "launcher status");
+        }
+    }
+
+    private List<String> copies() throws IOException {
+        try (Stream<Path> s = Files.list(home.resolve("target/run"))) {
+            return s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("prunekit-"))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    @Test
+    void aRebuildNeverChangesTheJarOfARunningJvm() throws Exception {
+        Process a = launch("a");
+        started("a", a);
+        assertEquals("jar1", read("a.start"));
+        // a source changes while a's JVM runs: the next launcher rebuilds
+        Files.setLastModifiedTime(
+                home.resolve("src/main/A.java"), FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+        Process b = launch("b");
+        started("b", b);
+        assertEquals("jar2", read("b.start"));
+        Path jar = home.resolve("target/prunekit.jar");
+        Files.setLastModifiedTime(
+                home.resolve("src/main/A.java"),
+                FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - 1_000)); // jar2 is up to date
+        finish(a, b);
+        assertEquals("jar1", read("a.end"), "the jar a's JVM runs is the one it started with");
+        assertEquals("jar2", read("b.end"));
+        assertEquals(2, read("builds").lines().count());
+        assertEquals(2, copies().size(), "a's copy was in use while b started: kept");
+        // a later launcher (no rebuild) runs b's copy and deletes a's, now unused
+        Process c = launch("c");
+        finish(c);
+        assertEquals("jar2", read("c.start"));
+        assertEquals(1, copies().size(), copies().toString());
+        assertEquals(2, read("builds").lines().count());
+    }
+
+    @Test
+    void twoLaunchersStartingAtOnceBuildOnceAndRunTheFinishedJar() throws Exception {
+        Process a = launch("a");
+        Process b = launch("b");
+        started("a", a);
+        started("b", b);
+        finish(a, b);
+        assertEquals(1, read("builds").lines().count(), "one build");
+        for (String f : List.of("a.start", "b.start", "a.end", "b.end")) {
+            assertEquals("jar1", read(f), f);
+        }
+        assertEquals(1, copies().size(), copies().toString());
+    }
+}
