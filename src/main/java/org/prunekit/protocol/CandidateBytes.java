@@ -26,24 +26,29 @@ final class CandidateBytes {
         this.sizer = new BundleSizer(study.config().data().schema(), encoding, study.classes(), study.positive());
     }
 
-    /** The pruning record of candidate {@code index} of {@code arm}'s path, as its bundle would carry it. */
-    static PruningRecord record(
-            ExperimentConfig cfg, ArmSpec arm, String strengthName, long denseParameters, int index, Candidate c) {
+    /** The pruning record of {@code arm}'s bundles, as they would carry it; {@link PruningRecord#withCandidate} per candidate. */
+    static PruningRecord template(ExperimentConfig cfg, ArmSpec arm, String strengthName, long denseParameters) {
         return new PruningRecord(
                 arm.name(),
                 arm.family(),
                 arm.method(),
                 strengthName,
-                c.strength(),
-                index,
-                c.size().parameters(),
-                c.size().nonZeroParameters(),
+                Double.NaN,
+                0,
+                0,
+                0,
                 denseParameters,
                 cfg.selectFor(arm).metric().configName(),
                 cfg.selectFor(arm).rule(),
                 NO_DIGEST,
                 NO_DIGEST,
                 PruningRecord.currentVersion());
+    }
+
+    /** {@code template}'s record for candidate {@code index}, {@code c}. */
+    static PruningRecord record(PruningRecord template, int index, Candidate c) {
+        return template.withCandidate(
+                index, c.strength(), c.size().parameters(), c.size().nonZeroParameters());
     }
 
     /** The bytes of {@code c}'s bundle carrying {@code record}. */
@@ -54,10 +59,11 @@ final class CandidateBytes {
 
     /**
      * The bytes of a bundle measured as {@code measured} with record {@code with}, had it carried {@code arm}'s record
-     * instead ({@link BundleSizer#withRecord}); a Java-serialized size carries no record and stays.
+     * instead ({@link BundleSizer#withRecord}); a Java-serialized size carries no record, and the measuring arm's
+     * own record changes nothing: both stay.
      */
     static SizeMeter.Bytes forArm(SizeMeter.Bytes measured, PruningRecord with, PruningRecord arm) {
-        return measured.format().equals("bundle")
+        return measured.format().equals("bundle") && !with.equals(arm)
                 ? new SizeMeter.Bytes(BundleSizer.withRecord(measured.bytes(), with, arm), "bundle")
                 : measured;
     }

@@ -139,10 +139,11 @@ public final class CellRunner {
         latency.computeIfAbsent(choice.index(), i -> w.timeLatency(i, cfg, clock));
 
         List<CandidateResult> results = new ArrayList<>();
-        long dense = cands.get(0).size().parameters();
+        PruningRecord template = CandidateBytes.template(
+                cfg, arm, path.strengthName(), cands.get(0).size().parameters());
         for (int i = 0; i < cands.size(); i++) {
             Candidate c = cands.get(i);
-            PruningRecord own = CandidateBytes.record(cfg, arm, path.strengthName(), dense, i, c);
+            PruningRecord own = CandidateBytes.record(template, i, c);
             int k = i;
             SizeMeter.Bytes b = clock.time(
                     PhaseClock.SIZE,

@@ -202,12 +202,13 @@ record CellWork(
 
             CandidateBytes sizer =
                     new CandidateBytes(study, main.part().encoder().encoding());
-            long dense = cands.get(0).size().parameters();
+            PruningRecord template = CandidateBytes.template(
+                    cfg, arm, path.strengthName(), cands.get(0).size().parameters());
             List<SizeMeter.Bytes> bytes = new ArrayList<>();
             List<PruningRecord> records = new ArrayList<>();
             for (int i = 0; i < cands.size(); i++) {
                 Candidate c = cands.get(i);
-                PruningRecord r = CandidateBytes.record(cfg, arm, path.strengthName(), dense, i, c);
+                PruningRecord r = CandidateBytes.record(template, i, c);
                 int k = i;
                 bytes.add(clock.time(PhaseClock.SIZE, () -> sizer.of(r, c, sc.threshold(k))));
                 records.add(r);
