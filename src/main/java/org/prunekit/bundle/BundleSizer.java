@@ -73,6 +73,22 @@ public final class BundleSizer {
                 + lengthDelimited(BundlePayloadProto.MODEL_FIELD_NUMBER, m));
     }
 
+    /**
+     * The size of a bundle of {@code bytes} that carries pruning record {@code measured}, had it carried {@code other}
+     * instead: the record is the payload's field {@code pruning}, so the size is
+     * {@code bytes - ld(pruning, |measured|) + ld(pruning, |other|)} exactly. Arms that share a cell's candidates
+     * differ in their records only (name, selection metric and rule), so one measurement serves them all.
+     */
+    public static long withRecord(long bytes, PruningRecord measured, PruningRecord other) {
+        return bytes
+                - lengthDelimited(
+                        BundlePayloadProto.PRUNING_FIELD_NUMBER,
+                        BundleMessages.pruning(measured).getSerializedSize())
+                + lengthDelimited(
+                        BundlePayloadProto.PRUNING_FIELD_NUMBER,
+                        BundleMessages.pruning(other).getSerializedSize());
+    }
+
     /** How many CART trees were serialized to be measured (one per tree kind, see {@link TreeEncodedSize}). */
     int treesEncoded() {
         return trees.encoded();

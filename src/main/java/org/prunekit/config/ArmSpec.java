@@ -56,6 +56,20 @@ public record ArmSpec(
         return family + canonical(model);
     }
 
+    /**
+     * The arm's work identity within a study: its model ({@link #modelKey()}) and its method with the {@code prune:}
+     * block, keys sorted at every level, e.g. {@code cart{family=cart} cost-complexity{method=cost-complexity}}. It
+     * leaves out what only chooses among the candidates or names them: {@code select:}, the name, and the arm's
+     * position and file (which only locate error messages). Everything else a cell's work depends on is the study's,
+     * the same for every arm: the folds and seed, data and encoding, the imbalance strategy (resampling, class
+     * weights, or per-candidate thresholds chosen on inner scores), the metrics and the timing settings. Arms with
+     * equal work keys encode, fit, compute paths, score and measure the same candidates on every fold; they differ
+     * only in the candidate their rule chooses.
+     */
+    public String workKey() {
+        return modelKey() + " " + method + canonical(prune);
+    }
+
     private static String canonical(Object v) {
         if (v instanceof Map<?, ?> m) {
             Map<String, String> sorted = new TreeMap<>();

@@ -8,6 +8,11 @@ public record PhaseTime(double wallSeconds, double cpuSeconds) {
 
     public static final PhaseTime ZERO = new PhaseTime(0, 0);
 
+    /** One of {@code n} equal shares of this time: what each of {@code n} arms records of work they shared. */
+    public PhaseTime share(int n) {
+        return n == 1 ? this : new PhaseTime(wallSeconds / n, cpuSeconds / n);
+    }
+
     public PhaseTime plus(PhaseTime o) {
         return new PhaseTime(wallSeconds + o.wallSeconds, cpuSeconds + o.cpuSeconds);
     }

@@ -1,31 +1,42 @@
 package org.prunekit.run;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.prunekit.config.ArmSpec;
 import org.prunekit.data.Fold;
 import org.prunekit.data.InputException;
 import org.prunekit.protocol.CellRunner;
 import org.prunekit.protocol.Study;
 
-/** Runs one {@link CellSpec} of a study: the same code whichever engine runs it. */
+/** Runs one {@link CellGroup} of a study: the same code whichever engine runs it. */
 public final class CellTask {
 
     private CellTask() {}
 
     /**
-     * Runs {@code cell}; a refit also builds its model files here ({@link RefitModels}), from the models it trained.
+     * Runs the cells of {@code group}, sharing their work ({@link CellRunner#run(List, Fold)}); a refit also builds
+     * each arm's model files here ({@link RefitModels}), from the models it trained. One output per cell, in order.
      *
-     * @throws IllegalStateException naming the cell when it fails (bad input keeps its own message)
+     * @throws IllegalStateException naming the cells when they fail (bad input keeps its own message)
      */
-    public static CellOutput run(Study study, CellSpec cell, RefitSettings refit) {
-        CellRunner.Outcome o = outcome(study, cell);
-        if (!cell.isRefit()) {
-            return new CellOutput(o.result(), null);
+    public static List<CellOutput> run(Study study, CellGroup group, RefitSettings refit) {
+        List<ArmSpec> arms = group.cells().stream().map(c -> arm(study, c)).toList();
+        List<CellRunner.Outcome> outcomes = outcomes(study, group, arms);
+        List<CellOutput> out = new ArrayList<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            CellRunner.Outcome o = outcomes.get(i);
+            CellSpec cell = group.cells().get(i);
+            if (!cell.isRefit()) {
+                out.add(new CellOutput(o.result(), null));
+                continue;
+            }
+            try {
+                out.add(new CellOutput(o.result(), RefitModels.of(study, arms.get(i), o, refit)));
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("cell " + cell.key() + ": model files: " + e, e);
+            }
         }
-        try {
-            return new CellOutput(o.result(), RefitModels.of(study, arm(study, cell), o, refit));
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("cell " + cell.key() + ": model files: " + e, e);
-        }
+        return out;
     }
 
     private static ArmSpec arm(Study study, CellSpec cell) {
@@ -35,21 +46,21 @@ public final class CellTask {
                 .orElseThrow(() -> new IllegalArgumentException("no arm " + cell.arm()));
     }
 
-    private static CellRunner.Outcome outcome(Study study, CellSpec cell) {
-        ArmSpec arm = arm(study, cell);
+    private static List<CellRunner.Outcome> outcomes(Study study, CellGroup group, List<ArmSpec> arms) {
+        CellSpec first = group.cells().get(0);
         Fold fold = null;
-        if (!cell.isRefit()) {
+        if (!first.isRefit()) {
             fold = study.outerFolds().stream()
-                    .filter(f -> f.repeat() == cell.repeat() && f.index() == cell.fold())
+                    .filter(f -> f.repeat() == first.repeat() && f.index() == first.fold())
                     .findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("no outer fold " + cell.key()));
+                    .orElseThrow(() -> new IllegalArgumentException("no outer fold " + first.key()));
         }
         try {
-            return new CellRunner(study).run(arm, fold);
+            return new CellRunner(study).run(arms, fold);
         } catch (InputException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new IllegalStateException("cell " + cell.key() + ": " + e, e);
+            throw new IllegalStateException("cell " + group.key() + ": " + e, e);
         }
     }
 }

@@ -7,7 +7,8 @@ import org.prunekit.config.ExperimentConfig;
 
 /**
  * Where a study's cells run: {@link LocalEngine} (a thread pool in this JVM, the default) or a cluster engine found
- * through {@link EngineProvider}. The {@link Harness} hands an engine cell specs and gets each cell's outcome back;
+ * through {@link EngineProvider}. The {@link Harness} hands an engine groups of cells ({@link CellGroup}, each run as
+ * one task by {@link CellTask}) and gets each cell's outcome back;
  * everything else (the protocol inside a cell, the cell files, resume, the results and the report) is the harness's,
  * so every engine writes the same results.
  */
@@ -25,11 +26,11 @@ public interface Engine extends AutoCloseable {
     StudyPlan prepare(StudyInput input);
 
     /**
-     * Runs {@code cells} of the prepared study and hands each outcome to {@code sink} on the calling thread as soon
-     * as it arrives (completion order). Stops at the first cell that fails for good and throws its error; outcomes
-     * that arrived before were handed to {@code sink}.
+     * Runs {@code groups} of the prepared study, each as one task ({@link CellTask}), and hands each cell's outcome to
+     * {@code sink} on the calling thread as soon as its group ends (completion order). Stops at the first group that
+     * fails for good and throws its error; outcomes that arrived before were handed to {@code sink}.
      */
-    void run(List<CellSpec> cells, Consumer<CellOutput> sink, Progress progress);
+    void run(List<CellGroup> groups, Consumer<CellOutput> sink, Progress progress);
 
     @Override
     default void close() {}

@@ -5,9 +5,11 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.prunekit.config.ArmSpec;
 import org.prunekit.config.ExperimentConfig;
@@ -22,7 +24,8 @@ import org.prunekit.report.RunTimes;
 
 /**
  * Runs a study: every cell (arm × repeat × outer fold, plus each arm's refit on all data) on an {@link Engine} (a
- * thread pool by default, or Spark), each cell's result saved to {@code cells/} as it arrives, then the result files written from the saved cells. Cells
+ * thread pool by default, or Spark), the cells of arms that differ only in {@code select:} together as one task
+ * ({@link CellGroup}: they share one cell's work), each cell's result saved to {@code cells/} as it arrives, then the result files written from the saved cells. Cells
  * depend only on the config and their identity (seeds never come from thread order), and the final files are built
  * from the cell files in a fixed order, so the results are the same whatever the thread count and whether or not the
  * run was interrupted and resumed (apart from latency). Last, the plots and {@code report.html} are drawn from the
@@ -148,22 +151,29 @@ public final class Harness {
         String dataSha = refit.dataSha();
         CellStore store = new CellStore(out);
 
-        List<CellSpec> cells = new ArrayList<>();
+        List<CellSpec> cells = new ArrayList<>(); // arm by arm, the results' order
         for (ArmSpec arm : cfg.arms()) {
             for (int[] f : plan.outerFolds()) {
                 cells.add(new CellSpec(arm.name(), f[0], f[1]));
             }
             cells.add(CellSpec.refit(arm.name()));
         }
-        List<CellSpec> todo = new ArrayList<>();
+        List<CellGroup> groups = CellGroup.of(cfg, plan.outerFolds());
+        // a group runs again when any of its cells is missing; only its missing cells are saved (finished cells of
+        // an earlier run stay untouched)
+        Set<String> kept = new HashSet<>();
         for (CellSpec c : cells) {
-            boolean saved = options.resume() && store.load(c.key()).isPresent();
-            boolean modelOk = !c.isRefit() || Files.isRegularFile(RefitFiles.provenanceFile(out, c.arm()));
-            if (!(saved && modelOk)) {
-                todo.add(c);
+            if (finished(c, store, out, options.resume())) {
+                kept.add(c.key());
             }
         }
-        int skipped = cells.size() - todo.size();
+        List<CellGroup> todo = new ArrayList<>();
+        for (CellGroup g : groups) {
+            if (!g.cells().stream().allMatch(c -> kept.contains(c.key()))) {
+                todo.add(g);
+            }
+        }
+        int skipped = kept.size();
         int[] finished = {skipped};
         Map<String, ArmSpec> arms = new LinkedHashMap<>();
         cfg.arms().forEach(a -> arms.put(a.name(), a));
@@ -171,6 +181,9 @@ public final class Harness {
                 todo,
                 o -> {
                     CellResult r = o.result();
+                    if (kept.contains(r.key())) {
+                        return;
+                    }
                     if (r.refitOnAll()) {
                         refit.save(plan, out, arms.get(r.arm()), r, o.refit());
                     }
@@ -199,6 +212,13 @@ public final class Harness {
                 () -> writeReport(out, options.progress(), cfg.output().svg()));
         // the summary again, now with the report's own time (report.html shows the times up to writing)
         writer.withRunTimes(runTimes(clock, start, cpu0)).writeSummary(out);
+    }
+
+    /** Whether cell {@code c} is saved from an earlier run that {@code --resume} keeps (a refit with its model). */
+    private static boolean finished(CellSpec c, CellStore store, Path out, boolean resume) {
+        boolean saved = resume && store.load(c.key()).isPresent();
+        boolean modelOk = !c.isRefit() || Files.isRegularFile(RefitFiles.provenanceFile(out, c.arm()));
+        return saved && modelOk;
     }
 
     private static RunTimes runTimes(PhaseClock clock, long start, double cpu0) {

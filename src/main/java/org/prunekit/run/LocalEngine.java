@@ -10,7 +10,7 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.prunekit.protocol.Study;
 
-/** Runs cells on a thread pool in this JVM, on a study read once into memory. */
+/** Runs groups of cells ({@link CellGroup}) on a thread pool in this JVM, on a study read once into memory. */
 public final class LocalEngine implements Engine {
 
     private final int threads;
@@ -32,7 +32,7 @@ public final class LocalEngine implements Engine {
     }
 
     @Override
-    public void run(List<CellSpec> cells, Consumer<CellOutput> sink, Progress progress) {
+    public void run(List<CellGroup> groups, Consumer<CellOutput> sink, Progress progress) {
         if (study == null) {
             throw new IllegalStateException("prepare() first");
         }
@@ -42,20 +42,20 @@ public final class LocalEngine implements Engine {
             return th;
         });
         try {
-            ExecutorCompletionService<CellOutput> ecs = new ExecutorCompletionService<>(pool);
-            List<Future<CellOutput>> futures = new ArrayList<>();
-            for (CellSpec c : cells) {
-                futures.add(ecs.submit(() -> CellTask.run(study, c, refit)));
+            ExecutorCompletionService<List<CellOutput>> ecs = new ExecutorCompletionService<>(pool);
+            List<Future<List<CellOutput>>> futures = new ArrayList<>();
+            for (CellGroup g : groups) {
+                futures.add(ecs.submit(() -> CellTask.run(study, g, refit)));
             }
-            for (int i = 0; i < cells.size(); i++) {
-                CellOutput o;
+            for (int i = 0; i < groups.size(); i++) {
+                List<CellOutput> o;
                 try {
                     o = ecs.take().get();
                 } catch (ExecutionException e) {
                     futures.forEach(f -> f.cancel(true));
                     throw Harness.unwrap(e.getCause());
                 }
-                sink.accept(o);
+                o.forEach(sink);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

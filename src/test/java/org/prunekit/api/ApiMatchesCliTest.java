@@ -21,6 +21,10 @@ import org.prunekit.cli.Main;
 import org.prunekit.config.ArmSpec;
 import org.prunekit.config.ConfigBinder;
 import org.prunekit.protocol.CellRunner;
+import org.prunekit.prune.ensemble.BoostedTrees;
+import org.prunekit.prune.ensemble.XgboostFamily;
+import org.prunekit.prune.ensemble.XgboostModels;
+import org.prunekit.prune.ensemble.XgboostParams;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
@@ -155,17 +159,40 @@ class ApiMatchesCliTest {
         assertEquals(2 * path.leaves()[api.chosen()] - 1, pruned.countNodes(pruned.getRoot()));
     }
 
+    /** The family's default: {@code binary:logistic} on this two-class label (one tree per round). */
     @Test
     void xgboostTreeDrop() throws IOException {
         long seed = cellSeed("xgb");
         Datasets.Split split = Datasets.split(data, 0.2, CellRunner.innerSplitSeed(SEED, -1, -1));
+        Model<Label> model = XgboostFamily.trainer(
+                        new XgboostParams(30, 3, 0.1, 1.0, 1.0, 0.0, 1.0, seed, 1, XgboostParams.AUTO))
+                .train(split.train());
+        assertEquals("binary:logistic", objective(model));
+        xgboostTreeDrop("xgb", model, split);
+    }
+
+    /** A model from Tribuo's own trainer ({@code multi:softprob}) gives what {@code objective: softprob} gives. */
+    @Test
+    void xgboostTreeDropOnTribuosSoftprobModel() throws IOException {
+        long seed = cellSeed("xgb-softprob");
+        Datasets.Split split = Datasets.split(data, 0.2, CellRunner.innerSplitSeed(SEED, -1, -1));
         Model<Label> model = new XGBoostClassificationTrainer(30, 0.1, 0.0, 3, 1.0, 1.0, 1.0, 1.0, 0.0, 1, true, seed)
                 .train(split.train());
+        assertEquals("multi:softprob", objective(model));
+        xgboostTreeDrop("xgb-softprob", model, split);
+    }
+
+    private static String objective(Model<Label> model) {
+        return BoostedTrees.parse(XgboostModels.modelJson(XgboostModels.require(model)))
+                .objective();
+    }
+
+    private static void xgboostTreeDrop(String arm, Model<Label> model, Datasets.Split split) throws IOException {
         TreeDrop.Path path = TreeDrop.path(
                 model,
                 split.test(),
                 TreeDrop.Options.defaults().withStrategy("forward").withSizes(2, 5, 10, 20));
-        assertSame("xgb", path.choose(Scoring.defaults()));
+        assertSame(arm, path.choose(Scoring.defaults()));
     }
 
     @Test
@@ -195,7 +222,7 @@ class ApiMatchesCliTest {
         StudyResult cli = StudyResult.read(cliDir);
         List<String> cells = new ArrayList<>();
         StudyResult api = Study.load(CONFIG).withOutput(tmp.resolve("api")).run((done, total, cell) -> cells.add(cell));
-        assertEquals(10, cells.size(), "5 arms x (1 outer fold + 1 refit) cells reported: " + cells);
+        assertEquals(12, cells.size(), "6 arms x (1 outer fold + 1 refit) cells reported: " + cells);
         assertEquals(cli.candidates(), api.candidates());
         assertEquals(cli.arms().size(), api.arms().size());
         for (int i = 0; i < cli.arms().size(); i++) {

@@ -22,7 +22,8 @@ import org.tribuo.classification.Label;
 /**
  * {@link BundleSizer} against the bundle actually built: for every subtree of a cost-complexity path (with and without
  * a threshold, long and short arm names, in path order and reversed), the size it computes is the length of
- * {@link Bundle#toBytes()}; and it serializes one tree per path to do so, not one per candidate.
+ * {@link Bundle#toBytes()}, and {@link BundleSizer#withRecord} gives it for another arm's record from that size; and it
+ * serializes one tree per path to do so, not one per candidate.
  */
 class BundleSizerTest {
 
@@ -71,6 +72,28 @@ class BundleSizerTest {
                         written,
                         sizer.bytes(c.model(), record, threshold).orElseThrow(),
                         "candidate " + i + (reversed ? " (reversed)" : ""));
+                // another arm sharing the candidate: its own name, metric and rule, sized from this one's bytes
+                PruningRecord other = new PruningRecord(
+                        "cart-" + "y".repeat(i * 11),
+                        "cart",
+                        "cost-complexity",
+                        "alpha",
+                        c.strength(),
+                        i,
+                        c.size().parameters(),
+                        c.size().nonZeroParameters(),
+                        path.get(0).size().parameters(),
+                        i % 2 == 0 ? "balanced-accuracy" : "mcc",
+                        i % 2 == 0 ? "best" : "one-se",
+                        NO_DIGEST,
+                        NO_DIGEST,
+                        PruningRecord.currentVersion());
+                assertEquals(
+                        new Bundle(schema, enc.encoding(), classes, positive, threshold, c.model(), other)
+                                .toBytes()
+                                .length,
+                        BundleSizer.withRecord(written, record, other),
+                        "candidate " + i + " with another arm's record");
             }
             assertEquals(1, sizer.treesEncoded(), "one tree serialized per path");
         }

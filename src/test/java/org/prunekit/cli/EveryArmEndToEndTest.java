@@ -16,8 +16,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import org.prunekit.bundle.Bundle;
 import org.prunekit.config.Registry;
 import org.prunekit.onnx.OnnxParityTest;
+import org.prunekit.prune.ensemble.BoostedTrees;
+import org.prunekit.prune.ensemble.XgboostModels;
 import org.prunekit.spi.MethodFactory;
 import org.prunekit.testing.StudyFiles;
 
@@ -27,7 +30,8 @@ import org.prunekit.testing.StudyFiles;
  * {@code predict} on the raw CSV -> {@code export --format onnx} (where the family has a translation) -> {@code report}.
  * The arms come from the registry, so a new family or method is covered without editing this test. Smile families
  * (with {@code none} or {@code trim}) are comparison-only: their run must complete, leave no model file and be noted
- * as comparison-only in summary.md.
+ * as comparison-only in summary.md. Family xgboost also runs with {@code objective: softprob} beside its two-class
+ * default ({@code binary:logistic}).
  */
 class EveryArmEndToEndTest {
 
@@ -38,6 +42,7 @@ class EveryArmEndToEndTest {
     static Path out;
     static List<String> arms = new ArrayList<>();
     static StudyFiles.Cli run;
+    static final String SOFTPROB_ARM = "xgboost-softprob-tree-drop";
 
     @BeforeAll
     static void runEveryArm() throws IOException {
@@ -58,6 +63,19 @@ class EveryArmEndToEndTest {
                 armBlocks.add(Map.of("name", name, "model", model, "prune", prune));
             }
         }
+        // family xgboost trains binary:logistic on this two-class label by default; its softprob option goes the
+        // whole way too
+        Map<String, Object> softprob = new LinkedHashMap<>(OnnxParityTest.MODEL.get("xgboost"));
+        softprob.put("family", "xgboost");
+        softprob.put("objective", "softprob");
+        arms.add(SOFTPROB_ARM);
+        armBlocks.add(Map.of(
+                "name",
+                SOFTPROB_ARM,
+                "model",
+                softprob,
+                "prune",
+                Map.of("method", "tree-drop", "sizes", List.of(2, 5))));
         Map<String, Object> cfg = new LinkedHashMap<>();
         cfg.put("name", "every-arm");
         cfg.put("data", Map.of("path", csv.toString(), "target", "class", "positive", "pos"));
@@ -82,6 +100,10 @@ class EveryArmEndToEndTest {
         for (String arm : arms) {
             tests.add(DynamicTest.dynamicTest(arm, () -> checkArm(arm)));
         }
+        tests.add(DynamicTest.dynamicTest("xgboost objectives", () -> {
+            assertEquals("binary:logistic", objective("xgboost-tree-drop"));
+            assertEquals("multi:softprob", objective(SOFTPROB_ARM));
+        }));
         tests.add(DynamicTest.dynamicTest("report", () -> {
             StudyFiles.Cli report = StudyFiles.cli("report", out.toString());
             assertEquals(0, report.code(), report.err());
@@ -91,6 +113,13 @@ class EveryArmEndToEndTest {
             }
         }));
         return tests;
+    }
+
+    /** The XGBoost objective of an arm's saved model. */
+    private static String objective(String arm) {
+        Bundle bundle = Bundle.load(out.resolve("models").resolve(arm + ".model"));
+        return BoostedTrees.parse(XgboostModels.modelJson(XgboostModels.require(bundle.model())))
+                .objective();
     }
 
     private static void checkArm(String arm) throws IOException {

@@ -23,7 +23,7 @@ class ValidateListingTest {
         assertTrue(
                 out.contains(
                         "arm xgb-drop\n  model: family=xgboost, rounds=100, max-depth=3, eta=0.1, subsample=1,"
-                                + " min-child-weight=1, alpha=0, lambda=1, threads=1\n"
+                                + " min-child-weight=1, alpha=0, lambda=1, threads=1, objective=auto\n"
                                 + "  prune: method=tree-drop, strategy=forward, sizes=[5, 10, 20, 30, 50, 75], objective=log-loss\n"),
                 out);
         assertTrue(

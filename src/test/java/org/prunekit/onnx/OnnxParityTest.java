@@ -24,11 +24,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.prunekit.config.Registry;
 import org.prunekit.data.CsvTableReader;
 import org.prunekit.data.Table;
 import org.prunekit.data.TableEncoder;
 import org.prunekit.eval.Probabilities;
+import org.prunekit.prune.ensemble.BoostedTrees;
+import org.prunekit.prune.ensemble.XgboostModels;
 import org.prunekit.spi.Candidate;
 import org.prunekit.spi.MethodFactory;
 import org.prunekit.spi.ModelFamily;
@@ -137,8 +140,44 @@ public class OnnxParityTest {
     @MethodSource("arms")
     void exportedGraphScoresRawRowsAsTheModel(String familyName, String methodName, Map<String, Object> extra)
             throws Exception {
+        checkPath(familyName, MODEL.getOrDefault(familyName, Map.of()), methodName, extra);
+    }
+
+    /**
+     * Family xgboost under both objectives, every candidate of a forward tree-drop path: {@code auto} trains
+     * {@code binary:logistic} on this two-class label (graph: σ of one margin starting at logit(base_score)),
+     * {@code softprob} trains Tribuo's {@code multi:softprob} (softmax of two margins).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"auto", "softprob"})
+    void xgboostExportsUnderBothObjectives(String objective) throws Exception {
+        Map<String, Object> model = new HashMap<>(MODEL.get("xgboost"));
+        model.put("objective", objective);
+        Params params = new Params("test.yaml", "model", model);
+        ModelFamily family = Registry.families().get("xgboost");
+        Model<Label> trained = family.trainer(params, 7, Map.of()).train(train);
+        BoostedTrees trees = BoostedTrees.parse(XgboostModels.modelJson(XgboostModels.require(trained)));
+        assertEquals(objective.equals("auto") ? "binary:logistic" : "multi:softprob", trees.objective());
+        PruningPath path = Registry.methods()
+                .get("tree-drop")
+                .create(
+                        new Params("test.yaml", "prune", Map.of("strategy", "forward", "sizes", List.of(2, 5, 11))),
+                        params,
+                        family,
+                        7)
+                .path(trained, train, validation);
+        for (Candidate c : path.candidates()) {
+            checkParity(
+                    c.model(),
+                    "xgboost " + objective + " keeping " + c.size().details().get("rounds") + " rounds");
+        }
+    }
+
+    private static void checkPath(
+            String familyName, Map<String, Object> modelParams, String methodName, Map<String, Object> extra)
+            throws Exception {
         ModelFamily family = Registry.families().get(familyName);
-        Params model = new Params("test.yaml", "model", MODEL.getOrDefault(familyName, Map.of()));
+        Params model = new Params("test.yaml", "model", modelParams);
         Map<String, Object> prune = new HashMap<>(PRUNE.getOrDefault(methodName, Map.of()));
         prune.putAll(extra);
         MethodFactory factory = Registry.methods().get(methodName);

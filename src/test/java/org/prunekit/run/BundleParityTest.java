@@ -26,7 +26,8 @@ import org.prunekit.protocol.Study;
  * For every family, the refit model saved as a bundle and read back predicts its own training CSV exactly as the
  * in-process model predicts the rows the harness encoded: the same probabilities, bit for bit, and the label the
  * bundle's threshold gives. Two datasets: credit_scoring (missing cells, with missing indicators) and german_credit
- * (categorical columns, one-hot encoded).
+ * (categorical columns, one-hot encoded). Family xgboost twice: its two-class default ({@code binary:logistic}, one
+ * output column) and {@code objective: softprob} (Tribuo's {@code multi:softprob}).
  */
 class BundleParityTest {
 
@@ -37,6 +38,8 @@ class BundleParityTest {
     static final List<String> ARMS = List.of(
             "{name: cart, model: {family: cart}, prune: {method: cost-complexity}}",
             "{name: xgb, model: {family: xgboost, rounds: 12, max-depth: 3, eta: 0.3},"
+                    + " prune: {method: tree-drop, strategy: forward, sizes: [4, 8]}}",
+            "{name: xgb-softprob, model: {family: xgboost, rounds: 12, max-depth: 3, eta: 0.3, objective: softprob},"
                     + " prune: {method: tree-drop, strategy: forward, sizes: [4, 8]}}",
             "{name: forest, model: {family: random-forest, members: 6}, prune: {method: tree-drop}}",
             "{name: ada, model: {family: adaboost, members: 5}, prune: {method: tree-drop}}",

@@ -8,8 +8,8 @@ import org.prunekit.eval.Probabilities;
 import org.tribuo.Example;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
-import org.tribuo.classification.xgboost.XGBoostClassificationConverter;
 import org.tribuo.common.xgboost.XGBoostModel;
+import org.tribuo.common.xgboost.XGBoostOutputConverter;
 
 /**
  * Class probabilities, on one set of rows, of the models that keep the first k rounds of one XGBoost model, for any
@@ -20,13 +20,13 @@ import org.tribuo.common.xgboost.XGBoostModel;
  * values of the trees of rounds 0..k−1 one tree after another in float32, then applies the objective's transform:
  * exactly the sums and the order of a model holding only those trees ({@link XgboostJson#keep} keeps them in order,
  * leaf values unchanged). The probabilities therefore equal that model's bit for bit; rows become predictions as
- * Tribuo's {@code XGBoostModel.predict} makes them ({@link XgboostModels#rows}, Tribuo's classification converter).
+ * Tribuo's {@code XGBoostModel.predict} makes them ({@link XgboostModels#rows}, the converter of the objective,
+ * {@link XgboostModels#converter}).
  */
 final class PrefixScorer implements AutoCloseable {
 
-    private static final XGBoostClassificationConverter CONVERTER = new XGBoostClassificationConverter();
-
     private final XGBoostModel<Label> model;
+    private final XGBoostOutputConverter<Label> converter;
     private final Booster booster;
     private final XgboostModels.Rows rows;
     private final Example<Label>[] examples;
@@ -36,11 +36,13 @@ final class PrefixScorer implements AutoCloseable {
     @SuppressWarnings("unchecked")
     private PrefixScorer(
             XGBoostModel<Label> model,
+            XGBoostOutputConverter<Label> converter,
             Booster booster,
             XgboostModels.Rows rows,
             List<String> classes,
             int parallelTrees) {
         this.model = model;
+        this.converter = converter;
         this.booster = booster;
         this.rows = rows;
         this.examples = rows.examples().toArray(Example[]::new);
@@ -49,11 +51,17 @@ final class PrefixScorer implements AutoCloseable {
     }
 
     /**
-     * A scorer of {@code examples} for the prefixes of {@code model}, whose rounds hold {@code parallelTrees} trees
-     * per class ({@code num_parallel_tree}).
+     * A scorer of {@code examples} for the prefixes of {@code model}, trained with XGBoost objective {@code objective}
+     * ({@code binary:logistic} or {@code multi:softprob}), whose rounds hold {@code parallelTrees} trees per output
+     * column ({@code num_parallel_tree}).
      */
     static PrefixScorer of(
-            XGBoostModel<Label> model, int parallelTrees, Iterable<Example<Label>> examples, List<String> classes) {
+            XGBoostModel<Label> model,
+            String objective,
+            int parallelTrees,
+            Iterable<Example<Label>> examples,
+            List<String> classes) {
+        XGBoostOutputConverter<Label> converter = XgboostModels.converter(objective);
         if (parallelTrees < 1) {
             throw new IllegalArgumentException("num_parallel_tree " + parallelTrees);
         }
@@ -67,7 +75,7 @@ final class PrefixScorer implements AutoCloseable {
             // a loaded copy defaults to every core; predict on one thread as the model does (threads = 1)
             b.setParam("nthread", 1);
             return new PrefixScorer(
-                    model, b, XgboostModels.rows(examples, model.getFeatureIDMap()), classes, parallelTrees);
+                    model, converter, b, XgboostModels.rows(examples, model.getFeatureIDMap()), classes, parallelTrees);
         } catch (XGBoostError | RuntimeException e) {
             b.dispose();
             throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
@@ -85,7 +93,7 @@ final class PrefixScorer implements AutoCloseable {
         } catch (XGBoostError e) {
             throw new IllegalStateException("XGBoost could not predict: " + e.getMessage(), e);
         }
-        List<Prediction<Label>> predictions = CONVERTER.convertBatchOutput(
+        List<Prediction<Label>> predictions = converter.convertBatchOutput(
                 model.getOutputIDInfo(), Collections.singletonList(p), rows.validFeatures(), examples);
         return Probabilities.of(predictions, classes);
     }

@@ -140,7 +140,7 @@ final class RoundPath implements PruningPath {
 
     private PrefixScorer scorer(Dataset<Label> data, List<String> classes) {
         BoostedTrees trees = json.trees();
-        return PrefixScorer.of(model, trees.treesPerRound() / trees.outputs(), data, classes);
+        return PrefixScorer.of(model, trees.objective(), trees.treesPerRound() / trees.outputs(), data, classes);
     }
 
     @Override

@@ -19,7 +19,8 @@ import org.tribuo.ensemble.WeightedEnsembleModel;
 /**
  * Method {@code tree-drop}: keeps a subset of the boosting rounds of an XGBoost model (or of the members of a Tribuo
  * {@code WeightedEnsembleModel}, see {@link MemberDrop}). A round is dropped whole
- * (Tribuo trains {@code multi:softprob}, one tree per class and round). The path's strength is the number of rounds
+ * (one tree per margin column: one for {@code binary:logistic}, the family's two-class default, K for
+ * {@code multi:softprob}, Tribuo's trainer and {@code objective: softprob}). The path's strength is the number of rounds
  * dropped; its first candidate is the model as trained, then one candidate per requested size (rounds kept), largest
  * first. Every candidate is a genuine {@link XGBoostModel} whose booster was rebuilt from edited model JSON
  * ({@link XgboostJson}).

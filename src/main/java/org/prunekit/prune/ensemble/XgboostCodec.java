@@ -8,7 +8,6 @@ import org.prunekit.spi.ModelCodec;
 import org.tribuo.Model;
 import org.tribuo.Tribuo;
 import org.tribuo.classification.Label;
-import org.tribuo.classification.xgboost.XGBoostClassificationConverter;
 import org.tribuo.common.xgboost.XGBoostModel;
 import org.tribuo.common.xgboost.protos.XGBoostModelProto;
 import org.tribuo.impl.ModelDataCarrier;
@@ -17,7 +16,8 @@ import org.tribuo.impl.ModelDataCarrier;
  * Codec {@code xgboost-json}: an XGBoost classifier as its booster's XGBoost JSON (the format Python's xgboost reads),
  * so dropped rounds are simply absent. Reading validates the JSON's structure ({@link XgboostJsonCheck}) against the
  * bundle's domains before XGBoost's native loader sees it, then rebuilds a genuine {@link XGBoostModel} predicting on
- * one thread.
+ * one thread, with the Tribuo converter of the JSON's objective ({@link XgboostModels#converter}: a
+ * {@code binary:logistic} booster's one column is P(class id 1), a {@code multi:softprob} booster's are per class).
  */
 public final class XgboostCodec implements ModelCodec {
 
@@ -39,8 +39,9 @@ public final class XgboostCodec implements ModelCodec {
     @Override
     @SuppressWarnings("unchecked")
     public Model<Label> decode(byte[] data, Domains domains, Nested nested) {
+        String objective;
         try {
-            XgboostJsonCheck.check(
+            objective = XgboostJsonCheck.check(
                     data, domains.features().size(), domains.outputs().size());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(
@@ -56,7 +57,7 @@ public final class XgboostCodec implements ModelCodec {
                 .serialize();
         XGBoostModelProto proto = XGBoostModelProto.newBuilder()
                 .setMetadata(metadata)
-                .setConverter(new XGBoostClassificationConverter().serialize())
+                .setConverter(XgboostModels.converter(objective).serialize())
                 .addModels(ByteString.copyFrom(data))
                 .build();
         try {

@@ -10,11 +10,16 @@ import org.tribuo.Model;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.xgboost.XGBoostClassificationTrainer;
+import org.tribuo.common.xgboost.XGBoostModel;
+import org.tribuo.common.xgboost.XGBoostTrainer;
 
 /**
- * Family {@code xgboost}: Tribuo's {@link XGBoostClassificationTrainer} (gbtree, {@code multi:softprob} even for two
- * classes, so each round holds one tree per class). Class weights arrive as Tribuo example weights, which Tribuo
- * copies into the DMatrix ({@code DMatrix.setWeight}), so the {@code classWeights} map is not needed.
+ * Family {@code xgboost}: gradient-boosted trees (gbtree) trained by XGBoost into a Tribuo {@link XGBoostModel}. With
+ * {@code objective: auto} (the default) {@link XgboostLabelTrainer} trains {@code binary:logistic} for a two-class
+ * label (one tree per round) and {@code multi:softprob} otherwise; with {@code objective: softprob} Tribuo's own
+ * {@link XGBoostClassificationTrainer} trains {@code multi:softprob} even for two classes (one tree per class and
+ * round, about twice the work). Class weights arrive as Tribuo example weights, which both trainers copy into the
+ * DMatrix ({@code DMatrix.setWeight}), so the {@code classWeights} map is not needed.
  */
 public final class XgboostFamily implements ModelFamily {
 
@@ -36,7 +41,10 @@ public final class XgboostFamily implements ModelFamily {
     }
 
     /** The trainer for one hyperparameter record (gamma 0, column subsampling 1, silent). */
-    public static XGBoostClassificationTrainer trainer(XgboostParams p) {
+    public static XGBoostTrainer<Label> trainer(XgboostParams p) {
+        if (XgboostParams.AUTO.equals(p.objective())) {
+            return new XgboostLabelTrainer(p);
+        }
         return new XGBoostClassificationTrainer(
                 p.rounds(),
                 p.eta(),

@@ -48,9 +48,10 @@ public final class XgboostJsonCheck {
     /**
      * Checks {@code json} as a model over {@code features} features and {@code classes} classes.
      *
+     * @return the model's objective
      * @throws IllegalArgumentException naming the first problem
      */
-    public static void check(byte[] json, int features, int classes) {
+    public static String check(byte[] json, int features, int classes) {
         JsonNode root;
         try {
             root = JSON.readTree(json);
@@ -109,6 +110,7 @@ public final class XgboostJsonCheck {
             }
             tree(trees.get(t), t, numFeature);
         }
+        return objective;
     }
 
     private static void tree(JsonNode tree, int t, int numFeature) {

@@ -17,7 +17,9 @@ import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
+import org.tribuo.classification.xgboost.XGBoostClassificationConverter;
 import org.tribuo.common.xgboost.XGBoostModel;
+import org.tribuo.common.xgboost.XGBoostOutputConverter;
 import org.tribuo.common.xgboost.protos.XGBoostModelProto;
 import org.tribuo.protos.core.ModelProto;
 
@@ -38,6 +40,20 @@ public final class XgboostModels {
                     "tree-drop needs an XGBoost model, got " + model.getClass().getSimpleName());
         }
         return (XGBoostModel<Label>) xgb;
+    }
+
+    /**
+     * The Tribuo converter that reads the output of a booster trained with {@code objective}: {@link
+     * XgboostBinaryConverter} for {@code binary:logistic} (one column, P(class id 1)), Tribuo's {@link
+     * XGBoostClassificationConverter} for {@code multi:softprob} (one probability column per class) and
+     * {@code multi:softmax} (as Tribuo reads it).
+     */
+    public static XGBoostOutputConverter<Label> converter(String objective) {
+        return switch (objective) {
+            case "binary:logistic" -> new XgboostBinaryConverter();
+            case "multi:softprob", "multi:softmax" -> new XGBoostClassificationConverter();
+            default -> throw new IllegalArgumentException("no Tribuo converter for XGBoost objective " + objective);
+        };
     }
 
     /** The model's booster saved as XGBoost JSON. The model is not changed (Tribuo hands out a copy). */

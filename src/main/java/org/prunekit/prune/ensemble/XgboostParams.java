@@ -1,5 +1,6 @@
 package org.prunekit.prune.ensemble;
 
+import java.util.List;
 import org.prunekit.spi.ParamSchema;
 import org.prunekit.spi.ParamSpec;
 import org.prunekit.spi.ParamValues;
@@ -7,8 +8,10 @@ import org.prunekit.spi.Params;
 import org.prunekit.spi.Range;
 
 /**
- * Hyperparameters of family {@code xgboost} (Tribuo's {@code XGBoostClassificationTrainer}, objective
- * {@code multi:softprob}, booster {@code gbtree}). Every key, default and range is declared once, in {@link #SCHEMA}.
+ * Hyperparameters of family {@code xgboost} (booster {@code gbtree}). Every key, default and range is declared once, in
+ * {@link #SCHEMA}. {@code objective}: {@code auto} trains {@code binary:logistic} (one tree per round) when the label
+ * has two classes and {@code multi:softprob} otherwise ({@link XgboostLabelTrainer}); {@code softprob} always trains
+ * {@code multi:softprob} through Tribuo's own {@code XGBoostClassificationTrainer} (one tree per class and round).
  * Note {@code alpha}: our default is 0 (XGBoost's own default and that of Tribuo's constructor), whereas a trainer
  * built through Tribuo's config system defaults it to 1.
  *
@@ -21,6 +24,7 @@ import org.prunekit.spi.Range;
  * @param lambda         L2 penalty on leaf weights
  * @param seed           XGBoost's random seed (the run's seed for the cell)
  * @param threads        native threads
+ * @param objective      {@code auto} or {@code softprob}
  */
 public record XgboostParams(
         int rounds,
@@ -31,7 +35,13 @@ public record XgboostParams(
         double alpha,
         double lambda,
         long seed,
-        int threads) {
+        int threads,
+        String objective) {
+
+    /** Objective {@code auto}: {@code binary:logistic} for two classes, else {@code multi:softprob}. */
+    public static final String AUTO = "auto";
+    /** Objective {@code softprob}: always {@code multi:softprob}, Tribuo's own trainer. */
+    public static final String SOFTPROB = "softprob";
 
     static final ParamSpec<Integer> ROUNDS = ParamSpec.integer("rounds", 100, 1, 100_000, "boosting rounds");
     static final ParamSpec<Integer> MAX_DEPTH = ParamSpec.integer("max-depth", 6, 1, 64, "maximum tree depth");
@@ -47,9 +57,16 @@ public record XgboostParams(
     static final ParamSpec<Integer> THREADS =
             ParamSpec.integer("threads", 1, 1, 1024, "native threads (1 keeps latency figures comparable)");
 
+    static final ParamSpec<String> OBJECTIVE = ParamSpec.choice(
+            "objective",
+            AUTO,
+            List.of(AUTO, SOFTPROB),
+            "auto: binary:logistic (one tree per round) for two classes, multi:softprob otherwise; softprob: always"
+                    + " multi:softprob (Tribuo's XGBoostClassificationTrainer, one tree per class and round)");
+
     /** The keys of family {@code xgboost}. */
     public static final ParamSchema SCHEMA =
-            ParamSchema.of(ROUNDS, MAX_DEPTH, ETA, SUBSAMPLE, MIN_CHILD_WEIGHT, ALPHA, LAMBDA, THREADS);
+            ParamSchema.of(ROUNDS, MAX_DEPTH, ETA, SUBSAMPLE, MIN_CHILD_WEIGHT, ALPHA, LAMBDA, THREADS, OBJECTIVE);
 
     public XgboostParams {
         ROUNDS.check(rounds);
@@ -60,6 +77,13 @@ public record XgboostParams(
         ALPHA.check(alpha);
         LAMBDA.check(lambda);
         THREADS.check(threads);
+        OBJECTIVE.check(objective);
+    }
+
+    /** These settings with objective {@code objective}. */
+    public XgboostParams withObjective(String objective) {
+        return new XgboostParams(
+                rounds, maxDepth, eta, subsample, minChildWeight, alpha, lambda, seed, threads, objective);
     }
 
     public static XgboostParams defaults(long seed) {
@@ -81,6 +105,7 @@ public record XgboostParams(
                 v.get(ALPHA),
                 v.get(LAMBDA),
                 seed,
-                v.get(THREADS));
+                v.get(THREADS),
+                v.get(OBJECTIVE));
     }
 }

@@ -20,8 +20,8 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.prunekit.config.ExperimentConfig;
 import org.prunekit.data.InputException;
+import org.prunekit.run.CellGroup;
 import org.prunekit.run.CellOutput;
-import org.prunekit.run.CellSpec;
 import org.prunekit.run.CellTask;
 import org.prunekit.run.Engine;
 import org.prunekit.run.Experiment;
@@ -36,10 +36,11 @@ import scala.jdk.javaapi.CollectionConverters;
 import scala.runtime.BoxedUnit;
 
 /**
- * Runs cells as Spark tasks, one task per cell. The driver parses no data: the config file's text and the data file's
+ * Runs cells as Spark tasks, one task per group of cells ({@link CellGroup}: the cells of arms that share their work
+ * on one fold). The driver parses no data: the config file's text and the data file's
  * bytes go to the executors as broadcasts (or, with data source {@value #PATH} or a {@code data.path} URI such as
  * {@code hdfs://}, each executor reads the file itself, through Hadoop's {@code FileSystem}), checked by the driver's SHA-256 on arrival; a one-task job reads and checks the data
- * there and returns the study's plan, and a second job runs the cells. Each cell's result comes back as soon as its
+ * there and returns the study's plan, and a second job runs the cells. Each group's cell results come back as soon as its
  * task ends (through the job's result handler), so the driver writes its cell file while the others still run: a
  * killed driver loses no finished cell. Spark retries a failed task ({@code spark.task.maxFailures}); a cell that
  * keeps failing stops the run with its id.
@@ -155,30 +156,32 @@ public final class SparkEngine implements Engine {
     }
 
     @Override
-    public void run(List<CellSpec> cells, Consumer<CellOutput> sink, Progress progress) {
+    public void run(List<CellGroup> groups, Consumer<CellOutput> sink, Progress progress) {
         if (shipped == null) {
             throw new IllegalStateException("prepare() first");
         }
-        if (cells.isEmpty()) {
+        if (groups.isEmpty()) {
             return;
         }
         ShippedStudy s = shipped;
         RefitSettings r = refit;
-        JavaRDD<CellSpec> rdd = jsc.parallelize(cells, cells.size()); // one partition, so one task, per cell
+        JavaRDD<CellGroup> rdd = jsc.parallelize(groups, groups.size()); // one partition, so one task, per group
         BlockingQueue<Object[]> arrived = new LinkedBlockingQueue<>();
-        Function1<Iterator<CellSpec>, CellPayload> task = (Function1<Iterator<CellSpec>, CellPayload> & Serializable)
-                it -> CellPayload.of(CellTask.run(ExecutorStudies.get(s), it.next(), r));
-        Function2<Object, CellPayload, BoxedUnit> handler = (index, payload) -> {
+        Function1<Iterator<CellGroup>, GroupPayload> task =
+                (Function1<Iterator<CellGroup>, GroupPayload> & Serializable)
+                        it -> GroupPayload.of(CellTask.run(ExecutorStudies.get(s), it.next(), r));
+        Function2<Object, GroupPayload, BoxedUnit> handler = (index, payload) -> {
             arrived.add(new Object[] {index, payload});
             return BoxedUnit.UNIT;
         };
         List<Object> partitions = new ArrayList<>();
-        for (int i = 0; i < cells.size(); i++) {
+        for (int i = 0; i < groups.size(); i++) {
             partitions.add(i);
         }
-        TaskFailures failures = new TaskFailures(cells, progress);
+        TaskFailures failures = new TaskFailures(groups, progress);
         jsc.sc().addSparkListener(failures);
-        jsc.setJobDescription("prunekit: " + cells.size() + " cells");
+        jsc.setJobDescription("prunekit: "
+                + groups.stream().mapToInt(g -> g.cells().size()).sum() + " cells in " + groups.size() + " tasks");
         try {
             SimpleFutureAction<BoxedUnit> job = jsc.sc()
                     .submitJob(
@@ -188,10 +191,10 @@ public final class SparkEngine implements Engine {
                             handler,
                             () -> BoxedUnit.UNIT);
             int received = 0;
-            while (received < cells.size()) {
+            while (received < groups.size()) {
                 Object[] next = arrived.poll(200, TimeUnit.MILLISECONDS);
                 if (next != null) {
-                    sink.accept(((CellPayload) next[1]).output());
+                    ((GroupPayload) next[1]).outputs().forEach(sink);
                     received++;
                 } else if (job.isCompleted()) {
                     drain(arrived, sink);
@@ -208,7 +211,7 @@ public final class SparkEngine implements Engine {
 
     private static void drain(BlockingQueue<Object[]> arrived, Consumer<CellOutput> sink) {
         for (Object[] next; (next = arrived.poll()) != null; ) {
-            sink.accept(((CellPayload) next[1]).output());
+            ((GroupPayload) next[1]).outputs().forEach(sink);
         }
     }
 

@@ -8,7 +8,7 @@ import org.apache.spark.TaskFailedReason;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerExecutorRemoved;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
-import org.prunekit.run.CellSpec;
+import org.prunekit.run.CellGroup;
 import org.prunekit.run.Progress;
 
 /**
@@ -17,13 +17,13 @@ import org.prunekit.run.Progress;
  */
 final class TaskFailures extends SparkListener {
 
-    private final List<CellSpec> cells;
+    private final List<CellGroup> groups;
     private final Progress progress;
     private final Map<Integer, String> lastFailure = new ConcurrentHashMap<>();
     private volatile int lastFailed = -1;
 
-    TaskFailures(List<CellSpec> cells, Progress progress) {
-        this.cells = cells;
+    TaskFailures(List<CellGroup> groups, Progress progress) {
+        this.groups = groups;
         this.progress = progress;
     }
 
@@ -33,13 +33,13 @@ final class TaskFailures extends SparkListener {
             return;
         }
         int index = end.taskInfo().index();
-        if (index < 0 || index >= cells.size()) {
+        if (index < 0 || index >= groups.size()) {
             return;
         }
         String why = failed.toErrorString().lines().findFirst().orElse("");
         lastFailure.put(index, why);
         lastFailed = index;
-        progress.warning("cell " + cells.get(index).key() + ": attempt "
+        progress.warning("cell " + groups.get(index).key() + ": attempt "
                 + (end.taskInfo().attemptNumber() + 1) + " failed (" + why + ")"
                 + (failed.countTowardsTaskFailures() ? "" : "; not counted") + "; Spark retries it");
     }
@@ -64,7 +64,7 @@ final class TaskFailures extends SparkListener {
                 : String.valueOf(t.getMessage()).lines().findFirst().orElse("");
         int i = lastFailed;
         String cell = i >= 0
-                ? "cell " + cells.get(i).key() + " failed on Spark: " + lastFailure.get(i) + " ("
+                ? "cell " + groups.get(i).key() + " failed on Spark: " + lastFailure.get(i) + " ("
                 : "Spark job failed (";
         return new IllegalStateException(cell + message + ")", t);
     }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,6 +52,34 @@ class SparkLocalTest {
             assertEquals(i, b.pruning().candidate(), "candidate " + i + "'s bundle");
         }
         assertTrue(Files.isRegularFile(dir.resolve("spark/report.html")));
+    }
+
+    /**
+     * Arms that differ only in {@code select:} run as one Spark task per fold, sharing their work, and give the local
+     * engine's files: {@code cart-ccp} and {@code cart-ccp-best} (rule best) each get their own cell files, results
+     * rows and bundles, and the shared phases are split evenly between them (equal phase times in every cell).
+     */
+    @Test
+    void armsSharingTheirWorkRunAsOneTaskAsLocally() throws Exception {
+        Path cfg = SparkTests.study(dir, 3, 1);
+        Files.writeString(
+                cfg,
+                Files.readString(cfg)
+                        + "  - {name: cart-ccp-best, model: {family: cart, max-depth: 8},"
+                        + " prune: {method: cost-complexity}, select: {rule: best}}\n");
+        StudyFiles.Cli spark = SparkTests.localThenSpark(cfg, dir);
+        assertTrue(spark.err().contains("12/12 cells"), spark.err());
+        SparkTests.assertSameResults(dir.resolve("local"), dir.resolve("spark"));
+        ObjectMapper json = new ObjectMapper();
+        for (String f : List.of("r0-f0", "r0-f1", "r0-f2", "refit")) {
+            JsonNode a = json.readTree(
+                    dir.resolve("spark/cells/cart-ccp-" + f + ".json").toFile());
+            JsonNode b = json.readTree(
+                    dir.resolve("spark/cells/cart-ccp-best-" + f + ".json").toFile());
+            assertEquals(a.path("phases").path("fit"), b.path("phases").path("fit"), f + ": one shared fit");
+            assertEquals(a.path("trainRows"), b.path("trainRows"));
+        }
+        assertTrue(Files.isRegularFile(dir.resolve("spark/models/cart-ccp-best.model")));
     }
 
     /**

@@ -23,9 +23,15 @@ final class Fixture {
     static final MutableDataset<Label> VALIDATION_DATA = ENCODER.encode(VALIDATION);
     static final MutableDataset<Label> TEST_DATA = ENCODER.encode(TEST);
     static final int ROUNDS = 30;
-    static final XGBoostModel<Label> MODEL = XgboostFamily.trainer(
-                    new XgboostParams(ROUNDS, 3, 0.3, 0.8, 1.0, 0.0, 1.0, 7L, 1))
-            .train(TRAIN_DATA);
+    static final XgboostParams PARAMS = new XgboostParams(ROUNDS, 3, 0.3, 0.8, 1.0, 0.0, 1.0, 7L, 1, "auto");
+    /** The family's default model for this two-class label: {@code binary:logistic}, one tree per round. */
+    static final XGBoostModel<Label> MODEL = train(PARAMS);
+    /** The same settings with {@code objective: softprob}: Tribuo's {@code multi:softprob}, two trees per round. */
+    static final XGBoostModel<Label> SOFTPROB = train(PARAMS.withObjective("softprob"));
+
+    static XGBoostModel<Label> train(XgboostParams p) {
+        return XgboostModels.require(XgboostFamily.trainer(p).train(TRAIN_DATA));
+    }
 
     private Fixture() {}
 }

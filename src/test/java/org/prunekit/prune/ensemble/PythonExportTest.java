@@ -13,14 +13,22 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.prunekit.cli.Main;
+import org.prunekit.eval.Probabilities;
+import org.tribuo.classification.Label;
+import org.tribuo.common.xgboost.XGBoostModel;
 
 /**
- * Pruned models exported as XGBoost JSON load in Python's xgboost (1.7 from Debian) and give the same margins, within
- * 1e-5. Skipped with a message when {@code /usr/bin/python3} cannot import xgboost.
+ * Pruned models exported as XGBoost JSON ({@code binary:logistic}, the family's two-class default, and
+ * {@code multi:softprob}) load in Python's xgboost (1.7 from Debian) and give the same margins, within 1e-5; the
+ * binary model's probabilities match Python's {@code predict}. Skipped with a message when {@code /usr/bin/python3} cannot import xgboost.
  */
 class PythonExportTest {
 
@@ -30,7 +38,7 @@ class PythonExportTest {
             "import sys, numpy as np, xgboost as xgb",
             "b = xgb.Booster(model_file=sys.argv[1])",
             "x = np.loadtxt(sys.argv[2], delimiter=',', ndmin=2)",
-            "m = b.predict(xgb.DMatrix(x, missing=np.nan), output_margin=True)",
+            "m = b.predict(xgb.DMatrix(x, missing=np.nan), output_margin=sys.argv[4] == 'true')",
             "np.savetxt(sys.argv[3], np.atleast_2d(m.reshape(x.shape[0], -1)), delimiter=',', fmt='%.9g')");
 
     private static boolean available;
@@ -63,7 +71,8 @@ class PythonExportTest {
         }
     }
 
-    private double[][] pythonMargins(Path model, float[][] x) throws IOException {
+    /** Python xgboost's prediction of {@code x}: margins, or the objective's transform of them. */
+    private double[][] pythonMargins(Path model, float[][] x, boolean margins) throws IOException {
         Path rows = dir.resolve("rows.csv");
         StringBuilder sb = new StringBuilder();
         for (float[] r : x) {
@@ -76,7 +85,14 @@ class PythonExportTest {
         Path out = dir.resolve("margins.csv");
         assertEquals(
                 0,
-                run(List.of(PYTHON, "-c", PREDICT, model.toString(), rows.toString(), out.toString())),
+                run(List.of(
+                        PYTHON,
+                        "-c",
+                        PREDICT,
+                        model.toString(),
+                        rows.toString(),
+                        out.toString(),
+                        Boolean.toString(margins))),
                 "python xgboost failed");
         return Files.readAllLines(out).stream()
                 .map(l -> Arrays.stream(l.split(","))
@@ -96,17 +112,50 @@ class PythonExportTest {
         assertEquals(0.0, worst, 1e-5, what + ": max |margin difference| vs Python xgboost");
     }
 
-    @Test
-    void reweightedPrunedModelPredictsTheSameInPython() throws IOException {
+    static Stream<Arguments> models() {
+        return Stream.of(
+                Arguments.of("binary:logistic", 1, Fixture.MODEL), Arguments.of("multi:softprob", 2, Fixture.SOFTPROB));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void reweightedPrunedModelPredictsTheSameInPython(String objective, int columns, XGBoostModel<Label> trained)
+            throws IOException {
         assumeTrue(available, "python3-xgboost is not installed: skipping the export round trip");
-        byte[] json = XgboostModels.modelJson(Fixture.MODEL);
+        byte[] json = XgboostModels.modelJson(trained);
         int[] keep = {1, 2, 8, 13, 21, 29};
         double[] weights = {0.8, 1.0, 1.7, 0.3, 2.5, 1.1};
         Path model = dir.resolve("pruned.json");
-        XgboostExport.write(XgboostModels.withModelJson(Fixture.MODEL, XgboostJson.keep(json, keep, weights)), model);
-        float[][] x = XgboostModels.features(Fixture.TEST_DATA, Fixture.MODEL.getFeatureIDMap());
+        XgboostExport.write(XgboostModels.withModelJson(trained, XgboostJson.keep(json, keep, weights)), model);
+        float[][] x = XgboostModels.features(Fixture.TEST_DATA, trained.getFeatureIDMap());
         double[] ours = RoundContributions.of(BoostedTrees.parse(json), x).margins(keep, weights);
-        assertClose(ours, 2, pythonMargins(model, x), "reweighted rounds " + Arrays.toString(keep));
+        assertClose(
+                ours,
+                columns,
+                pythonMargins(model, x, true),
+                objective + " reweighted rounds " + Arrays.toString(keep));
+    }
+
+    /**
+     * The family's binary model, saved as XGBoost JSON, predicts in Python's xgboost 1.7 (its {@code predict}: σ of
+     * the margin) the probability of class id 1 that the Tribuo model gives, within float32 rounding.
+     */
+    @Test
+    void binaryProbabilitiesMatchPythonXgboostPredict() throws IOException {
+        assumeTrue(available, "python3-xgboost is not installed: skipping the export round trip");
+        Path model = dir.resolve("binary.json");
+        XgboostExport.write(Fixture.MODEL, model);
+        float[][] x = XgboostModels.features(Fixture.TEST_DATA, Fixture.MODEL.getFeatureIDMap());
+        double[][] python = pythonMargins(model, x, false);
+        List<String> ids = List.of(
+                Fixture.MODEL.getOutputIDInfo().getOutput(0).getLabel(),
+                Fixture.MODEL.getOutputIDInfo().getOutput(1).getLabel());
+        double[][] ours = Probabilities.of(Fixture.MODEL, Fixture.TEST_DATA, ids);
+        double[] flat = new double[ours.length];
+        for (int i = 0; i < ours.length; i++) {
+            flat[i] = ours[i][1];
+        }
+        assertClose(flat, 1, python, "binary probabilities");
     }
 
     @Test
@@ -136,7 +185,7 @@ class PythonExportTest {
         float[][] x = XgboostModels.features(Fixture.TEST_DATA, Fixture.MODEL.getFeatureIDMap());
         double[] ours = RoundContributions.of(BoostedTrees.parse(XgboostModels.modelJson(Fixture.MODEL)), x)
                 .margins(keep, null);
-        assertClose(ours, 2, pythonMargins(out, x), "CLI export");
+        assertClose(ours, 1, pythonMargins(out, x, true), "CLI export");
     }
 
     @Test

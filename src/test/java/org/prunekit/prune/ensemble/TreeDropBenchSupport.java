@@ -25,8 +25,9 @@ public final class TreeDropBenchSupport {
             boolean forwardOnly,
             PrintStream out) {
         long t0 = System.nanoTime();
-        XGBoostModel<Label> model = XgboostFamily.trainer(new XgboostParams(rounds, 4, 0.1, 1.0, 1.0, 0.0, 1.0, 1L, 1))
-                .train(train);
+        XGBoostModel<Label> model = XgboostModels.require(
+                XgboostFamily.trainer(new XgboostParams(rounds, 4, 0.1, 1.0, 1.0, 0.0, 1.0, 1L, 1, "auto"))
+                        .train(train));
         out.printf("trained %d rounds in %.1f s%n", rounds, secs(t0));
         BoostedTrees trees = BoostedTrees.parse(XgboostModels.modelJson(model));
 

@@ -124,6 +124,6 @@ class TreeDropTest {
         assertEquals(0.0, d.alpha());
         assertEquals(1, d.threads());
         assertEquals(9L, d.seed());
-        assertThrows(IllegalArgumentException.class, () -> new XgboostParams(0, 6, 0.3, 1, 1, 0, 1, 1, 1));
+        assertThrows(IllegalArgumentException.class, () -> new XgboostParams(0, 6, 0.3, 1, 1, 0, 1, 1, 1, "auto"));
     }
 }
