@@ -40,8 +40,9 @@ import org.prunekit.testing.TestData;
 /**
  * Arms that differ only in their {@code select:} block share one cell's work (encode, fit, path, inner and outer
  * scoring, bytes) and still write, file for file, what each would write alone: a study of the peers' four
- * cost-complexity arms and two L1 arms (interleaved, strategy {@code threshold} so candidates carry thresholds chosen
- * on inner scores) against six single-arm studies. Also: the L1 arms solve one λ path per training part between
+ * cost-complexity arms, two L1 arms and two tree-drop arms (an inner holdout; keys in another order: the work key
+ * sorts them), interleaved, strategy {@code threshold} so candidates carry thresholds chosen on inner scores, against
+ * eight single-arm studies. Also: the L1 arms solve one λ path per training part between
  * them; the time block still adds up, with shared phases split evenly; and {@code --resume} re-runs a group with a
  * missing cell, saving only that cell, the same as before.
  */
@@ -69,10 +70,19 @@ class SharedArmsTest {
         ARMS.put(
                 "l1-deviance-1se",
                 "{name: l1-deviance-1se, model: {family: logistic, nlambda: 20}, prune: {method: l1-path}}");
+        // tree-drop: an inner holdout, candidates built on first use
+        ARMS.put(
+                "forest-drop",
+                "{name: forest-drop, model: {family: random-forest, members: 6, max-depth: 4}, "
+                        + "prune: {method: tree-drop, strategy: forward, sizes: [2, 4]}}");
         ARMS.put(
                 "cart-ccp-ap-best",
                 "{name: cart-ccp-ap-best, model: {family: cart}, prune: {method: cost-complexity}, "
                         + "select: {metric: average-precision, rule: best}}");
+        ARMS.put(
+                "forest-drop-best",
+                "{name: forest-drop-best, model: {family: random-forest, max-depth: 4, members: 6}, "
+                        + "prune: {sizes: [2, 4], method: tree-drop, strategy: forward}, select: {rule: best}}");
     }
 
     /** 3 outer cells + the refit, each 1 main + 3 inner training parts. */
@@ -159,6 +169,10 @@ class SharedArmsTest {
             assertEquals(
                     cell(shared, "l1-ap-1se-" + f).path("phases").path("path"),
                     cell(shared, "l1-deviance-1se-" + f).path("phases").path("path"));
+            // model keys in another order are the same work
+            assertEquals(
+                    cell(shared, "forest-drop-" + f).path("phases").path("fit"),
+                    cell(shared, "forest-drop-best-" + f).path("phases").path("fit"));
         }
         JsonNode time = JSON.readTree(shared.resolve("summary.json").toFile()).path("time");
         double cpu = 0;
