@@ -8,9 +8,6 @@ import org.prunekit.config.ConfigBinder;
 import org.prunekit.config.ExperimentConfig;
 import org.prunekit.protocol.Study;
 import org.prunekit.run.Experiment;
-import org.prunekit.spi.ParamSchema;
-import org.prunekit.spi.ParamValues;
-import org.prunekit.spi.Params;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -32,15 +29,6 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "CONFIG", description = "The study's config file (YAML or JSON).")
     Path config;
-
-    /** {@code family=cart, max-depth=30, ...}: the block as bound, every default filled in. */
-    static String resolved(String key, String name, ParamSchema schema, Params block) {
-        if (!schema.isDeclared()) {
-            return key + "=" + name + " (keys not declared)";
-        }
-        ParamValues values = schema.bind(block);
-        return key + "=" + name + (values.asMap().isEmpty() ? "" : ", " + values);
-    }
 
     @Override
     public Integer call() {
@@ -66,8 +54,8 @@ final class ValidateCommand implements Callable<Integer> {
             out.printf(
                     "arm %s%n  model: %s%n  prune: %s%n",
                     arm.name(),
-                    resolved("family", arm.family(), arm.familyImpl().schema(), arm.modelParams()),
-                    resolved("method", arm.method(), arm.methodImpl().schema(), arm.pruneParams()));
+                    ArmSpec.bound("family", arm.family(), arm.familyImpl().schema(), arm.modelParams()),
+                    ArmSpec.bound("method", arm.method(), arm.methodImpl().schema(), arm.pruneParams()));
         }
         return Main.OK;
     }

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.prunekit.spi.MethodFactory;
 import org.prunekit.spi.ModelFamily;
+import org.prunekit.spi.ParamSchema;
+import org.prunekit.spi.ParamValues;
 import org.prunekit.spi.Params;
 
 /**
@@ -80,6 +82,25 @@ public record ArmSpec(
             return l.stream().map(ArmSpec::canonical).toList().toString();
         }
         return String.valueOf(v);
+    }
+
+    /**
+     * The arm's model and prune blocks as its family's and method's schemas bind them, every default filled in, e.g.
+     * {@code family=cart, max-depth=30, ...; method=cost-complexity, candidates=0}. Part of a run's fingerprint, so a
+     * run is not resumed by a prunekit whose defaults differ from the one that started it; {@code validate} prints it.
+     */
+    public String settings() {
+        return bound("family", family, familyImpl().schema(), modelParams()) + "; "
+                + bound("method", method, methodImpl().schema(), pruneParams());
+    }
+
+    /** {@code key=name, k1=v1, ...}: a block as bound by its schema, or as written when the schema declares no keys. */
+    public static String bound(String key, String name, ParamSchema schema, Params block) {
+        if (!schema.isDeclared()) {
+            return key + "=" + name + " (keys not declared)";
+        }
+        ParamValues values = schema.bind(block);
+        return key + "=" + name + (values.asMap().isEmpty() ? "" : ", " + values);
     }
 
     public Params modelParams() {

@@ -107,9 +107,15 @@ public final class Harness {
         return out;
     }
 
-    /** The {@code --resume} fingerprint of a study: its {@link #studyYaml} and its data's SHA-256. */
+    /**
+     * The {@code --resume} fingerprint of a study: its {@link #studyYaml}, its data's SHA-256 and every arm's
+     * {@link ArmSpec#settings() settings with defaults filled in}, so a folder started by a prunekit with other
+     * defaults (e.g. another XGBoost objective) is not finished with cells that would differ.
+     */
     static String fingerprint(ExperimentConfig cfg, String dataSha) {
-        return Experiment.sha256(studyYaml(cfg) + "\ndata " + dataSha);
+        StringBuilder b = new StringBuilder(studyYaml(cfg)).append("\ndata ").append(dataSha);
+        cfg.arms().forEach(a -> b.append("\narm ").append(a.name()).append(": ").append(a.settings()));
+        return Experiment.sha256(b.toString());
     }
 
     /** The files a study reads (config, local data, fold file), which its output folder must not overwrite. */
