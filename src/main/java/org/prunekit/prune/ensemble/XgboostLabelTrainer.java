@@ -91,13 +91,10 @@ public final class XgboostLabelTrainer extends XGBoostTrainer<Label> {
         int classes = outputInfo.size();
         String objective = objective(classes);
         params.put("objective", objective);
-        XGBoostOutputConverter<Label> converter;
-        if (classes == 2) {
-            converter = new XgboostBinaryConverter();
-        } else {
+        if (classes != 2) {
             params.put("num_class", classes);
-            converter = new XGBoostClassificationConverter();
         }
+        XGBoostOutputConverter<Label> converter = XgboostModels.converter(objective);
         Booster booster;
         DMatrixTuple<Label> data = null;
         try {
