@@ -84,16 +84,8 @@ public final class OutputFolder {
      */
     public static void check(Path dir, String fingerprint, boolean force, boolean resume, List<Path> inputs) {
         String name = dir.toString();
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new InputException(name, "output exists and is not a folder");
-        }
+        checkUnlocked(dir, inputs);
         try {
-            if (Files.isDirectory(dir) && !isEmpty(dir) && !Files.isRegularFile(dir.resolve(MARKER))) {
-                throw notOurs(name);
-            }
-            for (Path in : inputs) {
-                checkNotOverwritten(dir, in);
-            }
             Path marker = dir.resolve(MARKER);
             if (Files.isRegularFile(marker)) {
                 if (resume) {
@@ -106,6 +98,27 @@ public final class OutputFolder {
             }
         } catch (IOException e) {
             throw new IoFailure(dir, e);
+        }
+    }
+
+    /**
+     * The checks that need no lock: {@code dir} is a folder (or absent), empty or prunekit's, and holds none of
+     * {@code inputs}.
+     */
+    private static void checkUnlocked(Path dir, List<Path> inputs) {
+        String name = dir.toString();
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new InputException(name, "output exists and is not a folder");
+        }
+        try {
+            if (Files.isDirectory(dir) && !isEmpty(dir) && !Files.isRegularFile(dir.resolve(MARKER))) {
+                throw notOurs(name);
+            }
+        } catch (IOException e) {
+            throw new IoFailure(dir, e);
+        }
+        for (Path in : inputs) {
+            checkNotOverwritten(dir, in);
         }
     }
 
@@ -136,16 +149,8 @@ public final class OutputFolder {
     public static Session open(
             Path dir, String fingerprint, boolean force, boolean resume, List<Path> inputs, Consumer<String> warn) {
         String name = dir.toString();
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new InputException(name, "output exists and is not a folder");
-        }
+        checkUnlocked(dir, inputs);
         try {
-            if (Files.isDirectory(dir) && !isEmpty(dir) && !Files.isRegularFile(dir.resolve(MARKER))) {
-                throw notOurs(name);
-            }
-            for (Path in : inputs) {
-                checkNotOverwritten(dir, in);
-            }
             OutputLock lock = OutputLock.acquire(dir, warn);
             try {
                 Manifest manifest = Manifest.read(dir);
