@@ -61,9 +61,6 @@ final class LinearPredictor {
 
     /** {@code [1 − σ(η), σ(η)]} for a single predictor {@code η} ({@code [N, 1]}). */
     static ONNXNode binomial(ONNXNode eta) {
-        ONNXContext ctx = eta.onnxContext();
-        ONNXNode p1 = eta.apply(ONNXOperators.SIGMOID);
-        ONNXNode p0 = ctx.operation(ONNXOperators.SUB, List.of(ctx.array("one", new double[] {1.0}, false), p1), "p0");
-        return ctx.operation(ONNXOperators.CONCAT, List.of(p0, p1), "binomial", Map.of("axis", 1));
+        return Tensors.binomial(eta, false, "binomial");
     }
 }

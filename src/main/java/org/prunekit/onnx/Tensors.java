@@ -5,6 +5,7 @@ import java.util.Map;
 import org.tribuo.util.onnx.ONNXContext;
 import org.tribuo.util.onnx.ONNXNode;
 import org.tribuo.util.onnx.ONNXOperators;
+import org.tribuo.util.onnx.ONNXRef;
 import org.tribuo.util.onnx.ONNXUtils;
 
 /** Small graph helpers shared by the model graphs. */
@@ -72,6 +73,23 @@ final class Tensors {
                 "row_sum",
                 Map.of("keepdims", 1));
         return ctx.operation(ONNXOperators.DIV, List.of(clipped, sum), "normalised");
+    }
+
+    /**
+     * {@code [1 − σ(η), σ(η)]} for a single column {@code η} ({@code [N, 1]}), in float ({@code floats}) or double as
+     * {@code η} is; the result node is called {@code name}.
+     */
+    static ONNXNode binomial(ONNXNode eta, boolean floats, String name) {
+        ONNXContext ctx = eta.onnxContext();
+        ONNXNode p1 = eta.apply(ONNXOperators.SIGMOID);
+        ONNXRef<?> one;
+        if (floats) {
+            one = ctx.array("one", new float[] {1f});
+        } else {
+            one = ctx.array("one", new double[] {1.0}, false);
+        }
+        ONNXNode p0 = ctx.operation(ONNXOperators.SUB, List.of(one, p1), "p0");
+        return ctx.operation(ONNXOperators.CONCAT, List.of(p0, p1), name, Map.of("axis", 1));
     }
 
     /** {@code probs} with its columns (in {@code from} order) rearranged into {@code to} order. */

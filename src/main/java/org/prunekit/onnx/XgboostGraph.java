@@ -9,7 +9,6 @@ import org.prunekit.prune.ensemble.XgboostModels;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.classification.Label;
 import org.tribuo.common.xgboost.XGBoostModel;
-import org.tribuo.util.onnx.ONNXContext;
 import org.tribuo.util.onnx.ONNXNode;
 import org.tribuo.util.onnx.ONNXOperators;
 
@@ -68,10 +67,7 @@ record XgboostGraph(XGBoostModel<Label> model) implements ModelGraph {
         if (!binary) {
             return new Scores(margins.apply(ONNXOperators.SOFTMAX, Map.of("axis", 1)), DataType.FLOAT);
         }
-        ONNXContext ctx = margins.onnxContext();
-        ONNXNode p1 = margins.apply(ONNXOperators.SIGMOID);
-        ONNXNode p0 = ctx.operation(ONNXOperators.SUB, List.of(ctx.array("one", new float[] {1f}), p1), "p0");
-        ONNXNode probs = ctx.operation(ONNXOperators.CONCAT, List.of(p0, p1), "binary", Map.of("axis", 1));
+        ONNXNode probs = Tensors.binomial(margins, true, "binary");
         List<String> modelOrder =
                 List.of(outputs.getOutput(0).getLabel(), outputs.getOutput(1).getLabel());
         return new Scores(Tensors.reorder(probs, modelOrder, classes), DataType.FLOAT);
