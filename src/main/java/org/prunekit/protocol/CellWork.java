@@ -45,12 +45,15 @@ import org.tribuo.classification.Label;
  * @param trainRows  outer training rows
  * @param testRows   outer test rows (0 for the refit)
  * @param part       the main fit's training part (its encoder and encoded data)
+ * @param path       the main fit's pruning path
  * @param candidates every candidate of the path, built
+ * @param scores     every candidate's inner scores and threshold
  * @param outer      metrics of each candidate on the outer test fold (empty maps for the refit)
  * @param timed      the rows latency is timed on
  * @param bytes      the bytes of each candidate's bundle, measured with {@link #records()}
  * @param records    the pruning record of each candidate's bundle as measured (the first arm's)
  * @param latency    latency in microseconds of the candidates timed here (the dense one, or all), by index
+ * @param clock      the phase times of all this work
  */
 record CellWork(
         int trainRows,
@@ -80,10 +83,14 @@ record CellWork(
 
     /** Times the latency of candidate {@code i} in microseconds on {@code clock}. */
     double timeLatency(int i, ExperimentConfig cfg, PhaseClock clock) {
+        return measureLatency(candidates.get(i).model(), timed, cfg, clock);
+    }
+
+    private static double measureLatency(
+            Model<Label> m, List<Example<Label>> rows, ExperimentConfig cfg, PhaseClock clock) {
         return clock.time(
                 PhaseClock.LATENCY,
-                () -> SizeMeter.latencyMicros(
-                        candidates.get(i).model(), timed, cfg.output().latencyRepeats()));
+                () -> SizeMeter.latencyMicros(m, rows, cfg.output().latencyRepeats()));
     }
 
     private static final class Worker {
@@ -217,14 +224,7 @@ record CellWork(
             // are timed per arm, CellRunner)
             Map<Integer, Double> latency = new HashMap<>();
             for (int i = 0; i < (cfg.output().latencyAll() ? cands.size() : 1); i++) {
-                Model<Label> m = cands.get(i).model();
-                List<Example<Label>> rows = timed;
-                latency.put(
-                        i,
-                        clock.time(
-                                PhaseClock.LATENCY,
-                                () -> SizeMeter.latencyMicros(
-                                        m, rows, cfg.output().latencyRepeats())));
+                latency.put(i, measureLatency(cands.get(i).model(), timed, cfg, clock));
             }
             return new CellWork(
                     trainRows.length,
