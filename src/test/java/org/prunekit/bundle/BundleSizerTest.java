@@ -50,21 +50,14 @@ class BundleSizerTest {
                 int i = reversed ? path.size() - 1 - j : j;
                 Candidate c = path.get(i);
                 double threshold = i % 2 == 0 ? Double.NaN : 0.25 + i * 1e-3;
-                PruningRecord record = new PruningRecord(
+                long dense = path.get(0).size().parameters();
+                PruningRecord record = record(
                         i % 3 == 0 ? "cart" : "a-much-longer-arm-name-" + "x".repeat(i * 7),
-                        "cart",
-                        "cost-complexity",
-                        "alpha",
-                        c.strength(),
+                        c,
                         i,
-                        c.size().parameters(),
-                        c.size().nonZeroParameters(),
-                        path.get(0).size().parameters(),
+                        dense,
                         "average-precision",
-                        "one-se",
-                        NO_DIGEST,
-                        NO_DIGEST,
-                        PruningRecord.currentVersion());
+                        "one-se");
                 long written = new Bundle(schema, enc.encoding(), classes, positive, threshold, c.model(), record)
                         .toBytes()
                         .length;
@@ -73,21 +66,13 @@ class BundleSizerTest {
                         sizer.bytes(c.model(), record, threshold).orElseThrow(),
                         "candidate " + i + (reversed ? " (reversed)" : ""));
                 // another arm sharing the candidate: its own name, metric and rule, sized from this one's bytes
-                PruningRecord other = new PruningRecord(
+                PruningRecord other = record(
                         "cart-" + "y".repeat(i * 11),
-                        "cart",
-                        "cost-complexity",
-                        "alpha",
-                        c.strength(),
+                        c,
                         i,
-                        c.size().parameters(),
-                        c.size().nonZeroParameters(),
-                        path.get(0).size().parameters(),
+                        dense,
                         i % 2 == 0 ? "balanced-accuracy" : "mcc",
-                        i % 2 == 0 ? "best" : "one-se",
-                        NO_DIGEST,
-                        NO_DIGEST,
-                        PruningRecord.currentVersion());
+                        i % 2 == 0 ? "best" : "one-se");
                 assertEquals(
                         new Bundle(schema, enc.encoding(), classes, positive, threshold, c.model(), other)
                                 .toBytes()
@@ -97,5 +82,24 @@ class BundleSizerTest {
             }
             assertEquals(1, sizer.treesEncoded(), "one tree serialized per path");
         }
+    }
+
+    /** The pruning record of CART candidate {@code i}, {@code c}, of arm {@code arm} (digests as placeholders). */
+    private static PruningRecord record(String arm, Candidate c, int i, long dense, String metric, String rule) {
+        return new PruningRecord(
+                arm,
+                "cart",
+                "cost-complexity",
+                "alpha",
+                c.strength(),
+                i,
+                c.size().parameters(),
+                c.size().nonZeroParameters(),
+                dense,
+                metric,
+                rule,
+                NO_DIGEST,
+                NO_DIGEST,
+                PruningRecord.currentVersion());
     }
 }

@@ -46,21 +46,12 @@ class MultiRunTest {
     void twoConfigsInOneRunWriteWhatTwoSeparateRunsWrite() throws IOException {
         List<Path> cfgs = twoConfigs();
         for (Path c : cfgs) {
-            StudyFiles.Cli alone = StudyFiles.cli(
-                    "run",
-                    c.toString(),
-                    "--out",
-                    dir.resolve("alone").resolve(stem(c)).toString());
+            StudyFiles.Cli alone = runAlone(c);
             assertEquals(0, alone.code(), alone.err());
         }
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = os.getProcessCpuTime();
-        StudyFiles.Cli both = StudyFiles.cli(
-                "run",
-                cfgs.get(0).toString(),
-                cfgs.get(1).toString(),
-                "--out",
-                dir.resolve("both").toString());
+        StudyFiles.Cli both = runBoth(cfgs, "both");
         long cpu1 = os.getProcessCpuTime();
         assertEquals(0, both.code(), both.err());
         assertEquals(
@@ -84,12 +75,7 @@ class MultiRunTest {
     void aBadSecondConfigIsRefusedBeforeTheFirstStudyRuns() throws IOException {
         List<Path> cfgs = twoConfigs();
         Files.writeString(cfgs.get(1), Files.readString(cfgs.get(1)).replace("seed: 11", "seed: 11, sede: 3"));
-        StudyFiles.Cli r = StudyFiles.cli(
-                "run",
-                cfgs.get(0).toString(),
-                cfgs.get(1).toString(),
-                "--out",
-                dir.resolve("both").toString());
+        StudyFiles.Cli r = runBoth(cfgs, "both");
         assertEquals(2, r.code(), r.err());
         List<String> err = r.err().lines().toList();
         assertEquals(1, err.size(), r.err());
@@ -103,12 +89,7 @@ class MultiRunTest {
         // the second study's folder exists and is not prunekit's
         Files.createDirectories(dir.resolve("both/b"));
         Files.writeString(dir.resolve("both/b/notes.txt"), "mine");
-        StudyFiles.Cli r = StudyFiles.cli(
-                "run",
-                cfgs.get(0).toString(),
-                cfgs.get(1).toString(),
-                "--out",
-                dir.resolve("both").toString());
+        StudyFiles.Cli r = runBoth(cfgs, "both");
         assertEquals(2, r.code(), r.err());
         assertEquals(
                 List.of("prunekit: " + dir.resolve("both/b")
@@ -142,14 +123,7 @@ class MultiRunTest {
     void aFailingStudyStopsTheBatchAndResumeFinishesIt() throws IOException {
         List<Path> cfgs = twoConfigs();
         for (Path c : cfgs) {
-            assertEquals(
-                    0,
-                    StudyFiles.cli(
-                                    "run",
-                                    c.toString(),
-                                    "--out",
-                                    dir.resolve("alone").resolve(stem(c)).toString())
-                            .code());
+            assertEquals(0, runAlone(c).code());
         }
         // b's data is readable but malformed: found at b's turn, after a finished
         Path data = dir.resolve("sb/synthetic.csv");
@@ -273,6 +247,25 @@ class MultiRunTest {
             }
         }
         n.forEach(MultiRunTest::strip);
+    }
+
+    /** {@code prunekit run} of config {@code c} alone, into {@code alone/<its stem>}. */
+    private StudyFiles.Cli runAlone(Path c) {
+        return StudyFiles.cli(
+                "run",
+                c.toString(),
+                "--out",
+                dir.resolve("alone").resolve(stem(c)).toString());
+    }
+
+    /** {@code prunekit run} of both configs in one batch, with {@code --out <out>}. */
+    private StudyFiles.Cli runBoth(List<Path> cfgs, String out) {
+        return StudyFiles.cli(
+                "run",
+                cfgs.get(0).toString(),
+                cfgs.get(1).toString(),
+                "--out",
+                dir.resolve(out).toString());
     }
 
     /** Where {@code --out DIR} puts a config's study in a batch: DIR/<file name without extension>. */

@@ -38,14 +38,19 @@ final class RunFiles {
                         + "  - {name: lin-dense, model: {family: test-linear, cost: 0.5}, prune: {method: none}}\n");
     }
 
-    /** The CSV file's text with the timing columns removed. */
-    static String withoutTiming(Path csv) {
-        try (CSVParser p = CSVFormat.RFC4180
+    /** A parser of the CSV file {@code csv}, its first line the header. */
+    static CSVParser parse(Path csv) throws IOException {
+        return CSVFormat.RFC4180
                 .builder()
                 .setHeader()
                 .setSkipHeaderRecord(true)
                 .get()
-                .parse(new StringReader(Files.readString(csv)))) {
+                .parse(new StringReader(Files.readString(csv)));
+    }
+
+    /** The CSV file's text with the timing columns removed. */
+    static String withoutTiming(Path csv) {
+        try (CSVParser p = parse(csv)) {
             List<String> keep =
                     p.getHeaderNames().stream().filter(h -> !TIMING.contains(h)).toList();
             StringBuilder b = new StringBuilder(String.join(",", keep)).append('\n');
