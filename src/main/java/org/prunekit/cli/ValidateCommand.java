@@ -51,11 +51,7 @@ final class ValidateCommand implements Callable<Integer> {
                 study.classes(),
                 cfg.output().dir());
         for (ArmSpec arm : cfg.arms()) {
-            out.printf(
-                    "arm %s%n  model: %s%n  prune: %s%n",
-                    arm.name(),
-                    ArmSpec.bound("family", arm.family(), arm.familyImpl().schema(), arm.modelParams()),
-                    ArmSpec.bound("method", arm.method(), arm.methodImpl().schema(), arm.pruneParams()));
+            out.printf("arm %s%n  model: %s%n  prune: %s%n", arm.name(), arm.modelSettings(), arm.pruneSettings());
         }
         return Main.OK;
     }

@@ -90,12 +90,21 @@ public record ArmSpec(
      * run is not resumed by a prunekit whose defaults differ from the one that started it; {@code validate} prints it.
      */
     public String settings() {
-        return bound("family", family, familyImpl().schema(), modelParams()) + "; "
-                + bound("method", method, methodImpl().schema(), pruneParams());
+        return modelSettings() + "; " + pruneSettings();
+    }
+
+    /** The {@code model:} block as its family's schema binds it, e.g. {@code family=cart, max-depth=30, ...}. */
+    public String modelSettings() {
+        return bound("family", family, familyImpl().schema(), modelParams());
+    }
+
+    /** The {@code prune:} block as its method's schema binds it, e.g. {@code method=cost-complexity, candidates=0}. */
+    public String pruneSettings() {
+        return bound("method", method, methodImpl().schema(), pruneParams());
     }
 
     /** {@code key=name, k1=v1, ...}: a block as bound by its schema, or as written when the schema declares no keys. */
-    public static String bound(String key, String name, ParamSchema schema, Params block) {
+    private static String bound(String key, String name, ParamSchema schema, Params block) {
         if (!schema.isDeclared()) {
             return key + "=" + name + " (keys not declared)";
         }
