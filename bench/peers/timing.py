@@ -3,16 +3,18 @@
 
 Usage: timing.py PEER_METRICS_CSV RESULTS_ROOT DATASET[,DATASET...] FAMILY[,FAMILY...]
 
-RESULTS_ROOT/<dataset>-<family>/ is a prunekit run on the peers' fold file (summary.json with its `time` block,
-cp-table.csv, config.yaml). PEER_METRICS_CSV is metrics_folds.csv, whose `time_s` is the wall time of one peer
-method's whole pipeline for one outer fold, inner tuning included (../shared/peers/README.md).
+RESULTS_ROOT/<dataset>-<family>/ is a prunekit run on the peers' fold file (summary.json with its `time` block and
+each arm's `method` and `work_key`, cp-table.csv, candidates.csv, and config.yaml for the MLP fine-tune epochs).
+PEER_METRICS_CSV is metrics_folds.csv, whose `time_s` is the wall time of one peer method's whole pipeline for one
+outer fold, inner tuning included (../shared/peers/README.md).
 
 Model fits are counted the same way on both sides: one fit = one model trained on one training part (a tree grown, a
 boosted ensemble trained, one lasso path fitted over its lambdas, a net trained, or a pruned net fine-tuned); the
 candidates a path derives from one trained model without training (subtrees, prefixes of rounds, lambdas of one path)
 are not fits.
-  prunekit, per set of arms with the same work key (model: and prune: blocks equal, so arms that differ only in
-  select:, e.g. the four cost-complexity arms of arms/cart.yaml, which share one cell's fits and count once):
+  prunekit, per set of arms with the same work key (summary.json's arms[i].work_key: model: and prune: blocks
+  equal, so arms that differ only in select:, e.g. the four cost-complexity arms of arms/cart.yaml, which share one
+  cell's fits and count once):
   (outer folds + the refit on all rows) x (inner folds + 1) training parts x fits per part, where fits per part = 1,
   plus for an MLP magnitude path one fine-tune per pruned candidate (none without fine-tune epochs). A one-candidate
   path (method none) has no inner fits.
@@ -106,28 +108,23 @@ def fine_tunes(config_text, arm):
     return m is None or int(m.group(1)) > 0
 
 
-def work_keys(config_text):
-    """Each arm's work key from config.yaml: its model: and prune: blocks (everything but name and select:). Arms with
-    equal keys share one cell's work in prunekit (encode, fit, path, scoring), so their fits are made once."""
-    keys, arm, block, in_arms = {}, None, None, False
-    for line in config_text.splitlines():
-        if line.startswith("arms:"):
-            in_arms = True
-            continue
-        if in_arms and line and not line.startswith((" ", "-")):
-            in_arms = False
-        if not in_arms:
-            continue
-        if line.startswith("- name:"):
-            arm = line.split(":", 1)[1].strip()
-            keys[arm], block = [], None
-        elif arm is not None and line.startswith("  ") and not line.startswith("   "):
-            block = line.strip().rstrip(":")
-            if block in ("model", "prune"):
-                keys[arm].append(line.strip())
-        elif arm is not None and block in ("model", "prune"):
-            keys[arm].append(f"{block}.{line.strip()}")
-    return {a: "\n".join(k) for a, k in keys.items()}
+def summary_arms(folder):
+    """Each arm's (method, work key) from summary.json's arms entries (`method`, `work_key`: prunekit's
+    ArmSpec.workKey(), its model: and prune: blocks). Arms with equal keys share one cell's work in prunekit (encode,
+    fit, path, scoring), so their fits are made once."""
+    f = folder / "summary.json"
+    if not f.is_file():
+        die(f"{f}: missing (run bench/peers.sh without --compare-only first)")
+    try:
+        entries = json.loads(f.read_text())["arms"]
+        arms = {a["name"]: (a["method"], a.get("work_key")) for a in entries}
+    except (KeyError, TypeError, ValueError, json.JSONDecodeError) as e:
+        die(f"{f}: no usable arms entries ({e.__class__.__name__}: {e})")
+    missing = [a for a, (_, key) in arms.items() if not isinstance(key, str) or not key]
+    if missing:
+        die(f"{f}: arms without work_key ({', '.join(missing)}): a run from a prunekit that did not write it; "
+            "rerun it (bench/peers.sh)")
+    return arms
 
 
 def prunekit_fits(folder):
@@ -142,14 +139,14 @@ def prunekit_fits(folder):
         die(f"{folder}/cp-table.csv has no rows")
     config = (folder / "config.yaml").read_text() if (folder / "config.yaml").is_file() else die(
         f"{folder}/config.yaml: missing")
-    work = work_keys(config)
+    summary = summary_arms(folder)
+    work = {arm: key for arm, (_, key) in summary.items()}
     arms = {}
     for arm, _, _ in cells:
         if arm not in arms:
-            m = re.search(rf"name: {re.escape(arm)}\b.*?method: ([\w-]+)", config, re.S)
-            arms[arm] = m.group(1) if m else die(f"no method for arm {arm} in config.yaml")
-            if arm not in work:
-                die(f"arm {arm} not in the arms of config.yaml")
+            if arm not in summary:
+                die(f"arm {arm} of cp-table.csv not in the arms of summary.json")
+            arms[arm] = summary[arm][0]
     total, counted = 0, set()
     for (arm, repeat, fold), c in cells.items():
         if (work[arm], repeat, fold) in counted:

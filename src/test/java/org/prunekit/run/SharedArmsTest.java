@@ -153,6 +153,28 @@ class SharedArmsTest {
     }
 
     @Test
+    void summaryGivesEachArmItsWorkKeyEqualForArmsThatShare() throws IOException {
+        List<Set<String>> groups = List.of(
+                Set.of("cart-ccp-1se", "cart-ccp-best", "cart-ccp-ap-1se", "cart-ccp-ap-best"),
+                Set.of("l1-ap-1se", "l1-deviance-1se"),
+                Set.of("forest-drop", "forest-drop-best"));
+        Set<String> keys = new HashSet<>();
+        for (Set<String> group : groups) {
+            Set<String> inGroup = new HashSet<>();
+            for (String arm : group) {
+                JsonNode key = armSummary(shared, arm).path("work_key");
+                assertTrue(key.isTextual() && !key.asText().isEmpty(), arm + ": work_key " + key);
+                inGroup.add(key.asText());
+            }
+            assertEquals(1, inGroup.size(), group + " share their work, so one work key: " + inGroup);
+            keys.addAll(inGroup);
+        }
+        assertEquals(groups.size(), keys.size(), "groups that do not share have different work keys: " + keys);
+        String forest = armSummary(shared, "forest-drop").path("work_key").asText();
+        assertTrue(forest.contains("random-forest") && forest.contains("tree-drop"), forest);
+    }
+
+    @Test
     void sharedTimeIsSplitEvenlyAndTheTimesAddUp() throws IOException {
         // a group's shared phases are split evenly: every arm of the group records the same share
         for (String f : List.of("r0-f0", "r0-f1", "r0-f2", "refit")) {
