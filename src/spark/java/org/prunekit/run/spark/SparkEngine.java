@@ -41,9 +41,10 @@ import scala.runtime.BoxedUnit;
  * bytes go to the executors as broadcasts (or, with data source {@value #PATH} or a {@code data.path} URI such as
  * {@code hdfs://}, each executor reads the file itself, through Hadoop's {@code FileSystem}), checked by the driver's SHA-256 on arrival; a one-task job reads and checks the data
  * there and returns the study's plan, and a second job runs the cells. Each group's cell results come back as soon as its
- * task ends (through the job's result handler), so the driver writes its cell file while the others still run: a
- * killed driver loses no finished cell. Spark retries a failed task ({@code spark.task.maxFailures}); a cell that
- * keeps failing stops the run with its id.
+ * task ends (through the job's result handler), so the driver writes their cell files while the others still run: a
+ * killed driver loses no finished cell. Spark retries a failed task ({@code spark.task.maxFailures}); a group whose
+ * task keeps failing stops the run with the group's key (its cells' keys joined with {@code +}, one cell's key for a
+ * one-arm group).
  */
 public final class SparkEngine implements Engine {
 

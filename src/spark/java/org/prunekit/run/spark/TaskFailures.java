@@ -12,8 +12,8 @@ import org.prunekit.run.CellGroup;
 import org.prunekit.run.Progress;
 
 /**
- * Reports failed task attempts of the cells' job with their cell id as they happen (Spark retries them), and turns a
- * failed job into one error naming the cell that kept failing.
+ * Reports failed task attempts of the cells' job as they happen (Spark retries them), each with its group's key (the
+ * cells' keys joined with {@code +}), and turns a failed job into one error naming the group that kept failing.
  */
 final class TaskFailures extends SparkListener {
 
@@ -50,7 +50,7 @@ final class TaskFailures extends SparkListener {
                 + "); its cells run again elsewhere");
     }
 
-    /** The error of a failed job, naming the cell that kept failing when it is known. */
+    /** The error of a failed job, naming the group of cells that kept failing when it is known. */
     RuntimeException jobFailed(Object failure) {
         Throwable t = failure instanceof Throwable th ? th : null;
         if (failure instanceof org.apache.spark.SimpleFutureAction<?> job) {

@@ -23,8 +23,8 @@ import org.prunekit.run.StudyInput;
 import org.prunekit.testing.StudyFiles;
 
 /**
- * The quick path: {@code prunekit run --engine spark --master local[2]} writes the same results as the local engine
- * (apart from timings), and bad input is exit 2 before any cell runs.
+ * The quick path: {@code prunekit run --engine spark --master local[2]} (and several configs on {@code local[1]})
+ * writes the same results as the local engine (apart from timings), and bad input is exit 2 before any cell runs.
  */
 class SparkLocalTest {
 
@@ -80,6 +80,53 @@ class SparkLocalTest {
             assertEquals(a.path("trainRows"), b.path("trainRows"));
         }
         assertTrue(Files.isRegularFile(dir.resolve("spark/models/cart-ccp-best.model")));
+    }
+
+    /**
+     * Several configs in one {@code prunekit run --engine spark --master local[1]} (the studies one after another in
+     * one JVM, each with its own Spark context): each study's folder holds the files the local engine writes for that
+     * config run alone, with {@code --save-path}. The two studies differ in their folds (2 and 3), so files swapped
+     * between them would not pass.
+     */
+    @Test
+    void severalConfigsInOneRunGiveEachStudyTheLocalEnginesFiles() {
+        String data = SparkTests.DATA.toAbsolutePath().toString();
+        Path a = SparkTests.study(dir.resolve("a.yaml"), data, 2, 1);
+        Path b = SparkTests.study(dir.resolve("b.yaml"), data, 3, 1);
+        for (Path cfg : List.of(a, b)) {
+            String name = cfg.getFileName().toString().replace(".yaml", "");
+            StudyFiles.Cli local = StudyFiles.cli(
+                    "run",
+                    cfg.toString(),
+                    "--out",
+                    dir.resolve("local").resolve(name).toString(),
+                    "--save-path");
+            assertEquals(0, local.code(), local.err());
+        }
+        Path spark = dir.resolve("spark");
+        StudyFiles.Cli batch = StudyFiles.cli(
+                "run",
+                a.toString(),
+                b.toString(),
+                "--out",
+                spark.toString(),
+                "--engine",
+                "spark",
+                "--master",
+                "local[1]",
+                "--conf",
+                "spark.ui.enabled=false",
+                "--save-path");
+        assertEquals(0, batch.code(), batch.err());
+        assertTrue(batch.err().contains("prunekit: study 1 of 2: " + a), batch.err());
+        assertTrue(batch.err().contains("prunekit: study 2 of 2: " + b), batch.err());
+        assertTrue(batch.err().contains("6/6 cells") && batch.err().contains("8/8 cells"), batch.err());
+        assertTrue(batch.out().contains("results: " + spark.resolve("a")), batch.out());
+        assertTrue(batch.out().contains("results: " + spark.resolve("b")), batch.out());
+        assertEquals(6, SparkTests.cellNames(spark.resolve("a")).size());
+        assertEquals(8, SparkTests.cellNames(spark.resolve("b")).size());
+        SparkTests.assertSameResults(dir.resolve("local/a"), spark.resolve("a"));
+        SparkTests.assertSameResults(dir.resolve("local/b"), spark.resolve("b"));
     }
 
     /**
