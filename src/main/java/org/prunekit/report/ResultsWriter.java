@@ -354,8 +354,8 @@ public final class ResultsWriter {
             am.put("name", a.name());
             am.put("family", a.family());
             am.put("method", a.method());
-            am.put("work_key", a.workKey());
             am.put("selection", selection(cfg.selectFor(a)));
+            am.put("work_key", a.workKey());
             am.put("cells", cs.size());
             Map<String, Object> chosen = new LinkedHashMap<>();
             Map<String, Object> dense = new LinkedHashMap<>();
