@@ -187,24 +187,27 @@ public final class ResultsReader {
         if (sameStrengths(folds.values())) {
             points.addAll(byCandidate(cand).values());
         } else {
+            // each row's size parsed once: the budget loop below visits every row once per budget
+            List<List<Row>> foldRows = new ArrayList<>(folds.values());
+            List<double[]> foldNz = new ArrayList<>();
             double floor = 0;
-            for (List<Row> f : folds.values()) {
-                floor = Math.max(
-                        floor,
-                        f.stream().mapToDouble(r -> r.num(NON_ZERO)).min().orElse(0));
+            for (List<Row> f : foldRows) {
+                double[] nz = f.stream().mapToDouble(r -> r.num(NON_ZERO)).toArray();
+                foldNz.add(nz);
+                floor = Math.max(floor, Arrays.stream(nz).min().orElse(0));
             }
-            for (double b :
-                    budgets(cand.stream().mapToDouble(r -> r.num(NON_ZERO)).toArray(), floor)) {
+            double[] sizes = foldNz.stream().flatMapToDouble(Arrays::stream).toArray();
+            for (double b : budgets(sizes, floor)) {
                 List<Row> at = new ArrayList<>();
-                for (List<Row> f : folds.values()) {
-                    Row pick = null;
-                    for (Row r : f) {
-                        double nz = r.num(NON_ZERO);
-                        if (nz <= b && (pick == null || nz > pick.num(NON_ZERO))) {
-                            pick = r;
+                for (int k = 0; k < foldRows.size(); k++) {
+                    double[] nz = foldNz.get(k);
+                    int pick = -1;
+                    for (int i = 0; i < nz.length; i++) {
+                        if (nz[i] <= b && (pick < 0 || nz[i] > nz[pick])) {
+                            pick = i;
                         }
                     }
-                    at.add(pick);
+                    at.add(pick < 0 ? null : foldRows.get(k).get(pick));
                 }
                 if (points.isEmpty() || !points.get(points.size() - 1).equals(at)) {
                     points.add(at);
