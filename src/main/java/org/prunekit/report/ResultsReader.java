@@ -197,9 +197,10 @@ public final class ResultsReader {
                 floor = Math.max(floor, Arrays.stream(nz).min().orElse(0));
             }
             double[] sizes = foldNz.stream().flatMapToDouble(Arrays::stream).toArray();
+            int[] previous = null; // row index picked in each fold (-1: none) at the last budget kept
             for (double b : budgets(sizes, floor)) {
-                List<Row> at = new ArrayList<>();
-                for (int k = 0; k < foldRows.size(); k++) {
+                int[] picks = new int[foldRows.size()];
+                for (int k = 0; k < picks.length; k++) {
                     double[] nz = foldNz.get(k);
                     int pick = -1;
                     for (int i = 0; i < nz.length; i++) {
@@ -207,10 +208,15 @@ public final class ResultsReader {
                             pick = i;
                         }
                     }
-                    at.add(pick < 0 ? null : foldRows.get(k).get(pick));
+                    picks[k] = pick;
                 }
-                if (points.isEmpty() || !points.get(points.size() - 1).equals(at)) {
+                if (previous == null || !Arrays.equals(previous, picks)) {
+                    List<Row> at = new ArrayList<>();
+                    for (int k = 0; k < picks.length; k++) {
+                        at.add(picks[k] < 0 ? null : foldRows.get(k).get(picks[k]));
+                    }
                     points.add(at);
+                    previous = picks;
                 }
             }
         }
