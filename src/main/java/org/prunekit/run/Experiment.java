@@ -143,6 +143,15 @@ public final class Experiment {
     }
 
     /** SHA-256 of a file, hex. */
+    /** Fails, as {@link #sha256(Path)} would, when {@code file} cannot be opened for reading; reads nothing. */
+    static void requireReadable(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            // opened: readable
+        } catch (IOException e) {
+            throw new InputException(file.toString(), "cannot read: " + e.getMessage());
+        }
+    }
+
     public static String sha256(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");

@@ -23,8 +23,8 @@ public final class StudyBatch {
      * or a study's folder or data would be refused at its turn: the local data file unreadable, the folder not a
      * prunekit folder, already there without {@code force} or {@code resume}, written from another config or data
      * ({@code resume}), or holding one of the study's inputs; a data URI ({@code hdfs://}) unless {@code remoteData}
-     * (an engine that reads it). Reads each local data file once (its SHA-256, as the
-     * run does); writes nothing. A lock held by another run, and a data file that is readable but malformed, are only
+     * (an engine that reads it). Opens each local data file, and reads it whole (its
+     * SHA-256, as the run does) only with {@code resume}; writes nothing. A lock held by another run, and a data file that is readable but malformed, are only
      * found at that study's turn.
      */
     public static void check(
@@ -43,7 +43,13 @@ public final class StudyBatch {
         for (ExperimentConfig cfg : studies) {
             // a data URI: read by the Spark engine at the study's turn; refused now on the local engine
             Path dataFile = cfg.data().remote() && remoteData ? null : Experiment.dataPath(cfg, workDir);
-            String fingerprint = dataFile == null ? null : Harness.fingerprint(cfg, Experiment.sha256(dataFile));
+            // the fingerprint (the data's SHA-256, a full read) matters only to --resume; otherwise opening suffices
+            String fingerprint = null;
+            if (dataFile != null && resume) {
+                fingerprint = Harness.fingerprint(cfg, Experiment.sha256(dataFile));
+            } else if (dataFile != null) {
+                Experiment.requireReadable(dataFile);
+            }
             OutputFolder.check(cfg.output().dir(), fingerprint, force, resume, Harness.inputs(cfg, workDir, dataFile));
         }
     }
