@@ -28,7 +28,10 @@ import org.tribuo.common.tree.SplitNode;
  * A leaf scores each class {@code c_k / Σc} (double) and predicts the first class with the highest score.
  *
  * <p>Every floating-point operation above is Tribuo's, in Tribuo's order, so the tree is the same bit for bit; the
- * impurity functions are Tribuo's own objects. Beside the tree it returns each node's weighted class counts summed in
+ * impurity functions are Tribuo's own objects. A value group's counts are summed in ascending row id as Tribuo does:
+ * many-valued features keep their rows presorted by (value, row id) and stably partitioned at each split (as
+ * scikit-learn's presorting did); features with at most {@link #FEW_VALUES} values gather per-value counts from the
+ * node's rows in id order instead, and need no sorted order. A feature constant on a node is skipped below it. Beside the tree it returns each node's weighted class counts summed in
  * double in row order, as {@link TribuoTree} gets them by routing the training rows; they match routing unless some
  * row's value is NaN or equals a threshold (then {@link Grown#routable()} is false: Tribuo's training partition
  * {@code v < threshold} and its prediction rule {@code v > threshold} disagree on that row).
@@ -48,6 +51,12 @@ final class CartGrower {
      */
     record Settings(LabelImpurity impurity, int maxDepth, float minChildWeight, float scaledMinImpurityDecrease) {}
 
+    /**
+     * Features with at most this many distinct values are scanned from per-value counts gathered in row order (no
+     * sorted order to keep); the others from their presorted row order, partitioned at every split.
+     */
+    static final int FEW_VALUES = 64;
+
     private final SortedColumns cols;
     private final int[] y;
     private final float[] w;
@@ -63,6 +72,10 @@ final class CartGrower {
     private final int[] bufRow;
     private final int[] bufRank;
     private final double[] prob;
+    /** Per distinct value of a few-valued feature: its rows' class counts ({@code value * nc + class}) and row count. */
+    private final float[] groupCounts;
+
+    private final int[] groupRows;
     private boolean routable = true;
 
     private CartGrower(SortedColumns cols, int[] y, float[] w, List<String> labels, Settings s) {
@@ -77,6 +90,9 @@ final class CartGrower {
         order = new int[nf][];
         orderRank = new int[nf][];
         for (int f = 0; f < nf; f++) {
+            if (cols.values[f].length <= FEW_VALUES) {
+                continue;
+            }
             int[] o = cols.sortedRows(f);
             int[] r = new int[n];
             int[] rank = cols.rank[f];
@@ -86,6 +102,8 @@ final class CartGrower {
             order[f] = o;
             orderRank[f] = r;
         }
+        groupCounts = new float[Math.max(FEW_VALUES, cols.values[0].length) * nc];
+        groupRows = new int[Math.max(FEW_VALUES, cols.values[0].length)];
         rows = new int[n];
         for (int i = 0; i < n; i++) {
             rows[i] = i;
@@ -203,26 +221,44 @@ final class CartGrower {
         return Math.abs(impurity) < 1e-15 || depth + 1 >= s.maxDepth() || weight < s.minChildWeight();
     }
 
-    /** The root's counts as Tribuo sums them: feature 0's value groups, in ascending value order. */
+    /** The root's counts as Tribuo sums them: feature 0's value groups (each summed in row order), ascending. */
     private float[] rootCounts() {
         float[] c = new float[nc];
-        float[] g = new float[nc];
-        int[] o = order[0];
-        int[] r = orderRank[0];
-        int i = 0;
-        while (i < o.length) {
-            Arrays.fill(g, 0f);
-            int j = i;
-            do {
-                g[y[o[j]]] += w[o[j]];
-                j++;
-            } while (j < o.length && r[j] == r[i]);
-            for (int k = 0; k < nc; k++) {
-                c[k] += g[k];
+        int[] range = gather(0, 0, cols.rows);
+        for (int v = range[0]; v <= range[1]; v++) {
+            if (groupRows[v] > 0) {
+                for (int k = 0; k < nc; k++) {
+                    c[k] += groupCounts[v * nc + k];
+                }
             }
-            i = j;
         }
+        clear(range);
         return c;
+    }
+
+    /**
+     * Sums, for each distinct value of feature {@code f}, the weights per class of rows {@code [start, end)} of the row
+     * list (ascending ids, so each value's counts are added in Tribuo's order); returns the lowest and highest value
+     * ranks present. The caller clears that range with {@link #clear} when done.
+     */
+    private int[] gather(int f, int start, int end) {
+        int[] rank = cols.rank[f];
+        int lo = Integer.MAX_VALUE;
+        int hi = -1;
+        for (int i = start; i < end; i++) {
+            int row = rows[i];
+            int v = rank[row];
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+            groupCounts[v * nc + y[row]] += w[row];
+            groupRows[v]++;
+        }
+        return new int[] {lo, hi};
+    }
+
+    private void clear(int[] range) {
+        Arrays.fill(groupCounts, range[0] * nc, (range[1] + 1) * nc, 0f);
+        Arrays.fill(groupRows, range[0], range[1] + 1, 0);
     }
 
     /** The best split found so far: the feature, the threshold and the float counts either side. */
@@ -249,50 +285,91 @@ final class CartGrower {
         float[] lt = new float[nc];
         float[] gt = new float[nc];
         float[] g = new float[nc];
-        double weight = t.weight();
-        int start = t.start();
-        int end = t.end();
         int[] varying = new int[t.features().length];
         int nv = 0;
         for (int f : t.features()) {
-            int[] o = order[f];
-            int[] r = orderRank[f];
             Arrays.fill(lt, 0f);
             System.arraycopy(t.counts(), 0, gt, 0, nc);
-            int i = start;
-            while (i < end) {
-                Arrays.fill(g, 0f);
-                int rank = r[i];
-                int j = i;
-                do {
-                    int row = o[j];
-                    g[y[row]] += w[row];
-                    j++;
-                } while (j < end && r[j] == rank);
-                if (j == end) {
-                    break;
-                }
-                if (i == start) {
-                    varying[nv++] = f;
-                }
-                for (int k = 0; k < nc; k++) {
-                    lt[k] += g[k];
-                    gt[k] -= g[k];
-                }
-                double score = (weighted(lt) + weighted(gt)) / weight;
-                if (score < best.score) {
-                    best.feature = f;
-                    best.score = score;
-                    System.arraycopy(lt, 0, best.lt, 0, nc);
-                    System.arraycopy(gt, 0, best.gt, 0, nc);
-                    double[] v = cols.values[f];
-                    best.value = (v[rank] + v[r[j]]) / 2.0;
-                }
-                i = j;
+            boolean varies = order[f] == null ? scanGroups(t, f, lt, gt, best) : scanSorted(t, f, lt, gt, g, best);
+            if (varies) {
+                varying[nv++] = f;
             }
         }
         best.varying = Arrays.copyOf(varying, nv);
         return best.feature < 0 ? null : best;
+    }
+
+    /** Scores the boundaries of a few-valued feature from its per-value counts; false if it is constant here. */
+    private boolean scanGroups(Task t, int f, float[] lt, float[] gt, Best best) {
+        int[] range = gather(f, t.start(), t.end());
+        int hi = range[1];
+        if (hi < 0) {
+            return false; // no rows: a child Tribuo's {@code v < threshold} partition left empty
+        }
+        if (range[0] == hi) {
+            clear(range);
+            return false;
+        }
+        double[] v = cols.values[f];
+        for (int a = range[0]; a < hi; a++) {
+            if (groupRows[a] == 0) {
+                continue;
+            }
+            for (int k = 0; k < nc; k++) {
+                float c = groupCounts[a * nc + k];
+                lt[k] += c;
+                gt[k] -= c;
+            }
+            int next = a + 1;
+            while (groupRows[next] == 0) {
+                next++;
+            }
+            consider(t, f, lt, gt, v[a], v[next], best);
+        }
+        clear(range);
+        return true;
+    }
+
+    /** Scores the boundaries of a many-valued feature along its sorted rows; false if it is constant here. */
+    private boolean scanSorted(Task t, int f, float[] lt, float[] gt, float[] g, Best best) {
+        int[] o = order[f];
+        int[] r = orderRank[f];
+        double[] v = cols.values[f];
+        int start = t.start();
+        int end = t.end();
+        int i = start;
+        while (i < end) {
+            Arrays.fill(g, 0f);
+            int rank = r[i];
+            int j = i;
+            do {
+                int row = o[j];
+                g[y[row]] += w[row];
+                j++;
+            } while (j < end && r[j] == rank);
+            if (j == end) {
+                return i > start;
+            }
+            for (int k = 0; k < nc; k++) {
+                lt[k] += g[k];
+                gt[k] -= g[k];
+            }
+            consider(t, f, lt, gt, v[rank], v[r[j]], best);
+            i = j;
+        }
+        return false;
+    }
+
+    /** Tribuo's test of one boundary between values {@code below < above}: keeps it if its score is strictly best. */
+    private void consider(Task t, int f, float[] lt, float[] gt, double below, double above, Best best) {
+        double score = (weighted(lt) + weighted(gt)) / t.weight();
+        if (score < best.score) {
+            best.feature = f;
+            best.score = score;
+            System.arraycopy(lt, 0, best.lt, 0, nc);
+            System.arraycopy(gt, 0, best.gt, 0, nc);
+            best.value = (below + above) / 2.0;
+        }
     }
 
     /**
@@ -315,7 +392,9 @@ final class CartGrower {
         int mid = partition(rows, null, t.start(), t.end());
         if (features != null) {
             for (int f : features) {
-                partition(order[f], orderRank[f], t.start(), t.end());
+                if (order[f] != null) {
+                    partition(order[f], orderRank[f], t.start(), t.end());
+                }
             }
         }
         return mid;

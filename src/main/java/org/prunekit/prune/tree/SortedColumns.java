@@ -62,15 +62,18 @@ final class SortedColumns {
         double[][] values = new double[nf][];
         int[][] rank = new int[nf][];
         for (int f = 0; f < nf; f++) {
-            double[] sorted = col[f].clone();
-            Arrays.sort(sorted);
-            int u = 0;
-            for (int j = 0; j < n; j++) {
-                if (u == 0 || Double.compare(sorted[u - 1], sorted[j]) != 0) {
-                    sorted[u++] = sorted[j];
+            double[] distinct = fewDistinct(col[f]);
+            if (distinct == null) {
+                double[] sorted = col[f].clone();
+                Arrays.sort(sorted);
+                int u = 0;
+                for (int j = 0; j < n; j++) {
+                    if (u == 0 || Double.compare(sorted[u - 1], sorted[j]) != 0) {
+                        sorted[u++] = sorted[j];
+                    }
                 }
+                distinct = Arrays.copyOf(sorted, u);
             }
-            double[] distinct = Arrays.copyOf(sorted, u);
             int[] r = new int[n];
             double[] c = col[f];
             for (int j = 0; j < n; j++) {
@@ -81,6 +84,43 @@ final class SortedColumns {
             col[f] = null;
         }
         return new SortedColumns(n, values, rank);
+    }
+
+    /**
+     * The distinct values of {@code c} in ascending {@link Double#compare} order if there are at most {@link
+     * CartGrower#FEW_VALUES} of them (found with a small open-addressing set of their bit patterns), else null.
+     */
+    private static double[] fewDistinct(double[] c) {
+        int cap = 4 * CartGrower.FEW_VALUES;
+        long[] bits = new long[cap];
+        boolean[] used = new boolean[cap];
+        double[] found = new double[CartGrower.FEW_VALUES];
+        int u = 0;
+        long last = 0;
+        boolean any = false;
+        for (double x : c) {
+            long b = Double.doubleToLongBits(x);
+            if (any && b == last) {
+                continue;
+            }
+            any = true;
+            last = b;
+            int h = (int) ((b * 0x9E3779B97F4A7C15L) >>> 56) & (cap - 1);
+            while (used[h] && bits[h] != b) {
+                h = (h + 1) & (cap - 1);
+            }
+            if (!used[h]) {
+                if (u == found.length) {
+                    return null;
+                }
+                used[h] = true;
+                bits[h] = b;
+                found[u++] = x;
+            }
+        }
+        double[] out = Arrays.copyOf(found, u);
+        Arrays.sort(out);
+        return out;
     }
 
     int features() {

@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.prunekit.data.Table;
 import org.prunekit.data.TableEncoder;
 import org.prunekit.spi.Params;
@@ -104,8 +104,9 @@ class CartTrainerParityTest {
      * partition ({@code <}) and its prediction rule ({@code >}) disagree, so no counts are handed over and
      * {@link TribuoTree} routes the rows (the routed counts are the reference either way).
      */
-    @Test
-    void awkwardValuesGiveTribuosTreeAndRoutedCounts() {
+    @ParameterizedTest(name = "{0} extra rows")
+    @ValueSource(ints = {0, 2 * CartGrower.FEW_VALUES})
+    void awkwardValuesGiveTribuosTreeAndRoutedCounts(int extra) {
         double a = 1.0;
         double b = Math.nextUp(a);
         double[][] x = {
@@ -128,11 +129,18 @@ class CartTrainerParityTest {
         for (int i = 0; i < x.length; i++) {
             data.add(new ArrayExample<>(new Label(y[i]), new String[] {"f0", "f1"}, x[i]));
         }
+        // Extra rows with many distinct values move both features from per-value counts to presorted rows.
+        for (int i = 0; i < extra; i++) {
+            double[] v = {10 + 0.5 * i, 10 + (i * 7) % extra};
+            data.add(new ArrayExample<>(new Label(i % 3 == 0 ? "p" : "n"), new String[] {"f0", "f1"}, v));
+        }
         CartFamily.Hyper h = CartFamily.Hyper.from(new Params("test.yaml", "model", Map.of("min-child-weight", 1.0)));
         TreeModel<Label> ours = h.trainer(1L).train(data);
         assertNodesEqual(h.tribuoTrainer(1L).train(data).getRoot(), ours.getRoot(), "awkward");
         assertTrue(ours.getRoot() instanceof SplitNode, "the awkward data is split");
-        assertNull(GrownCounts.get(ours, data), "a threshold equal to a value: the counts are routed, not handed over");
+        if (extra == 0) {
+            assertNull(GrownCounts.get(ours, data), "a threshold equal to a value: counts are routed, not handed over");
+        }
         assertCountsRouted(ours, data, "awkward");
     }
 
