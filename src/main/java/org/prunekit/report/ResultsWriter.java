@@ -80,23 +80,37 @@ public final class ResultsWriter {
         AtomicFiles.writeString(dir.resolve("summary.md"), summaryMarkdown(summary));
     }
 
-    public void writeAll(Path dir) {
-        AtomicFiles.writeString(dir.resolve(ResultsLayout.CONFIG), configYaml(cfg));
-        AtomicFiles.writeString(dir.resolve(ResultsLayout.CANDIDATES), candidatesCsv());
-        AtomicFiles.writeString(dir.resolve(ResultsLayout.SELECTED), selectedCsv());
-        AtomicFiles.writeString(dir.resolve(ResultsLayout.CP_TABLE), cpTableCsv());
-        AtomicFiles.writeString(dir.resolve(ResultsLayout.PATH_COLUMNS), pathColumnsCsv());
+    /**
+     * Writes every file of the results folder; returns what a report reads from them, in memory (the report is drawn
+     * from it without parsing the files again: {@link ResultsReader#read(SavedResults)}).
+     */
+    public SavedResults writeAll(Path dir) {
+        String config = configYaml(cfg);
+        AtomicFiles.writeString(dir.resolve(ResultsLayout.CONFIG), config);
+        Map<String, CsvRows> tables = new LinkedHashMap<>();
+        writeTable(dir, ResultsLayout.CANDIDATES, candidates(), tables);
+        writeTable(dir, ResultsLayout.SELECTED, selected(), tables);
+        writeTable(dir, ResultsLayout.CP_TABLE, cpTable(), tables);
+        writeTable(dir, ResultsLayout.PATH_COLUMNS, pathColumns(), tables);
         StabilityCsv.write(dir, cfg, outer);
         Map<String, Object> summary = summary();
+        byte[] json;
         try {
-            AtomicFiles.write(dir.resolve(ResultsLayout.SUMMARY), CellStore.JSON.writeValueAsBytes(summary));
+            json = CellStore.JSON.writeValueAsBytes(summary);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        AtomicFiles.write(dir.resolve(ResultsLayout.SUMMARY), json);
         AtomicFiles.writeString(dir.resolve("summary.md"), summaryMarkdown(summary));
-        AtomicFiles.writeString(
-                dir.resolve(ResultsLayout.WARNINGS),
-                String.join("\n", warnings()) + (warnings().isEmpty() ? "" : "\n"));
+        String warnings = String.join("\n", warnings()) + (warnings().isEmpty() ? "" : "\n");
+        AtomicFiles.writeString(dir.resolve(ResultsLayout.WARNINGS), warnings);
+        return new SavedResults(dir, config, json, tables, warnings);
+    }
+
+    /** Writes one result CSV and keeps its rows as {@link CsvRows#read} would read them back. */
+    private static void writeTable(Path dir, String file, Table t, Map<String, CsvRows> kept) {
+        AtomicFiles.writeString(dir.resolve(file), t.text());
+        kept.put(file, CsvRows.of(dir.resolve(file), t.header(), t.rows()));
     }
 
     /** The resolved config as YAML (block style). */
@@ -163,9 +177,9 @@ public final class ResultsWriter {
         return h;
     }
 
-    String candidatesCsv() {
+    private Table candidates() {
         List<String> details = detailKeys();
-        return csv(candidateColumns(), p -> {
+        return table(candidateColumns(), true, p -> {
             for (CellResult c : outer) {
                 for (CandidateResult k : c.candidates()) {
                     List<Object> r = new ArrayList<>(List.of(
@@ -213,8 +227,8 @@ public final class ResultsWriter {
         return h;
     }
 
-    String selectedCsv() {
-        return csv(selectedColumns(), p -> {
+    private Table selected() {
+        return table(selectedColumns(), true, p -> {
             for (CellResult c : outer) {
                 CandidateResult k = c.chosenCandidate();
                 CandidateResult d = c.candidates().get(0);
@@ -254,9 +268,9 @@ public final class ResultsWriter {
      * One row per candidate; a cell whose path offers only some steps as candidates ({@link CellResult#fullPath()})
      * gets one row per step, the steps that are not candidates with an empty {@code candidate} and no inner scores.
      */
-    String cpTableCsv() {
+    private Table cpTable() {
         List<String> details = detailKeys();
-        return csv(cpTableColumns(), p -> {
+        return table(cpTableColumns(), true, p -> {
             for (CellResult c : cells) {
                 String sel = cfg.selectFor(c.arm()).metric().configName();
                 PathTable full = c.fullPath();
@@ -307,8 +321,8 @@ public final class ResultsWriter {
     }
 
     /** The paths' exported columns ({@code PathExport}), long format: one row per cell, candidate and column. */
-    String pathColumnsCsv() {
-        return csv(pathColumnsColumns(), p -> {
+    private Table pathColumns() {
+        return table(pathColumnsColumns(), true, p -> {
             for (CellResult c : cells) {
                 for (var e : c.pathColumns().entrySet()) {
                     for (CandidateResult k : c.candidates()) {
@@ -706,23 +720,45 @@ public final class ResultsWriter {
         return d == null ? "" : Double.toString(d);
     }
 
-    interface Rows {
-        void print(CSVPrinter p) throws IOException;
+    /** Where a table's rows are printed: the {@link CSVPrinter}, and the cells kept for the report. */
+    interface RecordSink {
+        void printRecord(Iterable<?> values) throws IOException;
+
+        default void printRecord(Object... values) throws IOException {
+            printRecord(Arrays.asList(values));
+        }
     }
 
+    interface Rows {
+        void print(RecordSink p) throws IOException;
+    }
+
+    /** A CSV file's header and text and, when kept, its rows' cells as {@link CsvRows#read} reads them (else null). */
+    record Table(List<String> header, String text, List<String[]> rows) {}
+
     static String csv(List<String> header, Rows rows) {
+        return table(header, false, rows).text();
+    }
+
+    static Table table(List<String> header, boolean keep, Rows rows) {
         StringWriter w = new StringWriter();
+        List<String[]> kept = keep ? new ArrayList<>() : null;
         try (CSVPrinter p = CSVFormat.RFC4180
                 .builder()
                 .setHeader(CsvCells.header(header))
                 .setRecordSeparator("\n")
                 .get()
                 .print(w)) {
-            rows.print(p);
+            rows.print(values -> {
+                p.printRecord(values);
+                if (kept != null) {
+                    kept.add(CsvRows.cellsAsRead(values));
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return w.toString();
+        return new Table(header, w.toString(), kept);
     }
 
     /** The mean of {@code f} over the cells. */
