@@ -125,10 +125,9 @@ final class FeatureCharts {
         columns.require(ARM, REPEAT, FOLD, CANDIDATE, STRENGTH, COLUMN, VALUE);
         Map<String, List<Row>> byArm = new LinkedHashMap<>();
         for (Row r : columns.rows()) {
-            if (arms.test(r.text(ARM))) {
-                byArm.computeIfAbsent(r.text(ARM), k -> new ArrayList<>()).add(r);
-            }
+            byArm.computeIfAbsent(r.text(ARM), k -> new ArrayList<>()).add(r);
         }
+        byArm.keySet().removeIf(arms.negate()); // asked once per arm, not once per row
         return byArm.entrySet().stream().map(e -> {
             TreeMap<Integer, Double> strength = new TreeMap<>();
             Map<String, Map<Integer, Double>> byName = new LinkedHashMap<>();

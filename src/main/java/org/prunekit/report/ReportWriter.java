@@ -26,8 +26,9 @@ public final class ReportWriter {
     private ReportWriter() {}
 
     /**
-     * Rebuilds a run's plots and page from its saved results (what the harness calls after a run, and what
-     * {@code prunekit report RUN_DIR} does); returns the page's path.
+     * Rebuilds a run's plots and page from its saved results (what {@code prunekit report RUN_DIR} does; the harness
+     * draws the same from the results it has just written, {@link ResultsReader#read(SavedResults)}); returns the
+     * page's path.
      */
     public static Path rebuild(Path runDir) {
         return rebuild(runDir, false);

@@ -20,8 +20,6 @@ import static org.prunekit.report.ResultsLayout.ROUNDS;
 import static org.prunekit.report.ResultsLayout.STRENGTH;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,6 +29,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -67,23 +66,26 @@ public final class ResultsReader {
 
     /** Reads {@code dir}; throws {@link InputException} (one line, naming the file) when it is not a results folder. */
     public static ReportData read(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            throw new InputException(dir.toString(), "not a results folder: no such directory");
-        }
-        for (String f : List.of(
-                ResultsLayout.CONFIG, ResultsLayout.SUMMARY, ResultsLayout.CANDIDATES, ResultsLayout.SELECTED)) {
-            if (!Files.isRegularFile(dir.resolve(f))) {
-                throw new InputException(dir.toString(), "not a results folder: missing " + f);
-            }
-        }
-        String configText = readString(dir.resolve(ResultsLayout.CONFIG));
-        RunSummary summary = RunSummary.read(dir.resolve(ResultsLayout.SUMMARY));
-        Map<String, Object> time = time(dir.resolve(ResultsLayout.SUMMARY));
+        return read(SavedResults.read(dir));
+    }
+
+    /**
+     * Reads results already in memory: a folder's files ({@link SavedResults#read}) or what
+     * {@link ResultsWriter#writeAll} has just written (the same report either way).
+     */
+    public static ReportData read(SavedResults saved) {
+        Path dir = saved.dir();
+        String configText = saved.configText();
+        byte[] summaryJson = saved.summaryJson();
+        RunSummary summary = RunSummary.parse(summaryJson, dir.resolve(ResultsLayout.SUMMARY));
+        Map<String, Object> time = time(summaryJson);
         String metric = summary.metric();
         String outer = ResultsLayout.outer(metric);
-        CsvRows candidates = CsvRows.read(dir.resolve(ResultsLayout.CANDIDATES))
+        CsvRows candidates = saved.table(ResultsLayout.CANDIDATES)
+                .orElseThrow()
                 .require(ARM, REPEAT, FOLD, CANDIDATE, NON_ZERO, outer);
-        CsvRows selected = CsvRows.read(dir.resolve(ResultsLayout.SELECTED))
+        CsvRows selected = saved.table(ResultsLayout.SELECTED)
+                .orElseThrow()
                 .require(ARM, REPEAT, FOLD, NON_ZERO, outer, DENSE_NON_ZERO, ResultsLayout.denseOuter(metric));
 
         Set<String> armNames = new LinkedHashSet<>();
@@ -93,7 +95,7 @@ public final class ResultsReader {
         Map<String, List<Row>> selByArm = byArm(outerRows(selected.rows()), armNames);
         boolean higherIsBetter = higherIsBetter(metric);
 
-        List<String> warnings = new ArrayList<>(readWarnings(dir.resolve(ResultsLayout.WARNINGS)));
+        List<String> warnings = new ArrayList<>(saved.warnings());
         List<ArmSummary> arms = new ArrayList<>();
         List<ParetoChart.Arm> pareto = new ArrayList<>();
         Map<String, List<Curve>> curvesByKind = new LinkedHashMap<>();
@@ -132,9 +134,9 @@ public final class ResultsReader {
         addIfAny(charts, curvesByKind, "mlp-latency", CurvesChart::mlpLatency);
         addIfAny(charts, curvesByKind, "fs-metric", c -> CurvesChart.featureSelection(metric, c));
         FeatureCharts.selectionFrequency(selected).ifPresent(charts::add);
-        Path columnsFile = dir.resolve(ResultsLayout.PATH_COLUMNS);
-        if (Files.isRegularFile(columnsFile)) {
-            CsvRows columns = CsvRows.read(columnsFile);
+        Optional<CsvRows> pathColumns = saved.table(ResultsLayout.PATH_COLUMNS);
+        if (pathColumns.isPresent()) {
+            CsvRows columns = pathColumns.get();
             charts.addAll(FeatureCharts.coefficientPaths(
                     columns, arm -> summary.method(arm).equals(ResultsLayout.L1_PATH)));
             charts.addAll(FeatureCharts.exportedColumns(
@@ -142,10 +144,7 @@ public final class ResultsReader {
                     arm -> !summary.method(arm).equals(ResultsLayout.L1_PATH),
                     arm -> strengthName(candByArm.getOrDefault(arm, List.of()))));
         }
-        Path cpFile = dir.resolve(ResultsLayout.CP_TABLE);
-        if (Files.isRegularFile(cpFile)) {
-            charts.addAll(innerCvCharts(CsvRows.read(cpFile), summary, metric));
-        }
+        saved.table(ResultsLayout.CP_TABLE).ifPresent(cp -> charts.addAll(innerCvCharts(cp, summary, metric)));
         List<PairedComparison> comparisons =
                 summary.paired().stream().filter(p -> p.metric().equals(metric)).toList();
         return new ReportData(
@@ -164,9 +163,9 @@ public final class ResultsReader {
 
     /** The {@code time} entry of summary.json as plain maps, or null (runs before prunekit recorded times). */
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> time(Path summaryFile) {
+    private static Map<String, Object> time(byte[] summaryJson) {
         try {
-            Map<String, Object> m = CellStore.JSON.readValue(summaryFile.toFile(), Map.class);
+            Map<String, Object> m = CellStore.JSON.readValue(summaryJson, Map.class);
             Object t = m.get("time");
             return t instanceof Map<?, ?> ? (Map<String, Object>) t : null;
         } catch (IOException | RuntimeException e) {
@@ -501,25 +500,6 @@ public final class ResultsReader {
         List<Curve> curves = byKind.get(kind);
         if (curves != null && !curves.isEmpty()) {
             charts.add(make.apply(curves));
-        }
-    }
-
-    private static List<String> readWarnings(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return List.of();
-        }
-        return readString(file)
-                .lines()
-                .map(String::strip)
-                .filter(l -> !l.isEmpty())
-                .toList();
-    }
-
-    private static String readString(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InputException(file.toString(), "cannot read: " + e.getMessage());
         }
     }
 }

@@ -81,23 +81,37 @@ public final class ResultsWriter {
         AtomicFiles.writeString(dir.resolve("summary.md"), summaryMarkdown(summary));
     }
 
-    public void writeAll(Path dir) {
-        AtomicFiles.writeString(dir.resolve(ResultsLayout.CONFIG), configYaml(cfg));
-        AtomicFiles.writeString(dir.resolve(ResultsLayout.CANDIDATES), candidatesCsv());
-        AtomicFiles.writeString(dir.resolve(ResultsLayout.SELECTED), selectedCsv());
-        AtomicFiles.writeString(dir.resolve(ResultsLayout.CP_TABLE), cpTableCsv());
-        AtomicFiles.writeString(dir.resolve(ResultsLayout.PATH_COLUMNS), pathColumnsCsv());
+    /**
+     * Writes every file of the results folder; returns what a report reads from them, in memory (the report is drawn
+     * from it without parsing the files again: {@link ResultsReader#read(SavedResults)}).
+     */
+    public SavedResults writeAll(Path dir) {
+        String config = configYaml(cfg);
+        AtomicFiles.writeString(dir.resolve(ResultsLayout.CONFIG), config);
+        Map<String, CsvRows> tables = new LinkedHashMap<>();
+        writeTable(dir, ResultsLayout.CANDIDATES, candidates(), tables);
+        writeTable(dir, ResultsLayout.SELECTED, selected(), tables);
+        writeTable(dir, ResultsLayout.CP_TABLE, cpTable(), tables);
+        writeTable(dir, ResultsLayout.PATH_COLUMNS, pathColumns(), tables);
         StabilityCsv.write(dir, cfg, outer);
         Map<String, Object> summary = summary();
+        byte[] json;
         try {
-            AtomicFiles.write(dir.resolve(ResultsLayout.SUMMARY), CellStore.JSON.writeValueAsBytes(summary));
+            json = CellStore.JSON.writeValueAsBytes(summary);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        AtomicFiles.write(dir.resolve(ResultsLayout.SUMMARY), json);
         AtomicFiles.writeString(dir.resolve("summary.md"), summaryMarkdown(summary));
-        AtomicFiles.writeString(
-                dir.resolve(ResultsLayout.WARNINGS),
-                String.join("\n", warnings()) + (warnings().isEmpty() ? "" : "\n"));
+        String warnings = String.join("\n", warnings()) + (warnings().isEmpty() ? "" : "\n");
+        AtomicFiles.writeString(dir.resolve(ResultsLayout.WARNINGS), warnings);
+        return new SavedResults(dir, config, json, tables, warnings);
+    }
+
+    /** Writes one result CSV and keeps its rows as {@link CsvRows#read} would read them back. */
+    private static void writeTable(Path dir, String file, Table t, Map<String, CsvRows> kept) {
+        AtomicFiles.writeString(dir.resolve(file), t.text());
+        kept.put(file, CsvRows.of(dir.resolve(file), t.header(), t.rows()));
     }
 
     /** The resolved config as YAML (block style). */
@@ -164,9 +178,9 @@ public final class ResultsWriter {
         return h;
     }
 
-    String candidatesCsv() {
+    private Table candidates() {
         List<String> details = detailKeys();
-        return csv(candidateColumns(), p -> {
+        return table(candidateColumns(), true, p -> {
             for (CellResult c : outer) {
                 for (CandidateResult k : c.candidates()) {
                     List<Object> r = new ArrayList<>(List.of(
@@ -214,8 +228,8 @@ public final class ResultsWriter {
         return h;
     }
 
-    String selectedCsv() {
-        return csv(selectedColumns(), p -> {
+    private Table selected() {
+        return table(selectedColumns(), true, p -> {
             for (CellResult c : outer) {
                 CandidateResult k = c.chosenCandidate();
                 CandidateResult d = c.candidates().get(0);
@@ -255,9 +269,9 @@ public final class ResultsWriter {
      * One row per candidate; a cell whose path offers only some steps as candidates ({@link CellResult#fullPath()})
      * gets one row per step, the steps that are not candidates with an empty {@code candidate} and no inner scores.
      */
-    String cpTableCsv() {
+    private Table cpTable() {
         List<String> details = detailKeys();
-        return csv(cpTableColumns(), p -> {
+        return table(cpTableColumns(), true, p -> {
             for (CellResult c : cells) {
                 String sel = cfg.selectFor(c.arm()).metric().configName();
                 PathTable full = c.fullPath();
@@ -308,8 +322,8 @@ public final class ResultsWriter {
     }
 
     /** The paths' exported columns ({@code PathExport}), long format: one row per cell, candidate and column. */
-    String pathColumnsCsv() {
-        return csv(pathColumnsColumns(), p -> {
+    private Table pathColumns() {
+        return table(pathColumnsColumns(), true, p -> {
             for (CellResult c : cells) {
                 for (var e : c.pathColumns().entrySet()) {
                     for (CandidateResult k : c.candidates()) {
@@ -709,8 +723,7 @@ public final class ResultsWriter {
 
     /**
      * {@link #num}, each distinct value converted once: arms that share a cell's work repeat its scores, and a path's
-     * strengths repeat for every exported column, so the CSVs hold many equal numbers ({@code Double.toString} is
-     * most of their writing time).
+     * strengths repeat for every exported column, so the CSVs hold many equal numbers.
      */
     private String text(Double d) {
         // keyed by the bits times an odd constant (one-to-one): Long's hash of raw double bits collides often
@@ -719,49 +732,56 @@ public final class ResultsWriter {
                 : texts.computeIfAbsent(Double.doubleToRawLongBits(d) * 0x9E3779B97F4A7C15L, b -> Double.toString(d));
     }
 
-    interface Rows {
-        void print(Records p) throws IOException;
-    }
+    /** Where a table's rows are printed: the CSV text, and the cells kept for the report. */
+    interface RecordSink {
+        void printRecord(Iterable<?> values) throws IOException;
 
-    /**
-     * Prints the records of one CSV file, as {@link CSVPrinter#printRecord} does: {@link CSVFormat#print} per value,
-     * then {@link CSVFormat#println}, the same bytes without the printer's per-value lock and stream (most of the
-     * time of a large file such as {@code path-columns.csv}).
-     */
-    static final class Records {
-        private final CSVFormat format;
-        private final Appendable out;
-
-        private Records(CSVFormat format, Appendable out) {
-            this.format = format;
-            this.out = out;
-        }
-
-        void printRecord(Iterable<?> values) throws IOException {
-            boolean first = true;
-            for (Object v : values) {
-                format.print(v, out, first);
-                first = false;
-            }
-            format.println(out);
-        }
-
-        void printRecord(Object... values) throws IOException {
+        default void printRecord(Object... values) throws IOException {
             printRecord(Arrays.asList(values));
         }
     }
 
+    interface Rows {
+        void print(RecordSink p) throws IOException;
+    }
+
+    /** A CSV file's header and text and, when kept, its rows' cells as {@link CsvRows#read} reads them (else null). */
+    record Table(List<String> header, String text, List<String[]> rows) {}
+
     static String csv(List<String> header, Rows rows) {
+        return table(header, false, rows).text();
+    }
+
+    /**
+     * The table's CSV text: each record printed as {@link CSVPrinter#printRecord} prints it ({@link CSVFormat#print} per
+     * value, then {@link CSVFormat#println}), the same bytes without the printer's per-value lock and stream, which
+     * were most of the time of a large file such as {@code path-columns.csv}.
+     */
+    static Table table(List<String> header, boolean keep, Rows rows) {
         StringBuilder w = new StringBuilder();
+        List<String[]> kept = keep ? new ArrayList<>() : null;
         CSVFormat format = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
-        Records records = new Records(format, w);
         try {
-            records.printRecord((Object[]) CsvCells.header(header));
-            rows.print(records);
+            print(format, w, Arrays.asList((Object[]) CsvCells.header(header)));
+            rows.print(values -> {
+                print(format, w, values);
+                if (kept != null) {
+                    kept.add(CsvRows.cellsAsRead(values));
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return w.toString();
+        return new Table(header, w.toString(), kept);
+    }
+
+    private static void print(CSVFormat format, Appendable out, Iterable<?> values) throws IOException {
+        boolean first = true;
+        for (Object v : values) {
+            format.print(v, out, first);
+            first = false;
+        }
+        format.println(out);
     }
 
     /** The mean of {@code f} over the cells. */

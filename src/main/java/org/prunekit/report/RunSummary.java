@@ -2,6 +2,7 @@ package org.prunekit.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,9 +35,18 @@ record RunSummary(
     }
 
     static RunSummary read(Path file) {
+        try {
+            return parse(Files.readAllBytes(file), file);
+        } catch (IOException e) {
+            throw new InputException(file.toString(), "cannot read: " + e.getMessage());
+        }
+    }
+
+    /** Parses the bytes of summary.json; {@code file} names it in errors. */
+    static RunSummary parse(byte[] json, Path file) {
         JsonNode root;
         try {
-            root = CellStore.JSON.readTree(file.toFile());
+            root = CellStore.JSON.readTree(json);
         } catch (IOException e) {
             throw new InputException(
                     file.toString(),

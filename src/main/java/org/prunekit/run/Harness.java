@@ -19,8 +19,10 @@ import org.prunekit.protocol.PhaseClock;
 import org.prunekit.report.CellStore;
 import org.prunekit.report.OutputFolder;
 import org.prunekit.report.ReportWriter;
+import org.prunekit.report.ResultsReader;
 import org.prunekit.report.ResultsWriter;
 import org.prunekit.report.RunTimes;
+import org.prunekit.report.SavedResults;
 
 /**
  * Runs a study: every cell (arm × repeat × outer fold, plus each arm's refit on all data) on an {@link Engine} (a
@@ -212,10 +214,10 @@ public final class Harness {
         }
         ResultsWriter writer = new ResultsWriter(cfg, results, info, Version.get());
         writer.withRunTimes(runTimes(clock, start, cpu0));
-        clock.run(PhaseClock.WRITE, () -> writer.writeAll(out));
+        SavedResults saved = clock.time(PhaseClock.WRITE, () -> writer.writeAll(out));
         clock.run(
                 PhaseClock.REPORT,
-                () -> writeReport(out, options.progress(), cfg.output().svg()));
+                () -> writeReport(out, saved, options.progress(), cfg.output().svg()));
         // the summary again, now with the report's own time (report.html shows the times up to writing)
         writer.withRunTimes(runTimes(clock, start, cpu0)).writeSummary(out);
     }
@@ -243,16 +245,14 @@ public final class Harness {
     }
 
     /**
-     * Draws {@code plots/} and {@code report.html} from the results just written. The results are complete without
-     * them, so a failure is a warning (a chart that cannot be drawn is already a warning inside the report).
+     * Draws {@code plots/} and {@code report.html} from the results just written ({@code saved}: what
+     * {@link ResultsWriter#writeAll} wrote, handed over instead of read back; {@code prunekit report} reads the same
+     * from the files). The results are complete without them, so a failure is a warning (a chart that cannot be drawn
+     * is already a warning inside the report).
      */
-    static void writeReport(Path out, Progress progress) {
-        writeReport(out, progress, false);
-    }
-
-    static void writeReport(Path out, Progress progress, boolean svg) {
+    static void writeReport(Path out, SavedResults saved, Progress progress, boolean svg) {
         try {
-            ReportWriter.rebuild(out, svg);
+            ReportWriter.write(ResultsReader.read(saved), out, svg);
         } catch (RuntimeException e) {
             progress.warning("report.html not written: " + e.getMessage() + " (the results are complete; "
                     + "rebuild with ./prunekit report " + out + ")");

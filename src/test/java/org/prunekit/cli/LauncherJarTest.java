@@ -1,6 +1,7 @@
 package org.prunekit.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -15,6 +16,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The {@code ./prunekit} launcher builds its jar under a lock and runs the JVM from an immutable copy: a rebuild (a
@@ -22,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * starting at once build once and never run a half-written jar. A stand-in {@code mvn} writes
  * {@code target/prunekit.jar} in place and slowly, as the shade plugin does ({@code half}, a second later
  * {@code jarN} for the N-th build); a stand-in {@code java} records its jar's contents when it starts and again when
- * told to finish.
+ * told to finish. Each test runs twice: with flock (Linux), and with a PATH that has no flock (macOS), where the lock
+ * is a directory and unused copies are deleted once {@code current} has named another for a minute.
  */
 class LauncherJarTest {
 
@@ -32,15 +36,13 @@ class LauncherJarTest {
     private Path home;
     private Path log;
     private Path bin;
+    private Path tools;
 
     @BeforeEach
     void launcherWithStandIns() throws IOException {
         Path launcher = Path.of("prunekit").toAbsolutePath();
         assumeTrue(
-                Files.isRegularFile(launcher)
-                        && Files.isExecutable(Path.of("/bin/bash"))
-                        && Files.isExecutable(Path.of("/usr/bin/flock")),
-                "needs bash, flock and ./prunekit");
+                Files.isRegularFile(launcher) && Files.isExecutable(Path.of("/bin/bash")), "needs bash and ./prunekit");
         home = Files.createDirectories(dir.resolve("home"));
         Files.copy(launcher, home.resolve("prunekit"));
         Files.createDirectories(home.resolve("src/main"));
@@ -64,6 +66,32 @@ class LauncherJarTest {
                         + "cat \"$jar\" > '" + log + "'/$name.end\n");
     }
 
+    /** The tools the launcher and the stand-ins use, linked into one folder: a PATH without flock. */
+    private Path toolsWithoutFlock() throws IOException {
+        Path t = Files.createDirectories(dir.resolve("tools"));
+        for (String name : List.of(
+                "bash", "sh", "dirname", "find", "stat", "date", "cp", "mv", "grep", "rm", "mkdir", "cat", "sleep",
+                "wc", "kill")) {
+            Path found = Stream.of("/usr/bin", "/bin")
+                    .map(d -> Path.of(d, name))
+                    .filter(Files::isExecutable)
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no " + name + " on this machine"));
+            Files.createSymbolicLink(t.resolve(name), found);
+        }
+        return t;
+    }
+
+    /** Chooses the PATH of the next launches: with or without flock. */
+    private void useFlock(boolean flock) throws IOException {
+        if (flock) {
+            assumeTrue(Files.isExecutable(Path.of("/usr/bin/flock")), "needs flock");
+            tools = null;
+        } else {
+            tools = toolsWithoutFlock();
+        }
+    }
+
     private static void script(Path file, String body) throws IOException {
         Files.writeString(file, "#!/bin/sh\n" + body);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -75,7 +103,8 @@ class LauncherJarTest {
                         "/bin/bash", home.resolve("prunekit").toString(), "validate", name)
                 .redirectOutput(log.resolve(name + ".out").toFile())
                 .redirectError(log.resolve(name + ".err").toFile());
-        pb.environment().put("PATH", bin + ":" + pb.environment().getOrDefault("PATH", "/usr/bin:/bin"));
+        String path = tools != null ? tools.toString() : pb.environment().getOrDefault("PATH", "/usr/bin:/bin");
+        pb.environment().put("PATH", bin + ":" + path);
         pb.environment().remove("PRUNEKIT_JAVA_OPTS");
         return pb.start();
     }
@@ -112,8 +141,10 @@ class LauncherJarTest {
         }
     }
 
-    @Test
-    void aRebuildNeverChangesTheJarOfARunningJvm() throws Exception {
+    @ParameterizedTest(name = "flock {0}")
+    @ValueSource(booleans = {true, false})
+    void aRebuildNeverChangesTheJarOfARunningJvm(boolean flock) throws Exception {
+        useFlock(flock);
         Process a = launch("a");
         started("a", a);
         assertEquals("jar1", read("a.start"));
@@ -136,12 +167,22 @@ class LauncherJarTest {
         Process c = launch("c");
         finish(c);
         assertEquals("jar2", read("c.start"));
+        if (!flock) {
+            assertEquals(2, copies().size(), "without flock a's copy is kept until b's has been current a minute");
+            Path current = home.resolve("target/run/current");
+            Files.setLastModifiedTime(current, FileTime.fromMillis(System.currentTimeMillis() - 120_000));
+            Process d = launch("d");
+            finish(d);
+            assertEquals("jar2", read("d.start"));
+        }
         assertEquals(1, copies().size(), copies().toString());
         assertEquals(2, read("builds").lines().count());
     }
 
-    @Test
-    void twoLaunchersStartingAtOnceBuildOnceAndRunTheFinishedJar() throws Exception {
+    @ParameterizedTest(name = "flock {0}")
+    @ValueSource(booleans = {true, false})
+    void twoLaunchersStartingAtOnceBuildOnceAndRunTheFinishedJar(boolean flock) throws Exception {
+        useFlock(flock);
         Process a = launch("a");
         Process b = launch("b");
         started("a", a);
@@ -152,5 +193,32 @@ class LauncherJarTest {
             assertEquals("jar1", read(f), f);
         }
         assertEquals(1, copies().size(), copies().toString());
+        assertFalse(Files.exists(home.resolve("target/.launcher.lockdir")), "lock released");
+    }
+
+    @Test
+    void withoutFlockALockLeftByADeadLauncherIsTakenOverAndALiveOnesIsWaitedFor() throws Exception {
+        useFlock(false);
+        Path lock = Files.createDirectories(home.resolve("target/.launcher.lockdir"));
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Files.writeString(lock.resolve("pid"), gone.pid() + "\n");
+        Process a = launch("a");
+        started("a", a);
+        finish(a);
+        assertEquals("jar1", read("a.start"), "a dead launcher's lock is taken over");
+
+        Files.createDirectories(lock);
+        Files.writeString(lock.resolve("pid"), ProcessHandle.current().pid() + "\n"); // a live owner
+        Files.delete(log.resolve("go"));
+        Process b = launch("b");
+        Thread.sleep(1_500);
+        assertFalse(Files.exists(log.resolve("b.start")), "b waits for the live owner's lock");
+        assertTrue(b.isAlive());
+        Files.delete(lock.resolve("pid"));
+        Files.delete(lock);
+        started("b", b);
+        finish(b);
+        assertEquals("jar1", read("b.start"));
     }
 }

@@ -10,6 +10,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -158,6 +159,42 @@ class RunWritesReportTest {
         assertTrue(Files.isRegularFile(out.resolve("report.html")));
         assertTrue(Files.isRegularFile(out.resolve("plots/ccp-ccp.svg")));
         assertArrayEquals(pareto, Files.readAllBytes(out.resolve("plots/pareto.png")), "same results, same picture");
+    }
+
+    /**
+     * The harness draws the report from the results it has just written, in memory; {@code prunekit report} reads
+     * them from the files: the same plots byte for byte and the same page, apart from the time table (summary.json
+     * gets the report's own time after the report is drawn).
+     */
+    @Test
+    void reportFromTheFilesIsTheReportTheRunDrew() throws IOException {
+        Path again = dir.resolve("again");
+        StudyFiles.Cli ran = StudyFiles.cli("run", cfg.toString(), "--out", again.toString());
+        assertEquals(0, ran.code(), ran.err());
+        List<Path> png;
+        try (Stream<Path> s = Files.list(again.resolve("plots"))) {
+            png = s.filter(p -> p.toString().endsWith(".png")).sorted().toList();
+        }
+        List<byte[]> drawn = new ArrayList<>();
+        for (Path p : png) {
+            drawn.add(Files.readAllBytes(p));
+        }
+        String page = Files.readString(again.resolve("report.html"));
+        StudyFiles.Cli report = StudyFiles.cli("report", again.toString(), "--svg");
+        assertEquals(0, report.code(), report.err());
+        for (int i = 0; i < png.size(); i++) {
+            assertArrayEquals(
+                    drawn.get(i), Files.readAllBytes(png.get(i)), png.get(i).toString());
+        }
+        assertTrue(png.size() >= 4, png.toString());
+        assertEquals(withoutTimes(page), withoutTimes(Files.readString(again.resolve("report.html"))));
+    }
+
+    private static String withoutTimes(String page) {
+        int from = page.indexOf("<h2 id=\"time\">");
+        int to = page.indexOf("<h2 id=\"config\">");
+        assertTrue(from > 0 && to > from, "the page has a time table before its config");
+        return page.substring(0, from) + page.substring(to);
     }
 
     private static List<Path> plots(String ext) throws IOException {

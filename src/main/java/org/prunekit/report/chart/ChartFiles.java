@@ -10,7 +10,7 @@ import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.prunekit.data.AtomicFiles;
 
-/** Encodes charts as PNG (XChart's {@link BitmapEncoder}) and SVG ({@link VectorGraphicsEncoder}) and writes them atomically. */
+/** Encodes charts as PNG ({@link PngEncoder}) and SVG ({@link VectorGraphicsEncoder}) and writes them atomically. */
 public final class ChartFiles {
 
     private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]+");
@@ -29,14 +29,10 @@ public final class ChartFiles {
         }
     }
 
-    /** PNG bytes of a chart. */
+    /** PNG bytes of a chart: XChart draws it ({@link BitmapEncoder#getBufferedImage}), {@link PngEncoder} encodes it. */
     public static byte[] png(Chart<?, ?> chart) {
         ChartStyle.finish(chart);
-        try {
-            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PngEncoder.encode(BitmapEncoder.getBufferedImage(chart));
     }
 
     /** SVG bytes of a chart. */

@@ -7,10 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.prunekit.bundle.Bundle;
@@ -127,6 +131,57 @@ class SparkLocalTest {
         assertEquals(8, SparkTests.cellNames(spark.resolve("b")).size());
         SparkTests.assertSameResults(dir.resolve("local/a"), spark.resolve("a"));
         SparkTests.assertSameResults(dir.resolve("local/b"), spark.resolve("b"));
+    }
+
+    /**
+     * A batch on Spark stops at its first failing study as on the local engine, and {@code --resume} finishes it: the
+     * second study's data is malformed (a short last row), found by the planning task after the first study finished;
+     * exit 2 naming the data file, the first study's folder complete. With the data fixed, {@code --resume} keeps the
+     * first study's cells byte for byte and runs the second, which then equals the local engine's.
+     */
+    @Test
+    void aFailingStudyStopsASparkBatchAndResumeFinishesIt() throws Exception {
+        String good = Files.readString(SparkTests.DATA);
+        Path bData = dir.resolve("b.csv");
+        Files.writeString(bData, good + "1,2\n");
+        Path a = SparkTests.study(
+                dir.resolve("a.yaml"), SparkTests.DATA.toAbsolutePath().toString(), 2, 1);
+        Path b = SparkTests.study(dir.resolve("b.yaml"), bData.toString(), 2, 1);
+        Path spark = dir.resolve("spark");
+        String[] batch = {
+            "run",
+            a.toString(),
+            b.toString(),
+            "--out",
+            spark.toString(),
+            "--engine",
+            "spark",
+            "--master",
+            "local[1]",
+            "--conf",
+            "spark.ui.enabled=false"
+        };
+        StudyFiles.Cli failed = StudyFiles.cli(batch);
+        assertEquals(2, failed.code(), failed.err());
+        assertTrue(
+                failed.err()
+                        .contains("prunekit: study 2 of 2 (" + b + ") failed and stopped the batch; finished: " + a),
+                failed.err());
+        assertTrue(failed.err().contains(bData.toString()), "the error names the data file: " + failed.err());
+        assertTrue(Files.isRegularFile(spark.resolve("a/summary.json")), "the first study is complete");
+        assertFalse(Files.exists(spark.resolve("b/summary.json")));
+
+        Files.writeString(bData, good);
+        Map<String, String> aCells = cellContents(spark.resolve("a/cells"));
+        String[] resume = Arrays.copyOf(batch, batch.length + 1);
+        resume[batch.length] = "--resume";
+        StudyFiles.Cli resumed = StudyFiles.cli(resume);
+        assertEquals(0, resumed.code(), resumed.err());
+        assertEquals(aCells, cellContents(spark.resolve("a/cells")));
+        StudyFiles.Cli local = StudyFiles.cli(
+                "run", b.toString(), "--out", dir.resolve("local-b").toString());
+        assertEquals(0, local.code(), local.err());
+        SparkTests.assertSameResults(dir.resolve("local-b"), spark.resolve("b"));
     }
 
     /**
@@ -249,5 +304,16 @@ class SparkLocalTest {
                 StudyFiles.cli("run", cfg.toString(), "--out", dir.resolve("d").toString(), "--engine", "dask");
         assertEquals(2, unknown.code(), unknown.err());
         assertTrue(unknown.err().contains("'dask' is not in this build"), unknown.err());
+    }
+
+    /** Each cell file's name and contents. */
+    private static Map<String, String> cellContents(Path cells) throws IOException {
+        Map<String, String> m = new TreeMap<>();
+        try (Stream<Path> files = Files.list(cells)) {
+            for (Path f : files.toList()) {
+                m.put(f.getFileName().toString(), Files.readString(f));
+            }
+        }
+        return m;
     }
 }
