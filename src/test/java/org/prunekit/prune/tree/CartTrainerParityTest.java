@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -142,6 +143,20 @@ class CartTrainerParityTest {
             assertNull(GrownCounts.get(ours, data), "a threshold equal to a value: counts are routed, not handed over");
         }
         assertCountsRouted(ours, data, "awkward");
+    }
+
+    /** Random feature subsets per split are Tribuo's own code path: same tree, no counts handed over. */
+    @Test
+    void featureSubsetsRunTribuosTrainer() {
+        Table t = TestData.table("pima_diabetes.csv");
+        int[] rows = TreeFixtures.allRows(t);
+        MutableDataset<Label> data = TableEncoder.fit(t, rows).encode(rows);
+        CartFamily.Hyper h =
+                CartFamily.Hyper.from(new Params("test.yaml", "model", Map.of("fraction-features", 0.5, "seed", 3)));
+        TreeModel<Label> ours = h.trainer(1L).train(data);
+        assertNodesEqual(h.tribuoTrainer(1L).train(data).getRoot(), ours.getRoot(), "fraction 0.5");
+        assertNull(GrownCounts.get(ours, data), "Tribuo's trainer grew it");
+        assertCountsRouted(ours, data, "fraction 0.5");
     }
 
     private static void assertSame(CartFamily.Hyper h, MutableDataset<Label> data, String what) {
