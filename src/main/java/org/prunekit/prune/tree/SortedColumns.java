@@ -13,8 +13,9 @@ import org.tribuo.classification.Label;
  * {@code InvertedFeature} orders them) and, per row, the rank of its value there ({@code rank[f][row]}). An absent
  * feature is 0, as in Tribuo's {@code SparseVector.createSparseVector}.
  *
- * <p>{@link #sortedRows(int)} is a new array of the row ids ordered by (value, row id): a counting sort on the ranks,
- * so rows with equal values stay in ascending id order, the order in which Tribuo sums their weights.
+ * <p>{@link #sortedRows(int)} gives the row ids ordered by (value, row id), so rows with equal values stay in ascending
+ * id order, the order in which Tribuo sums their weights: for a column with more than {@link CartGrower#FEW_VALUES}
+ * values the stable radix sort that found its values, otherwise a counting sort on the ranks.
  */
 final class SortedColumns {
 
@@ -22,10 +23,14 @@ final class SortedColumns {
     final double[][] values;
     final int[][] rank;
 
-    private SortedColumns(int rows, double[][] values, int[][] rank) {
+    /** Per many-valued feature, its rows by (value, row id) from {@link #radixOrder}, until handed out. */
+    private final int[][] sorted;
+
+    private SortedColumns(int rows, double[][] values, int[][] rank, int[][] sorted) {
         this.rows = rows;
         this.values = values;
         this.rank = rank;
+        this.sorted = sorted;
     }
 
     /** The columns of {@code data} in feature-id order of its feature map. */
@@ -61,29 +66,34 @@ final class SortedColumns {
         }
         double[][] values = new double[nf][];
         int[][] rank = new int[nf][];
+        int[][] sorted = new int[nf][];
         for (int f = 0; f < nf; f++) {
-            double[] distinct = fewDistinct(col[f]);
-            if (distinct == null) {
-                double[] sorted = col[f].clone();
-                Arrays.sort(sorted);
-                int u = 0;
-                for (int j = 0; j < n; j++) {
-                    if (u == 0 || Double.compare(sorted[u - 1], sorted[j]) != 0) {
-                        sorted[u++] = sorted[j];
-                    }
-                }
-                distinct = Arrays.copyOf(sorted, u);
-            }
-            int[] r = new int[n];
             double[] c = col[f];
-            for (int j = 0; j < n; j++) {
-                r[j] = Arrays.binarySearch(distinct, c[j]);
+            double[] distinct = fewDistinct(c);
+            int[] r = new int[n];
+            if (distinct != null) {
+                for (int j = 0; j < n; j++) {
+                    r[j] = Arrays.binarySearch(distinct, c[j]);
+                }
+            } else {
+                long[] key = new long[n];
+                int[] order = radixOrder(c, key);
+                double[] d = new double[n];
+                int u = -1;
+                for (int j = 0; j < n; j++) {
+                    if (j == 0 || key[j] != key[j - 1]) {
+                        d[++u] = c[order[j]];
+                    }
+                    r[order[j]] = u;
+                }
+                distinct = Arrays.copyOf(d, u + 1);
+                sorted[f] = order;
             }
             values[f] = distinct;
             rank[f] = r;
             col[f] = null;
         }
-        return new SortedColumns(n, values, rank);
+        return new SortedColumns(n, values, rank, sorted);
     }
 
     /**
@@ -123,12 +133,67 @@ final class SortedColumns {
         return out;
     }
 
+    /**
+     * Row ids of {@code c} in ascending {@link Double#compare} order, ties in ascending id: a stable LSD radix sort
+     * (8 bits a pass, passes where every key has the same byte skipped) of the keys {@code bits ^ (sign ? ~0 : MIN)},
+     * whose unsigned order is {@code Double.compare}'s. {@code key} receives the sorted keys.
+     */
+    private static int[] radixOrder(double[] c, long[] key) {
+        int n = c.length;
+        long[] k = key;
+        int[] idx = new int[n];
+        for (int i = 0; i < n; i++) {
+            long b = Double.doubleToLongBits(c[i]);
+            k[i] = b ^ ((b >> 63) | Long.MIN_VALUE);
+            idx[i] = i;
+        }
+        long[] k2 = new long[n];
+        int[] idx2 = new int[n];
+        int[] count = new int[257];
+        for (int shift = 0; shift < 64; shift += 8) {
+            Arrays.fill(count, 0);
+            for (int i = 0; i < n; i++) {
+                count[(int) ((k[i] >>> shift) & 0xFF) + 1]++;
+            }
+            boolean oneBucket = false;
+            for (int b = 1; b <= 256; b++) {
+                oneBucket |= count[b] == n;
+            }
+            if (oneBucket) {
+                continue;
+            }
+            for (int b = 1; b <= 256; b++) {
+                count[b] += count[b - 1];
+            }
+            for (int i = 0; i < n; i++) {
+                int p = count[(int) ((k[i] >>> shift) & 0xFF)]++;
+                k2[p] = k[i];
+                idx2[p] = idx[i];
+            }
+            long[] tk = k;
+            k = k2;
+            k2 = tk;
+            int[] ti = idx;
+            idx = idx2;
+            idx2 = ti;
+        }
+        if (k != key) {
+            System.arraycopy(k, 0, key, 0, n);
+        }
+        return idx;
+    }
+
     int features() {
         return values.length;
     }
 
-    /** Row ids of column {@code f} ordered by (value, row id). */
+    /** Row ids of column {@code f} ordered by (value, row id); a many-valued column's own array, handed over once. */
     int[] sortedRows(int f) {
+        if (sorted[f] != null) {
+            int[] out = sorted[f];
+            sorted[f] = null;
+            return out;
+        }
         int[] r = rank[f];
         int[] start = new int[values[f].length + 1];
         for (int v : r) {
