@@ -10,7 +10,10 @@ import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
+import org.tribuo.common.tree.Node;
+import org.tribuo.common.tree.SplitNode;
 import org.tribuo.common.tree.TreeModel;
+import org.tribuo.common.tree.TreeModelAccess;
 import org.tribuo.common.tree.TreeProtoCache;
 import org.tribuo.common.tree.protos.TreeModelProto;
 import org.tribuo.protos.core.ModelDataProto;
@@ -31,8 +34,10 @@ import org.tribuo.protos.core.ModelProto;
  *   any   = any0 - ld(value, tree0) + ld(value, tree)
  *   total = total0 - ld(serialized_data, any0) + ld(serialized_data, any)
  * </pre>
- * The formula is checked on the tree encoded for real; should it not give that tree's length (a Tribuo upgrade that
- * changed the layout), every tree of that kind is encoded instead. Not thread-safe.
+ * The tree encoded for real is the first tree of a kind with its root replaced by one of its leaves: the metadata does
+ * not depend on the nodes, and a one-leaf tree is cheap to serialize. The formula is checked on that tree; should it
+ * not give that tree's length (a Tribuo upgrade that changed the layout), every tree of that kind is encoded instead.
+ * Not thread-safe.
  */
 final class TreeEncodedSize {
 
@@ -88,7 +93,16 @@ final class TreeEncodedSize {
                 return k.template() == null ? encode(model).length : size(k.template(), model);
             }
         }
-        byte[] data = encode(model);
+        // the template: this tree's metadata over one of its leaves (the metadata does not depend on the nodes), so
+        // measuring a large tree's kind does not serialize all its leaves
+        TreeModel<Label> stub = TreeModelAccess.create(
+                model.getName(),
+                model.getProvenance(),
+                model.getFeatureIDMap(),
+                model.getOutputIDInfo(),
+                model.generatesProbabilities(),
+                firstLeaf(model.getRoot()));
+        byte[] data = encode(stub);
         Template t;
         try {
             t = Template.of(data);
@@ -97,9 +111,18 @@ final class TreeEncodedSize {
         }
         boolean exact = t.name().equals(model.getName())
                 && t.probabilities() == model.generatesProbabilities()
-                && size(t, model) == data.length;
+                && size(t, stub) == data.length;
         kinds.add(new Kind(model.getFeatureIDMap(), model.getOutputIDInfo(), exact ? t : null));
-        return data.length;
+        return exact ? size(t, model) : encode(model).length;
+    }
+
+    /** The leaf reached from {@code node} by always taking the greater-than branch. */
+    private static Node<Label> firstLeaf(Node<Label> node) {
+        Node<Label> n = node;
+        while (n instanceof SplitNode<Label> split) {
+            n = split.getGreaterThan();
+        }
+        return n;
     }
 
     private long size(Template t, TreeModel<Label> model) {

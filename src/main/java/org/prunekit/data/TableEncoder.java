@@ -231,14 +231,18 @@ public final class TableEncoder {
     }
 
     private static double median(Column.Numeric n, int[] rows) {
-        double[] v = Arrays.stream(rows)
-                .mapToDouble(n::get)
-                .filter(d -> !Double.isNaN(d))
-                .sorted()
-                .toArray();
-        if (v.length == 0) {
+        double[] v = new double[rows.length];
+        int k = 0;
+        for (int r : rows) {
+            double d = n.get(r);
+            if (!Double.isNaN(d)) {
+                v[k++] = d;
+            }
+        }
+        if (k == 0) {
             return 0.0;
         }
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+        Arrays.sort(v, 0, k);
+        return k % 2 == 1 ? v[k / 2] : (v[k / 2 - 1] + v[k / 2]) / 2;
     }
 }

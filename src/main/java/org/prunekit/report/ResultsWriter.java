@@ -1,12 +1,12 @@
 package org.prunekit.report;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -47,6 +47,7 @@ public final class ResultsWriter {
     private final DatasetInfo data;
     private final String version;
     private RunTimes runTimes;
+    private final Map<Long, String> texts = new HashMap<>();
 
     /** @param cells every cell (outer cells and refits), in any order; sorted here */
     public ResultsWriter(ExperimentConfig cfg, List<CellResult> cells, DatasetInfo data, String version) {
@@ -189,18 +190,18 @@ public final class ResultsWriter {
                             k.index(),
                             k.index() == c.chosen() ? 1 : 0,
                             c.strengthName(),
-                            num(k.strength()),
+                            text(k.strength()),
                             k.parameters(),
                             k.nonZero()));
                     details.forEach(d ->
-                            r.add(k.details().containsKey(d) ? num(k.details().get(d)) : ""));
-                    r.addAll(List.of(k.bytes(), k.bytesFormat(), num(k.threshold()), c.innerFolds()));
+                            r.add(k.details().containsKey(d) ? text(k.details().get(d)) : ""));
+                    r.addAll(List.of(k.bytes(), k.bytesFormat(), text(k.threshold()), c.innerFolds()));
                     for (String m : metricNames()) {
-                        r.add(num(k.innerMean().get(m)));
-                        r.add(num(k.innerSd().get(m)));
-                        r.add(num(k.outer().get(m)));
+                        r.add(text(k.innerMean().get(m)));
+                        r.add(text(k.innerSd().get(m)));
+                        r.add(text(k.outer().get(m)));
                     }
-                    r.add(num(k.latencyUs()));
+                    r.add(text(k.latencyUs()));
                     p.printRecord(CsvCells.row(r));
                 }
             }
@@ -237,19 +238,19 @@ public final class ResultsWriter {
                         c.repeat(),
                         c.fold(),
                         k.index(),
-                        num(k.strength()),
+                        text(k.strength()),
                         k.parameters(),
                         k.nonZero(),
                         k.bytes(),
                         d.parameters(),
                         d.nonZero(),
                         d.bytes()));
-                metricNames().forEach(m -> r.add(num(k.outer().get(m))));
-                metricNames().forEach(m -> r.add(num(d.outer().get(m))));
+                metricNames().forEach(m -> r.add(text(k.outer().get(m))));
+                metricNames().forEach(m -> r.add(text(d.outer().get(m))));
                 r.add(c.note() == null ? "" : c.note());
                 r.add(String.join(";", c.featuresUsed()));
-                r.add(num(k.latencyUs()));
-                r.add(num(d.latencyUs()));
+                r.add(text(k.latencyUs()));
+                r.add(text(d.latencyUs()));
                 p.printRecord(CsvCells.row(r));
             }
         });
@@ -289,9 +290,9 @@ public final class ResultsWriter {
                         continue;
                     }
                     List<Object> r =
-                            new ArrayList<>(List.of(c.arm(), c.repeat(), c.fold(), "", 0, num(strength[step]), ""));
+                            new ArrayList<>(List.of(c.arm(), c.repeat(), c.fold(), "", 0, text(strength[step]), ""));
                     int s = step;
-                    details.forEach(d -> r.add(sizes.containsKey(d) ? num(sizes.get(d)[s]) : ""));
+                    details.forEach(d -> r.add(sizes.containsKey(d) ? text(sizes.get(d)[s]) : ""));
                     r.addAll(List.of(sel, "", "", "", c.innerFolds()));
                     p.printRecord(CsvCells.row(r));
                 }
@@ -307,11 +308,11 @@ public final class ResultsWriter {
                 c.fold(),
                 k.index(),
                 k.index() == c.chosen() ? 1 : 0,
-                num(k.strength()),
+                text(k.strength()),
                 k.nonZero()));
-        details.forEach(d -> r.add(k.details().containsKey(d) ? num(k.details().get(d)) : ""));
+        details.forEach(d -> r.add(k.details().containsKey(d) ? text(k.details().get(d)) : ""));
         r.addAll(List.of(
-                sel, num(k.innerMean().get(sel)), num(sd), num(sd / Math.sqrt(c.innerFolds())), c.innerFolds()));
+                sel, text(k.innerMean().get(sel)), text(sd), text(sd / Math.sqrt(c.innerFolds())), c.innerFolds()));
         return r;
     }
 
@@ -331,9 +332,9 @@ public final class ResultsWriter {
                                 c.repeat(),
                                 c.fold(),
                                 k.index(),
-                                num(k.strength()),
+                                text(k.strength()),
                                 e.getKey(),
-                                num(e.getValue()[k.index()]))));
+                                text(e.getValue()[k.index()]))));
                     }
                 }
             }
@@ -720,7 +721,18 @@ public final class ResultsWriter {
         return d == null ? "" : Double.toString(d);
     }
 
-    /** Where a table's rows are printed: the {@link CSVPrinter}, and the cells kept for the report. */
+    /**
+     * {@link #num}, each distinct value converted once: arms that share a cell's work repeat its scores, and a path's
+     * strengths repeat for every exported column, so the CSVs hold many equal numbers.
+     */
+    private String text(Double d) {
+        // keyed by the bits times an odd constant (one-to-one): Long's hash of raw double bits collides often
+        return d == null
+                ? ""
+                : texts.computeIfAbsent(Double.doubleToRawLongBits(d) * 0x9E3779B97F4A7C15L, b -> Double.toString(d));
+    }
+
+    /** Where a table's rows are printed: the CSV text, and the cells kept for the report. */
     interface RecordSink {
         void printRecord(Iterable<?> values) throws IOException;
 
@@ -740,17 +752,19 @@ public final class ResultsWriter {
         return table(header, false, rows).text();
     }
 
+    /**
+     * The table's CSV text: each record printed as {@link CSVPrinter#printRecord} prints it ({@link CSVFormat#print} per
+     * value, then {@link CSVFormat#println}), the same bytes without the printer's per-value lock and stream, which
+     * were most of the time of a large file such as {@code path-columns.csv}.
+     */
     static Table table(List<String> header, boolean keep, Rows rows) {
-        StringWriter w = new StringWriter();
+        StringBuilder w = new StringBuilder();
         List<String[]> kept = keep ? new ArrayList<>() : null;
-        try (CSVPrinter p = CSVFormat.RFC4180
-                .builder()
-                .setHeader(CsvCells.header(header))
-                .setRecordSeparator("\n")
-                .get()
-                .print(w)) {
+        CSVFormat format = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
+        try {
+            print(format, w, Arrays.asList((Object[]) CsvCells.header(header)));
             rows.print(values -> {
-                p.printRecord(values);
+                print(format, w, values);
                 if (kept != null) {
                     kept.add(CsvRows.cellsAsRead(values));
                 }
@@ -759,6 +773,15 @@ public final class ResultsWriter {
             throw new UncheckedIOException(e);
         }
         return new Table(header, w.toString(), kept);
+    }
+
+    private static void print(CSVFormat format, Appendable out, Iterable<?> values) throws IOException {
+        boolean first = true;
+        for (Object v : values) {
+            format.print(v, out, first);
+            first = false;
+        }
+        format.println(out);
     }
 
     /** The mean of {@code f} over the cells. */

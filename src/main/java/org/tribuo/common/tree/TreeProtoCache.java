@@ -5,6 +5,7 @@ import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -12,10 +13,12 @@ import java.util.Map;
 import java.util.Queue;
 import org.tribuo.Model;
 import org.tribuo.Output;
+import org.tribuo.classification.Label;
 import org.tribuo.common.tree.protos.LeafNodeProto;
 import org.tribuo.common.tree.protos.SplitNodeProto;
 import org.tribuo.common.tree.protos.TreeModelProto;
 import org.tribuo.common.tree.protos.TreeNodeProto;
+import org.tribuo.impl.ArrayExample;
 import org.tribuo.protos.core.ModelProto;
 
 /**
@@ -28,7 +31,9 @@ import org.tribuo.protos.core.ModelProto;
  *
  * <p>{@link #nodeBytes} gives the size of a tree's node list without building any message: a protobuf message's size
  * is the sum of its fields' sizes, and a node message differs from its cached form (indices 0, which proto3 does not
- * write) only by its index fields and the length prefixes around them.
+ * write) only by its index fields and the length prefixes around them. Leaves with {@link Label} outputs whose
+ * messages have the same size ({@link LeafKey}: the same label names and the same doubles written or omitted) share one
+ * serialized leaf for {@link #nodeBytes}, so a path's sizes need Tribuo's reflective serialization only a few times.
  *
  * <p>{@code TreeProtoCacheTest} checks byte equality with {@code TreeModel.serialize()} and the node list's size
  * against the serialized one; it fails loudly if a Tribuo upgrade changes the node numbering or the node messages.
@@ -42,10 +47,27 @@ public final class TreeProtoCache {
     /** What a split's node message depends on besides its indices. */
     private record SplitKey(int feature, long value, long impurity) {}
 
+    /** What the size of a {@code LabelProto} depends on: its name, and whether its score is written (non-zero). */
+    private record LabelKey(String label, boolean scored) {
+
+        static LabelKey of(Label l) {
+            return new LabelKey(l.getLabel(), written(l.getScore()));
+        }
+    }
+
+    /**
+     * What the size of a {@link Label} leaf's node message with indices 0 depends on: its output and score labels
+     * ({@link LabelKey}), whether its impurity is written, and its probability flag. Doubles are fixed 8-byte fields,
+     * absent when their bits are 0 (proto3), so leaves with equal keys have node messages of equal size.
+     */
+    private record LeafKey(LabelKey output, boolean impure, boolean probabilities, Map<String, LabelKey> scores) {}
+
     private static final int NODES = TreeModelProto.NODES_FIELD_NUMBER;
 
     private final Map<LeafNode<?>, CachedLeaf> leaves = new IdentityHashMap<>();
     private final Map<SplitKey, Shape> splits = new HashMap<>();
+    private final Map<Node<?>, Shape> shapes = new IdentityHashMap<>();
+    private final Map<LeafKey, Shape> shapesByKey = new HashMap<>();
 
     /** The protobuf form of {@code model}, equal to {@code model.serialize()}. */
     public ModelProto serialize(Model<?> model) {
@@ -111,43 +133,92 @@ public final class TreeProtoCache {
     }
 
     private <T extends Output<T>> long nodeBytes(Node<T> root) {
-        record State<U extends Output<U>>(int parent, int cur, Node<U> node) {}
-        Queue<State<T>> queue = new ArrayDeque<>();
-        queue.add(new State<>(-1, 0, root));
-        int counter = 0;
+        // breadth first, a node's index is its position in the list (the greater-than child first, as Tribuo numbers)
+        List<Node<T>> order = new ArrayList<>();
+        int[] parent = new int[16];
+        order.add(root);
+        parent[0] = -1;
         long total = 0;
-        while (!queue.isEmpty()) {
-            State<T> s = queue.poll();
+        for (int cur = 0; cur < order.size(); cur++) {
+            Node<T> node = order.get(cur);
             int size;
-            if (s.node() instanceof SplitNode<T> split) {
-                int greater = ++counter;
-                int less = ++counter;
-                Shape shape = splits.computeIfAbsent(
-                        new SplitKey(
-                                split.getFeatureID(),
-                                Double.doubleToRawLongBits(split.splitValue()),
-                                Double.doubleToRawLongBits(split.getImpurity())),
-                        k -> Shape.of(split.serialize(0, 0, 0, 0)));
+            if (node instanceof SplitNode<T> split) {
+                int greater = order.size();
+                int less = greater + 1;
+                order.add(split.getGreaterThan());
+                order.add(split.getLessThanOrEqual());
+                if (parent.length <= less) {
+                    parent = Arrays.copyOf(parent, 2 * less);
+                }
+                parent[greater] = cur;
+                parent[less] = cur;
+                Shape shape = shapes.computeIfAbsent(split, n -> splitShape(split));
                 size = shape.withInner(shape.inner()
-                        + index(SplitNodeProto.PARENT_IDX_FIELD_NUMBER, s.parent())
-                        + index(SplitNodeProto.CUR_IDX_FIELD_NUMBER, s.cur())
+                        + index(SplitNodeProto.PARENT_IDX_FIELD_NUMBER, parent[cur])
+                        + index(SplitNodeProto.CUR_IDX_FIELD_NUMBER, cur)
                         + index(SplitNodeProto.GREATER_THAN_IDX_FIELD_NUMBER, greater)
                         + index(SplitNodeProto.LESS_THAN_OR_EQUAL_IDX_FIELD_NUMBER, less));
-                queue.add(new State<>(s.cur(), greater, split.getGreaterThan()));
-                queue.add(new State<>(s.cur(), less, split.getLessThanOrEqual()));
-            } else if (s.node() instanceof LeafNode<T> leaf) {
-                Shape shape =
-                        leaves.computeIfAbsent(leaf, TreeProtoCache::cache).shape();
+            } else if (node instanceof LeafNode<T> leaf) {
+                Shape shape = shapes.computeIfAbsent(leaf, n -> leafShape(leaf));
                 size = shape.withInner(shape.inner()
-                        + index(LeafNodeProto.PARENT_IDX_FIELD_NUMBER, s.parent())
-                        + index(LeafNodeProto.CUR_IDX_FIELD_NUMBER, s.cur()));
+                        + index(LeafNodeProto.PARENT_IDX_FIELD_NUMBER, parent[cur])
+                        + index(LeafNodeProto.CUR_IDX_FIELD_NUMBER, cur));
             } else {
-                throw new IllegalStateException(
-                        "not a split or leaf node: " + s.node().getClass());
+                throw new IllegalStateException("not a split or leaf node: " + node.getClass());
             }
             total += lengthDelimited(NODES, size);
         }
         return total;
+    }
+
+    /** The shape of {@code split}'s node message with indices 0, shared by splits of equal feature, value, impurity. */
+    private Shape splitShape(SplitNode<?> split) {
+        return splits.computeIfAbsent(
+                new SplitKey(
+                        split.getFeatureID(),
+                        Double.doubleToRawLongBits(split.splitValue()),
+                        Double.doubleToRawLongBits(split.getImpurity())),
+                k -> Shape.of(split.serialize(0, 0, 0, 0)));
+    }
+
+    /**
+     * The shape of {@code leaf}'s node message with indices 0: from the leaf's own cached message if it was
+     * serialized, else from any leaf with the same {@link LeafKey} (only the first of each key is serialized, through
+     * Tribuo's reflective {@code Label.serialize}), else (outputs other than {@link Label}) from its own message.
+     */
+    private Shape leafShape(LeafNode<?> leaf) {
+        CachedLeaf cached = leaves.get(leaf);
+        if (cached != null) {
+            return cached.shape();
+        }
+        LeafKey key = key(leaf);
+        if (key == null) {
+            return leaves.computeIfAbsent(leaf, TreeProtoCache::cache).shape();
+        }
+        return shapesByKey.computeIfAbsent(key, k -> Shape.of(leaf.serialize(0, 0)));
+    }
+
+    /** The leaf's {@link LeafKey}, or null when its outputs are not {@link Label}s. */
+    private static <T extends Output<T>> LeafKey key(LeafNode<T> leaf) {
+        if (!(leaf.getOutput() instanceof Label output)) {
+            return null;
+        }
+        Map<String, LabelKey> scores = new HashMap<>();
+        for (Map.Entry<String, T> e : leaf.getDistribution().entrySet()) {
+            if (!(e.getValue() instanceof Label l)) {
+                return null;
+            }
+            scores.put(e.getKey(), LabelKey.of(l));
+        }
+        // the flag has no getter; a prediction carries it
+        boolean probabilities =
+                leaf.getPrediction(0, new ArrayExample<>(leaf.getOutput())).hasProbabilities();
+        return new LeafKey(LabelKey.of(output), written(leaf.getImpurity()), probabilities, scores);
+    }
+
+    /** Whether proto3 writes a double field: its bits are not all 0. */
+    private static boolean written(double d) {
+        return Double.doubleToRawLongBits(d) != 0;
     }
 
     /** Bytes of an int32 index field: none for 0 (proto3 does not write defaults), 10 + tag for -1. */

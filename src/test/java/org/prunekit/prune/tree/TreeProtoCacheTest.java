@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.CodedOutputStream;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.prunekit.protocol.SizeMeter;
@@ -13,6 +14,9 @@ import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.baseline.DummyClassifierTrainer;
+import org.tribuo.common.tree.LeafNode;
+import org.tribuo.common.tree.Node;
+import org.tribuo.common.tree.SplitNode;
 import org.tribuo.common.tree.TreeModel;
 import org.tribuo.common.tree.TreeProtoCache;
 import org.tribuo.common.tree.protos.TreeModelProto;
@@ -77,6 +81,48 @@ class TreeProtoCacheTest {
             }
         }
         assertTrue(((TreeModel<Label>) cs.get(cs.size() - 1).model()).getRoot().isLeaf(), "the path ends at a leaf");
+    }
+
+    /**
+     * One cache over the paths of several trees (different rows, weighted and not): leaves of different trees that
+     * share a cached leaf size (same labels, the same doubles zero or not) still give each tree's own node list size,
+     * pure leaves (a score of 0) included.
+     */
+    @Test
+    void nodeBytesShareLeafSizesAcrossTrees() throws Exception {
+        int[] all = TreeFixtures.allRows(TreeFixtures.BREAST);
+        TreeProtoCache shared = new TreeProtoCache();
+        int pureLeaves = 0;
+        for (int t = 0; t < 4; t++) {
+            int skip = t;
+            int[] rows = Arrays.stream(all).filter(r -> r % 4 != skip).toArray();
+            MutableDataset<Label> data = TreeFixtures.encode(TreeFixtures.BREAST, rows, rows);
+            if (t % 2 == 0) {
+                TreeFixtures.balance(data);
+            }
+            TreeModel<Label> model = TreeFixtures.cart(data, t);
+            pureLeaves += pureLeaves(model.getRoot());
+            List<Candidate> cs = new CostComplexityPruning(CostComplexityPruning.Options.defaults())
+                    .path(model, data, null)
+                    .candidates();
+            for (int i = 0; i < cs.size(); i++) {
+                TreeModel<Label> m = (TreeModel<Label>) cs.get(i).model();
+                TreeModelProto p = m.serialize().getSerializedData().unpack(TreeModelProto.class);
+                long expected = p.getSerializedSize()
+                        - CodedOutputStream.computeMessageSize(TreeModelProto.METADATA_FIELD_NUMBER, p.getMetadata());
+                assertEquals(expected, shared.nodeBytes(m), "tree " + t + " candidate " + i);
+            }
+        }
+        assertTrue(pureLeaves > 0, "some leaves hold one class only (a score of 0)");
+    }
+
+    /** Leaves below {@code n} with a class score of exactly 0. */
+    private static int pureLeaves(Node<Label> n) {
+        if (n instanceof SplitNode<Label> s) {
+            return pureLeaves(s.getGreaterThan()) + pureLeaves(s.getLessThanOrEqual());
+        }
+        LeafNode<Label> leaf = (LeafNode<Label>) n;
+        return leaf.getDistribution().values().stream().anyMatch(l -> l.getScore() == 0) ? 1 : 0;
     }
 
     @Test
