@@ -86,7 +86,7 @@ final class FeatureCharts {
      * Coefficient paths of the arms {@code isL1} accepts, from {@code path-columns.csv} (one column per feature,
      * exported by the path): the refit on all data when present, else the first outer fold.
      */
-    static List<L1PathChart.Data> coefficientPaths(CsvRows columns, Predicate<String> isL1) {
+    static List<L1PathChart.Data> coefficientPaths(Map<String, List<Row>> columns, Predicate<String> isL1) {
         return byArm(columns, isL1)
                 .map(p -> new L1PathChart.Data(p.arm(), p.strength(), p.names(), p.values()))
                 .toList();
@@ -97,7 +97,7 @@ final class FeatureCharts {
      * present, else the first outer fold).
      */
     static List<CurvesChart.Data> exportedColumns(
-            CsvRows columns, Predicate<String> arms, Function<String, String> strengthName) {
+            Map<String, List<Row>> columns, Predicate<String> arms, Function<String, String> strengthName) {
         return byArm(columns, arms)
                 .map(p -> {
                     List<Curve> curves = new ArrayList<>();
@@ -121,14 +121,18 @@ final class FeatureCharts {
     /** One arm's exported columns: {@code values[j][i]} of column j at candidate i (absent rows are 0). */
     private record ArmColumns(String arm, double[] strength, List<String> names, double[][] values) {}
 
-    private static Stream<ArmColumns> byArm(CsvRows columns, Predicate<String> arms) {
+    /** The rows of {@code path-columns.csv} by arm, in the file's order (what the two charts above take). */
+    static Map<String, List<Row>> rowsByArm(CsvRows columns) {
         columns.require(ARM, REPEAT, FOLD, CANDIDATE, STRENGTH, COLUMN, VALUE);
         Map<String, List<Row>> byArm = new LinkedHashMap<>();
         for (Row r : columns.rows()) {
             byArm.computeIfAbsent(r.text(ARM), k -> new ArrayList<>()).add(r);
         }
-        byArm.keySet().removeIf(arms.negate()); // asked once per arm, not once per row
-        return byArm.entrySet().stream().map(e -> {
+        return byArm;
+    }
+
+    private static Stream<ArmColumns> byArm(Map<String, List<Row>> columns, Predicate<String> arms) {
+        return columns.entrySet().stream().filter(e -> arms.test(e.getKey())).map(e -> {
             TreeMap<Integer, Double> strength = new TreeMap<>();
             Map<String, Map<Integer, Double>> byName = new LinkedHashMap<>();
             for (Row r : ResultsReader.preferredCell(e.getValue())) {

@@ -136,7 +136,7 @@ public final class ResultsReader {
         FeatureCharts.selectionFrequency(selected).ifPresent(charts::add);
         Optional<CsvRows> pathColumns = saved.table(ResultsLayout.PATH_COLUMNS);
         if (pathColumns.isPresent()) {
-            CsvRows columns = pathColumns.get();
+            Map<String, List<Row>> columns = FeatureCharts.rowsByArm(pathColumns.get());
             charts.addAll(FeatureCharts.coefficientPaths(
                     columns, arm -> summary.method(arm).equals(ResultsLayout.L1_PATH)));
             charts.addAll(FeatureCharts.exportedColumns(

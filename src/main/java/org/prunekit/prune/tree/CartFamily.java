@@ -17,10 +17,12 @@ import org.tribuo.classification.Label;
 import org.tribuo.classification.dtree.CARTClassificationTrainer;
 import org.tribuo.classification.dtree.impurity.Entropy;
 import org.tribuo.classification.dtree.impurity.GiniIndex;
+import org.tribuo.classification.dtree.impurity.LabelImpurity;
 
 /**
- * Family {@code cart}: Tribuo's {@link CARTClassificationTrainer}, grown large by default so that cost-complexity
- * pruning has something to prune. Class weights are honoured: Tribuo's CART sums example weights into its weighted
+ * Family {@code cart}: Tribuo's {@link CARTClassificationTrainer} tree (grown by prunekit's {@link CartTrainer}, which
+ * yields the same tree node for node), grown large by default so that cost-complexity pruning has something to
+ * prune. Class weights are honoured: Tribuo's CART sums example weights into its weighted
  * label counts (impurities, split scores, leaf distributions and {@code min-child-weight} all use them), and the
  * harness delivers class weights as example weights.
  */
@@ -96,15 +98,30 @@ public final class CartFamily implements ModelFamily {
                     v.get(SEED));
         }
 
-        public CARTClassificationTrainer trainer(long runSeed) {
+        /** prunekit's kernel: the tree Tribuo's trainer grows, grown faster, with its node counts. */
+        public CartTrainer trainer(long runSeed) {
+            return new CartTrainer(
+                    maxDepth, minChildWeight, minImpurityDecrease, fractionFeatures, splitImpurity(), seed(runSeed));
+        }
+
+        /** Tribuo's own trainer with the same settings (the reference {@link CartTrainer} is tested against). */
+        public CARTClassificationTrainer tribuoTrainer(long runSeed) {
             return new CARTClassificationTrainer(
                     maxDepth,
                     minChildWeight,
                     minImpurityDecrease,
                     fractionFeatures,
                     false,
-                    impurity == Impurity.ENTROPY ? new Entropy() : new GiniIndex(),
-                    seed == null ? runSeed : seed);
+                    splitImpurity(),
+                    seed(runSeed));
+        }
+
+        private LabelImpurity splitImpurity() {
+            return impurity == Impurity.ENTROPY ? new Entropy() : new GiniIndex();
+        }
+
+        private long seed(long runSeed) {
+            return seed == null ? runSeed : seed;
         }
     }
 

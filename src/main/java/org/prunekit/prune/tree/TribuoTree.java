@@ -24,7 +24,8 @@ import org.tribuo.common.tree.TreeModelAccess;
  * <p>Tribuo's nodes store no sample counts, so each node's weighted class counts are recovered by routing the training
  * rows (with their example weights, which is how class weights reach Tribuo's CART) through the tree with Tribuo's own
  * rule: right iff {@code x[feature] > splitValue}, an absent feature counting as 0. Node ids are depth-first, left
- * ({@code <=}) subtree first. Classes are in the model's output-id order.
+ * ({@code <=}) subtree first. Classes are in the model's output-id order. A tree {@link CartTrainer} grew on the same
+ * dataset brings its counts along ({@link GrownCounts}, summed in the same order), so its rows are not routed again.
  */
 public final class TribuoTree {
 
@@ -48,6 +49,15 @@ public final class TribuoTree {
 
     /** Converts {@code model}, recovering counts from {@code train}; impurities are computed with {@code impurity}. */
     public static TribuoTree of(Model<Label> model, Dataset<Label> train, Impurity impurity) {
+        return of(model, train, impurity, true);
+    }
+
+    /** As {@link #of}, always routing the training rows (the reference the grown counts are tested against). */
+    static TribuoTree routed(Model<Label> model, Dataset<Label> train, Impurity impurity) {
+        return of(model, train, impurity, false);
+    }
+
+    private static TribuoTree of(Model<Label> model, Dataset<Label> train, Impurity impurity, boolean useGrown) {
         if (!(model instanceof TreeModel<Label> tm)) {
             throw new IllegalArgumentException("cost-complexity pruning needs a Tribuo TreeModel (family cart) but got "
                     + model.getClass().getSimpleName());
@@ -90,8 +100,31 @@ public final class TribuoTree {
                 threshold[i] = -2.0;
             }
         }
-        double[][] counts = new double[n][classes.size()];
-        double[] weight = new double[n];
+        GrownCounts.Counts grown = useGrown ? GrownCounts.get(tm, train) : null;
+        double[][] counts = grown != null ? grown.counts() : new double[n][classes.size()];
+        double[] weight = grown != null ? grown.weight() : new double[n];
+        if (grown == null) {
+            route(tm, train, left, right, feature, threshold, counts, weight);
+        }
+        double[] imp = new double[n];
+        for (int i = 0; i < n; i++) {
+            imp[i] = impurity.of(counts[i]);
+        }
+        FlatTree flat = new FlatTree(left, right, feature, threshold, counts, weight, imp, classes);
+        return new TribuoTree(tm, flat, List.copyOf(order));
+    }
+
+    /** Adds each training row's example weight to the counts of every node on its path. */
+    private static void route(
+            TreeModel<Label> tm,
+            Dataset<Label> train,
+            int[] left,
+            int[] right,
+            int[] feature,
+            double[] threshold,
+            double[][] counts,
+            double[] weight) {
+        ImmutableOutputInfo<Label> outputs = tm.getOutputIDInfo();
         ImmutableFeatureMap fmap = tm.getFeatureIDMap();
         double[] x = new double[fmap.size()];
         for (Example<Label> e : train) {
@@ -113,12 +146,6 @@ public final class TribuoTree {
             }
             DenseFeatures.clear(e, fmap, x);
         }
-        double[] imp = new double[n];
-        for (int i = 0; i < n; i++) {
-            imp[i] = impurity.of(counts[i]);
-        }
-        FlatTree flat = new FlatTree(left, right, feature, threshold, counts, weight, imp, classes);
-        return new TribuoTree(tm, flat, List.copyOf(order));
     }
 
     public FlatTree tree() {

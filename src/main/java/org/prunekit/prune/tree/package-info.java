@@ -5,7 +5,11 @@
  *   <li>Trees as data: {@link org.prunekit.prune.tree.Node} ({@link org.prunekit.prune.tree.Split},
  *       {@link org.prunekit.prune.tree.Leaf}) with weighted class counts, and the array form
  *       {@link org.prunekit.prune.tree.FlatTree}; {@link org.prunekit.prune.tree.TribuoTree} converts a Tribuo CART
- *       model (recovering counts by routing the training rows) and builds pruned Tribuo models back.</li>
+ *       model (taking the counts {@link org.prunekit.prune.tree.CartTrainer} grew, else routing the training rows)
+ *       and builds pruned Tribuo models back.</li>
+ *   <li>Fitting: {@link org.prunekit.prune.tree.CartTrainer}, Tribuo's CART trainer with prunekit's kernel
+ *       ({@link org.prunekit.prune.tree.CartGrower} on {@link org.prunekit.prune.tree.SortedColumns}): Tribuo's tree
+ *       node for node, with its node counts.</li>
  *   <li>The algorithm: {@link org.prunekit.prune.tree.WeakestLink} (Breiman et al. 1984, reproducing scikit-learn's
  *       {@code cost_complexity_pruning_path}) returning a plain {@link org.prunekit.prune.tree.CostComplexityPath}.</li>
  *   <li>The path of candidates: {@link org.prunekit.prune.tree.TreePath} (nested Tribuo trees, geometric-midpoint
