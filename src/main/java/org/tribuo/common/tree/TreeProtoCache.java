@@ -44,9 +44,6 @@ public final class TreeProtoCache {
     /** Each leaf's node message with indices 0, its unpacked leaf message, and the sizes of both. */
     private record CachedLeaf(TreeNodeProto node, LeafNodeProto leaf, Shape shape) {}
 
-    /** What a split's node message depends on besides its indices. */
-    private record SplitKey(int feature, long value, long impurity) {}
-
     /** What the size of a {@code LabelProto} depends on: its name, and whether its score is written (non-zero). */
     private record LabelKey(String label, boolean scored) {
 
@@ -64,9 +61,14 @@ public final class TreeProtoCache {
 
     private static final int NODES = TreeModelProto.NODES_FIELD_NUMBER;
 
+    /** Split size keys: the feature index's varint length (0 to 10) times 4, plus two bits for the doubles. */
+    private static final int SPLIT_KEYS = 11 * 4;
+
     private final Map<LeafNode<?>, CachedLeaf> leaves = new IdentityHashMap<>();
-    private final Map<SplitKey, Shape> splits = new HashMap<>();
-    private final Map<Node<?>, Shape> shapes = new IdentityHashMap<>();
+    /** Split shapes by {@link #splitKey}. */
+    private final Shape[] splitShapes = new Shape[SPLIT_KEYS];
+
+    private final Map<LeafNode<?>, Shape> leafShapes = new IdentityHashMap<>();
     private final Map<LeafKey, Shape> shapesByKey = new HashMap<>();
 
     /** The protobuf form of {@code model}, equal to {@code model.serialize()}. */
@@ -152,14 +154,18 @@ public final class TreeProtoCache {
                 }
                 parent[greater] = cur;
                 parent[less] = cur;
-                Shape shape = shapes.computeIfAbsent(split, n -> splitShape(split));
+                Shape shape = splitShape(split);
                 size = shape.withInner(shape.inner()
                         + index(SplitNodeProto.PARENT_IDX_FIELD_NUMBER, parent[cur])
                         + index(SplitNodeProto.CUR_IDX_FIELD_NUMBER, cur)
                         + index(SplitNodeProto.GREATER_THAN_IDX_FIELD_NUMBER, greater)
                         + index(SplitNodeProto.LESS_THAN_OR_EQUAL_IDX_FIELD_NUMBER, less));
             } else if (node instanceof LeafNode<T> leaf) {
-                Shape shape = shapes.computeIfAbsent(leaf, n -> leafShape(leaf));
+                Shape shape = leafShapes.get(leaf);
+                if (shape == null) {
+                    shape = leafShape(leaf);
+                    leafShapes.put(leaf, shape);
+                }
                 size = shape.withInner(shape.inner()
                         + index(LeafNodeProto.PARENT_IDX_FIELD_NUMBER, parent[cur])
                         + index(LeafNodeProto.CUR_IDX_FIELD_NUMBER, cur));
@@ -171,14 +177,26 @@ public final class TreeProtoCache {
         return total;
     }
 
-    /** The shape of {@code split}'s node message with indices 0, shared by splits of equal feature, value, impurity. */
+    /**
+     * The shape of {@code split}'s node message with indices 0. Its {@code SplitNodeProto} holds the feature index
+     * (int32: a varint, absent when 0) and the split value and impurity (doubles: 8 bytes, absent when their bits
+     * are 0), so splits with the same {@link #splitKey} have messages of the same size; the first of each key is
+     * serialized.
+     */
     private Shape splitShape(SplitNode<?> split) {
-        return splits.computeIfAbsent(
-                new SplitKey(
-                        split.getFeatureID(),
-                        Double.doubleToRawLongBits(split.splitValue()),
-                        Double.doubleToRawLongBits(split.getImpurity())),
-                k -> Shape.of(split.serialize(0, 0, 0, 0)));
+        int key = splitKey(split);
+        Shape shape = splitShapes[key];
+        if (shape == null) {
+            shape = Shape.of(split.serialize(0, 0, 0, 0));
+            splitShapes[key] = shape;
+        }
+        return shape;
+    }
+
+    private static int splitKey(SplitNode<?> split) {
+        int f = split.getFeatureID();
+        int varint = f == 0 ? 0 : CodedOutputStream.computeInt32SizeNoTag(f);
+        return varint * 4 + (written(split.splitValue()) ? 2 : 0) + (written(split.getImpurity()) ? 1 : 0);
     }
 
     /**

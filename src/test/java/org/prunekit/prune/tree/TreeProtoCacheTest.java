@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.CodedOutputStream;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.prunekit.protocol.SizeMeter;
 import org.prunekit.spi.Candidate;
@@ -18,6 +20,7 @@ import org.tribuo.common.tree.LeafNode;
 import org.tribuo.common.tree.Node;
 import org.tribuo.common.tree.SplitNode;
 import org.tribuo.common.tree.TreeModel;
+import org.tribuo.common.tree.TreeModelAccess;
 import org.tribuo.common.tree.TreeProtoCache;
 import org.tribuo.common.tree.protos.TreeModelProto;
 
@@ -114,6 +117,57 @@ class TreeProtoCacheTest {
             }
         }
         assertTrue(pureLeaves > 0, "some leaves hold one class only (a score of 0)");
+    }
+
+    /**
+     * Hand-built trees whose node messages differ only in what their sizes depend on: split features 0 (not written),
+     * 1 and 29 (one-byte varints), split values and impurities of 0.0 (not written), -0.0 and NaN (written), leaves
+     * with scores and impurity 0 or not. One cache over all of them gives each tree's own node list size.
+     */
+    @Test
+    void nodeBytesOfHandBuiltTreesWithZeroFields() throws Exception {
+        int[] rows = TreeFixtures.allRows(TreeFixtures.BREAST);
+        MutableDataset<Label> data = TreeFixtures.encode(TreeFixtures.BREAST, rows, rows);
+        TreeModel<Label> trained = TreeFixtures.cart(data, 3L);
+        double[] doubles = {0.0, -0.0, 0.5, Double.NaN, 1e300};
+        int[] features = {0, 1, 29};
+        TreeProtoCache shared = new TreeProtoCache();
+        int trees = 0;
+        for (int f : features) {
+            for (double v : doubles) {
+                for (double imp : doubles) {
+                    Node<Label> right = leaf("B", v, imp);
+                    Node<Label> left =
+                            new SplitNode<>(imp, features[(f + 1) % 3], v, leaf("M", 0.0, 0.0), leaf("B", 1.0, v));
+                    Node<Label> root = new SplitNode<>(v, f, imp, right, left);
+                    TreeModel<Label> m = TreeModelAccess.create(
+                            "t",
+                            trained.getProvenance(),
+                            trained.getFeatureIDMap(),
+                            trained.getOutputIDInfo(),
+                            true,
+                            root);
+                    TreeModelProto p = m.serialize().getSerializedData().unpack(TreeModelProto.class);
+                    long expected = p.getSerializedSize()
+                            - CodedOutputStream.computeMessageSize(
+                                    TreeModelProto.METADATA_FIELD_NUMBER, p.getMetadata());
+                    String what = "feature " + f + ", value " + v + ", impurity " + imp;
+                    assertEquals(expected, shared.nodeBytes(m), what);
+                    assertEquals(expected, new TreeProtoCache().nodeBytes(m), what + ", fresh cache");
+                    trees++;
+                }
+            }
+        }
+        assertEquals(features.length * doubles.length * doubles.length, trees);
+    }
+
+    /** A leaf predicting {@code label} with score {@code p} (the other class {@code 1 - p}). */
+    private static LeafNode<Label> leaf(String label, double p, double impurity) {
+        String other = label.equals("M") ? "B" : "M";
+        Map<String, Label> scores = new LinkedHashMap<>();
+        scores.put(label, new Label(label, p));
+        scores.put(other, new Label(other, 1 - p));
+        return new LeafNode<>(impurity, new Label(label, p), scores, true);
     }
 
     /** Leaves below {@code n} with a class score of exactly 0. */
