@@ -2,13 +2,13 @@ package org.prunekit.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.prunekit.data.InputException;
+import org.prunekit.data.InputFiles;
 
 /**
  * What the report takes from a run's {@code summary.json}, as the harness computed it: names, the selection, the
@@ -35,11 +35,7 @@ record RunSummary(
     }
 
     static RunSummary read(Path file) {
-        try {
-            return parse(Files.readAllBytes(file), file);
-        } catch (IOException e) {
-            throw new InputException(file.toString(), "cannot read: " + e.getMessage());
-        }
+        return parse(InputFiles.readBytes(file), file);
     }
 
     /** Parses the bytes of summary.json; {@code file} names it in errors. */

@@ -1,7 +1,5 @@
 package org.prunekit.report;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -9,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.prunekit.data.InputException;
+import org.prunekit.data.InputFiles;
 
 /**
  * The contents of a results folder that {@link ResultsReader} draws a report from: {@code config.yaml},
@@ -54,8 +53,8 @@ public final class SavedResults {
                 throw new InputException(dir.toString(), "not a results folder: missing " + f);
             }
         }
-        String config = readString(dir.resolve(ResultsLayout.CONFIG));
-        byte[] summary = readBytes(dir.resolve(ResultsLayout.SUMMARY));
+        String config = InputFiles.readString(dir.resolve(ResultsLayout.CONFIG));
+        byte[] summary = InputFiles.readBytes(dir.resolve(ResultsLayout.SUMMARY));
         Map<String, CsvRows> tables = new LinkedHashMap<>();
         for (String t : TABLES) {
             Path f = dir.resolve(t);
@@ -65,7 +64,7 @@ public final class SavedResults {
         }
         Path warnings = dir.resolve(ResultsLayout.WARNINGS);
         return new SavedResults(
-                dir, config, summary, tables, Files.isRegularFile(warnings) ? readString(warnings) : null);
+                dir, config, summary, tables, Files.isRegularFile(warnings) ? InputFiles.readString(warnings) : null);
     }
 
     Path dir() {
@@ -93,21 +92,5 @@ public final class SavedResults {
                         .map(String::strip)
                         .filter(l -> !l.isEmpty())
                         .toList();
-    }
-
-    private static String readString(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InputException(file.toString(), "cannot read: " + e.getMessage());
-        }
-    }
-
-    private static byte[] readBytes(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new InputException(file.toString(), "cannot read: " + e.getMessage());
-        }
     }
 }

@@ -142,7 +142,6 @@ public final class Experiment {
         }
     }
 
-    /** SHA-256 of a file, hex. */
     /** Fails, as {@link #sha256(Path)} would, when {@code file} cannot be opened for reading; reads nothing. */
     static void requireReadable(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
@@ -152,6 +151,7 @@ public final class Experiment {
         }
     }
 
+    /** SHA-256 of a file, hex. */
     public static String sha256(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
 import org.prunekit.data.InputException;
+import org.prunekit.data.InputFiles;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
 import org.tribuo.common.xgboost.XGBoostModel;
@@ -28,12 +29,7 @@ public final class XgboostExport {
      */
     @SuppressWarnings("unchecked")
     public static byte[] readModelJson(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new InputException(file.toString(), "cannot read: " + e.getMessage());
-        }
+        byte[] bytes = InputFiles.readBytes(file);
         int first = 0;
         while (first < bytes.length && Character.isWhitespace(bytes[first])) {
             first++;

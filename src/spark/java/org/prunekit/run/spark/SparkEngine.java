@@ -1,6 +1,5 @@
 package org.prunekit.run.spark;
 
-import java.io.IOException;
 import java.io.Serializable;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -20,6 +19,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.prunekit.config.ExperimentConfig;
 import org.prunekit.data.InputException;
+import org.prunekit.data.InputFiles;
 import org.prunekit.run.CellGroup;
 import org.prunekit.run.CellOutput;
 import org.prunekit.run.CellTask;
@@ -93,16 +93,16 @@ public final class SparkEngine implements Engine {
         ExperimentConfig cfg = input.config();
         refit = input.refit();
         Path configFile = input.workDir().toAbsolutePath().resolve(cfg.source()).normalize();
-        String configText = read(configFile);
+        String configText = InputFiles.readString(configFile);
         boolean fromPath = dataFromPath(cfg);
-        byte[] data = fromPath ? null : readBytes(input.dataFile());
+        byte[] data = fromPath ? null : InputFiles.readBytes(input.dataFile());
         if (data != null && !Experiment.sha256(data).equals(input.dataSha())) {
             throw new InputException(input.dataFile().toString(), "changed while the run started; run again");
         }
         Path foldFile = Experiment.foldFilePath(cfg, input.workDir());
         start(cfg.name());
         Broadcast<byte[]> dataCast = fromPath ? null : broadcast(data);
-        Broadcast<byte[]> foldCast = foldFile == null ? null : broadcast(readBytes(foldFile));
+        Broadcast<byte[]> foldCast = foldFile == null ? null : broadcast(InputFiles.readBytes(foldFile));
         String dataName = cfg.data().location();
         String dataUri = null;
         if (cfg.data().remote()) {
@@ -280,21 +280,5 @@ public final class SparkEngine implements Engine {
         }
         jsc.stop();
         jsc = null;
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new InputException(file.toString(), "cannot read: " + e.getMessage());
-        }
-    }
-
-    private static byte[] readBytes(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new InputException(file.toString(), "cannot read: " + e.getMessage());
-        }
     }
 }

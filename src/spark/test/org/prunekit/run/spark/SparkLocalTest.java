@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -108,19 +109,7 @@ class SparkLocalTest {
             assertEquals(0, local.code(), local.err());
         }
         Path spark = dir.resolve("spark");
-        StudyFiles.Cli batch = StudyFiles.cli(
-                "run",
-                a.toString(),
-                b.toString(),
-                "--out",
-                spark.toString(),
-                "--engine",
-                "spark",
-                "--master",
-                "local[1]",
-                "--conf",
-                "spark.ui.enabled=false",
-                "--save-path");
+        StudyFiles.Cli batch = StudyFiles.cli(batchOnOneCore(spark, List.of(a, b), "--save-path"));
         assertEquals(0, batch.code(), batch.err());
         assertTrue(batch.err().contains("prunekit: study 1 of 2: " + a), batch.err());
         assertTrue(batch.err().contains("prunekit: study 2 of 2: " + b), batch.err());
@@ -148,19 +137,7 @@ class SparkLocalTest {
                 dir.resolve("a.yaml"), SparkTests.DATA.toAbsolutePath().toString(), 2, 1);
         Path b = SparkTests.study(dir.resolve("b.yaml"), bData.toString(), 2, 1);
         Path spark = dir.resolve("spark");
-        String[] batch = {
-            "run",
-            a.toString(),
-            b.toString(),
-            "--out",
-            spark.toString(),
-            "--engine",
-            "spark",
-            "--master",
-            "local[1]",
-            "--conf",
-            "spark.ui.enabled=false"
-        };
+        String[] batch = batchOnOneCore(spark, List.of(a, b));
         StudyFiles.Cli failed = StudyFiles.cli(batch);
         assertEquals(2, failed.code(), failed.err());
         assertTrue(
@@ -315,5 +292,22 @@ class SparkLocalTest {
             }
         }
         return m;
+    }
+
+    /** {@code prunekit run CONFIGS... --out OUT --engine spark --master local[1]} with the UI off, then {@code extra}. */
+    private static String[] batchOnOneCore(Path out, List<Path> configs, String... extra) {
+        List<String> args = new ArrayList<>(List.of("run"));
+        configs.forEach(c -> args.add(c.toString()));
+        args.addAll(List.of(
+                "--out",
+                out.toString(),
+                "--engine",
+                "spark",
+                "--master",
+                "local[1]",
+                "--conf",
+                "spark.ui.enabled=false"));
+        args.addAll(Arrays.asList(extra));
+        return args.toArray(String[]::new);
     }
 }
