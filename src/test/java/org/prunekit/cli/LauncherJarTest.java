@@ -61,6 +61,7 @@ class LauncherJarTest {
                 bin.resolve("java"),
                 "while [ \"$1\" != -jar ]; do shift; done\n"
                         + "jar=$2; name=$4\n"
+                        + "echo \"${OMP_NUM_THREADS:-unset}\" > '" + log + "'/$name.omp\n"
                         + "cat \"$jar\" > '" + log + "'/$name.start\n"
                         + "i=0; while [ ! -f '" + log + "/go' ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i+1)); done\n"
                         + "cat \"$jar\" > '" + log + "'/$name.end\n");
@@ -99,6 +100,11 @@ class LauncherJarTest {
 
     /** {@code ./prunekit validate NAME} with the stand-ins first on the PATH. */
     private Process launch(String name) throws IOException {
+        return launch(name, null);
+    }
+
+    /** As {@link #launch(String)}, with {@code OMP_NUM_THREADS} set to {@code omp} (null: unset). */
+    private Process launch(String name, String omp) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(
                         "/bin/bash", home.resolve("prunekit").toString(), "validate", name)
                 .redirectOutput(log.resolve(name + ".out").toFile())
@@ -106,6 +112,10 @@ class LauncherJarTest {
         String path = tools != null ? tools.toString() : pb.environment().getOrDefault("PATH", "/usr/bin:/bin");
         pb.environment().put("PATH", bin + ":" + path);
         pb.environment().remove("PRUNEKIT_JAVA_OPTS");
+        pb.environment().remove("OMP_NUM_THREADS");
+        if (omp != null) {
+            pb.environment().put("OMP_NUM_THREADS", omp);
+        }
         return pb.start();
     }
 
@@ -220,5 +230,18 @@ class LauncherJarTest {
         started("b", b);
         finish(b);
         assertEquals("jar1", read("b.start"));
+    }
+
+    /** The JVM gets one OpenMP thread (XGBoost's untuned parallel regions) unless the user chose a number. */
+    @Test
+    void theJvmRunsWithOneOpenMpThreadUnlessTheUserSetsOne() throws Exception {
+        useFlock(Files.isExecutable(Path.of("/usr/bin/flock")));
+        Process a = launch("a");
+        started("a", a);
+        Process b = launch("b", "3");
+        started("b", b);
+        finish(a, b);
+        assertEquals("1", read("a.omp").strip());
+        assertEquals("3", read("b.omp").strip());
     }
 }
