@@ -4,13 +4,16 @@ import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.UnknownFieldSet;
+import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,7 +48,7 @@ public final class SizeMeter {
      * and change with the wall clock). Tribuo model protos keep their {@code ModelDataProto} in field 1, which holds
      * the provenance; when a model does not follow that layout the whole message is counted. Timestamps left inside
      * (members of ensembles) are counted at their full nanosecond width, so the figure does not depend on the clock.
-     * When the model does not support protobuf: its Java serialization size, format {@code java}.
+     * When the model does not support protobuf: its Java serialization size without provenance, format {@code java}.
      */
     public static Bytes bytes(Model<Label> model) {
         return bytes(model, Model::serialize);
@@ -66,7 +69,7 @@ public final class SizeMeter {
         }
         try {
             Counting c = new Counting();
-            try (ObjectOutputStream out = new ObjectOutputStream(c)) {
+            try (ObjectOutputStream out = new WithoutProvenance(c)) {
                 out.writeObject(model);
             }
             return new Bytes(c.count, "java");
@@ -161,6 +164,36 @@ public final class SizeMeter {
         }
         Arrays.sort(t);
         return repeats % 2 == 1 ? t[repeats / 2] : (t[repeats / 2 - 1] + t[repeats / 2]) / 2;
+    }
+
+    /**
+     * Java serialization with every OLCUT {@link Provenance} written as null, and so each Tribuo model's
+     * {@code provenanceOutput} (its provenance printed as text when it was built): the training history says nothing
+     * about a model's size, and the printed timestamps have a varying width (trailing zero digits of the fraction are
+     * dropped), which made two identical runs report different sizes.
+     */
+    private static final class WithoutProvenance extends ObjectOutputStream {
+
+        private final Set<String> provenanceTexts = new HashSet<>();
+
+        WithoutProvenance(OutputStream out) throws IOException {
+            super(out);
+            enableReplaceObject(true);
+        }
+
+        @Override
+        protected Object replaceObject(Object obj) {
+            if (obj instanceof Provenance) {
+                return null;
+            }
+            if (obj instanceof Model<?> m && m.getProvenance() != null) {
+                // replaceObject sees the model before its fields, so its printed provenance is known when it comes
+                provenanceTexts.add(m.getProvenance().toString());
+            } else if (obj instanceof String s && provenanceTexts.contains(s)) {
+                return null;
+            }
+            return obj;
+        }
     }
 
     private static final class Counting extends OutputStream {

@@ -4,17 +4,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
+import com.oracle.labs.mlrg.olcut.util.Pair;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.prunekit.data.Table;
 import org.prunekit.data.TableEncoder;
 import org.prunekit.prune.ensemble.ForestFamily;
 import org.prunekit.testing.TestData;
+import org.tribuo.Example;
+import org.tribuo.Excuse;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
+import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.baseline.DummyClassifierTrainer;
+import org.tribuo.provenance.ModelProvenance;
 
 class SizeMeterTest {
 
@@ -76,5 +86,65 @@ class SizeMeterTest {
         assertEquals(measured.length, SizeMeter.bytes(m).bytes(), "nothing is padded either");
         int full = m.serialize().getSerializedSize();
         assertTrue(measured.length < full, measured.length + " < " + full);
+    }
+
+    /**
+     * A model only Java serialization writes (Smile's, comparison-only) is measured without its provenance too: two
+     * copies whose provenance differs (another training time, a longer record) have the same size, and the size is
+     * the model's own (it grows with its weights).
+     */
+    @Test
+    void javaBytesLeaveOutProvenance() {
+        Table t = TestData.table("breast_cancer_wisconsin.csv");
+        int[] rows = IntStream.range(0, 100).toArray();
+        MutableDataset<Label> data = TableEncoder.fit(t, rows).encode(rows);
+        SizeMeter.Bytes small = SizeMeter.bytes(JavaOnlyModel.of(data, 10, "x"));
+        assertEquals("java", small.format());
+        assertEquals(small, SizeMeter.bytes(JavaOnlyModel.of(data, 10, "x".repeat(500))), "provenance not counted");
+        assertEquals(
+                small.bytes() + 8 * 990,
+                SizeMeter.bytes(JavaOnlyModel.of(data, 1000, "x")).bytes(),
+                "990 more doubles are 990 x 8 more bytes");
+    }
+
+    /** A Tribuo model without a protobuf form: its weights, and a provenance with one extra record. */
+    private static final class JavaOnlyModel extends Model<Label> {
+        private static final long serialVersionUID = 1L;
+        private final double[] weights;
+
+        private JavaOnlyModel(MutableDataset<Label> data, ModelProvenance p, double[] weights) {
+            super("java-only", p, data.getFeatureIDMap(), data.getOutputIDInfo(), false);
+            this.weights = weights;
+        }
+
+        static JavaOnlyModel of(MutableDataset<Label> data, int weights, String note) {
+            ModelProvenance p = new ModelProvenance(
+                    JavaOnlyModel.class.getName(),
+                    OffsetDateTime.now(),
+                    data.getProvenance(),
+                    DummyClassifierTrainer.createMostFrequentTrainer().getProvenance(),
+                    Map.of("note", new StringProvenance("note", note)));
+            return new JavaOnlyModel(data, p, new double[weights]);
+        }
+
+        @Override
+        public Prediction<Label> predict(Example<Label> example) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Map<String, List<Pair<String, Double>>> getTopFeatures(int n) {
+            return Map.of();
+        }
+
+        @Override
+        public Optional<Excuse<Label>> getExcuse(Example<Label> example) {
+            return Optional.empty();
+        }
+
+        @Override
+        protected Model<Label> copy(String name, ModelProvenance p) {
+            throw new UnsupportedOperationException();
+        }
     }
 }

@@ -20,6 +20,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.spark.launcher.JavaModuleOptions;
+import org.prunekit.testing.JsonDiff;
 import org.prunekit.testing.StudyFiles;
 
 /** Small studies for the Spark tests, and the comparison of two results folders apart from timings. */
@@ -111,16 +112,16 @@ final class SparkTests {
         for (String f : new String[] {"candidates.csv", "selected.csv", "cp-table.csv"}) {
             assertEquals(withoutTiming(expected.resolve(f)), withoutTiming(actual.resolve(f)), f);
         }
-        assertEquals(
-                json(withDataPath(expected.resolve("summary.json"), expectedData)),
-                json(withDataPath(actual.resolve("summary.json"), actualData)),
+        JsonDiff.assertSame(
+                tree(withDataPath(expected.resolve("summary.json"), expectedData)),
+                tree(withDataPath(actual.resolve("summary.json"), actualData)),
                 "summary.json");
         List<String> cells = cellNames(expected);
         assertEquals(cells, cellNames(actual), "cell files");
         for (String c : cells) {
-            assertEquals(
-                    json(expected.resolve("cells").resolve(c)),
-                    json(actual.resolve("cells").resolve(c)),
+            JsonDiff.assertSame(
+                    tree(expected.resolve("cells").resolve(c)),
+                    tree(actual.resolve("cells").resolve(c)),
                     c);
         }
         List<String> models = modelFiles(expected);
@@ -129,9 +130,9 @@ final class SparkTests {
             Path e = expected.resolve("models").resolve(m);
             Path a = actual.resolve("models").resolve(m);
             if (m.endsWith(".provenance.json")) {
-                assertEquals(
-                        json(withDataPath(e, expectedData), "tribuo_provenance"),
-                        json(withDataPath(a, actualData), "tribuo_provenance"),
+                JsonDiff.assertSame(
+                        tree(withDataPath(e, expectedData), "tribuo_provenance"),
+                        tree(withDataPath(a, actualData), "tribuo_provenance"),
                         m);
             } else {
                 assertArrayEquals(bytes(e), bytes(a), m + " is not byte-identical");
@@ -198,13 +199,21 @@ final class SparkTests {
     /** The JSON file as text with every timing key removed, at any depth, and the top-level keys {@code drop}. */
     static String json(Path file, String... drop) {
         try {
-            ObjectMapper m = new ObjectMapper();
-            JsonNode n = m.readTree(file.toFile());
+            return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(tree(file, drop));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** As {@link #json} before printing: the tree without timing keys and {@code drop}. */
+    static JsonNode tree(Path file, String... drop) {
+        try {
+            JsonNode n = new ObjectMapper().readTree(file.toFile());
             strip(n);
             if (n instanceof ObjectNode o) {
                 o.remove(Arrays.asList(drop));
             }
-            return m.writerWithDefaultPrettyPrinter().writeValueAsString(n);
+            return n;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
