@@ -239,11 +239,22 @@ public final class SparkEngine implements Engine {
                             + "spark://host:7077) or start prunekit with spark-submit");
         }
         conf.setIfMissing("spark.app.name", "prunekit " + name);
+        openMpThreads(conf, System.getenv());
         Path jar = ownJar();
         if (jar != null && !conf.contains("spark.jars")) {
             conf.set("spark.jars", jar.toUri().toString());
         }
         jsc = JavaSparkContext.fromSparkContext(SparkContext.getOrCreate(conf));
+    }
+
+    /**
+     * The executors' {@code OMP_NUM_THREADS}, unless {@code --conf spark.executorEnv.OMP_NUM_THREADS} gives one: the
+     * driver's (the launcher exports 1 unless the user set it), else 1. XGBoost builds each DMatrix in an OpenMP
+     * region on every core whatever the family's {@code threads}, and idle OpenMP threads spin: on an executor running
+     * one task per core that is CPU taken from the other tasks (docs/scale-out.md).
+     */
+    static void openMpThreads(SparkConf conf, Map<String, String> env) {
+        conf.setIfMissing("spark.executorEnv.OMP_NUM_THREADS", env.getOrDefault("OMP_NUM_THREADS", "1"));
     }
 
     /** The jar prunekit runs from, or null when it runs from classes (tests, an IDE). */
