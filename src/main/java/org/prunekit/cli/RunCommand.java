@@ -75,6 +75,12 @@ final class RunCommand implements Callable<Integer> {
     boolean savePath;
 
     @Option(
+            names = "--no-report",
+            description = "Write the results but not plots/ and report.html (prunekit report DIR draws them later): "
+                    + "for batches of studies.")
+    boolean noReport;
+
+    @Option(
             names = "--engine",
             paramLabel = "NAME",
             description = "Where cells run: local (threads in this JVM, the default) or spark (docs/scale-out.md).")
@@ -202,7 +208,13 @@ final class RunCommand implements Callable<Integer> {
                     cfg,
                     work,
                     new Harness.Options(
-                            threads, force, resume, new ProgressPrinter(err, System.console() != null), null, savePath),
+                            threads,
+                            force,
+                            resume,
+                            new ProgressPrinter(err, System.console() != null),
+                            null,
+                            savePath,
+                            !noReport),
                     cells);
         }
     }

@@ -43,6 +43,8 @@ public final class Harness {
      * @param resamplers resampler per imbalance strategy
      * @param savePath   also save every candidate of each arm's refit path as a model bundle,
      *                   {@code models/<arm>.path/<candidate>.model}
+     * @param report     draw {@code plots/} and {@code report.html} after the results (false: {@code prunekit report}
+     *                   draws them later from the results files)
      */
     public record Options(
             int threads,
@@ -50,7 +52,8 @@ public final class Harness {
             boolean resume,
             Progress progress,
             Function<String, Resampler> resamplers,
-            boolean savePath) {
+            boolean savePath,
+            boolean report) {
         public Options {
             if (threads < 1 || threads > 256) {
                 throw new IllegalArgumentException("threads must be in [1, 256] but was " + threads);
@@ -59,7 +62,7 @@ public final class Harness {
 
         public Options(
                 int threads, boolean force, boolean resume, Progress progress, Function<String, Resampler> resamplers) {
-            this(threads, force, resume, progress, resamplers, false);
+            this(threads, force, resume, progress, resamplers, false, true);
         }
 
         public static Options defaults() {
@@ -225,9 +228,12 @@ public final class Harness {
         ResultsWriter writer = new ResultsWriter(cfg, results, info, Version.get());
         writer.withRunTimes(runTimes(clock, start, cpu0));
         SavedResults saved = clock.time(PhaseClock.WRITE, () -> writer.writeAll(out));
-        clock.run(
-                PhaseClock.REPORT,
-                () -> writeReport(out, saved, options.progress(), cfg.output().svg()));
+        if (options.report()) {
+            clock.run(
+                    PhaseClock.REPORT,
+                    () -> writeReport(
+                            out, saved, options.progress(), cfg.output().svg()));
+        }
         // the summary again, now with the report's own time (report.html shows the times up to writing)
         writer.withRunTimes(runTimes(clock, start, cpu0)).writeSummary(out);
     }

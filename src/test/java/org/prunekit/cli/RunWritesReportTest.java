@@ -190,6 +190,37 @@ class RunWritesReportTest {
         assertEquals(withoutTimes(page), withoutTimes(Files.readString(again.resolve("report.html"))));
     }
 
+    /**
+     * {@code --no-report} (batches of studies): the results and nothing else, no report phase in the time table, and
+     * no "report:" line; {@code prunekit report} then draws the plots a run draws, byte for byte.
+     */
+    @Test
+    void noReportLeavesTheDrawingToPrunekitReport() throws IOException {
+        Path plain = dir.resolve("plain");
+        StudyFiles.Cli ran = StudyFiles.cli("run", cfg.toString(), "--out", plain.toString(), "--no-report");
+        assertEquals(0, ran.code(), ran.err());
+        assertTrue(ran.out().contains("results: " + plain), ran.out());
+        assertFalse(ran.out().contains("report:"), ran.out());
+        assertFalse(Files.exists(plain.resolve("report.html")));
+        assertFalse(Files.exists(plain.resolve("plots")));
+        for (String f : List.of("candidates.csv", "selected.csv", "summary.md", "summary.json")) {
+            assertTrue(Files.isRegularFile(plain.resolve(f)), f);
+        }
+        assertFalse(Files.readString(plain.resolve("summary.json")).contains("\"report\""), "no report phase timed");
+
+        StudyFiles.Cli report = StudyFiles.cli("report", plain.toString(), "--svg");
+        assertEquals(0, report.code(), report.err());
+        List<Path> drawn = plots(".png");
+        assertTrue(drawn.size() >= 4, drawn.toString());
+        for (Path p : drawn) {
+            assertArrayEquals(
+                    Files.readAllBytes(p),
+                    Files.readAllBytes(plain.resolve("plots").resolve(p.getFileName())),
+                    p.getFileName().toString());
+        }
+        assertTrue(Files.isRegularFile(plain.resolve("report.html")));
+    }
+
     private static String withoutTimes(String page) {
         int from = page.indexOf("<h2 id=\"time\">");
         int to = page.indexOf("<h2 id=\"config\">");
