@@ -5,7 +5,7 @@
 # bench/peers/make_folds.py, peer rows bench/peers/untuned/metrics_folds.csv made by bench/peers/untuned/run.sh.
 #
 #   bench/peers.sh [--datasets a,b] [--families cart,xgboost,logistic,mlp] [--out DIR] [--threads N] [--compare-only]
-#                  [--time] [--one-jvm]
+#                  [--time] [--one-jvm] [--no-report]
 #
 # --compare-only skips the prunekit runs and compares the runs already in --out.
 # --time also prints, per dataset x family, prunekit's wall and CPU time (summary.json's time block, per phase and the
@@ -21,6 +21,7 @@
 # each exactly as alone: same files apart from times), instead of one JVM per study; no per-run wall_s then. Either
 # way the grid's wall and CPU time (every prunekit process: JVM start-up and JIT included) are saved in <out>/grid-time
 # and --time prints them beside the peers' summed time_s (bench/peers/grid_time.py).
+# --no-report passes `run --no-report` on (no plots/ or report.html; the time table has no report phase then).
 # CPU-heavy (the whole grid is ~4 x 4 prunekit runs of 10 outer x 5 inner folds): iterate on one dataset first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,6 +32,7 @@ threads=1
 compare_only=0
 time=0
 one_jvm=0
+report=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --datasets) datasets=$2; shift 2 ;;
@@ -40,6 +42,7 @@ while [ $# -gt 0 ]; do
     --compare-only) compare_only=1; shift ;;
     --time) time=1; shift ;;
     --one-jvm) one_jvm=1; shift ;;
+    --no-report) report=(--no-report); shift ;;
     *) echo "peers.sh: unknown argument '$1' (see the header of $0)" >&2; exit 2 ;;
   esac
 done
@@ -87,7 +90,7 @@ for ds in ${datasets//,/ }; do
     fi
     echo "=== $ds x $fam" >&2
     start=$(date +%s)
-    ./prunekit run "$cfg" --out "$out/$ds-$fam" --force --threads "$threads" >"$out/$ds-$fam.log" 2>&1 \
+    ./prunekit run "$cfg" --out "$out/$ds-$fam" --force --threads "$threads" ${report[@]+"${report[@]}"} >"$out/$ds-$fam.log" 2>&1 \
       || { echo "peers.sh: prunekit failed on $cfg; last lines of $out/$ds-$fam.log:" >&2; tail -5 "$out/$ds-$fam.log" >&2; exit 3; }
     echo $(( $(date +%s) - start )) >"$out/$ds-$fam/wall_s"
     uptime >"$out/$ds-$fam/uptime" # the load during the run (1, 5, 15 min averages at its end), for --time
@@ -96,7 +99,7 @@ done
 if [ "$one_jvm" = 1 ] && [ "${#batch[@]}" -gt 0 ]; then
   # one JVM: --out DIR writes each study to DIR/<config file name> = $out/<dataset>-<family>
   echo "=== one JVM: ${#batch[@]} studies" >&2
-  ./prunekit run "${batch[@]}" --out "$out" --force --threads "$threads" >"$out/one-jvm.log" 2>&1 \
+  ./prunekit run "${batch[@]}" --out "$out" --force --threads "$threads" ${report[@]+"${report[@]}"} >"$out/one-jvm.log" 2>&1 \
     || { echo "peers.sh: prunekit failed; last lines of $out/one-jvm.log:" >&2; tail -5 "$out/one-jvm.log" >&2; exit 3; }
   for cfg in "${batch[@]}"; do
     uptime >"$out/$(basename "$cfg" .yaml)/uptime" # the load at the batch's end
