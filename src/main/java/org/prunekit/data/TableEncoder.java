@@ -11,7 +11,6 @@ import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.datasource.ListDataSource;
-import org.tribuo.impl.ArrayExample;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
@@ -205,7 +204,8 @@ public final class TableEncoder {
     public MutableDataset<Label> encode(int[] rowIndices) {
         LabelFactory factory = new LabelFactory();
         // Tribuo's ArrayExample keeps its features sorted by name and sorts what it is given: handing it the names
-        // already sorted (the values permuted to match, once per row) gives the same example at a linear-time sort
+        // already sorted (the values permuted to match, once per row) gives the same example, and SortedNamesExample
+        // skips the re-sort and the set-based name check that Tribuo would repeat for every row
         List<String> features = encoding.features();
         Integer[] order = new Integer[features.size()];
         Arrays.setAll(order, i -> i);
@@ -219,7 +219,7 @@ public final class TableEncoder {
             for (int i = 0; i < sorted.length; i++) {
                 sorted[i] = x[order[i]];
             }
-            examples.add(new ArrayExample<>(factory.generateOutput(table.label(r)), names, sorted));
+            examples.add(new SortedNamesExample(factory.generateOutput(table.label(r)), names, sorted));
         }
         var provenance = new SimpleDataSourceProvenance(table.source(), factory);
         return new MutableDataset<>(new ListDataSource<>(examples, factory, provenance));
