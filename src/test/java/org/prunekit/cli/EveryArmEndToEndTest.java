@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -130,16 +129,7 @@ class EveryArmEndToEndTest {
      */
     private static void rebuiltFromCells() throws IOException {
         Path copy = dir.resolve("rebuilt");
-        try (Stream<Path> s = Files.walk(out)) {
-            for (Path p : s.toList()) {
-                Path to = copy.resolve(out.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
+        StudyFiles.copyTree(out, copy);
         StudyFiles.Cli resumed = StudyFiles.cli("run", config.toString(), "--out", copy.toString(), "--resume");
         assertEquals(0, resumed.code(), resumed.err());
         for (String f : List.of("candidates.csv", "selected.csv", "cp-table.csv", "path-columns.csv")) {

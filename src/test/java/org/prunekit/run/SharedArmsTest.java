@@ -220,7 +220,7 @@ class SharedArmsTest {
     @Test
     void resumeRerunsAGroupWithAMissingCellAndKeepsTheOthers() throws IOException {
         Path out = dir.resolve("resumed");
-        copy(shared, out);
+        StudyFiles.copyTree(shared, out);
         Map<String, byte[]> before = files(out.resolve("cells"));
         List<String> missing =
                 List.of("cart-ccp-best-r0-f1.json", "l1-deviance-1se-refit.json", "cart-ccp-ap-best-refit.json");
@@ -435,18 +435,5 @@ class SharedArmsTest {
             }
         }
         return out;
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path q = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(q);
-                } else {
-                    Files.copy(p, q);
-                }
-            }
-        }
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.prunekit.cli.Main;
 
 /** Small synthetic datasets and config files for harness tests, and a way to run the CLI in-process. */
@@ -58,5 +59,19 @@ public final class StudyFiles {
         StringWriter err = new StringWriter();
         int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
         return new Cli(code, out.toString(), err.toString());
+    }
+
+    /** Copies the folder {@code from} (files and subfolders) to {@code to}, which must not exist yet. */
+    public static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path q = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(q);
+                } else {
+                    Files.copy(p, q);
+                }
+            }
+        }
     }
 }

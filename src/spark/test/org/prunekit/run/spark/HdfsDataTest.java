@@ -76,7 +76,7 @@ class HdfsDataTest {
                 "path bundles written");
 
         Path resumed = dir.resolve("resumed");
-        copy(dir.resolve("local"), resumed);
+        StudyFiles.copyTree(dir.resolve("local"), resumed);
         List<String> outer = SparkTests.cellNames(resumed).stream()
                 .filter(c -> !c.contains("-refit"))
                 .toList();
@@ -151,19 +151,6 @@ class HdfsDataTest {
         try (var s = Files.walk(dir)) {
             for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
-            }
-        }
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (var s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
             }
         }
     }
