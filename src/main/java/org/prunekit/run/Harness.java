@@ -28,11 +28,13 @@ import org.prunekit.report.SavedResults;
 /**
  * Runs a study: every cell (arm × repeat × outer fold, plus each arm's refit on all data) on an {@link Engine} (a
  * thread pool by default, or Spark), the cells of arms that differ only in {@code select:} together as one task
- * ({@link CellGroup}: they share one cell's work), each cell's result saved to {@code cells/} as it arrives, then the result files written from the saved cells. Cells
- * depend only on the config and their identity (seeds never come from thread order), and the final files are built
- * from the cell files in a fixed order, so the results are the same whatever the thread count and whether or not the
- * run was interrupted and resumed (apart from latency). Last, the plots and {@code report.html} are drawn from the
- * written results, exactly as {@code prunekit report} would.
+ * ({@link CellGroup}: they share one cell's work), each cell's result saved to {@code cells/} as it arrives, then the
+ * result files written from the cells: those computed now as they are in memory, those an earlier run left read from
+ * their files (which keep every number exactly). Cells depend only on the config and their identity (seeds never come
+ * from thread order), and the final files are built in a fixed order, so the results are the same whatever the thread
+ * count and whether or not the run was interrupted and resumed (apart from latency). Last, unless
+ * {@link Options#report()} is off, the plots and {@code report.html} are drawn from the written results, exactly as
+ * {@code prunekit report} would.
  */
 public final class Harness {
 
