@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -213,13 +214,9 @@ public final class Harness {
         // files); EveryArmEndToEndTest checks that a run's results are those --resume rebuilds from its cell files.
         List<CellResult> results = new ArrayList<>();
         for (CellSpec c : cells) {
-            CellResult r = fresh.get(c.key());
-            results.add(
-                    r != null
-                            ? r
-                            : store.load(c.key())
-                                    .orElseThrow(
-                                            () -> new IllegalStateException("cell " + c.key() + " was not saved")));
+            results.add(Optional.ofNullable(fresh.get(c.key()))
+                    .or(() -> store.load(c.key()))
+                    .orElseThrow(() -> new IllegalStateException("cell " + c.key() + " was not saved")));
         }
         var info = new ResultsWriter.DatasetInfo(
                 cfg.data().location(), dataSha, plan.rows(), plan.columns(), plan.classes(), plan.classCounts());
