@@ -58,6 +58,7 @@ public final class ResultsLayout {
     public static final String INNER_SD = "inner_sd";
     public static final String INNER_SE = "inner_se";
     public static final String INNER_FOLDS = "inner_folds";
+    public static final String SELECTION_METRIC = "selection_metric";
 
     /** Columns of {@link #PATH_COLUMNS}. */
     public static final String COLUMN = "column";

@@ -17,6 +17,7 @@ import static org.prunekit.report.ResultsLayout.NON_ZERO;
 import static org.prunekit.report.ResultsLayout.PARAMETERS;
 import static org.prunekit.report.ResultsLayout.REPEAT;
 import static org.prunekit.report.ResultsLayout.ROUNDS;
+import static org.prunekit.report.ResultsLayout.SELECTION_METRIC;
 import static org.prunekit.report.ResultsLayout.STRENGTH;
 
 import java.io.IOException;
@@ -144,7 +145,7 @@ public final class ResultsReader {
                     arm -> !summary.method(arm).equals(ResultsLayout.L1_PATH),
                     arm -> strengthName(candByArm.getOrDefault(arm, List.of()))));
         }
-        saved.table(ResultsLayout.CP_TABLE).ifPresent(cp -> charts.addAll(innerCvCharts(cp, summary, metric)));
+        saved.table(ResultsLayout.CP_TABLE).ifPresent(cp -> charts.addAll(innerCvCharts(cp, summary)));
         List<PairedComparison> comparisons =
                 summary.paired().stream().filter(p -> p.metric().equals(metric)).toList();
         return new ReportData(
@@ -292,12 +293,12 @@ public final class ResultsReader {
     }
 
     /**
-     * Cost-complexity and L1 cross-validation charts from {@code cp-table.csv}: inner mean ± standard error of the
-     * selection metric, the one-SE threshold and choices exactly as {@link Selection} computes them.
+     * Cost-complexity and L1 cross-validation charts from {@code cp-table.csv}: inner mean ± standard error of each
+     * arm's own selection metric (its {@code selection_metric} column, else summary.json's), the one-SE threshold and
+     * choices exactly as {@link Selection} computes them in that metric's direction.
      */
-    private static List<ChartSpec> innerCvCharts(CsvRows cp, RunSummary summary, String metric) {
+    private static List<ChartSpec> innerCvCharts(CsvRows cp, RunSummary summary) {
         cp.require(ARM, REPEAT, FOLD, CANDIDATE, STRENGTH, NON_ZERO, INNER_MEAN, INNER_SD, INNER_FOLDS);
-        boolean higherIsBetter = higherIsBetter(metric);
         Map<String, List<Row>> byArm = new LinkedHashMap<>();
         for (Row r : cp.rows()) {
             if (!r.text(CANDIDATE).isEmpty()) { // a step of the full path that was not a candidate: not scored
@@ -312,6 +313,11 @@ public final class ResultsReader {
                 continue;
             }
             List<Row> rows = preferredCell(e.getValue());
+            String metric = cp.has(SELECTION_METRIC)
+                            && !rows.get(0).text(SELECTION_METRIC).isEmpty()
+                    ? rows.get(0).text(SELECTION_METRIC)
+                    : summary.metric(arm);
+            boolean higherIsBetter = higherIsBetter(metric);
             double[] strength = column(rows, STRENGTH);
             double[] mean = column(rows, INNER_MEAN);
             double[] sd = column(rows, INNER_SD);

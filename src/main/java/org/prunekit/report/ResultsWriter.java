@@ -261,7 +261,7 @@ public final class ResultsWriter {
         List<String> h = new ArrayList<>(
                 List.of("arm", "repeat", "fold", "candidate", "chosen", "strength", "nonzero_parameters"));
         detailKeys().forEach(k -> h.add("size_" + col(k)));
-        h.addAll(List.of("selection_metric", "inner_mean", "inner_sd", "inner_se", "inner_folds"));
+        h.addAll(List.of(ResultsLayout.SELECTION_METRIC, "inner_mean", "inner_sd", "inner_se", "inner_folds"));
         return h;
     }
 

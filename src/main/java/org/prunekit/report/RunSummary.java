@@ -102,6 +102,15 @@ record RunSummary(
                 .orElse("?");
     }
 
+    /** The arm's own selection metric; the study's for an arm summary.json does not list. */
+    String metric(String arm) {
+        return arms.stream()
+                .filter(a -> a.name().equals(arm))
+                .map(Arm::metric)
+                .findFirst()
+                .orElse(metric);
+    }
+
     /** The arm's rule, preceded by its metric where that is not the study's ("deviance, best"). */
     String selection(String arm) {
         return arms.stream()

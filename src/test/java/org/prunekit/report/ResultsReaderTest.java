@@ -150,6 +150,29 @@ class ResultsReaderTest {
     }
 
     @Test
+    void innerCvChartsUseEachArmsOwnSelectionMetric() throws Exception {
+        Path run = ResultsFixture.write(tmp.resolve("run"));
+        Path cp = run.resolve("cp-table.csv");
+        // the lasso selects on deviance (lower is better), the tree on balanced accuracy; the study's metric is AP
+        Files.writeString(
+                cp,
+                Files.readAllLines(cp).stream()
+                        .map(l -> l.startsWith("lasso,") ? l.replace(",average-precision,", ",deviance,") : l)
+                        .map(l ->
+                                l.startsWith("cart-ccp,") ? l.replace(",average-precision,", ",balanced-accuracy,") : l)
+                        .reduce("", (a, b) -> a + b + "\n"));
+        ReportData d = ResultsReader.read(run);
+        CostComplexityChart.Data ccp = (CostComplexityChart.Data) d.charts().get(6);
+        assertEquals("balanced-accuracy", ccp.metric());
+        L1CvChart.Data l1 = (L1CvChart.Data) d.charts().get(7);
+        assertEquals("deviance", l1.metric());
+        // lowest mean deviance 0.58 at lambda 0.1 (1 feature); nothing smaller lies within its standard error
+        assertEquals(0.1, l1.lambdaMin(), 0);
+        assertEquals(0.1, l1.lambda1se(), 0);
+        assertTrue(l1.caption().contains("inner-CV deviance"), l1.caption());
+    }
+
+    @Test
     void summarisesTheDatasetAndKeepsWarnings() throws Exception {
         ReportData d = ResultsReader.read(ResultsFixture.write(tmp.resolve("run")));
         // as the harness counted them in summary.json
