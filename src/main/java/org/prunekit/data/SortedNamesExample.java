@@ -1,18 +1,26 @@
 package org.prunekit.data;
 
+import org.tribuo.FeatureMap;
 import org.tribuo.classification.Label;
 import org.tribuo.impl.ArrayExample;
 
 /**
  * A Tribuo {@link ArrayExample} built from feature names that are already sorted and distinct (an encoder's), without
  * the work Tribuo repeats for every example: its constructor re-sorts the names (an argsort and two array copies) and
- * {@link org.tribuo.MutableDataset#add} validates them through a {@code HashSet}. Here both are a linear scan of
- * adjacent names; whenever the names are not strictly ascending (a later {@code densify} or {@code add}), Tribuo's own
- * sort and check run. The example is otherwise Tribuo's: same names, values, order and {@code equals}.
+ * {@link org.tribuo.MutableDataset#add} validates them through a {@code HashSet} and interns every name against the
+ * dataset's feature map. Here the order is one linear scan of adjacent names, made when Tribuo sorts (on construction
+ * and after every change that can unsort the names: {@code add}, {@code densify}) and remembered for the validity check;
+ * whenever the names are not strictly ascending, Tribuo's own sort and check run. Interning is skipped: the encoder's
+ * rows share its name instances, which the feature map of a dataset built from them holds too, and interning never
+ * changes what a name equals. The example is otherwise Tribuo's: same names, values, order and {@code equals}.
  */
 final class SortedNamesExample extends ArrayExample<Label> {
 
     private static final long serialVersionUID = 1L;
+
+    // Set by sort(), which ArrayExample's constructor calls before this class's fields are initialised: so no
+    // initialiser here, which would run after that call and overwrite it.
+    private boolean ascending;
 
     /** @param names strictly ascending (else sorted as Tribuo sorts); copied, as Tribuo copies them */
     SortedNamesExample(Label output, String[] names, double[] values) {
@@ -21,15 +29,20 @@ final class SortedNamesExample extends ArrayExample<Label> {
 
     @Override
     protected void sort() {
-        if (!strictlyAscending()) {
+        ascending = strictlyAscending();
+        if (!ascending) {
             super.sort();
         }
     }
 
+    /** Nothing to intern: see the class comment. */
+    @Override
+    public void canonicalize(FeatureMap featureMap) {}
+
     /** Tribuo's rule: some features, no NaN value, no name twice (for sorted names: no two adjacent equal). */
     @Override
     public boolean validateExample() {
-        if (!strictlyAscending()) {
+        if (!ascending) {
             return super.validateExample();
         }
         if (size == 0) {

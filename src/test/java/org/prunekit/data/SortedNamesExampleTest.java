@@ -83,6 +83,39 @@ class SortedNamesExampleTest {
                 features(ours).stream().map(s -> s.split("=")[0]).toList());
     }
 
+    /** The order found at construction is found again after every change that can unsort the names. */
+    @Test
+    void addingNamesValidatesAsTribuoDoes() {
+        for (String added : List.of("a", "c", "e", "b")) {
+            ArrayExample<Label> tribuo = new ArrayExample<>(Y, new String[] {"b", "d"}, new double[] {2, 4});
+            SortedNamesExample ours = new SortedNamesExample(Y, new String[] {"b", "d"}, new double[] {2, 4});
+            tribuo.add(new Feature(added, 1));
+            ours.add(new Feature(added, 1));
+            assertEquals(features(tribuo), features(ours), added);
+            assertEquals(tribuo.validateExample(), ours.validateExample(), added);
+        }
+        SortedNamesExample dup = new SortedNamesExample(Y, new String[] {"b", "d"}, new double[] {2, 4});
+        dup.add(new Feature("b", 1));
+        assertFalse(dup.validateExample(), "a name twice");
+        dup.removeFeatures(List.of(new Feature("b", 1)));
+        assertEquals(
+                new ArrayExample<>(Y, new String[] {"d"}, new double[] {4}).validateExample(), dup.validateExample());
+    }
+
+    /** Interning is skipped: the names stay equal to the feature map's (only their instances could differ). */
+    @Test
+    void canonicalizeKeepsTheNames() {
+        MutableDataset<Label> d = TableEncoder.fit(TestData.table("german_credit.csv"), new int[] {0, 1, 2, 3})
+                .encode(new int[] {0, 1, 2, 3});
+        Example<Label> e = d.getExample(2);
+        List<String> before = features(e);
+        e.canonicalize(d.getFeatureMap());
+        assertEquals(before, features(e));
+        for (Feature f : e) {
+            assertTrue(d.getFeatureMap().get(f.getName()) != null, f.getName());
+        }
+    }
+
     /** A training part encoded as before (Tribuo's ArrayExample per row): the same examples and feature statistics. */
     @Test
     void encodedDatasetIsTheOneTribuosExamplesGive() {
