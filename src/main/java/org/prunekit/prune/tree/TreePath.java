@@ -469,15 +469,16 @@ public final class TreePath implements PruningPath, FullPath {
         int rows = data.size();
         int[] at = new int[rows];
         double[] x = new double[fmap.size()];
+        DenseFeatures.Reader features = new DenseFeatures.Reader(fmap);
         int r = 0;
         for (Example<Label> e : data) {
-            DenseFeatures.fill(e, fmap, x);
+            features.fill(e, x);
             int node = 0;
             while (t.left[node] >= 0) {
                 node = x[t.feature[node]] > t.threshold[node] ? t.right[node] : t.left[node];
             }
             at[r++] = node;
-            DenseFeatures.clear(e, fmap, x);
+            features.clear(x);
         }
         NestedScorer.scoreSome(t, firstCollapsed, strengths.length, nodeProbs, at, wanted, sink);
     }

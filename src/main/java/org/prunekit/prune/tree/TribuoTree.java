@@ -127,6 +127,7 @@ public final class TribuoTree {
         ImmutableOutputInfo<Label> outputs = tm.getOutputIDInfo();
         ImmutableFeatureMap fmap = tm.getFeatureIDMap();
         double[] x = new double[fmap.size()];
+        DenseFeatures.Reader features = new DenseFeatures.Reader(fmap);
         for (Example<Label> e : train) {
             int k = outputs.getID(e.getOutput());
             if (k < 0) {
@@ -134,7 +135,7 @@ public final class TribuoTree {
                         "training label '" + e.getOutput().getLabel() + "' is unknown to the model");
             }
             double w = e.getWeight();
-            DenseFeatures.fill(e, fmap, x);
+            features.fill(e, x);
             int t = 0;
             while (true) {
                 counts[t][k] += w;
@@ -144,7 +145,7 @@ public final class TribuoTree {
                 }
                 t = x[feature[t]] > threshold[t] ? right[t] : left[t];
             }
-            DenseFeatures.clear(e, fmap, x);
+            features.clear(x);
         }
     }
 
