@@ -9,10 +9,26 @@ public sealed interface Column permits Column.Numeric, Column.Categorical {
 
     boolean isMissing(int row);
 
-    /** A numeric column; a missing value is {@code NaN}. */
-    record Numeric(String name, double[] values) implements Column {
-        public Numeric {
-            values = values.clone();
+    /**
+     * A numeric column; a missing value is {@code NaN}. Immutable; {@link #medianOf} sorts the column once (on first
+     * use) instead of every row subset it is asked about.
+     */
+    final class Numeric implements Column {
+        private final String name;
+        private final double[] values;
+        private volatile Ranks ranks; // made on first use
+
+        /** The non-missing values in {@code Arrays.sort} order, and each row's position among them (-1: missing). */
+        private record Ranks(double[] sorted, int[] rank) {}
+
+        public Numeric(String name, double[] values) {
+            this.name = name;
+            this.values = values.clone();
+        }
+
+        @Override
+        public String name() {
+            return name;
         }
 
         public double get(int row) {
@@ -30,9 +46,66 @@ public sealed interface Column permits Column.Numeric, Column.Categorical {
         }
 
         /** A copy of the values. */
-        @Override
         public double[] values() {
             return values.clone();
+        }
+
+        /**
+         * The median of the non-missing values at {@code rows} (a row listed twice counts twice): the middle value in
+         * {@code Arrays.sort} order, or the mean of the two middle ones; 0 when none is present. Exactly what sorting
+         * those values gives, in O(column length) after the column's one sort.
+         */
+        public double medianOf(int[] rows) {
+            Ranks rk = ranks();
+            int[] times = new int[rk.sorted().length];
+            int k = 0;
+            for (int r : rows) {
+                int at = rk.rank()[r];
+                if (at >= 0) {
+                    times[at]++;
+                    k++;
+                }
+            }
+            if (k == 0) {
+                return 0.0;
+            }
+            // positions k/2 - 1 and k/2 of the sorted multiset (one position when k is odd); rows with equal values
+            // may hold different positions among them, which changes no value read here
+            int lo = k % 2 == 1 ? k / 2 : k / 2 - 1;
+            int hi = k / 2;
+            double low = Double.NaN;
+            int seen = 0;
+            for (int at = 0; ; at++) {
+                seen += times[at];
+                if (seen > lo && Double.isNaN(low)) {
+                    low = rk.sorted()[at];
+                }
+                if (seen > hi) {
+                    return lo == hi ? rk.sorted()[at] : (low + rk.sorted()[at]) / 2;
+                }
+            }
+        }
+
+        private Ranks ranks() {
+            Ranks rk = ranks;
+            if (rk == null) {
+                double[] sorted = java.util.Arrays.stream(values)
+                        .filter(v -> !Double.isNaN(v))
+                        .sorted()
+                        .toArray();
+                int[] rank = new int[values.length];
+                for (int r = 0; r < rank.length; r++) {
+                    rank[r] = Double.isNaN(values[r]) ? -1 : java.util.Arrays.binarySearch(sorted, values[r]);
+                }
+                rk = new Ranks(sorted, rank);
+                ranks = rk; // two threads may both build it: equal results, either is kept
+            }
+            return rk;
+        }
+
+        @Override
+        public String toString() {
+            return "Numeric[name=" + name + ", rows=" + values.length + "]";
         }
     }
 

@@ -27,6 +27,37 @@ final class SortedNamesExample extends ArrayExample<Label> {
         super(output, names, values);
     }
 
+    /**
+     * An example over names checked once for all the rows that share them: no per-row order check.
+     *
+     * @param values one per name, taken as they are (not copied): the caller hands over a fresh array
+     */
+    SortedNamesExample(Label output, Names names, double[] values) {
+        super(output, DEFAULT_WEIGHT, 0);
+        if (names.names.length != values.length) {
+            throw new IllegalArgumentException(
+                    "names.length != values.length, names = " + names.names.length + ", values = " + values.length);
+        }
+        featureNames = names.names.clone();
+        featureValues = values;
+        size = values.length;
+        ascending = names.ascending;
+        if (!ascending) {
+            sort();
+        }
+    }
+
+    /** Feature names whose order is checked once, for the many examples an encoder builds over them. */
+    static final class Names {
+        private final String[] names;
+        private final boolean ascending;
+
+        Names(String[] names) {
+            this.names = names.clone();
+            this.ascending = strictlyAscending(this.names, this.names.length);
+        }
+    }
+
     @Override
     protected void sort() {
         ascending = strictlyAscending();
@@ -57,6 +88,10 @@ final class SortedNamesExample extends ArrayExample<Label> {
     }
 
     private boolean strictlyAscending() {
+        return strictlyAscending(featureNames, size);
+    }
+
+    private static boolean strictlyAscending(String[] featureNames, int size) {
         for (int i = 1; i < size; i++) {
             if (featureNames[i - 1].compareTo(featureNames[i]) >= 0) {
                 return false;

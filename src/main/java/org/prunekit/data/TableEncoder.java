@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import org.tribuo.Example;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
@@ -64,7 +65,7 @@ public final class TableEncoder {
         for (int c = 0; c < p; c++) {
             levels.add(List.of());
             if (cols.get(c) instanceof Column.Numeric n) {
-                medians[c] = median(n, trainRows);
+                medians[c] = n.medianOf(trainRows);
                 feature[c] = names.size();
                 names.add(n.name());
             }
@@ -205,13 +206,16 @@ public final class TableEncoder {
         LabelFactory factory = new LabelFactory();
         // Tribuo's ArrayExample keeps its features sorted by name and sorts what it is given: handing it the names
         // already sorted (the values permuted to match, once per row) gives the same example, and SortedNamesExample
-        // skips the re-sort and the set-based name check that Tribuo would repeat for every row
+        // checks the order once for all rows instead of Tribuo's re-sort and set-based name check per row
         List<String> features = encoding.features();
-        Integer[] order = new Integer[features.size()];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, (a, b) -> features.get(a).compareTo(features.get(b)));
-        String[] names = new String[order.length];
-        Arrays.setAll(names, i -> features.get(order[i]));
+        int[] order = IntStream.range(0, features.size())
+                .boxed()
+                .sorted((a, b) -> features.get(a).compareTo(features.get(b)))
+                .mapToInt(Integer::intValue)
+                .toArray();
+        String[] sortedNames = new String[order.length];
+        Arrays.setAll(sortedNames, i -> features.get(order[i]));
+        SortedNamesExample.Names names = new SortedNamesExample.Names(sortedNames);
         List<Example<Label>> examples = new ArrayList<>(rowIndices.length);
         for (int r : rowIndices) {
             double[] x = row(r);
@@ -228,21 +232,5 @@ public final class TableEncoder {
     /** The encoded feature vector of one row, in {@link #featureNames()} order. */
     public double[] row(int r) {
         return rows.row(r);
-    }
-
-    private static double median(Column.Numeric n, int[] rows) {
-        double[] v = new double[rows.length];
-        int k = 0;
-        for (int r : rows) {
-            double d = n.get(r);
-            if (!Double.isNaN(d)) {
-                v[k++] = d;
-            }
-        }
-        if (k == 0) {
-            return 0.0;
-        }
-        Arrays.sort(v, 0, k);
-        return k % 2 == 1 ? v[k / 2] : (v[k / 2 - 1] + v[k / 2]) / 2;
     }
 }

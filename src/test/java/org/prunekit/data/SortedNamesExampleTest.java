@@ -49,7 +49,10 @@ class SortedNamesExampleTest {
             double[] sortedValues =
                     Arrays.stream(order).mapToDouble(i -> values[i]).toArray();
             for (SortedNamesExample e : List.of(
-                    new SortedNamesExample(Y, sortedNames, sortedValues), new SortedNamesExample(Y, names, values))) {
+                    new SortedNamesExample(Y, sortedNames, sortedValues),
+                    new SortedNamesExample(Y, names, values),
+                    new SortedNamesExample(Y, new SortedNamesExample.Names(sortedNames), sortedValues.clone()),
+                    new SortedNamesExample(Y, new SortedNamesExample.Names(names), values.clone()))) {
                 assertEquals(features(tribuo), features(e));
                 assertEquals(tribuo, e);
                 assertTrue(e.validateExample());
@@ -67,6 +70,11 @@ class SortedNamesExampleTest {
                     tribuo.validateExample(),
                     new SortedNamesExample(Y, names[i], values[i]).validateExample(),
                     Arrays.toString(names[i]) + " " + Arrays.toString(values[i]));
+            assertEquals(
+                    tribuo.validateExample(),
+                    new SortedNamesExample(Y, new SortedNamesExample.Names(names[i]), values[i].clone())
+                            .validateExample(),
+                    "names checked once: " + Arrays.toString(names[i]) + " " + Arrays.toString(values[i]));
         }
         assertFalse(new SortedNamesExample(Y, new String[] {"a", "a"}, new double[] {1, 2}).validateExample());
     }
