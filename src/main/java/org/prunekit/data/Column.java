@@ -1,5 +1,7 @@
 package org.prunekit.data;
 
+import java.util.Arrays;
+
 /** One column of a {@link Table}: numeric (missing = NaN) or categorical (missing = null). */
 public sealed interface Column permits Column.Numeric, Column.Categorical {
 
@@ -89,13 +91,13 @@ public sealed interface Column permits Column.Numeric, Column.Categorical {
         private Ranks ranks() {
             Ranks rk = ranks;
             if (rk == null) {
-                double[] sorted = java.util.Arrays.stream(values)
+                double[] sorted = Arrays.stream(values)
                         .filter(v -> !Double.isNaN(v))
                         .sorted()
                         .toArray();
                 int[] rank = new int[values.length];
                 for (int r = 0; r < rank.length; r++) {
-                    rank[r] = Double.isNaN(values[r]) ? -1 : java.util.Arrays.binarySearch(sorted, values[r]);
+                    rank[r] = Double.isNaN(values[r]) ? -1 : Arrays.binarySearch(sorted, values[r]);
                 }
                 rk = new Ranks(sorted, rank);
                 ranks = rk; // two threads may both build it: equal results, either is kept

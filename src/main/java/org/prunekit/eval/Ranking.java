@@ -1,6 +1,7 @@
 package org.prunekit.eval;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * Threshold-free binary ranking metrics of one score column: the rows are reduced to their distinct scores (one
@@ -159,7 +160,7 @@ final class Ranking {
 
         /** The occupied slots, by ascending score. */
         int[] slotsByScore() {
-            return java.util.stream.IntStream.range(0, key.length)
+            return IntStream.range(0, key.length)
                     .filter(i -> used[i])
                     .boxed()
                     .sorted((a, b) -> Double.compare(key[a], key[b]))
