@@ -8,8 +8,9 @@ import org.tribuo.impl.ArrayExample;
  * A Tribuo {@link ArrayExample} built from feature names that are already sorted and distinct (an encoder's), without
  * the work Tribuo repeats for every example: its constructor re-sorts the names (an argsort and two array copies) and
  * {@link org.tribuo.MutableDataset#add} validates them through a {@code HashSet} and interns every name against the
- * dataset's feature map. Here the order is one linear scan of adjacent names, made when Tribuo sorts (on construction
- * and after every change that can unsort the names: {@code add}, {@code densify}) and remembered for the validity check;
+ * dataset's feature map. Here the order is one linear scan of adjacent names, made once for all the rows that share a
+ * {@link Names}, or when Tribuo sorts (on construction from plain names and after every change that can unsort them:
+ * {@code add}, {@code densify}), and remembered for the validity check;
  * whenever the names are not strictly ascending, Tribuo's own sort and check run. Interning is skipped: the encoder's
  * rows share its name instances, which the feature map of a dataset built from them holds too, and interning never
  * changes what a name equals. The example is otherwise Tribuo's: same names, values, order and {@code equals}.
