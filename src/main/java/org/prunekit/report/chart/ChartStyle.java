@@ -159,8 +159,10 @@ public final class ChartStyle {
     }
 
     /**
-     * Last touches that depend on the data, applied before encoding: a logarithmic x axis spanning at most three
-     * decades gets labels between the powers of ten (1, 2, 5, 10, ...), which alone would leave one or two labels.
+     * Last touches that depend on the data, applied before encoding: a logarithmic x axis spanning at most two decades
+     * is labelled at every multiple of its powers of ten (1, 2, ..., 9, 10, 20, ...), where labels at the powers alone
+     * would be two or three; a wider one only at the powers of ten, as its multiples' labels would run together below
+     * each power (three decades in 1200 pixels: "6070809100").
      */
     public static <C extends Chart<?, ?>> C finish(C chart) {
         if (chart instanceof XYChart xy && xy.getStyler().isXAxisLogarithmic()) {
@@ -172,7 +174,7 @@ public final class ChartStyle {
                     hi = Math.max(hi, s.getXMax());
                 }
             }
-            xy.getStyler().setXAxisLogarithmicDecadeOnly(!(hi / lo <= 1000));
+            xy.getStyler().setXAxisLogarithmicDecadeOnly(!(hi / lo <= 100));
         }
         return chart;
     }

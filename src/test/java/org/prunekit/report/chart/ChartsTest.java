@@ -50,6 +50,17 @@ class ChartsTest {
                 }));
     }
 
+    /** Labels between the powers of ten on a log axis up to two decades wide; only the powers beyond. */
+    @Test
+    void logAxisLabelsMultiplesOnlyWhereTheyFit() {
+        for (double hi : new double[] {10, 100, 101, 900}) {
+            XYChart chart = ChartStyle.xy("t", "x", "y", true);
+            chart.addSeries("s", new double[] {1, hi}, new double[] {0, 1});
+            ChartStyle.finish(chart);
+            assertEquals(hi > 100, chart.getStyler().isXAxisLogarithmicDecadeOnly(), "1 to " + hi);
+        }
+    }
+
     @Test
     void paretoHasOneSeriesPerArmPlusChosenMarkers() {
         XYChart chart = ParetoChart.chart(ChartSamples.pareto());
