@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,12 +60,17 @@ class LauncherJarTest {
                         + "printf \"jar$(wc -l < '" + log + "/builds')\" > target/prunekit.jar\n");
         script(
                 bin.resolve("java"),
-                "while [ \"$1\" != -jar ]; do shift; done\n"
+                "printf '%s\\n' \"$@\" > '" + log + "'/args.$$\n"
+                        + "for a in \"$@\"; do case \"$a\" in -XX:ArchiveClassesAtExit=*) "
+                        + "printf archive > \"${a#*=}\" ;; esac; done\n"
+                        + "while [ \"$1\" != -jar ]; do shift; done\n"
                         + "jar=$2; name=$4\n"
                         + "echo \"${OMP_NUM_THREADS:-unset}\" > '" + log + "'/$name.omp\n"
                         + "cat \"$jar\" > '" + log + "'/$name.start\n"
                         + "i=0; while [ ! -f '" + log + "/go' ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i+1)); done\n"
-                        + "cat \"$jar\" > '" + log + "'/$name.end\n");
+                        + "cat \"$jar\" > '" + log + "'/$name.end\n"
+                        + "mv '" + log + "'/args.$$ '" + log + "'/$name.args\n"
+                        + "case \"$name\" in bad*) exit 2 ;; esac\n");
     }
 
     /** The tools the launcher and the stand-ins use, linked into one folder: a PATH without flock. */
@@ -105,17 +111,24 @@ class LauncherJarTest {
 
     /** As {@link #launch(String)}, with {@code OMP_NUM_THREADS} set to {@code omp} (null: unset). */
     private Process launch(String name, String omp) throws IOException {
+        return launch("validate", name, omp, Map.of());
+    }
+
+    /** {@code ./prunekit COMMAND NAME} with {@code env} added to the launcher's environment. */
+    private Process launch(String command, String name, String omp, Map<String, String> env) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(
-                        "/bin/bash", home.resolve("prunekit").toString(), "validate", name)
+                        "/bin/bash", home.resolve("prunekit").toString(), command, name)
                 .redirectOutput(log.resolve(name + ".out").toFile())
                 .redirectError(log.resolve(name + ".err").toFile());
         String path = tools != null ? tools.toString() : pb.environment().getOrDefault("PATH", "/usr/bin:/bin");
         pb.environment().put("PATH", bin + ":" + path);
         pb.environment().remove("PRUNEKIT_JAVA_OPTS");
         pb.environment().remove("OMP_NUM_THREADS");
+        pb.environment().remove("PRUNEKIT_CDS");
         if (omp != null) {
             pb.environment().put("OMP_NUM_THREADS", omp);
         }
+        pb.environment().putAll(env);
         return pb.start();
     }
 
@@ -145,7 +158,7 @@ class LauncherJarTest {
     private List<String> copies() throws IOException {
         try (Stream<Path> s = Files.list(home.resolve("target/run"))) {
             return s.map(p -> p.getFileName().toString())
-                    .filter(n -> n.startsWith("prunekit-"))
+                    .filter(n -> n.startsWith("prunekit-") && n.endsWith(".jar"))
                     .sorted()
                     .toList();
         }
@@ -243,5 +256,101 @@ class LauncherJarTest {
         finish(a, b);
         assertEquals("1", read("a.omp").strip());
         assertEquals("3", read("b.omp").strip());
+    }
+
+    /** {@code ./prunekit COMMAND NAME} to its end (its JVM does not wait); returns the JVM's arguments, one a line. */
+    private List<String> jvmArgs(String command, String name, Map<String, String> env, int status) throws Exception {
+        Files.writeString(log.resolve("go"), "");
+        Process p = launch(command, name, null, env);
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "launcher ended");
+        assertEquals(status, p.exitValue(), "launcher status: " + read(name + ".err"));
+        return read(name + ".args").lines().toList();
+    }
+
+    private List<String> runDir() throws IOException {
+        try (Stream<Path> s = Files.list(home.resolve("target/run"))) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private static List<String> cdsOptions(List<String> args) {
+        return args.stream()
+                .filter(a -> a.contains("cds") || a.contains("Archive"))
+                .toList();
+    }
+
+    /**
+     * Class-data sharing: the first successful {@code run} of a jar copy records {@code <copy>.jsa} (written to a
+     * temporary name, renamed when the run succeeded); later commands map it; it goes with its copy; a failed run and
+     * other commands record nothing; {@code PRUNEKIT_CDS=off} passes no CDS option at all.
+     */
+    @ParameterizedTest(name = "flock {0}")
+    @ValueSource(booleans = {true, false})
+    void theFirstSuccessfulRunRecordsAClassArchiveThatLaterCommandsMap(boolean flock) throws Exception {
+        useFlock(flock);
+        List<String> validate = jvmArgs("validate", "v", Map.of(), 0);
+        assertEquals(ClassArchiveJvmTest.QUIET, cdsOptions(validate), "no archive yet");
+        String copy = copies().get(0);
+        Path archive = home.resolve("target/run/" + copy + ".jsa");
+
+        jvmArgs("run", "bad-config", Map.of(), 2);
+        assertEquals(List.of("current", copy), runDir(), "a failed run keeps no archive, nor its temporary file");
+
+        List<String> first = jvmArgs("run", "r1", Map.of(), 0);
+        List<String> recording = cdsOptions(first);
+        assertEquals(ClassArchiveJvmTest.QUIET, recording.subList(0, 2));
+        assertEquals(3, recording.size(), recording.toString());
+        assertTrue(
+                recording
+                        .get(2)
+                        .matches("-XX:ArchiveClassesAtExit=.*/target/run/" + copy.replace(".", "\\.")
+                                + "\\.jsa\\.[0-9]+\\.tmp"),
+                recording.get(2));
+        assertEquals("archive", Files.readString(archive), "renamed from the temporary file");
+        assertEquals(List.of("current", copy, copy + ".jsa"), runDir());
+
+        for (String command : List.of("run", "predict", "report")) {
+            List<String> mapped = cdsOptions(jvmArgs(command, "m-" + command, Map.of(), 0));
+            assertEquals(ClassArchiveJvmTest.QUIET, mapped.subList(0, 2));
+            assertEquals(List.of("-XX:SharedArchiveFile=" + archive), mapped.subList(2, mapped.size()));
+        }
+        assertEquals(List.of(), cdsOptions(jvmArgs("run", "off", Map.of("PRUNEKIT_CDS", "off"), 0)));
+
+        // a rebuild makes a new copy: its first run records its own archive; the old copy goes with its archive
+        Files.setLastModifiedTime(
+                home.resolve("src/main/A.java"), FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+        jvmArgs("run", "rebuilt", Map.of(), 0);
+        Files.setLastModifiedTime(
+                home.resolve("src/main/A.java"),
+                FileTime.fromMillis(Files.getLastModifiedTime(home.resolve("target/prunekit.jar"))
+                                .toMillis()
+                        - 1_000));
+        if (!flock) { // without flock unused copies go once `current` has named another for a minute
+            Files.setLastModifiedTime(
+                    home.resolve("target/run/current"), FileTime.fromMillis(System.currentTimeMillis() - 120_000));
+        }
+        jvmArgs("validate", "after", Map.of(), 0);
+        List<String> now = copies();
+        assertEquals(1, now.size(), now.toString());
+        assertFalse(now.get(0).equals(copy));
+        assertEquals(List.of("current", now.get(0), now.get(0) + ".jsa"), runDir());
+    }
+
+    /** A temporary archive left by a launcher that was killed is removed; one a live launcher is writing is not. */
+    @Test
+    void aTemporaryArchiveOfADeadLauncherIsRemoved() throws Exception {
+        useFlock(Files.isExecutable(Path.of("/usr/bin/flock")));
+        jvmArgs("validate", "v", Map.of(), 0);
+        String copy = copies().get(0);
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path dead = home.resolve("target/run/" + copy + ".jsa." + gone.pid() + ".tmp");
+        Path live = home.resolve(
+                "target/run/" + copy + ".jsa." + ProcessHandle.current().pid() + ".tmp");
+        Files.writeString(dead, "half");
+        Files.writeString(live, "half");
+        jvmArgs("validate", "w", Map.of(), 0);
+        assertFalse(Files.exists(dead), "dead launcher's temporary archive removed");
+        assertTrue(Files.exists(live), "live launcher's temporary archive kept");
     }
 }
