@@ -47,6 +47,23 @@ public record Coefficients(double lambda, double[] a0, double[][] beta) {
         return c;
     }
 
+    /** Non-zero parameters, intercepts included ({@link SparseLinearModel#size()}'s count). */
+    public long nonZeroParameters() {
+        return nonZeroParameters(a0, beta);
+    }
+
+    /** Non-zero entries of {@code a0} and {@code beta}. */
+    static long nonZeroParameters(double[] a0, double[][] beta) {
+        long nz = 0;
+        for (int k = 0; k < a0.length; k++) {
+            nz += a0[k] != 0 ? 1 : 0;
+            for (double v : beta[k]) {
+                nz += v != 0 ? 1 : 0;
+            }
+        }
+        return nz;
+    }
+
     /** Non-zero coefficients, intercepts excluded. */
     public long nonZero() {
         return Arrays.stream(beta)

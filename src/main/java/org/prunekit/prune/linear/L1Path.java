@@ -1,6 +1,6 @@
 package org.prunekit.prune.linear;
 
-import java.util.ArrayList;
+import java.util.AbstractList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,19 +21,31 @@ import org.tribuo.classification.Label;
 public final class L1Path implements PruningPath, PathExport {
 
     private final ModelPath models;
-    private final List<Candidate> candidates;
     private final int[] indices;
+    private final Candidate[] built;
 
-    /** @param indices path indices to offer as candidates, in decreasing-λ order */
+    /**
+     * @param indices path indices to offer as candidates, in decreasing-λ order. A candidate's model is built on
+     *     first use: an inner-fold path is only scored from its coefficients ({@link #scoreAt}), and a Tribuo model
+     *     renders its provenance to a string when constructed (most of the cost of building one)
+     */
     L1Path(ModelPath models, int[] indices) {
         this.models = models;
         this.indices = indices.clone();
-        List<Candidate> cs = new ArrayList<>();
-        for (int a = indices.length - 1; a >= 0; a--) {
-            SparseLinearModel m = models.model(indices[a]);
-            cs.add(new Candidate(m.lambda(), m.size(), m));
+        this.built = new Candidate[indices.length];
+    }
+
+    /** The path index of candidate {@code i} (candidates run from the smallest λ up). */
+    private int index(int i) {
+        return indices[indices.length - 1 - i];
+    }
+
+    private synchronized Candidate candidate(int i) {
+        if (built[i] == null) {
+            SparseLinearModel m = models.model(index(i));
+            built[i] = new Candidate(m.lambda(), m.size(), m);
         }
-        this.candidates = List.copyOf(cs);
+        return built[i];
     }
 
     /** The raw path (all λs, plain arrays). */
@@ -50,9 +62,39 @@ public final class L1Path implements PruningPath, PathExport {
         return "lambda";
     }
 
+    /** The candidates, least pruned first; a candidate's model is built on first access. Unmodifiable. */
     @Override
     public List<Candidate> candidates() {
-        return candidates;
+        return new AbstractList<>() {
+            @Override
+            public Candidate get(int i) {
+                return candidate(i);
+            }
+
+            @Override
+            public int size() {
+                return built.length;
+            }
+        };
+    }
+
+    @Override
+    public double[] strengths() {
+        double[] lambdas = models.path().lambdas();
+        double[] out = new double[indices.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = lambdas[index(i)];
+        }
+        return out;
+    }
+
+    @Override
+    public long[] nonZeroParameters() {
+        long[] out = new long[indices.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = models.path().at(index(i)).nonZeroParameters();
+        }
+        return out;
     }
 
     @Override
@@ -66,7 +108,7 @@ public final class L1Path implements PruningPath, PathExport {
     public void scoreAll(Dataset<Label> data, List<String> classes, CandidateScores sink) {
         LinearScorer scorer = models.scorer(data, classes);
         for (int i = 0; i < indices.length; i++) {
-            sink.accept(i, scorer.probabilities(models.path().at(indices[indices.length - 1 - i])));
+            sink.accept(i, scorer.probabilities(models.path().at(index(i))));
         }
     }
 

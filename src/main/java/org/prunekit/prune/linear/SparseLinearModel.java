@@ -160,13 +160,7 @@ public final class SparseLinearModel extends Model<Label> implements FeatureUsag
      */
     public ModelSize size() {
         long params = (long) a0.length * (featureIDMap.size() + 1);
-        long nz = 0;
-        for (int k = 0; k < a0.length; k++) {
-            nz += a0[k] != 0 ? 1 : 0;
-            for (double v : beta[k]) {
-                nz += v != 0 ? 1 : 0;
-            }
-        }
+        long nz = Coefficients.nonZeroParameters(a0, beta);
         Set<String> used = featuresUsed();
         Map<String, Double> details = new HashMap<>();
         details.put("features", (double) used.size());

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.prunekit.data.Table;
 import org.prunekit.data.TableEncoder;
 import org.prunekit.eval.Probabilities;
+import org.prunekit.spi.Candidate;
 import org.prunekit.testing.TestData;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
@@ -91,6 +92,35 @@ class L1PathScoringTest {
                             .toArray(),
                     () -> what + ", row " + row + ": " + Arrays.toString(expected[row]) + " vs "
                             + Arrays.toString(actual[row]));
+        }
+    }
+
+    /**
+     * An L1 path builds a candidate's model only when asked ({@code candidates().get(i)}, once), and gives the strengths
+     * and non-zero counts the harness selects on from the coefficients: the same as the built candidates', on the whole
+     * path and on a sub-grid of it ({@code candidates: N}).
+     */
+    @Test
+    void strengthsAndSizesComeFromTheCoefficientsAndEqualTheBuiltCandidates() {
+        Table t = TestData.table("german_credit.csv");
+        int[] rows = IntStream.range(0, t.rows()).toArray();
+        MutableDataset<Label> data = TableEncoder.fit(t, rows, false).encode(rows);
+        for (int count : new int[] {0, 7}) {
+            L1Path path = new L1PathMethod(LogisticPathOptions.defaults(), count).path(null, data, null);
+            double[] strengths = path.strengths();
+            long[] nonZero = path.nonZeroParameters();
+            int n = path.candidates().size();
+            assertEquals(count == 0 ? path.path().size() : count, n);
+            assertEquals(n, strengths.length);
+            assertEquals(n, nonZero.length);
+            for (int i = 0; i < n; i++) {
+                Candidate c = path.candidates().get(i);
+                assertTrue(c == path.candidates().get(i), "built once");
+                assertEquals(c.strength(), strengths[i], "strength " + i);
+                assertEquals(c.size().nonZeroParameters(), nonZero[i], "non-zero parameters " + i);
+                assertEquals(((SparseLinearModel) c.model()).lambda(), strengths[i]);
+            }
+            assertTrue(nonZero[0] > nonZero[n - 1], "least pruned first: " + Arrays.toString(nonZero));
         }
     }
 }
