@@ -99,12 +99,11 @@ def peer_time(metrics, dataset, methods):
     return total, fits, len(folds)
 
 
-def fine_tunes(config_text, arm):
-    """Whether the arm's magnitude path fine-tunes: fine-tune-epochs > 0 in config.yaml (absent: the default, 20)."""
-    block = config_text.split(f"name: {arm}", 1)
-    if len(block) < 2:
-        die(f"arm {arm} not in config.yaml")
-    m = re.search(r"fine-tune-epochs: (\d+)", block[1].split("- name:", 1)[0])
+def fine_tunes(work_key):
+    """Whether a magnitude arm's path fine-tunes: fine-tune-epochs > 0 in its work key (summary.json's rendering of the
+    arm's model: and prune: blocks as prunekit read them, e.g. `magnitude{fine-tune-epochs=0, method=magnitude}`);
+    absent: the default, 20."""
+    m = re.search(r"[{ ]fine-tune-epochs=(\d+)[,}]", work_key)
     return m is None or int(m.group(1)) > 0
 
 
@@ -137,8 +136,6 @@ def prunekit_fits(folder):
         c["candidates"] += 1
     if not cells:
         die(f"{folder}/cp-table.csv has no rows")
-    config = (folder / "config.yaml").read_text() if (folder / "config.yaml").is_file() else die(
-        f"{folder}/config.yaml: missing")
     summary = summary_arms(folder)
     work = {arm: key for arm, (_, key) in summary.items()}
     arms = {}
@@ -154,7 +151,7 @@ def prunekit_fits(folder):
         counted.add((work[arm], repeat, fold))
         inner = int(c["inner"]) if c["inner"] not in ("", "0") and c["candidates"] > 1 else 0
         per_part = 1
-        if arms[arm] == "magnitude" and fine_tunes(config, arm):
+        if arms[arm] == "magnitude" and fine_tunes(work[arm]):
             per_part += c["candidates"] - 1
         total += (inner + 1) * per_part
     # an arm with a one-candidate path (method none) may have no cp-table rows: one fit per outer cell and the refit
