@@ -17,7 +17,7 @@ import org.prunekit.protocol.CellResult;
  * run keeps every finished cell and {@code --resume} only runs the missing ones. Doubles are written as the shortest
  * decimal that reads back to the same value (NaN as the string "NaN"), so a resumed run aggregates exactly the
  * numbers of an uninterrupted one. Cell files are written without indentation (they are read back by the tool, not by
- * people: pretty-printing doubled their size and was a third of the time spent saving them); the user-facing JSON
+ * people; without indentation a pima CART study's 44 cell files take 2.4 instead of 3.3 MB); the user-facing JSON
  * ({@code summary.json}, model provenance) is indented ({@link #JSON}).
  */
 public final class CellStore {
