@@ -85,7 +85,7 @@ class OutOfMemoryTest {
     @Test
     void outOfMemoryMidRunEndsTheJvmWithFinishedCellsIntact() throws Exception {
         // slow enough that the run is still going when its first cell file appears and the hog fills the heap
-        Path cfg = RunFiles.study(dir, 300, 4, 1, "{rows: 200, repeats: 50}");
+        Path cfg = RunFiles.study(dir, 300, 4, 1, "{rows: 200, repeats: 1000}");
         Path out = dir.resolve("run");
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>(List.of(javaBin, "-Xmx96m"));

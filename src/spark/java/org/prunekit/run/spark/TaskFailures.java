@@ -13,7 +13,8 @@ import org.prunekit.run.Progress;
 
 /**
  * Reports failed task attempts of the cells' job as they happen (Spark retries them), each with its group's key (the
- * cells' keys joined with {@code +}), and turns a failed job into one error naming the group that kept failing.
+ * cells' keys joined with {@code +}), and turns a failed job into one error naming the group that kept failing: the
+ * last attempt that counted towards Spark's task failures (a task killed because the job was aborted does not).
  */
 final class TaskFailures extends SparkListener {
 
@@ -37,8 +38,10 @@ final class TaskFailures extends SparkListener {
             return;
         }
         String why = failed.toErrorString().lines().findFirst().orElse("");
-        lastFailure.put(index, why);
-        lastFailed = index;
+        if (failed.countTowardsTaskFailures()) { // not a task killed because another one failed the job
+            lastFailure.put(index, why);
+            lastFailed = index;
+        }
         progress.warning("cell " + groups.get(index).key() + ": attempt "
                 + (end.taskInfo().attemptNumber() + 1) + " failed (" + why + ")"
                 + (failed.countTowardsTaskFailures() ? "" : "; not counted") + "; Spark retries it");
