@@ -1,9 +1,9 @@
 package org.prunekit.prune.ensemble;
 
-import java.util.AbstractList;
 import java.util.List;
 import java.util.function.Function;
 import org.prunekit.spi.Candidate;
+import org.prunekit.spi.LazyCandidates;
 import org.prunekit.spi.ModelSize;
 import org.prunekit.spi.PruningPath;
 import org.tribuo.Dataset;
@@ -30,7 +30,6 @@ final class RoundPath implements PruningPath {
     private final ModelSize[] sizes;
     private final long[] nonZero;
     private final boolean prefixes;
-    private final Candidate[] built;
     private final List<Candidate> candidates;
     private Function<byte[], XGBoostModel<Label>> rebuilder;
 
@@ -60,19 +59,7 @@ final class RoundPath implements PruningPath {
             nonZero[i] = sizes[i].nonZeroParameters();
         }
         this.prefixes = allPrefixes;
-        this.built = new Candidate[n];
-        built[0] = new Candidate(0, sizes[0], model);
-        this.candidates = new AbstractList<>() {
-            @Override
-            public Candidate get(int i) {
-                return candidate(i);
-            }
-
-            @Override
-            public int size() {
-                return built.length;
-            }
-        };
+        this.candidates = new LazyCandidates(n, i -> i == 0 ? new Candidate(0, sizes[0], model) : build(i));
     }
 
     private static boolean isPrefix(RoundSet s) {
@@ -96,15 +83,12 @@ final class RoundPath implements PruningPath {
         return candidates;
     }
 
-    private Candidate candidate(int i) {
-        if (built[i] == null) {
-            if (rebuilder == null) {
-                rebuilder = XgboostModels.rebuilder(model);
-            }
-            RoundSet s = sets.get(i - 1);
-            built[i] = new Candidate(strengths[i], sizes[i], rebuilder.apply(json.keep(s.rounds(), s.weights())));
+    private Candidate build(int i) {
+        if (rebuilder == null) {
+            rebuilder = XgboostModels.rebuilder(model);
         }
-        return built[i];
+        RoundSet s = sets.get(i - 1);
+        return new Candidate(strengths[i], sizes[i], rebuilder.apply(json.keep(s.rounds(), s.weights())));
     }
 
     @Override
@@ -150,7 +134,7 @@ final class RoundPath implements PruningPath {
             return;
         }
         try (PrefixScorer scorer = scorer(data, classes)) {
-            for (int i = 0; i < built.length; i++) {
+            for (int i = 0; i < candidates.size(); i++) {
                 sink.accept(i, scorer.probabilities(prefixRounds(i)));
             }
         }

@@ -1,12 +1,12 @@
 package org.prunekit.prune.linear;
 
-import java.util.AbstractList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
 import org.prunekit.spi.Candidate;
+import org.prunekit.spi.LazyCandidates;
 import org.prunekit.spi.PathExport;
 import org.prunekit.spi.PruningPath;
 import org.tribuo.Dataset;
@@ -22,7 +22,7 @@ public final class L1Path implements PruningPath, PathExport {
 
     private final ModelPath models;
     private final int[] indices;
-    private final Candidate[] built;
+    private final LazyCandidates candidates;
 
     /**
      * @param indices path indices to offer as candidates, in decreasing-λ order. A candidate's model is built on
@@ -32,7 +32,7 @@ public final class L1Path implements PruningPath, PathExport {
     L1Path(ModelPath models, int[] indices) {
         this.models = models;
         this.indices = indices.clone();
-        this.built = new Candidate[indices.length];
+        this.candidates = new LazyCandidates(indices.length, this::build);
     }
 
     /** The path index of candidate {@code i} (candidates run from the smallest λ up). */
@@ -40,12 +40,9 @@ public final class L1Path implements PruningPath, PathExport {
         return indices[indices.length - 1 - i];
     }
 
-    private synchronized Candidate candidate(int i) {
-        if (built[i] == null) {
-            SparseLinearModel m = models.model(index(i));
-            built[i] = new Candidate(m.lambda(), m.size(), m);
-        }
-        return built[i];
+    private Candidate build(int i) {
+        SparseLinearModel m = models.model(index(i));
+        return new Candidate(m.lambda(), m.size(), m);
     }
 
     /** The raw path (all λs, plain arrays). */
@@ -65,17 +62,7 @@ public final class L1Path implements PruningPath, PathExport {
     /** The candidates, least pruned first; a candidate's model is built on first access. Unmodifiable. */
     @Override
     public List<Candidate> candidates() {
-        return new AbstractList<>() {
-            @Override
-            public Candidate get(int i) {
-                return candidate(i);
-            }
-
-            @Override
-            public int size() {
-                return built.length;
-            }
-        };
+        return candidates;
     }
 
     @Override

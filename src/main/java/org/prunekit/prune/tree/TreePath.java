@@ -1,6 +1,5 @@
 package org.prunekit.prune.tree;
 
-import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -13,6 +12,7 @@ import org.prunekit.eval.Probabilities;
 import org.prunekit.prune.DenseFeatures;
 import org.prunekit.spi.Candidate;
 import org.prunekit.spi.FullPath;
+import org.prunekit.spi.LazyCandidates;
 import org.prunekit.spi.PathTable;
 import org.prunekit.spi.PruningPath;
 import org.tribuo.Dataset;
@@ -40,7 +40,7 @@ public final class TreePath implements PruningPath, FullPath {
     private final int[] firstCollapsed;
     private final int[][] sizes;
     private final Map<Integer, LeafNode<Label>> leafCache = new HashMap<>();
-    private final Candidate[] built;
+    private final LazyCandidates built;
     private final boolean mergeCandidate;
     /** The steps of the full path offered as candidates, ascending; every step unless capped ({@link #spread}). */
     private final int[] keep;
@@ -63,7 +63,7 @@ public final class TreePath implements PruningPath, FullPath {
             }
         }
         this.sizes = stats(t, this.firstCollapsed, strengths.length);
-        this.built = new Candidate[strengths.length];
+        this.built = new LazyCandidates(strengths.length, this::build);
         this.keep = IntStream.range(0, strengths.length).toArray();
     }
 
@@ -74,7 +74,7 @@ public final class TreePath implements PruningPath, FullPath {
         this.firstCollapsed = full.firstCollapsed;
         this.mergeCandidate = full.mergeCandidate;
         this.sizes = full.sizes;
-        this.built = new Candidate[strengths.length];
+        this.built = new LazyCandidates(strengths.length, this::build);
         this.keep = keep;
     }
 
@@ -287,27 +287,14 @@ public final class TreePath implements PruningPath, FullPath {
 
     @Override
     public List<Candidate> candidates() {
-        return new AbstractList<>() {
-            @Override
-            public Candidate get(int i) {
-                return candidate(keep[i]);
-            }
-
-            @Override
-            public int size() {
-                return keep.length;
-            }
-        };
+        return built.pick(keep);
     }
 
-    private synchronized Candidate candidate(int c) {
-        if (built[c] == null) {
-            var model = c == 0
-                    ? source.model()
-                    : source.prune(node -> firstCollapsed[node] > c, leafCache, "cart-ccp-" + c);
-            built[c] = new Candidate(strengths[c], TreeSize.of(model), model);
-        }
-        return built[c];
+    /** Step {@code c} of the full path as a candidate (its subtree built by collapsing the nodes pruned by then). */
+    private Candidate build(int c) {
+        var model =
+                c == 0 ? source.model() : source.prune(node -> firstCollapsed[node] > c, leafCache, "cart-ccp-" + c);
+        return new Candidate(strengths[c], TreeSize.of(model), model);
     }
 
     @Override
@@ -348,7 +335,7 @@ public final class TreePath implements PruningPath, FullPath {
      */
     @Override
     public Candidate at(double alpha) {
-        return candidate(indexAt(alpha));
+        return built.get(indexAt(alpha));
     }
 
     /** Step of the full path of {@link #at(double)}'s subtree (the candidate index unless {@link #spread}). */
