@@ -20,7 +20,6 @@ final class BinomialFit extends PathLoop {
     private final int n;
     private final int p;
     private final double[] w;
-    private final double[] x;
     private final double[] y;
     private final double[] b0;
     private final double[][] bb;
@@ -36,12 +35,11 @@ final class BinomialFit extends PathLoop {
     private final double shr;
     private double xmz;
 
-    private BinomialFit(Problem pr, LogisticPathOptions o) {
-        super(pr, o);
+    private BinomialFit(Problem pr, LogisticPathOptions o, double sparseShare) {
+        super(pr, o, sparseShare);
         n = d.n;
         p = d.p;
         w = d.w;
-        x = d.xt;
         int[] yi = pr.yRaw();
         y = new double[n];
         double q0 = 0;
@@ -68,18 +66,19 @@ final class BinomialFit extends PathLoop {
         dev1 = -(b0[0] * q0 + Math.log(1 - q0));
         dev0 = dev1;
         shr = o.thresh() * dev0;
-        for (int j = 0; j < p; j++) {
-            if (d.usable[j]) {
-                ga[j] = Math.abs(Kernels.dot(r, x, j * n, n));
-            }
-        }
+        d.absGradients(r, ga, null, false);
         xv = new double[p];
         q = new double[n];
         Arrays.fill(q, q0);
     }
 
     static LogisticPath fit(Problem pr, LogisticPathOptions o, double[] explicit) {
-        return new BinomialFit(pr, o).run(explicit, 2);
+        return fit(pr, o, explicit, Design.SPARSE_SHARE);
+    }
+
+    /** @param sparseShare columns with at most this share of non-zeros are updated sparsely ({@link Design}) */
+    static LogisticPath fit(Problem pr, LogisticPathOptions o, double[] explicit, double sparseShare) {
+        return new BinomialFit(pr, o, sparseShare).run(explicit, 2);
     }
 
     @Override
@@ -93,13 +92,7 @@ final class BinomialFit extends PathLoop {
             if (!cd.solve(b, b0, 0, r, v, xv, strong, active, xmz, al1, al2, shr)) {
                 return Outcome.OUT_OF_PASSES;
             }
-            Arrays.fill(eta, b0[0]);
-            for (int a = 0; a < active.size; a++) {
-                int k = active.list[a];
-                if (b[k] != 0) {
-                    Kernels.axpy(eta, b[k], x, k * n, n);
-                }
-            }
+            d.linearPredictor(eta, b0[0], b, active.list, active.size);
             xmz = 0;
             for (int i = 0; i < n; i++) {
                 double fi = eta[i];
@@ -115,11 +108,7 @@ final class BinomialFit extends PathLoop {
             if (xmz * (b0[0] - bs0) * (b0[0] - bs0) >= shr || changed(active, b, bs, xv, shr)) {
                 continue;
             }
-            for (int k = 0; k < p; k++) {
-                if (!strong[k] && d.usable[k]) {
-                    ga[k] = Math.abs(Kernels.dot(r, x, k * n, n));
-                }
-            }
+            d.absGradients(r, ga, strong, false);
             if (!StrongRule.add(strong, d.usable, ga, al1)) {
                 return Outcome.CONVERGED;
             }

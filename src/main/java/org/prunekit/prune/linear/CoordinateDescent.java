@@ -17,6 +17,12 @@ import java.util.Arrays;
  * happens once the naive passes of the loop have cost as much as building the missing Gram entries (so it at most
  * doubles the cost of a short loop), which pays off when N is small or convergence is slow. Same iterates as the
  * naive form in exact arithmetic.
+ *
+ * <p>Sparse columns ({@link Design#sparse}) update in O(non-zeros): the residual is kept as {@code r + π v}, where
+ * the pending multiple {@code π} absorbs the intercept's updates and the centring term of a sparse column's
+ * update ({@code Δβ_j m_j / s_j}), and is folded into {@code r} when a solve ends. A coordinate's gradient is then
+ * {@code Σ r x̃_j + π Σ v x̃_j}, and for a sparse column {@code (Σ_{z≠0} (r + π v) z − m_j Σ_i r̃_i) / s_j} with the
+ * running {@code Σ_i r̃_i} (glmnet's sparse routines, Friedman et al. 2010 §2.6). Same iterates in exact arithmetic.
  */
 final class CoordinateDescent {
 
@@ -31,13 +37,18 @@ final class CoordinateDescent {
     private int gramRows;
     /** {@code Σ_i v_i x_ij} per strong feature (for the intercept's gradient without a pass over r). */
     private final double[] vsx;
-    /** {@code Σ_i r_i}, kept up to date by the updates. */
+    /** {@code Σ_i v_i z_ij} over the raw non-zeros of each strong sparse feature. */
+    private final double[] vsz;
+    /** {@code Σ_i r_i}, kept up to date by the updates (of the true residual {@code r + pending · v}). */
     private double sr;
+    /** The multiple of {@code v} still to be added to {@code r}. */
+    private double pending;
 
     CoordinateDescent(Design d, int maxPasses) {
         this.d = d;
         this.maxPasses = maxPasses;
         this.vsx = new double[d.p];
+        this.vsz = new double[d.p];
     }
 
     /**
@@ -47,8 +58,17 @@ final class CoordinateDescent {
     void prepare(double[] v, boolean[] strong, double[] xv) {
         int n = d.n;
         double[] x = d.xt;
+        double sv = Kernels.sum(v);
         for (int k = 0; k < d.p; k++) {
-            if (strong[k]) {
+            if (strong[k] && d.sparse(k)) {
+                // Σ v x̃ = (Σ v z − m Σ v)/s,  Σ v x̃² = (Σ v z² − 2m Σ v z + m² Σ v)/s²
+                double m = d.mean[k];
+                double s = d.scale[k];
+                double vz = d.rawDot(v, k);
+                vsz[k] = vz;
+                vsx[k] = (vz - m * sv) / s;
+                xv[k] = (d.rawWeightedSquares(v, k) - 2 * m * vz + m * m * sv) / (s * s);
+            } else if (strong[k]) {
                 int off = k * n;
                 int h = n / 2;
                 double a0 = 0;
@@ -123,10 +143,39 @@ final class CoordinateDescent {
             double al1,
             double al2,
             double shr) {
-        int n = d.n;
-        double[] x = d.xt;
         gramRows = 0;
         sr = Kernels.sum(r);
+        pending = 0;
+        try {
+            return iterate(b, b0, c, r, v, xv, strong, active, xmz, al1, al2, shr);
+        } finally {
+            flush(r, v);
+        }
+    }
+
+    /** Adds the pending multiple of {@code v} to {@code r}. */
+    private void flush(double[] r, double[] v) {
+        if (pending != 0) {
+            Kernels.subtract(r, -pending, v);
+            pending = 0;
+        }
+    }
+
+    private boolean iterate(
+            double[] b,
+            double[] b0,
+            int c,
+            double[] r,
+            double[] v,
+            double[] xv,
+            boolean[] strong,
+            ActiveSet active,
+            double xmz,
+            double al1,
+            double al2,
+            double shr) {
+        int n = d.n;
+        double[] x = d.xt;
         while (true) {
             passes++;
             double dlx = 0;
@@ -149,6 +198,7 @@ final class CoordinateDescent {
             while (true) {
                 int a = active.size;
                 if (loopPasses > 0 && (double) a * a - (double) gramRows * gramRows <= 4.0 * loopPasses * a) {
+                    flush(r, v);
                     boolean ok = gramLoop(b, b0, c, r, v, xv, active, xmz, al1, al2, shr);
                     sr = Kernels.sum(r);
                     if (!ok) {
@@ -278,8 +328,12 @@ final class CoordinateDescent {
     private double update(
             int k, double[] b, double[] r, double[] v, double[] xv, double al1, double al2, double[] x, int n) {
         int off = k * n;
+        boolean sparse = d.sparse(k);
         double bk = b[k];
-        double u = Kernels.dot(r, x, off, n) + xv[k] * bk;
+        double g = sparse
+                ? (d.rawDot(r, k) + pending * vsz[k] - d.mean[k] * sr) / d.scale[k]
+                : Kernels.dot(r, x, off, n) + pending * vsx[k];
+        double u = g + xv[k] * bk;
         double au = Math.abs(u) - al1;
         double nb = au <= 0 ? 0.0 : Math.copySign(au, u) / (xv[k] + al2);
         double delta = nb - bk;
@@ -287,7 +341,12 @@ final class CoordinateDescent {
             return 0;
         }
         b[k] = nb;
-        Kernels.subtractScaled(r, delta, v, x, off, n);
+        if (sparse) {
+            d.rawSubtractScaled(r, delta / d.scale[k], v, k);
+            pending += delta * d.mean[k] / d.scale[k];
+        } else {
+            Kernels.subtractScaled(r, delta, v, x, off, n);
+        }
         sr -= delta * vsx[k];
         return xv[k] * delta * delta;
     }
@@ -298,7 +357,7 @@ final class CoordinateDescent {
             return 0;
         }
         b0[c] += delta;
-        Kernels.subtract(r, delta, v);
+        pending -= delta;
         sr -= delta * xmz;
         return xmz * delta * delta;
     }

@@ -58,11 +58,7 @@ public final class LogisticPathSolver {
             for (int i = 0; i < d.n; i++) {
                 r[i] = d.w[i] * ((y[i] == c ? 1.0 : 0.0) - q0);
             }
-            for (int j = 0; j < d.p; j++) {
-                if (d.usable[j]) {
-                    ga[j] = Math.max(ga[j], Math.abs(Kernels.dot(r, d.xt, j * d.n, d.n)));
-                }
-            }
+            d.absGradients(r, ga, null, true);
         }
         return LambdaSequence.lambdaMax(ga, d.usable, options.alpha());
     }

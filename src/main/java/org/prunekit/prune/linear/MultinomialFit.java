@@ -26,7 +26,6 @@ final class MultinomialFit extends PathLoop {
     private final int n;
     private final int nc;
     private final double[] w;
-    private final double[] x;
     private final int[] y;
     private final double alpha;
     private final double[][] b;
@@ -46,13 +45,12 @@ final class MultinomialFit extends PathLoop {
     private final double[] di;
     private final double[] shift;
 
-    private MultinomialFit(Problem pr, LogisticPathOptions o) {
-        super(pr, o);
+    private MultinomialFit(Problem pr, LogisticPathOptions o, double sparseShare) {
+        super(pr, o, sparseShare);
         n = d.n;
         int p = d.p;
         nc = pr.classes();
         w = d.w;
-        x = d.xt;
         y = pr.yRaw();
         alpha = o.alpha();
         b = new double[nc][p];
@@ -97,7 +95,12 @@ final class MultinomialFit extends PathLoop {
     }
 
     static LogisticPath fit(Problem pr, LogisticPathOptions o, double[] explicit) {
-        MultinomialFit f = new MultinomialFit(pr, o);
+        return fit(pr, o, explicit, Design.SPARSE_SHARE);
+    }
+
+    /** @param sparseShare columns with at most this share of non-zeros are updated sparsely ({@link Design}) */
+    static LogisticPath fit(Problem pr, LogisticPathOptions o, double[] explicit, double sparseShare) {
+        MultinomialFit f = new MultinomialFit(pr, o, sparseShare);
         return f.run(explicit, f.nc);
     }
 
@@ -137,13 +140,7 @@ final class MultinomialFit extends PathLoop {
                 double db = b0[c] - bs0[c];
                 changed |= xmz * db * db > shr || changed(active, b[c], bs[c], xv[c], shr);
                 double[] eta = di;
-                Arrays.fill(eta, b0[c]);
-                for (int a = 0; a < active.size; a++) {
-                    int k = active.list[a];
-                    if (b[c][k] != 0) {
-                        Kernels.axpy(eta, b[c][k], x, k * n, n);
-                    }
-                }
+                d.linearPredictor(eta, b0[c], b[c], active.list, active.size);
                 for (int i = 0; i < n; i++) {
                     double fi = Math.min(Math.max(-EXMX, eta[i]), EXMX);
                     sxp[i] -= q[c][i];
@@ -208,11 +205,7 @@ final class MultinomialFit extends PathLoop {
             for (int i = 0; i < n; i++) {
                 r[i] = d.w[i] * ((y[i] == c ? 1.0 : 0.0) - q[c][i] / sxp[i]);
             }
-            for (int j = 0; j < d.p; j++) {
-                if (d.usable[j] && (skip == null || !skip[j])) {
-                    ga[j] = Math.max(ga[j], Math.abs(Kernels.dot(r, d.xt, j * n, n)));
-                }
-            }
+            d.absGradients(r, ga, skip, true);
         }
     }
 

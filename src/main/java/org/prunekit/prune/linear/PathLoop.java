@@ -32,10 +32,10 @@ abstract class PathLoop {
     final CoordinateDescent.ActiveSet active;
     final CoordinateDescent cd;
 
-    PathLoop(Problem problem, LogisticPathOptions options) {
+    PathLoop(Problem problem, LogisticPathOptions options, double sparseShare) {
         this.problem = problem;
         this.options = options;
-        this.d = new Design(problem, options.standardize());
+        this.d = new Design(problem, options.standardize(), sparseShare);
         this.strong = new boolean[d.p];
         this.ga = new double[d.p];
         this.active = new CoordinateDescent.ActiveSet(d.p);
