@@ -2,7 +2,7 @@
 # Two prunekit jars on the same studies, interleaved: does a change make whole runs cheaper, with the same results?
 #   bench/jars.sh [--runs N] BASELINE_JAR CONFIG...
 # Runs each CONFIG N times (default 2) with BASELINE_JAR and with this checkout's jar, alternating, as
-# `java -jar JAR run CONFIG --out DIR --force --threads 1` with the launcher's JVM options and OMP_NUM_THREADS=1, and
+# `java -jar JAR run CONFIG --out DIR --force --threads 1` with the launcher's JVM options (compiler directives included) and OMP_NUM_THREADS=1, and
 # prints per config and jar the process CPU (user + sys, /usr/bin/time: start-up and JIT included), the wall time,
 # summary.json's phase CPU (encode, size, write, report) and overhead share, and the CPU ratio new/baseline. It then
 # checks that both jars wrote the same selected.csv, candidates.csv, cp-table.csv and path-columns.csv (latency
@@ -31,6 +31,8 @@ command -v python3 >/dev/null || { echo "jars.sh: needs python3" >&2; exit 2; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp target/prunekit.jar "$work/new.jar"
+# the launcher's compiler directives (C2 for the hot code only), for both jars
+jit=(-XX:+UnlockDiagnosticVMOptions -XX:CompilerDirectivesFile="$PWD/src/jvm/compiler-directives.json")
 echo "load before: $(uptime)"
 for cfg in "$@"; do
   for r in $(seq 1 "$runs"); do
@@ -39,7 +41,7 @@ for cfg in "$@"; do
       [ "$v" = new ] && jar=$work/new.jar
       out="$work/$(basename "$cfg" .yaml)-$v-$r"
       OMP_NUM_THREADS=1 /usr/bin/time -f "%U %S %e" -o "$out.time" java -Xmx"${PRUNEKIT_HEAP:-4g}" \
-        -XX:+ExitOnOutOfMemoryError --add-modules jdk.incubator.vector -jar "$jar" run "$cfg" --out "$out" --force \
+        -XX:+ExitOnOutOfMemoryError "${jit[@]}" --add-modules jdk.incubator.vector -jar "$jar" run "$cfg" --out "$out" --force \
         --threads 1 >"$out.log" 2>&1 \
         || { echo "jars.sh: $v run of $cfg failed; last lines:" >&2; tail -5 "$out.log" >&2; exit 3; }
       echo "$cfg $v $out" >>"$work/runs"

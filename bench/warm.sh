@@ -33,6 +33,8 @@ command -v python3 >/dev/null || { echo "warm.sh: needs python3" >&2; exit 2; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp target/prunekit.jar "$work/new.jar"
+# the launcher's compiler directives (C2 for the hot code only), for both jars
+jit=(-XX:+UnlockDiagnosticVMOptions -XX:CompilerDirectivesFile="$PWD/src/jvm/compiler-directives.json")
 cp "$base" "$work/baseline.jar"
 configs=()
 for i in $(seq 1 "$repeats"); do
@@ -43,7 +45,8 @@ echo "load before: $(uptime)"
 for round in $(seq 1 "$rounds"); do
   for v in baseline new; do
     out="$work/$v-$round"
-    OMP_NUM_THREADS=1 java -Xmx"${PRUNEKIT_HEAP:-4g}" -XX:+ExitOnOutOfMemoryError --add-modules jdk.incubator.vector \
+    OMP_NUM_THREADS=1 java -Xmx"${PRUNEKIT_HEAP:-4g}" -XX:+ExitOnOutOfMemoryError "${jit[@]}" \
+      --add-modules jdk.incubator.vector \
       -jar "$work/$v.jar" run "${configs[@]}" --out "$out" --force --threads 1 >"$out.log" 2>&1 \
       || { echo "warm.sh: $v run failed; last lines:" >&2; tail -5 "$out.log" >&2; exit 3; }
     python3 - "$out" "$repeats" "$v" <<'PY'

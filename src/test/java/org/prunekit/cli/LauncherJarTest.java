@@ -60,7 +60,8 @@ class LauncherJarTest {
                         + "printf \"jar$(wc -l < '" + log + "/builds')\" > target/prunekit.jar\n");
         script(
                 bin.resolve("java"),
-                "printf '%s\\n' \"$@\" > '" + log + "'/args.$$\n"
+                "echo '2 compiler directives added' >&2\n" // the JVM's notice when given directives
+                        + "printf '%s\\n' \"$@\" > '" + log + "'/args.$$\n"
                         + "for a in \"$@\"; do case \"$a\" in -XX:ArchiveClassesAtExit=*) "
                         + "printf archive > \"${a#*=}\" ;; esac; done\n"
                         + "while [ \"$1\" != -jar ]; do shift; done\n"
@@ -125,6 +126,7 @@ class LauncherJarTest {
         pb.environment().remove("PRUNEKIT_JAVA_OPTS");
         pb.environment().remove("OMP_NUM_THREADS");
         pb.environment().remove("PRUNEKIT_CDS");
+        pb.environment().remove("PRUNEKIT_C2");
         if (omp != null) {
             pb.environment().put("OMP_NUM_THREADS", omp);
         }
@@ -334,6 +336,38 @@ class LauncherJarTest {
         assertEquals(1, now.size(), now.toString());
         assertFalse(now.get(0).equals(copy));
         assertEquals(List.of("current", now.get(0), now.get(0) + ".jsa"), runDir());
+    }
+
+    private static List<String> jitOptions(List<String> args) {
+        return args.stream()
+                .filter(a -> a.contains("Diagnostic") || a.contains("CompilerDirectives"))
+                .toList();
+    }
+
+    /**
+     * C2 for the hot code only: every local command gets the compiler directives that come with the launcher
+     * ({@link CompilerDirectivesJvmTest} checks what they do), {@code PRUNEKIT_C2=all} none; the JVM's notice about
+     * them never reaches the user's stderr; another value is refused before a JVM starts.
+     */
+    @Test
+    void everyLocalCommandCompilesOnlyTheHotCodeWithC2() throws Exception {
+        useFlock(Files.isExecutable(Path.of("/usr/bin/flock")));
+        Path directives = Files.createDirectories(home.resolve("src/jvm")).resolve("compiler-directives.json");
+        Files.copy(Path.of("src/jvm/compiler-directives.json"), directives);
+        jvmArgs("validate", "first", Map.of(), 0); // builds (a line on stderr)
+        List<String> expected =
+                List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:CompilerDirectivesFile=" + directives.toRealPath());
+        for (String command : List.of("run", "validate", "predict", "report")) {
+            assertEquals(expected, jitOptions(jvmArgs(command, "c-" + command, Map.of(), 0)), command);
+            assertEquals("", read("c-" + command + ".err"), "the JVM's notice is filtered out");
+        }
+        assertEquals(List.of(), jitOptions(jvmArgs("run", "all", Map.of("PRUNEKIT_C2", "all"), 0)));
+
+        Process p = launch("run", "odd", null, Map.of("PRUNEKIT_C2", "c1"));
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "launcher ended");
+        assertEquals(2, p.exitValue());
+        assertEquals("prunekit: PRUNEKIT_C2 must be 'hot' (the default) or 'all', not 'c1'\n", read("odd.err"));
+        assertFalse(Files.exists(log.resolve("odd.args")), "no JVM started");
     }
 
     /** A temporary archive left by a launcher that was killed is removed; one a live launcher is writing is not. */
