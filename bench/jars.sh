@@ -2,8 +2,9 @@
 # Two prunekit jars on the same studies, interleaved: does a change make whole runs cheaper, with the same results?
 #   bench/jars.sh [--runs N] BASELINE_JAR CONFIG...
 # Runs each CONFIG N times (default 2) with BASELINE_JAR and with this checkout's jar, alternating, as
-# `java -jar JAR run CONFIG --out DIR --force --threads 1` with the launcher's JVM options (compiler directives included) and OMP_NUM_THREADS=1, and
-# prints per config and jar the process CPU (user + sys, /usr/bin/time: start-up and JIT included), the wall time,
+# `java -jar JAR run CONFIG --out DIR --force --threads 1` with the launcher's JVM options (its compiler directives
+# included) and OMP_NUM_THREADS=1, and prints per config and jar the process CPU (user + sys, /usr/bin/time: start-up
+# and JIT included), the wall time,
 # summary.json's phase CPU (encode, size, write, report) and overhead share, and the CPU ratio new/baseline. It then
 # checks that both jars wrote the same selected.csv, candidates.csv, cp-table.csv and path-columns.csv (latency
 # columns aside) and byte-identical model bundles, and exits 1 if not. Build a baseline jar with e.g.
