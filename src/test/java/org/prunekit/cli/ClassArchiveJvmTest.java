@@ -10,11 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.prunekit.testing.ChildJava;
+import org.prunekit.testing.ChildJava.Ran;
 
 /**
  * The class-data sharing options the launcher passes ({@link LauncherJarTest} checks that it does) work on the JDK
@@ -48,22 +49,11 @@ class ClassArchiveJvmTest {
         return jar;
     }
 
-    private record Ran(int code, String out, String err) {}
-
     private Ran java(Path jar, String... options) throws Exception {
-        List<String> cmd = new ArrayList<>(
-                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        cmd.addAll(QUIET);
-        cmd.addAll(List.of(options));
-        cmd.addAll(List.of("-cp", jar.toString(), Hello.class.getName(), "a", "b"));
-        Path out = dir.resolve("out.txt");
-        Path err = dir.resolve("err.txt");
-        Process p = new ProcessBuilder(cmd)
-                .redirectOutput(out.toFile())
-                .redirectError(err.toFile())
-                .start();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "java ended");
-        return new Ran(p.exitValue(), Files.readString(out), Files.readString(err));
+        List<String> args = new ArrayList<>(QUIET);
+        args.addAll(List.of(options));
+        args.addAll(List.of("-cp", jar.toString(), Hello.class.getName(), "a", "b"));
+        return ChildJava.run(dir, args);
     }
 
     @Test

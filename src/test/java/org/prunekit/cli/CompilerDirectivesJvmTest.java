@@ -1,6 +1,7 @@
 package org.prunekit.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -9,13 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.prunekit.testing.ChildJava;
+import org.prunekit.testing.ChildJava.Ran;
 
 /**
  * The compiler directives the launcher passes ({@link LauncherJarTest} checks that it does) work on the JDK that runs
@@ -37,8 +39,6 @@ class CompilerDirectivesJvmTest {
     @TempDir
     Path dir;
 
-    private record Ran(int code, String out, List<String> err) {}
-
     private Path probes() throws Exception {
         Path src = Files.createDirectories(dir.resolve("src"));
         Path inside = Files.writeString(
@@ -56,31 +56,22 @@ class CompilerDirectivesJvmTest {
     }
 
     private Ran java(Path classes, String... options) throws Exception {
-        List<String> cmd = new ArrayList<>(
-                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        cmd.add("-XX:+DisplayVMOutputToStderr"); // as the launcher
-        cmd.addAll(List.of(options));
-        cmd.addAll(List.of(
+        List<String> args = new ArrayList<>(List.of("-XX:+DisplayVMOutputToStderr")); // as the launcher
+        args.addAll(List.of(options));
+        args.addAll(List.of(
                 "-XX:CompileCommand=quiet",
                 "-XX:CompileCommand=dontinline,*::spin",
                 "-XX:+PrintCompilation",
                 "-cp",
                 classes.toString(),
                 "org.prunekit.probe.Inside"));
-        Path out = dir.resolve("out.txt");
-        Path err = dir.resolve("err.txt");
-        Process p = new ProcessBuilder(cmd)
-                .redirectOutput(out.toFile())
-                .redirectError(err.toFile())
-                .start();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "java ended");
-        return new Ran(p.exitValue(), Files.readString(out), Files.readAllLines(err));
+        return ChildJava.run(dir, args);
     }
 
     /** "tier method" for each compilation of a {@code spin} method. */
     private static Set<String> spinCompilations(Ran r) {
         Set<String> out = new TreeSet<>();
-        for (String line : r.err()) {
+        for (String line : r.err().lines().toList()) {
             Matcher m = COMPILED.matcher(line);
             if (m.find() && m.group(2).endsWith("::spin") && !line.contains("made not entrant")) {
                 out.add(m.group(1) + " " + m.group(2));
@@ -95,22 +86,22 @@ class CompilerDirectivesJvmTest {
 
         Ran with = java(
                 classes, "-XX:+UnlockDiagnosticVMOptions", "-XX:CompilerDirectivesFile=" + DIRECTIVES.toAbsolutePath());
-        assertEquals(0, with.code(), String.join("\n", with.err()));
+        assertEquals(0, with.code(), with.err());
         assertEquals("done\n", with.out());
         assertEquals(
                 1,
-                with.err().stream().filter(l -> NOTICE.matcher(l).matches()).count(),
+                with.err().lines().filter(l -> NOTICE.matcher(l).matches()).count(),
                 "one notice the launcher filters: "
-                        + with.err().subList(0, Math.min(3, with.err().size())));
+                        + with.err().lines().limit(3).toList());
         Set<String> tiers = spinCompilations(with);
         assertTrue(tiers.contains("4 org.prunekit.probe.Inside::spin"), tiers.toString());
         assertTrue(tiers.contains("1 other.Outside::spin"), tiers.toString());
-        assertTrue(!tiers.contains("4 other.Outside::spin"), tiers.toString());
+        assertFalse(tiers.contains("4 other.Outside::spin"), tiers.toString());
 
         Ran without = java(classes);
-        assertEquals(0, without.code(), String.join("\n", without.err()));
+        assertEquals(0, without.code(), without.err());
         Set<String> defaults = spinCompilations(without);
         assertTrue(defaults.contains("4 other.Outside::spin"), "the JVM's default: C2 for both " + defaults);
-        assertTrue(without.err().stream().noneMatch(l -> NOTICE.matcher(l).matches()));
+        assertTrue(without.err().lines().noneMatch(l -> NOTICE.matcher(l).matches()));
     }
 }

@@ -147,7 +147,53 @@ final class CoordinateDescent {
         sr = Kernels.sum(r);
         pending = 0;
         try {
-            return iterate(b, b0, c, r, v, xv, strong, active, xmz, al1, al2, shr);
+            int n = d.n;
+            double[] x = d.xt;
+            while (true) {
+                passes++;
+                double dlx = 0;
+                for (int k = 0; k < d.p; k++) {
+                    if (strong[k]) {
+                        dlx = Math.max(dlx, update(k, b, r, v, xv, al1, al2, x, n));
+                        if (b[k] != 0) {
+                            active.add(k);
+                        }
+                    }
+                }
+                dlx = Math.max(dlx, intercept(b0, c, r, v, xmz));
+                if (dlx < shr) {
+                    return true;
+                }
+                if (passes > maxPasses) {
+                    return false;
+                }
+                int loopPasses = 0;
+                while (true) {
+                    int a = active.size;
+                    if (loopPasses > 0 && (double) a * a - (double) gramRows * gramRows <= 4.0 * loopPasses * a) {
+                        flush(r, v);
+                        boolean ok = gramLoop(b, b0, c, r, v, xv, active, xmz, al1, al2, shr);
+                        sr = Kernels.sum(r);
+                        if (!ok) {
+                            return false;
+                        }
+                        break;
+                    }
+                    loopPasses++;
+                    passes++;
+                    dlx = 0;
+                    for (int t = 0; t < a; t++) {
+                        dlx = Math.max(dlx, update(active.list[t], b, r, v, xv, al1, al2, x, n));
+                    }
+                    dlx = Math.max(dlx, intercept(b0, c, r, v, xmz));
+                    if (dlx < shr) {
+                        break;
+                    }
+                    if (passes > maxPasses) {
+                        return false;
+                    }
+                }
+            }
         } finally {
             flush(r, v);
         }
@@ -158,68 +204,6 @@ final class CoordinateDescent {
         if (pending != 0) {
             Kernels.subtract(r, -pending, v);
             pending = 0;
-        }
-    }
-
-    private boolean iterate(
-            double[] b,
-            double[] b0,
-            int c,
-            double[] r,
-            double[] v,
-            double[] xv,
-            boolean[] strong,
-            ActiveSet active,
-            double xmz,
-            double al1,
-            double al2,
-            double shr) {
-        int n = d.n;
-        double[] x = d.xt;
-        while (true) {
-            passes++;
-            double dlx = 0;
-            for (int k = 0; k < d.p; k++) {
-                if (strong[k]) {
-                    dlx = Math.max(dlx, update(k, b, r, v, xv, al1, al2, x, n));
-                    if (b[k] != 0) {
-                        active.add(k);
-                    }
-                }
-            }
-            dlx = Math.max(dlx, intercept(b0, c, r, v, xmz));
-            if (dlx < shr) {
-                return true;
-            }
-            if (passes > maxPasses) {
-                return false;
-            }
-            int loopPasses = 0;
-            while (true) {
-                int a = active.size;
-                if (loopPasses > 0 && (double) a * a - (double) gramRows * gramRows <= 4.0 * loopPasses * a) {
-                    flush(r, v);
-                    boolean ok = gramLoop(b, b0, c, r, v, xv, active, xmz, al1, al2, shr);
-                    sr = Kernels.sum(r);
-                    if (!ok) {
-                        return false;
-                    }
-                    break;
-                }
-                loopPasses++;
-                passes++;
-                dlx = 0;
-                for (int t = 0; t < a; t++) {
-                    dlx = Math.max(dlx, update(active.list[t], b, r, v, xv, al1, al2, x, n));
-                }
-                dlx = Math.max(dlx, intercept(b0, c, r, v, xmz));
-                if (dlx < shr) {
-                    break;
-                }
-                if (passes > maxPasses) {
-                    return false;
-                }
-            }
         }
     }
 
