@@ -1,5 +1,7 @@
 package org.prunekit.prune.linear;
 
+import java.util.Arrays;
+
 /**
  * The standardised design glmnet works on: observation weights normalised to sum to one, every column centred by
  * its weighted mean and (when standardising) divided by its weighted 1/N standard deviation. Constant columns are
@@ -165,7 +167,7 @@ final class Design {
                 offset -= b[k] * mean[k] / scale[k];
             }
         }
-        java.util.Arrays.fill(eta, offset);
+        Arrays.fill(eta, offset);
         for (int a = 0; a < size; a++) {
             int k = list[a];
             double bk = b[k];
