@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs one benchmark main class from src/test/java/org/prunekit/bench with the test classpath:
+# Runs one benchmark main class (in src/test/java/org/prunekit/bench, or fully qualified) with the test classpath:
 #   bench/java.sh CLASS [ARGS...]     (heap: BENCH_HEAP, default 4g)
 # Every bench/*.sh goes through here, so the build-and-classpath step lives in one place. Maven runs offline when
 # ~/.m2 already holds everything (the usual case) and online otherwise (a fresh machine); any failure stops the bench
@@ -23,6 +23,8 @@ if [ ! -s "$cp" ] || [ pom.xml -nt "$cp" ]; then
   mvn_quiet dependency:build-classpath -Dmdep.outputFile="$cp" -Dmdep.includeScope=test
 fi
 [ -s "$cp" ] || { echo "bench: $cp is empty; cannot build the class path" >&2; exit 1; }
+# CLASS is a simple name in org.prunekit.bench or a fully qualified one (a bench of a package-private tuning constant).
+case "$cls" in *.*) main=$cls ;; *) main=org.prunekit.bench.$cls ;; esac
 # The MLP kernels use the JDK Vector API when this module is present (as in the launcher and the tests).
 exec java -Xmx"${BENCH_HEAP:-4g}" --add-modules jdk.incubator.vector -cp "target/test-classes:target/classes:$(cat "$cp")" \
-  "org.prunekit.bench.$cls" "$@"
+  "$main" "$@"
