@@ -4,10 +4,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.stream.IntStream;
 import org.prunekit.data.CsvTableReader;
 import org.prunekit.data.Table;
-import org.prunekit.data.TableEncoder;
 
 /**
  * Benchmark of {@link Design#SPARSE_SHARE}: the automatic binomial lasso path (glmnet defaults) on each CSV with
@@ -54,17 +52,6 @@ public final class SparseShareBench {
 
     private static Problem problem(Path csv) throws Exception {
         Table t = new CsvTableReader("class").read(csv);
-        int n = t.rows();
-        int[] all = IntStream.range(0, n).toArray();
-        TableEncoder enc = TableEncoder.fit(t, all);
-        int p = enc.featureNames().size();
-        double[] x = new double[n * p];
-        for (int i = 0; i < n; i++) {
-            double[] row = enc.row(i);
-            for (int j = 0; j < p; j++) {
-                x[j * n + i] = row[j];
-            }
-        }
-        return Problem.of(x, n, p, t.classIndex(), t.classes().size());
+        return Fixtures.problem(t, Fixtures.allRows(t));
     }
 }
