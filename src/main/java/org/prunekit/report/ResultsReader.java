@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -295,7 +296,9 @@ public final class ResultsReader {
     /**
      * Cost-complexity and L1 cross-validation charts from {@code cp-table.csv}: inner mean ± standard error of each
      * arm's own selection metric (its {@code selection_metric} column, else summary.json's), the one-SE threshold and
-     * choices exactly as {@link Selection} computes them in that metric's direction.
+     * choices exactly as {@link Selection} computes them in that metric's direction. Arms whose curves are the same
+     * (they share the trained model and the metric, and differ in their rule) share one chart, each arm's choice
+     * marked on it.
      */
     private static List<ChartSpec> innerCvCharts(CsvRows cp, RunSummary summary) {
         cp.require(ARM, REPEAT, FOLD, CANDIDATE, STRENGTH, NON_ZERO, INNER_MEAN, INNER_SD, INNER_FOLDS);
@@ -306,6 +309,7 @@ public final class ResultsReader {
             }
         }
         List<ChartSpec> charts = new ArrayList<>();
+        Map<String, Integer> sameCurve = new HashMap<>(); // a curve's method, metric, cell and numbers -> its chart
         for (var e : byArm.entrySet()) {
             String arm = e.getKey();
             String method = summary.method(arm);
@@ -326,27 +330,48 @@ public final class ResultsReader {
                     rows.stream().mapToLong(r -> (long) r.num(NON_ZERO)).toArray();
             int folds = (int) rows.get(0).num(INNER_FOLDS);
             String cell = cellName(rows.get(0));
+            boolean byLeaves = cp.has(LEAVES);
+            double[] x = byLeaves && method.equals(ResultsLayout.COST_COMPLEXITY) ? column(rows, LEAVES) : strength;
+            String curve = String.join(
+                    "\n",
+                    method,
+                    metric,
+                    cell,
+                    Arrays.toString(strength),
+                    Arrays.toString(x),
+                    Arrays.toString(mean),
+                    Arrays.toString(sd),
+                    Arrays.toString(se));
+            Integer shared = sameCurve.get(curve);
             if (method.equals(ResultsLayout.COST_COMPLEXITY)) {
-                boolean byLeaves = cp.has(LEAVES);
                 int chosen = cp.has(CHOSEN) ? indexOf(rows, r -> r.num(CHOSEN) == 1) : -1;
+                if (shared != null) {
+                    charts.set(shared, ((CostComplexityChart.Data) charts.get(shared)).withArm(arm, chosen));
+                    continue;
+                }
                 charts.add(new CostComplexityChart.Data(
                         arm,
                         metric,
                         cell,
                         strength,
-                        byLeaves ? column(rows, LEAVES) : strength,
+                        x,
                         mean,
                         se,
                         Selection.oneSeThreshold(mean, sd, folds, nonZero, higherIsBetter),
                         chosen,
                         byLeaves ? CostComplexityChart.XAxis.LEAVES : CostComplexityChart.XAxis.ALPHA));
             } else {
+                if (shared != null) {
+                    charts.set(shared, ((L1CvChart.Data) charts.get(shared)).withArm(arm));
+                    continue;
+                }
                 int best = Selection.choose("best", mean, sd, folds, nonZero, higherIsBetter, 0)
                         .index();
                 int oneSe = Selection.choose("one-se", mean, sd, folds, nonZero, higherIsBetter, 0)
                         .index();
                 charts.add(new L1CvChart.Data(arm, metric, strength, mean, se, strength[best], strength[oneSe]));
             }
+            sameCurve.put(curve, charts.size() - 1);
         }
         return charts;
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -143,7 +144,7 @@ class ResultsReaderTest {
         assertArrayEquals(new double[] {55, 21, 5}, ccp.leaves());
         assertArrayEquals(new double[] {.02, .03, .04}, ccp.se(), 1e-12, "error bars: standard errors");
         assertEquals(0.66 - 0.03, ccp.oneSeLine(), 1e-9, "best mean minus its standard error");
-        assertEquals(1, ccp.chosen());
+        assertArrayEquals(new int[] {1}, ccp.chosen());
         L1CvChart.Data l1 = (L1CvChart.Data) d.charts().get(7);
         assertEquals(0.01, l1.lambdaMin(), 0);
         assertEquals(0.01, l1.lambda1se(), 0, "0.66 at lambda 0.001 is within 0.67 - 0.02 but larger; 0.58 is below");
@@ -170,6 +171,57 @@ class ResultsReaderTest {
         assertEquals(0.1, l1.lambdaMin(), 0);
         assertEquals(0.1, l1.lambda1se(), 0);
         assertTrue(l1.caption().contains("inner-CV deviance"), l1.caption());
+    }
+
+    @Test
+    void armsWithTheSameInnerCvCurveShareOneChart() throws Exception {
+        Path run = ResultsFixture.write(tmp.resolve("run"));
+        // three more arms in cp-table.csv: cart-ccp's curve with another choice, lasso's curve, and a curve of its own
+        Files.writeString(
+                run.resolve("summary.json"),
+                ResultsFixture.SUMMARY.replace(
+                        "{\"name\" : \"lasso\",",
+                        "{\"name\" : \"ccp-best\", \"family\" : \"cart\", \"method\" : \"cost-complexity\"},"
+                                + " {\"name\" : \"lasso-min\", \"family\" : \"logistic\", \"method\" : \"l1-path\"},"
+                                + " {\"name\" : \"lasso-other\", \"family\" : \"logistic\", \"method\" : \"l1-path\"},"
+                                + " {\"name\" : \"lasso\","));
+        Path cp = run.resolve("cp-table.csv");
+        List<String> lines = Files.readAllLines(cp);
+        List<String> more = new ArrayList<>(lines);
+        for (String l : lines) {
+            if (l.startsWith("cart-ccp,")) {
+                // the same curve; this arm chose candidate 0
+                String[] f = l.split(",", -1);
+                f[0] = "ccp-best";
+                f[4] = f[3].equals("0") ? "1" : "0";
+                more.add(String.join(",", f));
+            } else if (l.startsWith("lasso,")) {
+                more.add(l.replace("lasso,", "lasso-min,"));
+                more.add(l.replace("lasso,", "lasso-other,").replace(",0.67,", ",0.61,"));
+            }
+        }
+        Files.write(cp, more);
+        ReportData d = ResultsReader.read(run);
+        List<CostComplexityChart.Data> ccp = d.charts().stream()
+                .filter(CostComplexityChart.Data.class::isInstance)
+                .map(CostComplexityChart.Data.class::cast)
+                .toList();
+        assertEquals(1, ccp.size(), "one chart for the two arms of one curve");
+        assertEquals(List.of("cart-ccp", "ccp-best"), ccp.get(0).arms());
+        assertArrayEquals(new int[] {1, 0}, ccp.get(0).chosen(), "each arm's own choice");
+        assertEquals("ccp-cart-ccp-ccp-best", ccp.get(0).name());
+        assertTrue(
+                ccp.get(0).caption().startsWith("Arms cart-ccp and ccp-best (refit on all data)"),
+                ccp.get(0).caption());
+        List<L1CvChart.Data> l1 = d.charts().stream()
+                .filter(L1CvChart.Data.class::isInstance)
+                .map(L1CvChart.Data.class::cast)
+                .toList();
+        assertEquals(
+                List.of(List.of("lasso", "lasso-min"), List.of("lasso-other")),
+                l1.stream().map(L1CvChart.Data::arms).toList(),
+                "lasso-other's curve differs at lambda 0.01");
+        assertEquals("l1-cv-lasso-lasso-min", l1.get(0).name());
     }
 
     @Test

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,6 +33,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.prunekit.bundle.BundleFile;
 import org.prunekit.prune.linear.LogisticPathSolver;
+import org.prunekit.report.ResultsReader;
+import org.prunekit.report.chart.ChartSpec;
+import org.prunekit.report.chart.CostComplexityChart;
 import org.prunekit.testing.StudyFiles;
 import org.prunekit.testing.TestData;
 
@@ -150,6 +154,62 @@ class SharedArmsTest {
             choices.add(c.toString());
         }
         assertTrue(choices.size() > 1, "the four cost-complexity arms chose alike everywhere: " + choices);
+    }
+
+    @Test
+    void armsWithTheSameInnerCvCurveShareOneChart() throws IOException {
+        // the cost-complexity arms of one selection metric share a tree and its inner scores and differ in their rule:
+        // one chart each pair; the L1 arms select on different metrics: a chart each
+        Set<String> plots = new HashSet<>();
+        try (Stream<Path> files = Files.list(shared.resolve("plots"))) {
+            files.forEach(f -> plots.add(f.getFileName().toString()));
+        }
+        for (String png : List.of(
+                "ccp-cart-ccp-1se-cart-ccp-best.png",
+                "ccp-cart-ccp-ap-1se-cart-ccp-ap-best.png",
+                "l1-cv-l1-ap-1se.png",
+                "l1-cv-l1-deviance-1se.png")) {
+            assertTrue(plots.contains(png), png + " in " + plots);
+        }
+        assertEquals(
+                2, plots.stream().filter(f -> f.startsWith("ccp-")).count(), "no chart of one arm alone: " + plots);
+        List<List<String>> arms = new ArrayList<>();
+        for (ChartSpec c : ResultsReader.read(shared).charts()) {
+            if (c instanceof CostComplexityChart.Data ccp) {
+                arms.add(ccp.arms());
+                for (int i = 0; i < ccp.arms().size(); i++) {
+                    String arm = ccp.arms().get(i);
+                    assertEquals(
+                            cell(shared, arm + "-refit").path("chosen").asInt(),
+                            ccp.chosen()[i],
+                            arm + ": its own choice is ringed");
+                    assertArrayEquals(
+                            refitColumn(arm, "inner_mean"), ccp.mean(), 0, arm + ": the chart's curve is this arm's");
+                }
+            }
+        }
+        assertEquals(
+                List.of(List.of("cart-ccp-1se", "cart-ccp-best"), List.of("cart-ccp-ap-1se", "cart-ccp-ap-best")),
+                arms);
+    }
+
+    /** Column {@code col} of {@code arm}'s refit rows in cp-table.csv (the candidates; the chart's curve). */
+    private static double[] refitColumn(String arm, String col) throws IOException {
+        try (CSVParser p = CSVParser.parse(
+                shared.resolve("cp-table.csv"),
+                StandardCharsets.UTF_8,
+                CSVFormat.DEFAULT
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .build())) {
+            return p.stream()
+                    .filter(r -> r.get("arm").equals(arm)
+                            && r.get("repeat").equals("-1")
+                            && !r.get("candidate").isEmpty())
+                    .mapToDouble(r -> Double.parseDouble(r.get(col)))
+                    .toArray();
+        }
     }
 
     @Test

@@ -202,14 +202,31 @@ public final class ChartStyle {
      * A hollow ring about twice the size of the series markers, for marking chosen points on top of a line without
      * hiding the line's own marker.
      */
-    static final Marker RING = new Marker() {
-        @Override
-        public void paint(Graphics2D g, double x, double y, int size) {
-            double d = size * 2.2;
-            g.setStroke(new BasicStroke(3f));
-            g.draw(new Ellipse2D.Double(x - d / 2, y - d / 2, d, d));
+    static final Marker RING = ring(0);
+
+    /**
+     * Ring {@code i} of several marking choices on one chart: each a third of a marker larger than the one before, so
+     * that rings on the same point stay apart (concentric).
+     */
+    static Marker ring(int i) {
+        double scale = 2.2 + 0.7 * i;
+        return new Marker() {
+            @Override
+            public void paint(Graphics2D g, double x, double y, int size) {
+                double d = size * scale;
+                g.setStroke(new BasicStroke(3f));
+                g.draw(new Ellipse2D.Double(x - d / 2, y - d / 2, d, d));
+            }
+        };
+    }
+
+    /** "Arm a" or "Arms a and b" or "Arms a, b and c", for captions. */
+    static String armsPhrase(List<String> arms) {
+        if (arms.size() == 1) {
+            return "Arm " + arms.get(0);
         }
-    };
+        return "Arms " + String.join(", ", arms.subList(0, arms.size() - 1)) + " and " + arms.get(arms.size() - 1);
+    }
 
     /** Colour {@code i} of the palette, cycling. */
     static Color color(int i) {

@@ -1,31 +1,63 @@
 package org.prunekit.report.chart;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import org.knowm.xchart.XYChart;
 
 /**
  * Cross-validation curve in the look of glmnet's {@code plot(cv.glmnet(...))}: the inner-CV metric ± one standard
  * error against log λ, with vertical lines at λ_min (best mean) and λ_1se (largest λ within one standard error of it).
+ * Arms with the same curve (the same path and selection metric, choosing by different rules) share one chart.
  */
 public final class L1CvChart {
 
     private L1CvChart() {}
 
     /**
+     * @param arms      the arms whose curve this is (title, caption and file name)
      * @param lambdaMin NaN: not drawn
      * @param lambda1se NaN: not drawn
      */
     public record Data(
-            String arm, String metric, double[] lambda, double[] mean, double[] sd, double lambdaMin, double lambda1se)
+            List<String> arms,
+            String metric,
+            double[] lambda,
+            double[] mean,
+            double[] sd,
+            double lambdaMin,
+            double lambda1se)
             implements ChartSpec {
         public Data {
-            Objects.requireNonNull(arm, "arm");
+            arms = List.copyOf(arms);
+            if (arms.isEmpty()) {
+                throw new IllegalArgumentException("no arm");
+            }
             Objects.requireNonNull(metric, "metric");
-            new Curve(arm, lambda, mean, sd);
+            new Curve(arms.get(0), lambda, mean, sd);
             lambda = lambda.clone();
             mean = mean.clone();
             sd = sd.clone();
+        }
+
+        /** One arm's chart. */
+        public Data(
+                String arm,
+                String metric,
+                double[] lambda,
+                double[] mean,
+                double[] sd,
+                double lambdaMin,
+                double lambda1se) {
+            this(List.of(arm), metric, lambda, mean, sd, lambdaMin, lambda1se);
+        }
+
+        /** This chart with one more arm of the same curve. */
+        public Data withArm(String arm) {
+            List<String> a = new ArrayList<>(arms);
+            a.add(arm);
+            return new Data(a, metric, lambda, mean, sd, lambdaMin, lambda1se);
         }
 
         @Override
@@ -45,12 +77,12 @@ public final class L1CvChart {
 
         @Override
         public String name() {
-            return "l1-cv-" + arm;
+            return "l1-cv-" + String.join("-", arms);
         }
 
         @Override
         public String caption() {
-            return "Arm " + arm + ": inner-CV " + metric
+            return ChartStyle.armsPhrase(arms) + ": inner-CV " + metric
                     + " ± 1 standard error against log λ; dashed: λ_min, dotted: λ_1se.";
         }
 
@@ -63,7 +95,7 @@ public final class L1CvChart {
     public static XYChart chart(Data d) {
         double[] logLambda = Arrays.stream(d.lambda()).map(Math::log).toArray();
         XYChart chart = InnerCvCurve.chart(
-                "L1 cross-validation curve (" + d.arm() + ")",
+                "L1 cross-validation curve (" + String.join(", ", d.arms()) + ")",
                 "log λ (natural log of the L1 penalty)",
                 d.metric(),
                 false,
