@@ -205,7 +205,7 @@ public final class ChartStyle {
     static final Marker RING = ring(0);
 
     /**
-     * Ring {@code i} of several marking choices on one chart: each a third of a marker larger than the one before, so
+     * Ring {@code i} of several marking choices on one chart: each 0.7 marker widths wider than the one before, so
      * that rings on the same point stay apart (concentric).
      */
     static Marker ring(int i) {
