@@ -350,7 +350,7 @@ public final class ResultsReader {
                     continue;
                 }
                 charts.add(new CostComplexityChart.Data(
-                        arm,
+                        List.of(arm),
                         metric,
                         cell,
                         strength,
@@ -358,7 +358,7 @@ public final class ResultsReader {
                         mean,
                         se,
                         Selection.oneSeThreshold(mean, sd, folds, nonZero, higherIsBetter),
-                        chosen,
+                        new int[] {chosen},
                         byLeaves ? CostComplexityChart.XAxis.LEAVES : CostComplexityChart.XAxis.ALPHA));
             } else {
                 if (shared != null) {
@@ -369,7 +369,8 @@ public final class ResultsReader {
                         .index();
                 int oneSe = Selection.choose("one-se", mean, sd, folds, nonZero, higherIsBetter, 0)
                         .index();
-                charts.add(new L1CvChart.Data(arm, metric, strength, mean, se, strength[best], strength[oneSe]));
+                charts.add(
+                        new L1CvChart.Data(List.of(arm), metric, strength, mean, se, strength[best], strength[oneSe]));
             }
             sameCurve.put(curve, charts.size() - 1);
         }

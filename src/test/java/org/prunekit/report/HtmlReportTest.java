@@ -141,7 +141,7 @@ class HtmlReportTest {
     @Test
     void chartsWithCollidingFileNamesAreBothKept() throws Exception {
         var a = new CostComplexityChart.Data(
-                "a/b",
+                List.of("a/b"),
                 "mcc",
                 "outer fold 0/0",
                 new double[] {.1, .01},
@@ -149,10 +149,10 @@ class HtmlReportTest {
                 new double[] {.3, .4},
                 new double[] {.01, .01},
                 Double.NaN,
-                -1,
+                new int[] {-1},
                 CostComplexityChart.XAxis.LEAVES);
         var b = new CostComplexityChart.Data(
-                "a b",
+                List.of("a b"),
                 "mcc",
                 "outer fold 0/0",
                 new double[] {.1, .01},
@@ -160,7 +160,7 @@ class HtmlReportTest {
                 new double[] {.3, .4},
                 new double[] {.01, .01},
                 Double.NaN,
-                -1,
+                new int[] {-1},
                 CostComplexityChart.XAxis.LEAVES);
         ReportWriter.write(sample(List.of(a, b)), tmp);
         assertTrue(Files.isRegularFile(tmp.resolve("plots/ccp-a-b.png")));

@@ -70,21 +70,6 @@ public final class CostComplexityChart {
             chosen = chosen.clone();
         }
 
-        /** One arm's chart. */
-        public Data(
-                String arm,
-                String metric,
-                String cell,
-                double[] alpha,
-                double[] leaves,
-                double[] mean,
-                double[] se,
-                double oneSeLine,
-                int chosen,
-                XAxis axis) {
-            this(List.of(arm), metric, cell, alpha, leaves, mean, se, oneSeLine, new int[] {chosen}, axis);
-        }
-
         /** This chart with one more arm, of the same curve, that chose subtree {@code chosen}. */
         public Data withArm(String arm, int chosen) {
             List<String> a = new ArrayList<>(arms);

@@ -41,18 +41,6 @@ public final class L1CvChart {
             sd = sd.clone();
         }
 
-        /** One arm's chart. */
-        public Data(
-                String arm,
-                String metric,
-                double[] lambda,
-                double[] mean,
-                double[] sd,
-                double lambdaMin,
-                double lambda1se) {
-            this(List.of(arm), metric, lambda, mean, sd, lambdaMin, lambda1se);
-        }
-
         /** This chart with one more arm of the same curve. */
         public Data withArm(String arm) {
             List<String> a = new ArrayList<>(arms);

@@ -33,7 +33,7 @@ public final class ChartSamples {
         double[] se = {.03, .03, .02, .02, .03, .03};
         // one-SE threshold: best mean .71 minus its se .02
         return new CostComplexityChart.Data(
-                "cart-ccp",
+                List.of("cart-ccp"),
                 "balanced-accuracy",
                 "refit on all data",
                 new double[] {.08, .03, .01, .004, .001, 0},
@@ -41,7 +41,7 @@ public final class ChartSamples {
                 mean,
                 se,
                 .71 - .02,
-                2,
+                new int[] {2},
                 axis);
     }
 
@@ -54,7 +54,7 @@ public final class ChartSamples {
 
     public static L1CvChart.Data l1Cv() {
         return new L1CvChart.Data(
-                "lasso",
+                List.of("lasso"),
                 "roc-auc",
                 new double[] {1, .5, .25, .125, .0625, .03125},
                 new double[] {.5, .62, .71, .74, .745, .74},
