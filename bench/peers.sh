@@ -5,7 +5,7 @@
 # bench/peers/make_folds.py, peer rows bench/peers/untuned/metrics_folds.csv made by bench/peers/untuned/run.sh.
 #
 #   bench/peers.sh [--datasets a,b] [--families cart,xgboost,logistic,mlp] [--out DIR] [--threads N] [--compare-only]
-#                  [--time] [--one-jvm] [--no-report]
+#                  [--time] [--one-jvm [--warm N]] [--no-report]
 #
 # --compare-only skips the prunekit runs and compares the runs already in --out.
 # --time also prints, per dataset x family, prunekit's wall and CPU time (summary.json's time block, per phase and the
@@ -21,6 +21,9 @@
 # each exactly as alone: same files apart from times), instead of one JVM per study; no per-run wall_s then. Either
 # way the grid's wall and CPU time (every prunekit process: JVM start-up and JIT included) are saved in <out>/grid-time
 # and --time prints them beside the peers' summed time_s (bench/peers/grid_time.py).
+# --warm N (with --one-jvm) first runs the whole batch N times in that JVM, as warm-up (its results deleted), so the
+# studies timed are those of a JVM whose JIT compilation is done: what a long-lived process would give. No grid time
+# then (it would include the warm-up rounds).
 # --no-report passes `run --no-report` on (no plots/ or report.html; the time table has no report phase then).
 # CPU-heavy (the whole grid is ~4 x 4 prunekit runs of 10 outer x 5 inner folds): iterate on one dataset first.
 set -euo pipefail
@@ -32,6 +35,7 @@ threads=1
 compare_only=0
 time=0
 one_jvm=0
+warm=0
 report=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -42,11 +46,14 @@ while [ $# -gt 0 ]; do
     --compare-only) compare_only=1; shift ;;
     --time) time=1; shift ;;
     --one-jvm) one_jvm=1; shift ;;
+    --warm) warm=$2; shift 2 ;;
     --no-report) report=(--no-report); shift ;;
     *) echo "peers.sh: unknown argument '$1' (see the header of $0)" >&2; exit 2 ;;
   esac
 done
 command -v python3 >/dev/null || { echo "peers.sh: python3 is needed for the comparison" >&2; exit 2; }
+[[ "$warm" =~ ^[0-9]+$ ]] || { echo "peers.sh: --warm takes a number of rounds, not '$warm'" >&2; exit 2; }
+[ "$warm" = 0 ] || [ "$one_jvm" = 1 ] || { echo "peers.sh: --warm needs --one-jvm" >&2; exit 2; }
 
 positive() {
   case "$1" in
@@ -98,14 +105,30 @@ for ds in ${datasets//,/ }; do
 done
 if [ "$one_jvm" = 1 ] && [ "${#batch[@]}" -gt 0 ]; then
   # one JVM: --out DIR writes each study to DIR/<config file name> = $out/<dataset>-<family>
-  echo "=== one JVM: ${#batch[@]} studies" >&2
-  ./prunekit run "${batch[@]}" --out "$out" --force --threads "$threads" ${report[@]+"${report[@]}"} >"$out/one-jvm.log" 2>&1 \
+  # --warm: the batch's copies first, N rounds, each writing $out/<dataset>-<family>-warm<k> (deleted after)
+  warm_up=()
+  for k in $(seq 1 "$warm"); do
+    for cfg in "${batch[@]}"; do
+      copy="$out/configs/warm-up/$(basename "$cfg" .yaml)-warm$k.yaml"
+      mkdir -p "$(dirname "$copy")"
+      cp "$cfg" "$copy"
+      warm_up+=("$copy")
+    done
+  done
+  echo "=== one JVM: ${#batch[@]} studies$([ "$warm" = 0 ] || echo " after $warm warm-up rounds")" >&2
+  ./prunekit run ${warm_up[@]+"${warm_up[@]}"} "${batch[@]}" --out "$out" --force --threads "$threads" \
+    ${report[@]+"${report[@]}"} >"$out/one-jvm.log" 2>&1 \
     || { echo "peers.sh: prunekit failed; last lines of $out/one-jvm.log:" >&2; tail -5 "$out/one-jvm.log" >&2; exit 3; }
+  for copy in ${warm_up[@]+"${warm_up[@]}"}; do
+    rm -rf "${out:?}/$(basename "$copy" .yaml)"
+  done
   for cfg in "${batch[@]}"; do
     uptime >"$out/$(basename "$cfg" .yaml)/uptime" # the load at the batch's end
   done
 fi
-if [ "$compare_only" = 0 ]; then
+if [ "$compare_only" = 0 ] && [ "$warm" != 0 ]; then
+  rm -f "$out/grid-time" # the process ran the warm-up rounds too: no grid time
+elif [ "$compare_only" = 0 ]; then
   mode=$([ "$one_jvm" = 1 ] && echo one-jvm || echo jvm-per-study)
   awk -v m="$mode" -v t0="$grid_start" -v t1="$(date +%s.%N)" -v c0="$grid_cpu" -v c1="$(cpu_ticks)" \
     -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%s %.2f %.2f\n", m, t1 - t0, (c1 - c0) / hz }' >"$out/grid-time"

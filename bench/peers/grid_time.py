@@ -27,7 +27,7 @@ def main(argv):
     root = Path(argv[2])
     grid = root / "grid-time"
     if not grid.is_file():
-        print(f"\n(no {grid}: the grid's own time is written by bench/peers.sh runs)")
+        print(f"\n(no {grid}: the grid's own time is written by bench/peers.sh runs without --warm)")
         return 0
     try:
         mode, wall, cpu = grid.read_text().split()
