@@ -53,7 +53,7 @@ while [ $# -gt 0 ]; do
 done
 command -v python3 >/dev/null || { echo "peers.sh: python3 is needed for the comparison" >&2; exit 2; }
 [[ "$warm" =~ ^[0-9]+$ ]] || { echo "peers.sh: --warm takes a number of rounds, not '$warm'" >&2; exit 2; }
-[ "$warm" = 0 ] || [ "$one_jvm" = 1 ] || { echo "peers.sh: --warm needs --one-jvm" >&2; exit 2; }
+[ "$warm" -eq 0 ] || [ "$one_jvm" = 1 ] || { echo "peers.sh: --warm needs --one-jvm" >&2; exit 2; }
 
 positive() {
   case "$1" in
@@ -115,7 +115,7 @@ if [ "$one_jvm" = 1 ] && [ "${#batch[@]}" -gt 0 ]; then
       warm_up+=("$copy")
     done
   done
-  echo "=== one JVM: ${#batch[@]} studies$([ "$warm" = 0 ] || echo " after $warm warm-up rounds")" >&2
+  echo "=== one JVM: ${#batch[@]} studies$([ "$warm" -eq 0 ] || echo " after $warm warm-up rounds")" >&2
   ./prunekit run ${warm_up[@]+"${warm_up[@]}"} "${batch[@]}" --out "$out" --force --threads "$threads" \
     ${report[@]+"${report[@]}"} >"$out/one-jvm.log" 2>&1 \
     || { echo "peers.sh: prunekit failed; last lines of $out/one-jvm.log:" >&2; tail -5 "$out/one-jvm.log" >&2; exit 3; }
@@ -126,7 +126,7 @@ if [ "$one_jvm" = 1 ] && [ "${#batch[@]}" -gt 0 ]; then
     uptime >"$out/$(basename "$cfg" .yaml)/uptime" # the load at the batch's end
   done
 fi
-if [ "$compare_only" = 0 ] && [ "$warm" != 0 ]; then
+if [ "$compare_only" = 0 ] && [ "$warm" -gt 0 ]; then
   rm -f "$out/grid-time" # the process ran the warm-up rounds too: no grid time
 elif [ "$compare_only" = 0 ]; then
   mode=$([ "$one_jvm" = 1 ] && echo one-jvm || echo jvm-per-study)
