@@ -220,6 +220,16 @@ public final class ChartStyle {
         };
     }
 
+    /**
+     * File stem of a chart of several arms: {@code prefix} and the arms joined by {@code -}, or, when that would pass
+     * 120 characters (arm names run to 64), the first arm and how many more: file names stay far below the 255 bytes
+     * file systems allow.
+     */
+    static String armsStem(String prefix, List<String> arms) {
+        String joined = prefix + String.join("-", arms);
+        return joined.length() <= 120 ? joined : prefix + arms.get(0) + "-and-" + (arms.size() - 1) + "-more";
+    }
+
     /** "Arm a" or "Arms a and b" or "Arms a, b and c", for captions. */
     static String armsPhrase(List<String> arms) {
         if (arms.size() == 1) {

@@ -106,7 +106,7 @@ public final class CostComplexityChart {
 
         @Override
         public String name() {
-            return "ccp-" + String.join("-", arms);
+            return ChartStyle.armsStem("ccp-", arms);
         }
 
         @Override

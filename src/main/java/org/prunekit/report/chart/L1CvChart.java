@@ -65,7 +65,7 @@ public final class L1CvChart {
 
         @Override
         public String name() {
-            return "l1-cv-" + String.join("-", arms);
+            return ChartStyle.armsStem("l1-cv-", arms);
         }
 
         @Override

@@ -127,6 +127,33 @@ class ChartsTest {
     }
 
     @Test
+    void armsOfOneCurveShareAChartWithARingEach() throws Exception {
+        CostComplexityChart.Data one = ChartSamples.ccp(CostComplexityChart.XAxis.LEAVES);
+        CostComplexityChart.Data two = one.withArm("cart-ccp-best", 3);
+        assertEquals(List.of("cart-ccp", "cart-ccp-best"), two.arms());
+        assertArrayEquals(new int[] {2, 3}, two.chosen());
+        XYChart chart = two.build();
+        assertNull(chart.getSeriesMap().get("chosen"), "one ring per arm, named by arm");
+        assertEquals(7, chart.getSeriesMap().get("chosen: cart-ccp").getXMin(), 0);
+        assertEquals(12, chart.getSeriesMap().get("chosen: cart-ccp-best").getXMin(), 0);
+        assertTrue(chart.getTitle().contains("cart-ccp, cart-ccp-best"), chart.getTitle());
+        assertEquals("ccp-cart-ccp-cart-ccp-best", two.name());
+        assertEquals(
+                List.of("lasso", "lasso-min"),
+                ChartSamples.l1Cv().withArm("lasso-min").arms());
+        // arm names run to 64 characters: four of them would make a file name longer than file systems allow
+        String a = "a".repeat(64);
+        CostComplexityChart.Data many =
+                one.withArm(a, 0).withArm("b".repeat(64), 1).withArm("c".repeat(64), 2);
+        assertEquals("ccp-cart-ccp-and-3-more", many.name());
+        ChartFiles.Written w = ChartFiles.write(many, dir);
+        assertTrue(Files.size(w.png()) > 0);
+        assertEquals(
+                "l1-cv-lasso-and-1-more",
+                ChartSamples.l1Cv().withArm("x".repeat(120)).name());
+    }
+
+    @Test
     void alphaAxisDropsAlphaZero() {
         XYSeries s = ChartSamples.ccp(CostComplexityChart.XAxis.ALPHA)
                 .build()
