@@ -114,7 +114,7 @@ public final class CostComplexityChart {
             return ChartStyle.armsPhrase(arms) + " (" + cell + "): inner-CV " + metric + " ± 1 standard error of each "
                     + "cost-complexity subtree; dashed: the one-standard-error threshold (the smallest tree above it "
                     + "is the 1-SE choice); "
-                    + (arms.size() == 1 ? "ring: the subtree chosen." : "rings: the subtree " + "each arm chose.");
+                    + (arms.size() == 1 ? "ring: the subtree chosen." : "rings: the subtree each arm chose.");
         }
 
         @Override
