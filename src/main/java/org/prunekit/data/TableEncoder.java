@@ -11,7 +11,6 @@ import org.tribuo.Example;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
-import org.tribuo.datasource.ListDataSource;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
@@ -217,16 +216,19 @@ public final class TableEncoder {
         Arrays.setAll(sortedNames, i -> features.get(order[i]));
         SortedNamesExample.Names names = new SortedNamesExample.Names(sortedNames);
         List<Example<Label>> examples = new ArrayList<>(rowIndices.length);
-        for (int r : rowIndices) {
+        double[][] values = new double[rowIndices.length][];
+        for (int k = 0; k < rowIndices.length; k++) {
+            int r = rowIndices[k];
             double[] x = row(r);
             double[] sorted = new double[x.length];
             for (int i = 0; i < sorted.length; i++) {
                 sorted[i] = x[order[i]];
             }
+            values[k] = sorted;
             examples.add(new SortedNamesExample(factory.generateOutput(table.label(r)), names, sorted));
         }
         var provenance = new SimpleDataSourceProvenance(table.source(), factory);
-        return new MutableDataset<>(new ListDataSource<>(examples, factory, provenance));
+        return EncodedDataset.of(examples, sortedNames, values, provenance, factory);
     }
 
     /** The encoded feature vector of one row, in {@link #featureNames()} order. */
