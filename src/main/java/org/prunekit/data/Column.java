@@ -1,6 +1,8 @@
 package org.prunekit.data;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /** One column of a {@link Table}: numeric (missing = NaN) or categorical (missing = null). */
 public sealed interface Column permits Column.Numeric, Column.Categorical {
@@ -111,10 +113,31 @@ public sealed interface Column permits Column.Numeric, Column.Categorical {
         }
     }
 
-    /** A categorical column; a missing value is {@code null}. */
-    record Categorical(String name, String[] values) implements Column {
-        public Categorical {
-            values = values.clone();
+    /**
+     * A categorical column; a missing value is {@code null}. Immutable; {@link #codes} numbers its levels once (on
+     * first use) for the encoders that read every row of it many times.
+     */
+    final class Categorical implements Column {
+        private final String name;
+        private final String[] values;
+        private volatile Codes codes; // made on first use
+
+        /**
+         * The column's distinct levels and each row's index among them.
+         *
+         * @param levels the distinct non-missing values, in order of first appearance
+         * @param code   per row, the index of its value in {@code levels}; -1 when missing
+         */
+        public record Codes(String[] levels, int[] code) {}
+
+        public Categorical(String name, String[] values) {
+            this.name = name;
+            this.values = values.clone();
+        }
+
+        @Override
+        public String name() {
+            return name;
         }
 
         public String get(int row) {
@@ -132,9 +155,30 @@ public sealed interface Column permits Column.Numeric, Column.Categorical {
         }
 
         /** A copy of the values. */
-        @Override
         public String[] values() {
             return values.clone();
+        }
+
+        /** The levels and per-row level indices (shared: do not modify the arrays). */
+        public Codes codes() {
+            Codes c = codes;
+            if (c == null) {
+                Map<String, Integer> index = new HashMap<>();
+                int[] code = new int[values.length];
+                for (int r = 0; r < values.length; r++) {
+                    code[r] = values[r] == null ? -1 : index.computeIfAbsent(values[r], v -> index.size());
+                }
+                String[] levels = new String[index.size()];
+                index.forEach((v, i) -> levels[i] = v);
+                c = new Codes(levels, code);
+                codes = c; // two threads may both build it: equal results, either is kept
+            }
+            return c;
+        }
+
+        @Override
+        public String toString() {
+            return "Categorical[name=" + name + ", rows=" + values.length + "]";
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.prunekit.data;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -66,13 +65,19 @@ public record Encoding(List<ColumnEncoding> columns, List<String> features) {
     public static final class RowEncoder {
         private final Encoding encoding;
         private final List<Column> cols;
-        private final List<Map<String, Integer>> levelIndex = new ArrayList<>();
+        /** Per categorical column, per level code of the column ({@link Column.Categorical#codes}): the level's
+         * one-hot offset in this encoding, -1 when the encoding has no such level; null for a numeric column. */
+        private final int[][] offsetOfCode;
+        /** Per categorical column, the one-hot offset of its imputed level (the mode), -1 for none. */
+        private final int[] modeOffset;
 
         RowEncoder(Encoding encoding, List<Column> cols) {
             if (cols.size() != encoding.columns.size()) {
                 throw new IllegalArgumentException(
                         cols.size() + " columns for an encoding of " + encoding.columns.size());
             }
+            offsetOfCode = new int[cols.size()][];
+            modeOffset = new int[cols.size()];
             for (int c = 0; c < cols.size(); c++) {
                 ColumnEncoding e = encoding.columns.get(c);
                 boolean numeric = cols.get(c) instanceof Column.Numeric;
@@ -80,7 +85,15 @@ public record Encoding(List<ColumnEncoding> columns, List<String> features) {
                     throw new IllegalArgumentException("column " + c + " is '"
                             + cols.get(c).name() + "' but the encoding expects " + e.type() + " '" + e.name() + "'");
                 }
-                levelIndex.add(e.levelIndex());
+                if (cols.get(c) instanceof Column.Categorical k) {
+                    Map<String, Integer> index = e.levelIndex();
+                    String[] levels = k.codes().levels();
+                    offsetOfCode[c] = new int[levels.length];
+                    for (int v = 0; v < levels.length; v++) {
+                        offsetOfCode[c][v] = index.getOrDefault(levels[v], -1);
+                    }
+                    modeOffset[c] = e.mode() == null ? -1 : index.getOrDefault(e.mode(), -1);
+                }
             }
             this.encoding = encoding;
             this.cols = List.copyOf(cols);
@@ -93,24 +106,36 @@ public record Encoding(List<ColumnEncoding> columns, List<String> features) {
          */
         public double[] row(int r) {
             double[] x = new double[encoding.width()];
+            row(r, null, x);
+            return x;
+        }
+
+        /**
+         * Writes {@link #row(int) row r} into {@code out}, feature {@code j} at {@code out[position[j]]} (at
+         * {@code out[j]} when {@code position} is null); {@code out} must hold zeros where no feature is written.
+         */
+        public void row(int r, int[] position, double[] out) {
             for (int c = 0; c < cols.size(); c++) {
                 ColumnEncoding e = encoding.columns.get(c);
                 Column col = cols.get(c);
                 boolean missing = col.isMissing(r);
                 if (col instanceof Column.Numeric n) {
-                    x[e.feature()] = missing ? e.impute() : n.get(r);
+                    out[at(position, e.feature())] = missing ? e.impute() : n.get(r);
                 } else if (col instanceof Column.Categorical k) {
-                    String v = missing ? e.mode() : k.get(r);
-                    Integer at = v == null ? null : levelIndex.get(c).get(v);
-                    if (at != null) {
-                        x[e.feature() + at] = 1.0;
+                    int level =
+                            missing ? modeOffset[c] : offsetOfCode[c][k.codes().code()[r]];
+                    if (level >= 0) {
+                        out[at(position, e.feature() + level)] = 1.0;
                     }
                 }
                 if (e.indicator() >= 0) {
-                    x[e.indicator()] = missing ? 1.0 : 0.0;
+                    out[at(position, e.indicator())] = missing ? 1.0 : 0.0;
                 }
             }
-            return x;
+        }
+
+        private static int at(int[] position, int feature) {
+            return position == null ? feature : position[feature];
         }
     }
 }

@@ -71,10 +71,17 @@ public final class TableEncoder {
         }
         for (int c = 0; c < p; c++) {
             if (cols.get(c) instanceof Column.Categorical k) {
-                TreeMap<String, Integer> seen = new TreeMap<>();
+                Column.Categorical.Codes codes = k.codes();
+                int[] count = new int[codes.levels().length];
                 for (int r : trainRows) {
-                    if (k.get(r) != null) {
-                        seen.merge(k.get(r), 1, Integer::sum);
+                    if (codes.code()[r] >= 0) {
+                        count[codes.code()[r]]++;
+                    }
+                }
+                TreeMap<String, Integer> seen = new TreeMap<>();
+                for (int v = 0; v < count.length; v++) {
+                    if (count[v] > 0) {
+                        seen.put(codes.levels()[v], count[v]);
                     }
                 }
                 int best = 0;
@@ -204,7 +211,7 @@ public final class TableEncoder {
     public MutableDataset<Label> encode(int[] rowIndices) {
         LabelFactory factory = new LabelFactory();
         // Tribuo's ArrayExample keeps its features sorted by name and sorts what it is given: handing it the names
-        // already sorted (the values permuted to match, once per row) gives the same example, and SortedNamesExample
+        // already sorted (each row written straight in that order) gives the same example, and SortedNamesExample
         // checks the order once for all rows instead of Tribuo's re-sort and set-based name check per row
         List<String> features = encoding.features();
         int[] order = IntStream.range(0, features.size())
@@ -217,13 +224,14 @@ public final class TableEncoder {
         SortedNamesExample.Names names = new SortedNamesExample.Names(sortedNames);
         List<Example<Label>> examples = new ArrayList<>(rowIndices.length);
         double[][] values = new double[rowIndices.length][];
+        int[] position = new int[order.length]; // feature j's place among the sorted names
+        for (int i = 0; i < order.length; i++) {
+            position[order[i]] = i;
+        }
         for (int k = 0; k < rowIndices.length; k++) {
             int r = rowIndices[k];
-            double[] x = row(r);
-            double[] sorted = new double[x.length];
-            for (int i = 0; i < sorted.length; i++) {
-                sorted[i] = x[order[i]];
-            }
+            double[] sorted = new double[order.length];
+            rows.row(r, position, sorted);
             values[k] = sorted;
             examples.add(new SortedNamesExample(factory.generateOutput(table.label(r)), names, sorted));
         }
