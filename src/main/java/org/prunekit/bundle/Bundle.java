@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 import org.prunekit.data.Encoding;
 import org.prunekit.data.RowReader;
 import org.prunekit.data.Schema;
@@ -116,9 +117,10 @@ public record Bundle(
     public Predictions predict(RowReader.Rows rows) {
         Encoding.RowEncoder enc = encoding.over(rows.columns());
         String[] names = encoding.features().toArray(String[]::new);
+        double[][] x = enc.rows(IntStream.range(0, rows.size()).toArray(), null);
         List<Example<Label>> examples = new ArrayList<>(rows.size());
-        for (int r = 0; r < rows.size(); r++) {
-            examples.add(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, names, enc.row(r)));
+        for (double[] row : x) {
+            examples.add(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, names, row));
         }
         List<Prediction<Label>> preds = examples.isEmpty() ? List.of() : model.predict(examples);
         double[][] probs = Probabilities.of(preds, classes);

@@ -105,33 +105,44 @@ public record Encoding(List<ColumnEncoding> columns, List<String> features) {
          * missing.
          */
         public double[] row(int r) {
-            double[] x = new double[encoding.width()];
-            row(r, null, x);
-            return x;
+            return rows(new int[] {r}, null)[0];
         }
 
         /**
-         * Writes {@link #row(int) row r} into {@code out}, feature {@code j} at {@code out[position[j]]} (at
-         * {@code out[j]} when {@code position} is null); {@code out} must hold zeros where no feature is written.
+         * {@link #row(int) Rows} {@code rowIndices}, feature {@code j} of each at index {@code position[j]}: column by
+         * column, so each column's type is looked at once, not once per row.
          */
-        public void row(int r, int[] position, double[] out) {
+        public double[][] rows(int[] rowIndices, int[] position) {
+            double[][] out = new double[rowIndices.length][encoding.width()];
             for (int c = 0; c < cols.size(); c++) {
                 ColumnEncoding e = encoding.columns.get(c);
                 Column col = cols.get(c);
-                boolean missing = col.isMissing(r);
                 if (col instanceof Column.Numeric n) {
-                    out[at(position, e.feature())] = missing ? e.impute() : n.get(r);
-                } else if (col instanceof Column.Categorical k) {
-                    int level =
-                            missing ? modeOffset[c] : offsetOfCode[c][k.codes().code()[r]];
-                    if (level >= 0) {
-                        out[at(position, e.feature() + level)] = 1.0;
+                    int at = at(position, e.feature());
+                    double impute = e.impute();
+                    for (int k = 0; k < rowIndices.length; k++) {
+                        double v = n.get(rowIndices[k]);
+                        out[k][at] = Double.isNaN(v) ? impute : v;
+                    }
+                } else if (col instanceof Column.Categorical cat) {
+                    int[] code = cat.codes().code();
+                    int[] offset = offsetOfCode[c];
+                    for (int k = 0; k < rowIndices.length; k++) {
+                        int v = code[rowIndices[k]];
+                        int level = v < 0 ? modeOffset[c] : offset[v];
+                        if (level >= 0) {
+                            out[k][at(position, e.feature() + level)] = 1.0;
+                        }
                     }
                 }
                 if (e.indicator() >= 0) {
-                    out[at(position, e.indicator())] = missing ? 1.0 : 0.0;
+                    int at = at(position, e.indicator());
+                    for (int k = 0; k < rowIndices.length; k++) {
+                        out[k][at] = col.isMissing(rowIndices[k]) ? 1.0 : 0.0;
+                    }
                 }
             }
+            return out;
         }
 
         private static int at(int[] position, int feature) {

@@ -222,18 +222,14 @@ public final class TableEncoder {
         String[] sortedNames = new String[order.length];
         Arrays.setAll(sortedNames, i -> features.get(order[i]));
         SortedNamesExample.Names names = new SortedNamesExample.Names(sortedNames);
-        List<Example<Label>> examples = new ArrayList<>(rowIndices.length);
-        double[][] values = new double[rowIndices.length][];
         int[] position = new int[order.length]; // feature j's place among the sorted names
         for (int i = 0; i < order.length; i++) {
             position[order[i]] = i;
         }
+        double[][] values = rows.rows(rowIndices, position);
+        List<Example<Label>> examples = new ArrayList<>(rowIndices.length);
         for (int k = 0; k < rowIndices.length; k++) {
-            int r = rowIndices[k];
-            double[] sorted = new double[order.length];
-            rows.row(r, position, sorted);
-            values[k] = sorted;
-            examples.add(new SortedNamesExample(factory.generateOutput(table.label(r)), names, sorted));
+            examples.add(new SortedNamesExample(factory.generateOutput(table.label(rowIndices[k])), names, values[k]));
         }
         var provenance = new SimpleDataSourceProvenance(table.source(), factory);
         return EncodedDataset.of(examples, sortedNames, values, provenance, factory);
