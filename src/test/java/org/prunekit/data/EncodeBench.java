@@ -43,7 +43,9 @@ public final class EncodeBench {
             double[] tribuo = new double[reps];
             int width = 0;
             for (int r = -10; r < reps; r++) { // ten untimed rounds first (JIT, heap)
-                int[] rows = IntStream.range(0, t.rows()).filter(i -> rnd.nextDouble() < 0.8).toArray();
+                int[] rows = IntStream.range(0, t.rows())
+                        .filter(i -> rnd.nextDouble() < 0.8)
+                        .toArray();
                 for (int k = 0; k < 2; k++) {
                     boolean oursNow = (k == 0) == (r % 2 == 0);
                     long c0 = mx.getCurrentThreadCpuTime();
