@@ -2,12 +2,14 @@ package org.prunekit.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
@@ -78,8 +80,23 @@ class LauncherJarTest {
     private Path toolsWithoutFlock() throws IOException {
         Path t = Files.createDirectories(dir.resolve("tools"));
         for (String name : List.of(
-                "bash", "sh", "dirname", "find", "stat", "date", "cp", "mv", "grep", "rm", "mkdir", "cat", "sleep",
-                "wc", "kill")) {
+                "bash",
+                "sh",
+                "dirname",
+                "find",
+                "stat",
+                "date",
+                "cp",
+                "mv",
+                "grep",
+                "rm",
+                "mkdir",
+                "cat",
+                "sleep",
+                "wc",
+                "kill",
+                "ls",
+                "readlink")) {
             Path found = Stream.of("/usr/bin", "/bin")
                     .map(d -> Path.of(d, name))
                     .filter(Files::isExecutable)
@@ -309,7 +326,7 @@ class LauncherJarTest {
                                 + "\\.jsa\\.[0-9]+\\.tmp"),
                 recording.get(2));
         assertEquals("archive", Files.readString(archive), "renamed from the temporary file");
-        assertEquals(List.of("current", copy, copy + ".jsa"), runDir());
+        assertEquals(List.of("current", copy, copy + ".jsa", copy + ".jsa.jdk"), runDir());
 
         for (String command : List.of("run", "predict", "report")) {
             List<String> mapped = cdsOptions(jvmArgs(command, "m-" + command, Map.of(), 0));
@@ -335,7 +352,44 @@ class LauncherJarTest {
         List<String> now = copies();
         assertEquals(1, now.size(), now.toString());
         assertFalse(now.get(0).equals(copy));
-        assertEquals(List.of("current", now.get(0), now.get(0) + ".jsa"), runDir());
+        assertEquals(List.of("current", now.get(0), now.get(0) + ".jsa", now.get(0) + ".jsa.jdk"), runDir());
+    }
+
+    /**
+     * An archive works only with the JDK that recorded it, and the JVM ignores another JDK's silently: after the java
+     * on the PATH changes (a JDK update), the next run records a new archive instead of mapping the old one, and later
+     * commands map the new one.
+     */
+    @ParameterizedTest(name = "flock {0}")
+    @ValueSource(booleans = {true, false})
+    void anArchiveRecordedByAnotherJdkIsRecordedAgain(boolean flock) throws Exception {
+        useFlock(flock);
+        jvmArgs("run", "r1", Map.of(), 0);
+        String copy = copies().get(0);
+        Path archive = home.resolve("target/run/" + copy + ".jsa");
+        Path jdk = home.resolve("target/run/" + copy + ".jsa.jdk");
+        String recordedBy = Files.readString(jdk);
+        assertTrue(recordedBy.contains(bin.resolve("java").toString()), recordedBy);
+        assertEquals(
+                List.of("-XX:SharedArchiveFile=" + archive),
+                cdsOptions(jvmArgs("run", "r2", Map.of(), 0)).subList(2, 3),
+                "same JDK: mapped");
+
+        Files.writeString(bin.resolve("java"), "# updated\n", StandardOpenOption.APPEND); // another JDK build
+        List<String> again = cdsOptions(jvmArgs("run", "r3", Map.of(), 0));
+        assertEquals(3, again.size(), again.toString());
+        assertTrue(again.get(2).startsWith("-XX:ArchiveClassesAtExit="), again.toString());
+        assertNotEquals(recordedBy, Files.readString(jdk), "the new archive names the new JDK");
+        assertEquals(
+                List.of("-XX:SharedArchiveFile=" + archive),
+                cdsOptions(jvmArgs("predict", "p", Map.of(), 0)).subList(2, 3),
+                "the new archive is mapped");
+
+        Files.writeString(jdk, "another JDK\n");
+        assertTrue(
+                cdsOptions(jvmArgs("validate", "v", Map.of(), 0)).stream().noneMatch(a -> a.contains("Archive")),
+                "a command other than run neither maps an archive of another JDK nor records one");
+        assertFalse(Files.exists(archive), "that archive is deleted");
     }
 
     private static List<String> jitOptions(List<String> args) {
