@@ -209,6 +209,19 @@ public final class TableEncoder {
 
     /** Encodes the given rows (in that order) as dense examples with weight 1. */
     public MutableDataset<Label> encode(int[] rowIndices) {
+        Examples e = examples(rowIndices);
+        var provenance = new SimpleDataSourceProvenance(table.source(), e.factory());
+        return EncodedDataset.of(e.rows(), e.names(), e.values(), provenance, e.factory());
+    }
+
+    /**
+     * The examples of some rows, before they make a dataset: example {@code i} has the values {@code values[i]}
+     * under the shared {@code names} (strictly ascending), and its label from {@code factory}.
+     */
+    record Examples(List<Example<Label>> rows, String[] names, double[][] values, LabelFactory factory) {}
+
+    /** The examples {@link #encode} makes a dataset of. */
+    Examples examples(int[] rowIndices) {
         LabelFactory factory = new LabelFactory();
         // Tribuo's ArrayExample keeps its features sorted by name and sorts what it is given: handing it the names
         // already sorted (each row written straight in that order) gives the same example, and SortedNamesExample
@@ -231,8 +244,7 @@ public final class TableEncoder {
         for (int k = 0; k < rowIndices.length; k++) {
             examples.add(new SortedNamesExample(factory.generateOutput(table.label(rowIndices[k])), names, values[k]));
         }
-        var provenance = new SimpleDataSourceProvenance(table.source(), factory);
-        return EncodedDataset.of(examples, sortedNames, values, provenance, factory);
+        return new Examples(examples, sortedNames, values, factory);
     }
 
     /** The encoded feature vector of one row, in {@link #featureNames()} order. */

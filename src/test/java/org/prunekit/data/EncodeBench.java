@@ -3,18 +3,14 @@ package org.prunekit.data;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.IntStream;
-import org.tribuo.Example;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
-import org.tribuo.classification.LabelFactory;
 import org.tribuo.datasource.ListDataSource;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
@@ -77,23 +73,11 @@ public final class EncodeBench {
         return TableEncoder.fit(t, rows).encode(rows);
     }
 
-    /** The same encoder and rows (examples built as {@code encode} builds them), added by Tribuo's constructor. */
+    /** The same encoder and examples as {@code encode}'s, added by Tribuo's constructor. */
     private static MutableDataset<Label> tribuo(Table t, int[] rows) {
-        TableEncoder enc = TableEncoder.fit(t, rows);
-        List<String> names = enc.featureNames();
-        String[] sorted = names.stream().sorted().toArray(String[]::new);
-        int[] position = new int[sorted.length];
-        for (int i = 0; i < sorted.length; i++) {
-            position[names.indexOf(sorted[i])] = i;
-        }
-        double[][] values = enc.encoding().over(t.columns()).rows(rows, position);
-        LabelFactory f = new LabelFactory();
-        SortedNamesExample.Names shared = new SortedNamesExample.Names(sorted);
-        List<Example<Label>> examples = new ArrayList<>(rows.length);
-        for (int k = 0; k < rows.length; k++) {
-            examples.add(new SortedNamesExample(f.generateOutput(t.label(rows[k])), shared, values[k]));
-        }
-        return new MutableDataset<>(new ListDataSource<>(examples, f, new SimpleDataSourceProvenance(t.source(), f)));
+        TableEncoder.Examples e = TableEncoder.fit(t, rows).examples(rows);
+        var provenance = new SimpleDataSourceProvenance(t.source(), e.factory());
+        return new MutableDataset<>(new ListDataSource<>(e.rows(), e.factory(), provenance));
     }
 
     private static double median(double[] v) {
