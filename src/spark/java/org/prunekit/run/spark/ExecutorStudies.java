@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkEnv;
+import org.apache.spark.SparkFiles;
 import org.prunekit.config.ConfigBinder;
 import org.prunekit.config.ConfigLoader;
 import org.prunekit.config.ExperimentConfig;
@@ -56,7 +57,7 @@ final class ExecutorStudies {
         }
         Path dir = null;
         try {
-            dir = Files.createTempDirectory("prunekit-study");
+            dir = Files.createTempDirectory(scratch(), "prunekit-study");
             Path dataFile = dir.resolve("data").resolve(s.dataFileName());
             Files.createDirectories(dataFile.getParent());
             Files.write(dataFile, data);
@@ -78,6 +79,18 @@ final class ExecutorStudies {
         } finally {
             delete(dir);
         }
+    }
+
+    /**
+     * Where the study's files go while it is built: Spark's folder for this application's files
+     * ({@link SparkFiles#getRootDirectory}: on an executor its working folder, which the cluster manager removes with
+     * the application; in local mode the driver's, removed when Spark stops), so an executor killed mid-build leaves
+     * nothing in the machine's temporary folder. Outside Spark, the temporary folder.
+     */
+    private static Path scratch() {
+        return SparkEnv.get() == null
+                ? Path.of(System.getProperty("java.io.tmpdir"))
+                : Path.of(SparkFiles.getRootDirectory());
     }
 
     /** The file at {@code uri}, read through Hadoop's {@code FileSystem} with the application's Hadoop settings. */

@@ -49,6 +49,7 @@ class SparkSubmitTest {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx512m");
+        cmd.add(SparkTests.tmpDirOption());
         cmd.addAll(Arrays.asList(JavaModuleOptions.defaultModuleOptions().split(" ")));
         cmd.add("-cp");
         cmd.add(classPath(classes, false));

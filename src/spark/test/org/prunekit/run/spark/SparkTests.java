@@ -258,11 +258,20 @@ final class SparkTests {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx512m");
+        cmd.add(tmpDirOption());
         cmd.addAll(Arrays.asList(JavaModuleOptions.defaultModuleOptions().split(" ")));
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(mainClass);
         cmd.addAll(Arrays.asList(args));
         return cmd;
+    }
+
+    /**
+     * This JVM's temporary folder for a child JVM ({@code -Djava.io.tmpdir=...}): what a killed child leaves (native
+     * libraries lz4 unpacks, an executor's study folder) stays under the build's folder (pom.xml), not in /tmp.
+     */
+    static String tmpDirOption() {
+        return "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir");
     }
 }

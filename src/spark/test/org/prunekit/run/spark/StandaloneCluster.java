@@ -91,8 +91,8 @@ final class StandaloneCluster implements AutoCloseable {
     }
 
     /**
-     * The driver's settings: executors on this machine read this JVM's class path; the run waits until one executor
-     * per worker has registered, so both workers take part.
+     * The driver's settings: executors on this machine read this JVM's class path and use its temporary folder; the
+     * run waits until one executor per worker has registered, so both workers take part.
      */
     Map<String, String> driverConf() {
         return Map.of(
@@ -100,6 +100,7 @@ final class StandaloneCluster implements AutoCloseable {
                 "conf.spark.driver.host", "127.0.0.1",
                 "conf.spark.ui.enabled", "false",
                 "conf.spark.executor.extraClassPath", System.getProperty("java.class.path"),
+                "conf.spark.executor.extraJavaOptions", SparkTests.tmpDirOption(),
                 "conf.spark.executor.memory", "768m",
                 "conf.spark.executor.cores", "1",
                 "conf.spark.cores.max", String.valueOf(workers.size()),
