@@ -2,12 +2,14 @@ package org.prunekit.data;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.util.Arrays;
 import java.util.List;
 import org.tribuo.Example;
 import org.tribuo.MutableDataset;
 import org.tribuo.MutableFeatureMap;
 import org.tribuo.MutableOutputInfo;
 import org.tribuo.OutputFactory;
+import org.tribuo.VariableInfoAccess;
 import org.tribuo.classification.Label;
 import org.tribuo.datasource.ListDataSource;
 import org.tribuo.provenance.DataProvenance;
@@ -20,7 +22,8 @@ import org.tribuo.provenance.DataSourceProvenance;
  * {@code observe}), zeros included, although {@code observe} ignores a zero (Tribuo's feature statistics are over the
  * non-zero values). An encoder's one-hot rows are mostly zeros: here each feature gets its entry once, then only its
  * non-zero values, in row order, which is the sequence Tribuo's row-by-row adds give each feature (features are
- * observed independently). The labels are observed in row order as Tribuo does. The dataset is then made by the
+ * observed independently), all at once ({@link VariableInfoAccess#observed}: the same statistics without boxing and
+ * counting each value in a map). The labels are observed in row order as Tribuo does. The dataset is then made by the
  * constructor Tribuo's own deserialisation uses (private, reached by reflection), so its class, provenance, feature
  * map, output info, rows and density are what Tribuo's public constructor gives ({@code EncodedDatasetTest} compares
  * them). Should that constructor be missing (another Tribuo version), the rows go through the public constructor.
@@ -82,12 +85,27 @@ final class EncodedDataset {
                 features.add(name, 0.0); // the feature's entry, as the first row makes it; a zero observes nothing
             }
         }
+        // each feature's non-zero values in row order (one pass), then its statistics from all of them at once
+        double[][] columns = new double[names.length][];
+        int[] nonZero = new int[names.length];
         for (double[] row : values) {
             for (int j = 0; j < row.length; j++) {
-                if (row[j] != 0.0) {
-                    features.add(names[j], row[j]);
+                double v = row[j];
+                if (v != 0.0) {
+                    double[] col = columns[j];
+                    int n = nonZero[j];
+                    if (col == null) {
+                        col = columns[j] = new double[Math.max(16, values.length >>> 4)];
+                    } else if (n == col.length) {
+                        col = columns[j] = Arrays.copyOf(col, Math.min(values.length, n * 2));
+                    }
+                    col[n] = v;
+                    nonZero[j] = n + 1;
                 }
             }
+        }
+        for (int j = 0; j < names.length && !examples.isEmpty(); j++) {
+            features.put(VariableInfoAccess.observed(names[j], columns[j], nonZero[j]));
         }
         try {
             @SuppressWarnings("unchecked")

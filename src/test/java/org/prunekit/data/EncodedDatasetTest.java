@@ -73,8 +73,12 @@ class EncodedDatasetTest {
     void sameDatasetAsTribuosConstructorOnRealTables() {
         assertTrue(EncodedDataset.bulk(), "Tribuo's bulk constructor found (else every dataset takes the slow path)");
         Random rnd = new Random(11);
-        for (String file :
-                List.of("german_credit.csv", "pima_diabetes.csv", "credit_scoring.csv", "lending_club.csv")) {
+        for (String file : List.of(
+                "german_credit.csv",
+                "pima_diabetes.csv",
+                "credit_scoring.csv",
+                "lending_club.csv",
+                "coil2000_caravan.csv")) {
             Table t = TestData.table(file);
             for (boolean indicators : new boolean[] {false, true}) {
                 int[] rows = IntStream.range(0, t.rows())

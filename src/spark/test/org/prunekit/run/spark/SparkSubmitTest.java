@@ -27,8 +27,9 @@ import org.prunekit.testing.StudyFiles;
  * (what the {@code spark-submit} script runs) from a prunekit jar, {@code --master local[2]}, in its own JVM. The JVM's
  * class path holds Spark and the libraries, not prunekit's classes: they come from the jar only, in Spark's class
  * loader for user jars. Tribuo's jars go with {@code --jars} into that same loader, as they travel inside the shaded
- * {@code prunekit.jar}: prunekit adds classes to two Tribuo packages ({@code org.tribuo.common.tree},
- * {@code org.tribuo.classification.liblinear}), whose package-private access needs one loader for both. The results
+ * {@code prunekit.jar}: prunekit adds classes to three Tribuo packages ({@code org.tribuo},
+ * {@code org.tribuo.common.tree}, {@code org.tribuo.classification.liblinear}), whose package-private access needs one
+ * loader for both sides. The results
  * and model bundles equal the local engine's.
  */
 class SparkSubmitTest {
