@@ -128,8 +128,16 @@ class ScoreExampleTest {
                 .getLocation()
                 .toURI());
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        // the test JVM's temporary folder (target/, pom.xml): ONNX Runtime leaves its unpack folder behind
+        String tmp = "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir");
         Process p = new ProcessBuilder(
-                        java.toString(), "-cp", jar.toString(), EXAMPLE.toString(), onnx.toString(), ROWS.toString())
+                        java.toString(),
+                        tmp,
+                        "-cp",
+                        jar.toString(),
+                        EXAMPLE.toString(),
+                        onnx.toString(),
+                        ROWS.toString())
                 .redirectErrorStream(true)
                 .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
