@@ -104,8 +104,10 @@ final class EncodedDataset {
                 }
             }
         }
-        for (int j = 0; j < names.length && !examples.isEmpty(); j++) {
-            features.put(VariableInfoAccess.observed(names[j], columns[j], nonZero[j]));
+        if (!examples.isEmpty()) { // each entry replaced in place: the map keeps the shape the adds above gave it
+            for (int j = 0; j < names.length; j++) {
+                features.put(VariableInfoAccess.observed(names[j], columns[j], nonZero[j]));
+            }
         }
         try {
             @SuppressWarnings("unchecked")
