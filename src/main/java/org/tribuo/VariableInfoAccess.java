@@ -14,9 +14,9 @@ import java.util.HashMap;
  * counts, then Welford's update per value) once it has seen more than {@link CategoricalInfo#THRESHOLD} distinct
  * values. {@link #observed} gives the same object from the whole sequence: distinct values counted in a primitive
  * table, the categorical state set once (its map filled by the calls that shape Tribuo's, so it iterates, compares
- * and serializes as Tribuo's), the conversion and the values after it left to
- * Tribuo's own {@link CategoricalInfo#generateRealInfo} and {@link RealInfo#observe}. {@code VariableInfoAccessTest}
- * compares both on random and real sequences, serialized bytes included.
+ * and serializes as Tribuo's), the conversion and the values after it left to Tribuo's own
+ * {@link CategoricalInfo#generateRealInfo} and {@link RealInfo#observe}. {@code VariableInfoAccessTest} compares both
+ * on random and special sequences, serialized bytes included; {@code EncodedDatasetTest} on real tables.
  */
 public final class VariableInfoAccess {
 
@@ -34,10 +34,10 @@ public final class VariableInfoAccess {
         if (n == 0) {
             return info;
         }
+        // NaN and infinities (Tribuo's single-value test and its map treat them apart) and zeros: Tribuo's own path
         for (int i = 0; i < n; i++) {
             if (values[i] == 0.0 || !Double.isFinite(values[i])) {
-                return oneByOne(info, values, n); // outside what the fast path reproduces (Tribuo's NaN and
-                // infinity cases)
+                return oneByOne(info, values, n);
             }
         }
         double first = values[0];
