@@ -2,7 +2,6 @@ package org.prunekit.data;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
-import java.util.Arrays;
 import java.util.List;
 import org.tribuo.Example;
 import org.tribuo.MutableDataset;
@@ -69,6 +68,17 @@ final class EncodedDataset {
             double[][] values,
             DataSourceProvenance provenance,
             OutputFactory<Label> factory) {
+        return of(examples, names, values, NonZeroColumns.of(values, names.length), provenance, factory);
+    }
+
+    /** As {@link #of(List, String[], double[][], DataSourceProvenance, OutputFactory)}, given the values' non-zeros. */
+    static MutableDataset<Label> of(
+            List<Example<Label>> examples,
+            String[] names,
+            double[][] values,
+            NonZeroColumns nonZero,
+            DataSourceProvenance provenance,
+            OutputFactory<Label> factory) {
         if (BULK == null) {
             return new MutableDataset<>(new ListDataSource<>(examples, factory, provenance));
         }
@@ -85,28 +95,9 @@ final class EncodedDataset {
                 features.add(name, 0.0); // the feature's entry, as the first row makes it; a zero observes nothing
             }
         }
-        // each feature's non-zero values in row order (one pass), then its statistics from all of them at once
-        double[][] columns = new double[names.length][];
-        int[] nonZero = new int[names.length];
-        for (double[] row : values) {
-            for (int j = 0; j < row.length; j++) {
-                double v = row[j];
-                if (v != 0.0) {
-                    double[] col = columns[j];
-                    int n = nonZero[j];
-                    if (col == null) {
-                        col = columns[j] = new double[Math.max(16, values.length >>> 4)];
-                    } else if (n == col.length) {
-                        col = columns[j] = Arrays.copyOf(col, Math.min(values.length, n * 2));
-                    }
-                    col[n] = v;
-                    nonZero[j] = n + 1;
-                }
-            }
-        }
         if (!examples.isEmpty()) { // each entry replaced in place: the map keeps the shape the adds above gave it
             for (int j = 0; j < names.length; j++) {
-                features.put(VariableInfoAccess.observed(names[j], columns[j], nonZero[j]));
+                features.put(VariableInfoAccess.observed(names[j], nonZero.values(j), nonZero.count(j)));
             }
         }
         try {

@@ -113,6 +113,11 @@ public record Encoding(List<ColumnEncoding> columns, List<String> features) {
          * column, so each column's type is looked at once, not once per row.
          */
         public double[][] rows(int[] rowIndices, int[] position) {
+            return rows(rowIndices, position, null);
+        }
+
+        /** As {@link #rows(int[], int[])}, each feature's non-zero values also appended to {@code nonZero} (if given). */
+        double[][] rows(int[] rowIndices, int[] position, NonZeroColumns nonZero) {
             double[][] out = new double[rowIndices.length][encoding.width()];
             for (int c = 0; c < cols.size(); c++) {
                 ColumnEncoding e = encoding.columns.get(c);
@@ -122,7 +127,11 @@ public record Encoding(List<ColumnEncoding> columns, List<String> features) {
                     double impute = e.impute();
                     for (int k = 0; k < rowIndices.length; k++) {
                         double v = n.get(rowIndices[k]);
-                        out[k][at] = Double.isNaN(v) ? impute : v;
+                        double x = Double.isNaN(v) ? impute : v;
+                        out[k][at] = x;
+                        if (nonZero != null && x != 0.0) {
+                            nonZero.add(at, x);
+                        }
                     }
                 } else if (col instanceof Column.Categorical cat) {
                     int[] code = cat.codes().code();
@@ -131,14 +140,22 @@ public record Encoding(List<ColumnEncoding> columns, List<String> features) {
                         int v = code[rowIndices[k]];
                         int level = v < 0 ? modeOffset[c] : offset[v];
                         if (level >= 0) {
-                            out[k][at(position, e.feature() + level)] = 1.0;
+                            int p = at(position, e.feature() + level);
+                            out[k][p] = 1.0;
+                            if (nonZero != null) {
+                                nonZero.add(p, 1.0);
+                            }
                         }
                     }
                 }
                 if (e.indicator() >= 0) {
                     int at = at(position, e.indicator());
                     for (int k = 0; k < rowIndices.length; k++) {
-                        out[k][at] = col.isMissing(rowIndices[k]) ? 1.0 : 0.0;
+                        boolean missing = col.isMissing(rowIndices[k]);
+                        out[k][at] = missing ? 1.0 : 0.0;
+                        if (nonZero != null && missing) {
+                            nonZero.add(at, 1.0);
+                        }
                     }
                 }
             }
