@@ -57,25 +57,14 @@ final class EncodedDataset {
     }
 
     /**
-     * The dataset of {@code examples}, example {@code i} having feature values {@code values[i]} under the shared,
-     * strictly ascending {@code names}.
+     * The dataset of {@code examples}, whose features are the shared, strictly ascending {@code names}, with each
+     * feature's non-zero values in row order in {@code nonZero}.
      *
      * @throws IllegalArgumentException as {@link MutableDataset#add} does, for a row Tribuo would refuse
      */
     static MutableDataset<Label> of(
             List<Example<Label>> examples,
             String[] names,
-            double[][] values,
-            DataSourceProvenance provenance,
-            OutputFactory<Label> factory) {
-        return of(examples, names, values, NonZeroColumns.of(values, names.length), provenance, factory);
-    }
-
-    /** As {@link #of(List, String[], double[][], DataSourceProvenance, OutputFactory)}, given the values' non-zeros. */
-    static MutableDataset<Label> of(
-            List<Example<Label>> examples,
-            String[] names,
-            double[][] values,
             NonZeroColumns nonZero,
             DataSourceProvenance provenance,
             OutputFactory<Label> factory) {
@@ -94,8 +83,7 @@ final class EncodedDataset {
             for (String name : names) {
                 features.add(name, 0.0); // the feature's entry, as the first row makes it; a zero observes nothing
             }
-        }
-        if (!examples.isEmpty()) { // each entry replaced in place: the map keeps the shape the adds above gave it
+            // each entry then replaced in place (the map keeps the shape the adds gave it) by its statistics
             for (int j = 0; j < names.length; j++) {
                 features.put(VariableInfoAccess.observed(names[j], nonZero.values(j), nonZero.count(j)));
             }

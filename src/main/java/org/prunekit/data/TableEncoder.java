@@ -211,20 +211,15 @@ public final class TableEncoder {
     public MutableDataset<Label> encode(int[] rowIndices) {
         Examples e = examples(rowIndices);
         var provenance = new SimpleDataSourceProvenance(table.source(), e.factory());
-        return EncodedDataset.of(e.rows(), e.names(), e.values(), e.nonZero(), provenance, e.factory());
+        return EncodedDataset.of(e.rows(), e.names(), e.nonZero(), provenance, e.factory());
     }
 
     /**
-     * The examples of some rows, before they make a dataset: example {@code i} has the values {@code values[i]}
-     * under the shared {@code names} (strictly ascending), and its label from {@code factory}; {@code nonZero} holds
-     * each feature's non-zero values in row order, gathered while the rows were written.
+     * The examples of some rows, before they make a dataset: their features are the shared {@code names} (strictly
+     * ascending), their labels from {@code factory}; {@code nonZero} holds each feature's non-zero values in row
+     * order, gathered while the rows were written.
      */
-    record Examples(
-            List<Example<Label>> rows,
-            String[] names,
-            double[][] values,
-            NonZeroColumns nonZero,
-            LabelFactory factory) {}
+    record Examples(List<Example<Label>> rows, String[] names, NonZeroColumns nonZero, LabelFactory factory) {}
 
     /** The examples {@link #encode} makes a dataset of. */
     Examples examples(int[] rowIndices) {
@@ -251,7 +246,7 @@ public final class TableEncoder {
         for (int k = 0; k < rowIndices.length; k++) {
             examples.add(new SortedNamesExample(factory.generateOutput(table.label(rowIndices[k])), names, values[k]));
         }
-        return new Examples(examples, sortedNames, values, nonZero, factory);
+        return new Examples(examples, sortedNames, nonZero, factory);
     }
 
     /** The encoded feature vector of one row, in {@link #featureNames()} order. */

@@ -123,7 +123,8 @@ class EncodedDatasetTest {
         List<Example<Label>> rows = List.of(new SortedNamesExample(f.generateOutput("y"), names, values[0]));
         var provenance = new SimpleDataSourceProvenance("x", f);
         IllegalArgumentException ours = assertThrows(
-                IllegalArgumentException.class, () -> EncodedDataset.of(rows, names, values, provenance, f));
+                IllegalArgumentException.class,
+                () -> EncodedDataset.of(rows, names, NonZeroColumns.of(values, names.length), provenance, f));
         IllegalArgumentException theirs = assertThrows(
                 IllegalArgumentException.class, () -> new MutableDataset<>(new ListDataSource<>(rows, f, provenance)));
         assertEquals(theirs.getMessage(), ours.getMessage());
