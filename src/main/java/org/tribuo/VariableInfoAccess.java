@@ -30,21 +30,18 @@ public final class VariableInfoAccess {
      * non-zero, in order.
      */
     public static VariableInfo observed(String name, double[] values, int n) {
+        // each loop over the values is a method of its own: C2 then compiles that loop alone instead of compiling
+        // this method (Tribuo's map and conversion inlined) once per loop that gets hot
         CategoricalInfo info = new CategoricalInfo(name);
         if (n == 0) {
             return info;
         }
         // NaN and infinities (Tribuo's single-value test and its map treat them apart) and zeros: Tribuo's own path
-        for (int i = 0; i < n; i++) {
-            if (values[i] == 0.0 || !Double.isFinite(values[i])) {
-                return oneByOne(info, values, n);
-            }
+        if (anySpecial(values, n)) {
+            return oneByOne(info, values, n);
         }
         double first = values[0];
-        int i = 1;
-        while (i < n && Math.abs(values[i] - first) < SAME_VALUE) {
-            i++;
-        }
+        int i = sameAsFirst(values, n);
         if (i == n) {
             info.count = n;
             info.observedValue = first;
@@ -53,25 +50,43 @@ public final class VariableInfoAccess {
         }
         Distinct distinct = new Distinct();
         distinct.add(first, i);
-        distinct.add(values[i], 1);
-        int lastNew = i;
-        for (i++; i < n; i++) {
-            if (distinct.add(values[i], 1)) {
-                lastNew = i;
-                if (distinct.size > CategoricalInfo.THRESHOLD) {
-                    info.count = i + 1;
-                    info.valueCounts = distinct.map(false);
-                    RealInfo real = info.generateRealInfo();
-                    for (int j = i + 1; j < n; j++) {
-                        real.observe(values[j]);
-                    }
-                    return real;
-                }
-            }
+        int crossed = distinct.addEach(values, i, n);
+        if (crossed < n) {
+            info.count = crossed + 1;
+            info.valueCounts = distinct.map(false);
+            RealInfo real = info.generateRealInfo();
+            observeEach(real, values, crossed + 1, n);
+            return real;
         }
         info.count = n;
-        info.valueCounts = distinct.map(lastNew < n - 1);
+        info.valueCounts = distinct.map(distinct.lastNew < n - 1);
         return info;
+    }
+
+    /** Whether a value is zero, NaN or infinite. */
+    private static boolean anySpecial(double[] values, int n) {
+        for (int i = 0; i < n; i++) {
+            if (values[i] == 0.0 || !Double.isFinite(values[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The length of the leading run of values within Tribuo's single-value tolerance of the first. */
+    private static int sameAsFirst(double[] values, int n) {
+        double first = values[0];
+        int i = 1;
+        while (i < n && Math.abs(values[i] - first) < SAME_VALUE) {
+            i++;
+        }
+        return i;
+    }
+
+    private static void observeEach(RealInfo real, double[] values, int from, int n) {
+        for (int j = from; j < n; j++) {
+            real.observe(values[j]);
+        }
     }
 
     /** Tribuo's add, value by value (without the name lookup). */
@@ -96,9 +111,26 @@ public final class VariableInfoAccess {
         private double[] keys = new double[8];
         private long[] counts = new long[8];
         private int size;
+        private int lastNew = -1; // index (in the values given to addEach) of the last new value
         private int[] small; // by whole value + SMALL: index + 1, 0 = not seen
         private int[] slots = new int[32]; // other values: index + 1, 0 = empty; at most half full
         private long[] slotBits = new long[32];
+
+        /**
+         * Counts {@code values[from..n)} once each until there are more than {@link CategoricalInfo#THRESHOLD}
+         * distinct values: the index of the value that made them more, or {@code n}.
+         */
+        int addEach(double[] values, int from, int n) {
+            for (int i = from; i < n; i++) {
+                if (add(values[i], 1)) {
+                    lastNew = i;
+                    if (size > CategoricalInfo.THRESHOLD) {
+                        return i;
+                    }
+                }
+            }
+            return n;
+        }
 
         /** Counts {@code v} {@code k} times; whether it is new. */
         boolean add(double v, long k) {

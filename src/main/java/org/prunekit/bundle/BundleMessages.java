@@ -37,23 +37,24 @@ final class BundleMessages {
     static BundlePayloadProto toProto(Bundle b, Codecs codecs) {
         return payload(
                 preprocessing(b.schema(), b.encoding()),
-                b.encoding().features(),
                 b.classes(),
                 b.positive(),
                 b.threshold(),
-                b.model(),
+                Domain.of(featureIndex(b.encoding().features()), b.model()),
                 codecs.encode(b.model()),
                 b.pruning());
     }
 
-    /** The payload of a bundle from its parts; {@code model} is already encoded as {@code encoded}. */
+    /**
+     * The payload of a bundle from its parts; the model, whose feature and output domain is {@code domain}, is
+     * already encoded as {@code encoded}.
+     */
     static BundlePayloadProto payload(
             PreprocessingProto preprocessing,
-            List<String> features,
             List<String> classes,
             int positive,
             double threshold,
-            Model<Label> model,
+            Domain domain,
             Encoded encoded,
             PruningRecord pruning) {
         BundlePayloadProto.Builder p =
@@ -64,21 +65,43 @@ final class BundleMessages {
         if (!Double.isNaN(threshold)) {
             p.setThreshold(threshold);
         }
+        ModelPayloadProto.Builder m = ModelPayloadProto.newBuilder()
+                .setCodec(encoded.codec())
+                .setData(ByteString.copyFrom(encoded.data()))
+                .addAllFeatures(domain.features())
+                .addAllOutputs(domain.outputs());
+        return p.setModel(m).setPruning(pruning(pruning)).build();
+    }
+
+    /** Each encoded feature's position among {@code features}. */
+    static Map<String, Integer> featureIndex(List<String> features) {
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < features.size(); i++) {
             index.put(features.get(i), i);
         }
-        ModelPayloadProto.Builder m =
-                ModelPayloadProto.newBuilder().setCodec(encoded.codec()).setData(ByteString.copyFrom(encoded.data()));
-        for (String f : ModelDomains.featureNames(model)) {
-            Integer i = index.get(f);
-            if (i == null) {
-                throw new IllegalArgumentException("the model's feature '" + f + "' is not an encoded feature");
+        return index;
+    }
+
+    /**
+     * A model's domain as the payload stores it: its features as positions among the encoded features (in the
+     * model's feature-id order) and its class labels in output-id order. Candidates of one path share their model's
+     * domains, so a sizer makes this once per path ({@link BundleSizer}).
+     */
+    record Domain(List<Integer> features, List<String> outputs) {
+
+        /** @throws IllegalArgumentException when a feature of {@code model} is not among the encoded features */
+        static Domain of(Map<String, Integer> featureIndex, Model<Label> model) {
+            List<String> names = ModelDomains.featureNames(model);
+            List<Integer> features = new ArrayList<>(names.size());
+            for (String f : names) {
+                Integer i = featureIndex.get(f);
+                if (i == null) {
+                    throw new IllegalArgumentException("the model's feature '" + f + "' is not an encoded feature");
+                }
+                features.add(i);
             }
-            m.addFeatures(i);
+            return new Domain(List.copyOf(features), ModelDomains.outputNames(model));
         }
-        m.addAllOutputs(ModelDomains.outputNames(model));
-        return p.setModel(m).setPruning(pruning(pruning)).build();
     }
 
     static PreprocessingProto preprocessing(Schema schema, Encoding encoding) {

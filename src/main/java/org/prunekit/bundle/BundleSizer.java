@@ -2,6 +2,7 @@ package org.prunekit.bundle;
 
 import com.google.protobuf.CodedOutputStream;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.prunekit.bundle.proto.BundlePayloadProto;
@@ -11,6 +12,8 @@ import org.prunekit.data.Encoding;
 import org.prunekit.data.Schema;
 import org.prunekit.spi.ModelCodec;
 import org.prunekit.spi.ModelCodec.Encoded;
+import org.tribuo.ImmutableFeatureMap;
+import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
 import org.tribuo.common.tree.TreeModel;
@@ -31,15 +34,18 @@ public final class BundleSizer {
     private static final byte[] NO_DATA = new byte[0];
 
     private final PreprocessingProto preprocessing;
-    private final List<String> features;
+    private final Map<String, Integer> featureIndex;
     private final List<String> classes;
     private final int positive;
     private final Codecs codecs;
     private final TreeEncodedSize trees;
+    private ImmutableFeatureMap lastFeatures; // the maps of the last model measured and its domain
+    private ImmutableOutputInfo<Label> lastOutputs;
+    private BundleMessages.Domain lastDomain;
 
     public BundleSizer(Schema schema, Encoding encoding, List<String> classes, int positive) {
         this.preprocessing = BundleMessages.preprocessing(schema, encoding);
-        this.features = encoding.features();
+        this.featureIndex = BundleMessages.featureIndex(encoding.features());
         this.classes = List.copyOf(classes);
         this.positive = positive;
         TreeProtoCache cache = new TreeProtoCache();
@@ -58,11 +64,10 @@ public final class BundleSizer {
                 : codecs.encode(model).data().length;
         BundlePayloadProto p = BundleMessages.payload(
                 preprocessing,
-                features,
                 classes,
                 positive,
                 threshold,
-                model,
+                domain(model),
                 new Encoded(codec.get().name(), NO_DATA),
                 pruning);
         long m0 = p.getModel().getSerializedSize();
@@ -71,6 +76,19 @@ public final class BundleSizer {
                 + p.getSerializedSize()
                 - lengthDelimited(BundlePayloadProto.MODEL_FIELD_NUMBER, m0)
                 + lengthDelimited(BundlePayloadProto.MODEL_FIELD_NUMBER, m));
+    }
+
+    /**
+     * {@code model}'s domain, made again only when its feature or output map is not the last model's (the candidates
+     * of a path share their model's immutable maps).
+     */
+    private BundleMessages.Domain domain(Model<Label> model) {
+        if (model.getFeatureIDMap() != lastFeatures || model.getOutputIDInfo() != lastOutputs) {
+            lastDomain = BundleMessages.Domain.of(featureIndex, model);
+            lastFeatures = model.getFeatureIDMap();
+            lastOutputs = model.getOutputIDInfo();
+        }
+        return lastDomain;
     }
 
     /**

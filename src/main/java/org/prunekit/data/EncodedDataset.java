@@ -71,14 +71,8 @@ final class EncodedDataset {
         if (BULK == null) {
             return new MutableDataset<>(new ListDataSource<>(examples, factory, provenance));
         }
-        MutableOutputInfo<Label> outputs = factory.generateInfo();
+        MutableOutputInfo<Label> outputs = observedLabels(examples, factory);
         MutableFeatureMap features = new MutableFeatureMap();
-        for (Example<Label> e : examples) {
-            if (!e.validateExample()) {
-                throw new IllegalArgumentException("Example had duplicate features, invalid features or no features.");
-            }
-            outputs.observe(e.getOutput());
-        }
         if (!examples.isEmpty()) {
             for (String name : names) {
                 features.add(name, 0.0); // the feature's entry, as the first row makes it; a zero observes nothing
@@ -98,5 +92,21 @@ final class EncodedDataset {
         } catch (Throwable t) {
             throw new IllegalStateException("Tribuo's dataset constructor failed", t);
         }
+    }
+
+    /**
+     * The labels of {@code examples} observed in row order, each row checked as Tribuo's constructor checks it (a loop
+     * over rows in a method of its own, so that C2 compiles it alone).
+     */
+    private static MutableOutputInfo<Label> observedLabels(
+            List<Example<Label>> examples, OutputFactory<Label> factory) {
+        MutableOutputInfo<Label> outputs = factory.generateInfo();
+        for (Example<Label> e : examples) {
+            if (!e.validateExample()) {
+                throw new IllegalArgumentException("Example had duplicate features, invalid features or no features.");
+            }
+            outputs.observe(e.getOutput());
+        }
+        return outputs;
     }
 }

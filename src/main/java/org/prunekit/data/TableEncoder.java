@@ -72,12 +72,7 @@ public final class TableEncoder {
         for (int c = 0; c < p; c++) {
             if (cols.get(c) instanceof Column.Categorical k) {
                 Column.Categorical.Codes codes = k.codes();
-                int[] count = new int[codes.levels().length];
-                for (int r : trainRows) {
-                    if (codes.code()[r] >= 0) {
-                        count[codes.code()[r]]++;
-                    }
-                }
+                int[] count = levelCounts(codes.code(), codes.levels().length, trainRows);
                 TreeMap<String, Integer> seen = new TreeMap<>();
                 for (int v = 0; v < count.length; v++) {
                     if (count[v] > 0) {
@@ -124,6 +119,20 @@ public final class TableEncoder {
                     table.source(), "cannot encode the columns: " + e.getMessage() + " (rename a column or a level)");
         }
         return new TableEncoder(table, encoding);
+    }
+
+    /**
+     * How many of {@code rows} have each level code (missing: negative, not counted). The loops over rows live in
+     * methods of their own, so that C2 compiles them alone rather than all of {@link #fit} per loop.
+     */
+    private static int[] levelCounts(int[] code, int levels, int[] rows) {
+        int[] count = new int[levels];
+        for (int r : rows) {
+            if (code[r] >= 0) {
+                count[code[r]]++;
+            }
+        }
+        return count;
     }
 
     private static boolean anyMissing(Column col, int[] rows) {

@@ -147,19 +147,9 @@ final class CoordinateDescent {
         sr = Kernels.sum(r);
         pending = 0;
         try {
-            int n = d.n;
-            double[] x = d.xt;
             while (true) {
                 passes++;
-                double dlx = 0;
-                for (int k = 0; k < d.p; k++) {
-                    if (strong[k]) {
-                        dlx = Math.max(dlx, update(k, b, r, v, xv, al1, al2, x, n));
-                        if (b[k] != 0) {
-                            active.add(k);
-                        }
-                    }
-                }
+                double dlx = strongPass(b, r, v, xv, strong, active, al1, al2);
                 dlx = Math.max(dlx, intercept(b0, c, r, v, xmz));
                 if (dlx < shr) {
                     return true;
@@ -181,10 +171,7 @@ final class CoordinateDescent {
                     }
                     loopPasses++;
                     passes++;
-                    dlx = 0;
-                    for (int t = 0; t < a; t++) {
-                        dlx = Math.max(dlx, update(active.list[t], b, r, v, xv, al1, al2, x, n));
-                    }
+                    dlx = activePass(b, r, v, xv, active, al1, al2);
                     dlx = Math.max(dlx, intercept(b0, c, r, v, xmz));
                     if (dlx < shr) {
                         break;
@@ -197,6 +184,47 @@ final class CoordinateDescent {
         } finally {
             flush(r, v);
         }
+    }
+
+    /*
+     * The two passes are methods of their own (not loops in solve): C2 then compiles each once, instead of compiling
+     * solve again, with both passes' updates inlined, for each of its loops that gets hot (docs/results.md).
+     */
+
+    /** One pass over the strong set; features that become non-zero join the active set. The largest change. */
+    private double strongPass(
+            double[] b,
+            double[] r,
+            double[] v,
+            double[] xv,
+            boolean[] strong,
+            ActiveSet active,
+            double al1,
+            double al2) {
+        int n = d.n;
+        double[] x = d.xt;
+        double dlx = 0;
+        for (int k = 0; k < d.p; k++) {
+            if (strong[k]) {
+                dlx = Math.max(dlx, update(k, b, r, v, xv, al1, al2, x, n));
+                if (b[k] != 0) {
+                    active.add(k);
+                }
+            }
+        }
+        return dlx;
+    }
+
+    /** One pass over the active set. The largest change. */
+    private double activePass(
+            double[] b, double[] r, double[] v, double[] xv, ActiveSet active, double al1, double al2) {
+        int n = d.n;
+        double[] x = d.xt;
+        double dlx = 0;
+        for (int t = 0; t < active.size; t++) {
+            dlx = Math.max(dlx, update(active.list[t], b, r, v, xv, al1, al2, x, n));
+        }
+        return dlx;
     }
 
     /** Adds the pending multiple of {@code v} to {@code r}. */

@@ -28,12 +28,9 @@ public record TrainingData(Problem problem, List<String> classes, List<String> f
     }
 
     public static TrainingData of(Dataset<Label> data) {
+        // each loop over the rows is a method of its own, so that C2 compiles it alone (docs/results.md)
         ImmutableFeatureMap fmap = data.getFeatureIDMap();
-        TreeSet<String> names = new TreeSet<>();
-        for (Example<Label> e : data) {
-            names.add(e.getOutput().getLabel());
-        }
-        List<String> classes = new ArrayList<>(names);
+        List<String> classes = classes(data);
         if (classes.size() < 2) {
             throw new IllegalArgumentException("training data has a single class: " + classes);
         }
@@ -42,6 +39,30 @@ public record TrainingData(Problem problem, List<String> classes, List<String> f
         double[] x = new double[n * p];
         int[] y = new int[n];
         double[] w = new double[n];
+        fill(data, fmap, classes, x, y, w);
+        List<String> features = new ArrayList<>(p);
+        double[][] cols = new double[p][];
+        for (int j = 0; j < p; j++) {
+            features.add(fmap.get(j).getName());
+            cols[j] = Arrays.copyOfRange(x, j * n, (j + 1) * n);
+        }
+        return new TrainingData(
+                new Problem(x, n, p, y, classes.size(), w), classes, features, FeatureGroups.detect(features, cols));
+    }
+
+    /** The class labels present, sorted. */
+    private static List<String> classes(Dataset<Label> data) {
+        TreeSet<String> names = new TreeSet<>();
+        for (Example<Label> e : data) {
+            names.add(e.getOutput().getLabel());
+        }
+        return new ArrayList<>(names);
+    }
+
+    /** Column-major features {@code x[id * n + i]}, class indices {@code y} and weights {@code w} of every row. */
+    private static void fill(
+            Dataset<Label> data, ImmutableFeatureMap fmap, List<String> classes, double[] x, int[] y, double[] w) {
+        int n = y.length;
         int i = 0;
         for (Example<Label> e : data) {
             for (Feature f : e) {
@@ -54,13 +75,5 @@ public record TrainingData(Problem problem, List<String> classes, List<String> f
             w[i] = e.getWeight();
             i++;
         }
-        List<String> features = new ArrayList<>(p);
-        double[][] cols = new double[p][];
-        for (int j = 0; j < p; j++) {
-            features.add(fmap.get(j).getName());
-            cols[j] = Arrays.copyOfRange(x, j * n, (j + 1) * n);
-        }
-        return new TrainingData(
-                new Problem(x, n, p, y, classes.size(), w), classes, features, FeatureGroups.detect(features, cols));
     }
 }

@@ -52,64 +52,28 @@ public final class NestedScorer {
             int[] leafOfRow,
             boolean[] wanted,
             CandidateScores sink) {
-        int n = tree.size();
-        int rows = leafOfRow.length;
-        // depth-first ranks: the subtree of v is ranks [rank[v], end[v])
-        int[] rank = new int[n];
-        int[] end = new int[n];
-        int[] stack = new int[n];
-        int sp = 0;
-        int next = 0;
-        stack[sp++] = 0;
-        while (sp > 0) {
-            int v = stack[--sp];
-            rank[v] = next++;
-            if (!tree.isLeaf(v)) {
-                stack[sp++] = tree.right[v];
-                stack[sp++] = tree.left[v];
-            }
-        }
-        for (int v = n - 1; v >= 0; v--) {
-            end[v] = tree.isLeaf(v) ? rank[v] + 1 : Math.max(end[tree.left[v]], end[tree.right[v]]);
-        }
-        // rows sorted by the rank of their leaf (counting sort); start[r] = first position with rank >= r
-        int[] start = new int[n + 1];
-        for (int leaf : leafOfRow) {
-            start[rank[leaf] + 1]++;
-        }
-        for (int r = 0; r < n; r++) {
-            start[r + 1] += start[r];
-        }
-        int[] fill = Arrays.copyOf(start, n);
-        int[] order = new int[rows];
-        for (int i = 0; i < rows; i++) {
-            order[fill[rank[leafOfRow[i]]]++] = i;
-        }
-        // the nodes that become leaves at each candidate (topmost only: their runs are disjoint)
-        int[] count = new int[candidates + 1];
-        for (int v = 0; v < n; v++) {
-            if (collapsesAtOwnCandidate(tree, firstCollapsed, v, candidates)) {
-                count[firstCollapsed[v] + 1]++;
-            }
-        }
-        for (int c = 0; c < candidates; c++) {
-            count[c + 1] += count[c];
-        }
-        int[] byCandidate = new int[count[candidates]];
-        int[] put = Arrays.copyOf(count, candidates);
-        for (int v = 0; v < n; v++) {
-            if (collapsesAtOwnCandidate(tree, firstCollapsed, v, candidates)) {
-                byCandidate[put[firstCollapsed[v]]++] = v;
-            }
-        }
-        double[][] probs = new double[rows][];
-        for (int i = 0; i < rows; i++) {
-            probs[i] = nodeProbs[leafOfRow[i]];
-        }
+        // one loop per method: C2 compiles each loop on its own (on-stack replacement) instead of compiling this
+        // method again, with everything it calls inlined, for each loop that gets hot (docs/results.md)
+        Ranks ranks = Ranks.of(tree);
+        RowRuns runs = RowRuns.of(ranks.rank, leafOfRow, tree.size());
+        Collapses collapses = Collapses.of(tree, firstCollapsed, candidates);
         int last = candidates - 1;
         while (last >= 0 && !wanted[last]) {
             last--;
         }
+        step(nodeProbs, leafProbs(nodeProbs, leafOfRow), ranks, runs, collapses, last, wanted, sink);
+    }
+
+    /** Candidates 0..last: each from the previous one by overwriting the runs of the nodes that collapse at it. */
+    private static void step(
+            double[][] nodeProbs,
+            double[][] probs,
+            Ranks ranks,
+            RowRuns runs,
+            Collapses collapses,
+            int last,
+            boolean[] wanted,
+            CandidateScores sink) {
         boolean handedOut = false; // the sink may keep a matrix it was given: copy before changing it
         if (last >= 0 && wanted[0]) {
             sink.accept(0, probs);
@@ -120,17 +84,109 @@ public final class NestedScorer {
                 probs = probs.clone();
                 handedOut = false;
             }
-            for (int j = count[c]; j < count[c + 1]; j++) {
-                int v = byCandidate[j];
-                double[] p = nodeProbs[v];
-                for (int pos = start[rank[v]], stop = start[end[v]]; pos < stop; pos++) {
-                    probs[order[pos]] = p;
-                }
+            for (int j = collapses.count[c]; j < collapses.count[c + 1]; j++) {
+                int v = collapses.byCandidate[j];
+                runs.overwrite(probs, nodeProbs[v], ranks.rank[v], ranks.end[v]);
             }
             if (wanted[c]) {
                 sink.accept(c, probs);
                 handedOut = true;
             }
+        }
+    }
+
+    /** Each row's probabilities in the full tree (its leaf's). */
+    private static double[][] leafProbs(double[][] nodeProbs, int[] leafOfRow) {
+        double[][] probs = new double[leafOfRow.length][];
+        for (int i = 0; i < leafOfRow.length; i++) {
+            probs[i] = nodeProbs[leafOfRow[i]];
+        }
+        return probs;
+    }
+
+    /** Depth-first ranks of the nodes: the subtree of {@code v} holds ranks {@code [rank[v], end[v])}. */
+    private record Ranks(int[] rank, int[] end) {
+        static Ranks of(FlatTree tree) {
+            int n = tree.size();
+            int[] rank = new int[n];
+            int[] stack = new int[n];
+            int sp = 0;
+            int next = 0;
+            stack[sp++] = 0;
+            while (sp > 0) {
+                int v = stack[--sp];
+                rank[v] = next++;
+                if (!tree.isLeaf(v)) {
+                    stack[sp++] = tree.right[v];
+                    stack[sp++] = tree.left[v];
+                }
+            }
+            return new Ranks(rank, ends(tree, rank));
+        }
+
+        private static int[] ends(FlatTree tree, int[] rank) {
+            int[] end = new int[rank.length];
+            for (int v = rank.length - 1; v >= 0; v--) {
+                end[v] = tree.isLeaf(v) ? rank[v] + 1 : Math.max(end[tree.left[v]], end[tree.right[v]]);
+            }
+            return end;
+        }
+    }
+
+    /**
+     * Rows sorted by the rank of their leaf (counting sort): {@code order[start[r] .. start[r + 1])} are the rows whose
+     * leaf has rank {@code r}, so the rows below a node are one run.
+     */
+    private record RowRuns(int[] start, int[] order) {
+        static RowRuns of(int[] rank, int[] leafOfRow, int n) {
+            int[] start = new int[n + 1];
+            for (int leaf : leafOfRow) {
+                start[rank[leaf] + 1]++;
+            }
+            for (int r = 0; r < n; r++) {
+                start[r + 1] += start[r];
+            }
+            return new RowRuns(start, order(start, rank, leafOfRow));
+        }
+
+        private static int[] order(int[] start, int[] rank, int[] leafOfRow) {
+            int[] fill = Arrays.copyOf(start, start.length - 1);
+            int[] order = new int[leafOfRow.length];
+            for (int i = 0; i < leafOfRow.length; i++) {
+                order[fill[rank[leafOfRow[i]]]++] = i;
+            }
+            return order;
+        }
+
+        /** Sets the rows of ranks {@code [from, to)} to {@code p}. */
+        void overwrite(double[][] probs, double[] p, int from, int to) {
+            for (int pos = start[from], stop = start[to]; pos < stop; pos++) {
+                probs[order[pos]] = p;
+            }
+        }
+    }
+
+    /** The nodes that become leaves at each candidate, topmost only (their runs are disjoint), by candidate. */
+    private record Collapses(int[] count, int[] byCandidate) {
+        static Collapses of(FlatTree tree, int[] firstCollapsed, int candidates) {
+            int n = tree.size();
+            int[] count = new int[candidates + 1];
+            for (int v = 0; v < n; v++) {
+                if (collapsesAtOwnCandidate(tree, firstCollapsed, v, candidates)) {
+                    count[firstCollapsed[v] + 1]++;
+                }
+            }
+            for (int c = 0; c < candidates; c++) {
+                count[c + 1] += count[c];
+            }
+            int[] byCandidate = new int[count[candidates]];
+            int[] put = Arrays.copyOf(count, candidates);
+            for (int v = 0; v < n; v++) {
+                if (collapsesAtOwnCandidate(tree, firstCollapsed, v, candidates)) {
+                    byCandidate[put[firstCollapsed[v]]++] = v;
+                }
+            }
+            return new Collapses(count, byCandidate);
         }
     }
 

@@ -35,6 +35,34 @@ final class SortedColumns {
 
     /** The columns of {@code data} in feature-id order of its feature map. */
     static SortedColumns of(Dataset<Label> data) {
+        // each loop over the rows is a method of its own, so that C2 compiles it alone (docs/results.md)
+        int n = data.size();
+        double[][] col = columns(data);
+        int nf = col.length;
+        double[][] values = new double[nf][];
+        int[][] rank = new int[nf][];
+        int[][] sorted = new int[nf][];
+        for (int f = 0; f < nf; f++) {
+            double[] c = col[f];
+            double[] distinct = fewDistinct(c);
+            if (distinct != null) {
+                rank[f] = ranksAmong(c, distinct);
+            } else {
+                long[] key = new long[n];
+                int[] order = radixOrder(c, key);
+                int[] r = new int[n];
+                distinct = ranksInOrder(c, key, order, r);
+                rank[f] = r;
+                sorted[f] = order;
+            }
+            values[f] = distinct;
+            col[f] = null;
+        }
+        return new SortedColumns(n, values, rank, sorted);
+    }
+
+    /** The columns of {@code data}'s rows, {@code [feature id][row]}. */
+    private static double[][] columns(Dataset<Label> data) {
         ImmutableFeatureMap fmap = data.getFeatureIDMap();
         int n = data.size();
         int nf = fmap.size();
@@ -64,36 +92,33 @@ final class SortedColumns {
             }
             i++;
         }
-        double[][] values = new double[nf][];
-        int[][] rank = new int[nf][];
-        int[][] sorted = new int[nf][];
-        for (int f = 0; f < nf; f++) {
-            double[] c = col[f];
-            double[] distinct = fewDistinct(c);
-            int[] r = new int[n];
-            if (distinct != null) {
-                for (int j = 0; j < n; j++) {
-                    r[j] = Arrays.binarySearch(distinct, c[j]);
-                }
-            } else {
-                long[] key = new long[n];
-                int[] order = radixOrder(c, key);
-                double[] d = new double[n];
-                int u = -1;
-                for (int j = 0; j < n; j++) {
-                    if (j == 0 || key[j] != key[j - 1]) {
-                        d[++u] = c[order[j]];
-                    }
-                    r[order[j]] = u;
-                }
-                distinct = Arrays.copyOf(d, u + 1);
-                sorted[f] = order;
-            }
-            values[f] = distinct;
-            rank[f] = r;
-            col[f] = null;
+        return col;
+    }
+
+    /** Each value's position among {@code distinct} (sorted, holding every value of {@code c}). */
+    private static int[] ranksAmong(double[] c, double[] distinct) {
+        int[] r = new int[c.length];
+        for (int j = 0; j < c.length; j++) {
+            r[j] = Arrays.binarySearch(distinct, c[j]);
         }
-        return new SortedColumns(n, values, rank, sorted);
+        return r;
+    }
+
+    /**
+     * The distinct values of {@code c}, ascending, from its rows in sorted {@code order} with their sorted keys; each
+     * row's position among them into {@code r}.
+     */
+    private static double[] ranksInOrder(double[] c, long[] key, int[] order, int[] r) {
+        int n = c.length;
+        double[] d = new double[n];
+        int u = -1;
+        for (int j = 0; j < n; j++) {
+            if (j == 0 || key[j] != key[j - 1]) {
+                d[++u] = c[order[j]];
+            }
+            r[order[j]] = u;
+        }
+        return Arrays.copyOf(d, u + 1);
     }
 
     /**

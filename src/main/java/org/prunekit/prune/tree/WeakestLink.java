@@ -29,26 +29,11 @@ public final class WeakestLink {
             throw new IllegalArgumentException("risk has " + risk.length + " entries for " + n + " nodes");
         }
         int[] parent = tree.parent;
+        // each loop is a method of its own, so that C2 compiles it alone (docs/results.md)
         double[] rBranch = new double[n];
         int[] nLeaves = new int[n];
-        // R(T_t) and leaf counts, adding each leaf's risk to its ancestors in leaf-id order (scikit-learn's order).
-        for (int leaf = 0; leaf < n; leaf++) {
-            if (!tree.isLeaf(leaf)) {
-                continue;
-            }
-            rBranch[leaf] = risk[leaf];
-            double r = risk[leaf];
-            for (int a = parent[leaf]; a >= 0; a = parent[a]) {
-                rBranch[a] += r;
-                nLeaves[a]++;
-            }
-        }
-        Heap heap = new Heap(n);
-        for (int i = 0; i < n; i++) {
-            if (!tree.isLeaf(i)) {
-                heap.push(i, (risk[i] - rBranch[i]) / (nLeaves[i] - 1));
-            }
-        }
+        branchRisks(tree, risk, rBranch, nLeaves);
+        Heap heap = splits(tree, risk, rBranch, nLeaves);
         int steps = heap.size();
         double[] alphas = new double[steps + 1];
         double[] impurities = new double[steps + 1];
@@ -98,17 +83,57 @@ public final class WeakestLink {
             impurities[k] = rBranch[0];
             pruned[k] = t;
         }
-        // a node stops being a split when it or an ancestor is collapsed (ids grow downwards)
-        double[] collapse = new double[n];
-        for (int i = 0; i < n; i++) {
+        return new CostComplexityPath(
+                Arrays.copyOf(alphas, k + 1),
+                Arrays.copyOf(impurities, k + 1),
+                Arrays.copyOf(pruned, k + 1),
+                collapse(tree, own));
+    }
+
+    /**
+     * R(T_t) and leaf counts of every branch, adding each leaf's risk to its ancestors in leaf-id order
+     * (scikit-learn's order).
+     */
+    private static void branchRisks(FlatTree tree, double[] risk, double[] rBranch, int[] nLeaves) {
+        int[] parent = tree.parent;
+        for (int leaf = 0; leaf < risk.length; leaf++) {
+            if (!tree.isLeaf(leaf)) {
+                continue;
+            }
+            rBranch[leaf] = risk[leaf];
+            double r = risk[leaf];
+            for (int a = parent[leaf]; a >= 0; a = parent[a]) {
+                rBranch[a] += r;
+                nLeaves[a]++;
+            }
+        }
+    }
+
+    /** Every split keyed by its effective alpha, {@code (R(t) - R(T_t)) / (|leaves(T_t)| - 1)}. */
+    private static Heap splits(FlatTree tree, double[] risk, double[] rBranch, int[] nLeaves) {
+        Heap heap = new Heap(risk.length);
+        for (int i = 0; i < risk.length; i++) {
+            if (!tree.isLeaf(i)) {
+                heap.push(i, (risk[i] - rBranch[i]) / (nLeaves[i] - 1));
+            }
+        }
+        return heap;
+    }
+
+    /**
+     * The alpha at which each node stops being a split: when it or an ancestor is collapsed (ids grow downwards);
+     * {@code own[t]} is the alpha at which {@code t} itself was collapsed.
+     */
+    private static double[] collapse(FlatTree tree, double[] own) {
+        double[] collapse = new double[own.length];
+        for (int i = 0; i < own.length; i++) {
             if (tree.isLeaf(i)) {
                 collapse[i] = 0.0;
             } else {
-                collapse[i] = i == 0 ? own[0] : Math.min(own[i], collapse[parent[i]]);
+                collapse[i] = i == 0 ? own[0] : Math.min(own[i], collapse[tree.parent[i]]);
             }
         }
-        return new CostComplexityPath(
-                Arrays.copyOf(alphas, k + 1), Arrays.copyOf(impurities, k + 1), Arrays.copyOf(pruned, k + 1), collapse);
+        return collapse;
     }
 
     /** Indexed binary min-heap of node ids keyed by (key, id). */
