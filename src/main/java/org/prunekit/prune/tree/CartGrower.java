@@ -94,13 +94,8 @@ final class CartGrower {
                 continue;
             }
             int[] o = cols.sortedRows(f);
-            int[] r = new int[n];
-            int[] rank = cols.rank[f];
-            for (int i = 0; i < n; i++) {
-                r[i] = rank[o[i]];
-            }
             order[f] = o;
-            orderRank[f] = r;
+            orderRank[f] = inOrder(cols.rank[f], o);
         }
         groupCounts = new float[Math.max(FEW_VALUES, cols.values[0].length) * nc];
         groupRows = new int[Math.max(FEW_VALUES, cols.values[0].length)];
@@ -112,6 +107,15 @@ final class CartGrower {
         bufRow = new int[n];
         bufRank = new int[n];
         prob = new double[nc];
+    }
+
+    /** {@code rank[o[i]]} for each i (a loop in a method of its own, so that C2 compiles it alone). */
+    private static int[] inOrder(int[] rank, int[] o) {
+        int[] r = new int[o.length];
+        for (int i = 0; i < o.length; i++) {
+            r[i] = rank[o[i]];
+        }
+        return r;
     }
 
     /**

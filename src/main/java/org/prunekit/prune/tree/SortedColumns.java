@@ -164,36 +164,17 @@ final class SortedColumns {
      * whose unsigned order is {@code Double.compare}'s. {@code key} receives the sorted keys.
      */
     private static int[] radixOrder(double[] c, long[] key) {
+        // each pass is a method of its own: C2 compiles it once, not this method again per loop (docs/results.md)
         int n = c.length;
         long[] k = key;
         int[] idx = new int[n];
-        for (int i = 0; i < n; i++) {
-            long b = Double.doubleToLongBits(c[i]);
-            k[i] = b ^ ((b >> 63) | Long.MIN_VALUE);
-            idx[i] = i;
-        }
+        keys(c, k, idx);
         long[] k2 = new long[n];
         int[] idx2 = new int[n];
         int[] count = new int[257];
         for (int shift = 0; shift < 64; shift += 8) {
-            Arrays.fill(count, 0);
-            for (int i = 0; i < n; i++) {
-                count[(int) ((k[i] >>> shift) & 0xFF) + 1]++;
-            }
-            boolean oneBucket = false;
-            for (int b = 1; b <= 256; b++) {
-                oneBucket |= count[b] == n;
-            }
-            if (oneBucket) {
+            if (!pass(k, idx, k2, idx2, shift, count)) {
                 continue;
-            }
-            for (int b = 1; b <= 256; b++) {
-                count[b] += count[b - 1];
-            }
-            for (int i = 0; i < n; i++) {
-                int p = count[(int) ((k[i] >>> shift) & 0xFF)]++;
-                k2[p] = k[i];
-                idx2[p] = idx[i];
             }
             long[] tk = k;
             k = k2;
@@ -206,6 +187,41 @@ final class SortedColumns {
             System.arraycopy(k, 0, key, 0, n);
         }
         return idx;
+    }
+
+    /** The keys {@code bits ^ (sign ? ~0 : MIN)} of {@code c}, unsigned in {@code Double.compare}'s order; ids 0..n-1. */
+    private static void keys(double[] c, long[] k, int[] idx) {
+        for (int i = 0; i < c.length; i++) {
+            long b = Double.doubleToLongBits(c[i]);
+            k[i] = b ^ ((b >> 63) | Long.MIN_VALUE);
+            idx[i] = i;
+        }
+    }
+
+    /**
+     * One stable counting pass on the byte at {@code shift}: {@code (k, idx)} sorted into {@code (k2, idx2)}; false,
+     * with nothing moved, when every key has the same byte there.
+     */
+    private static boolean pass(long[] k, int[] idx, long[] k2, int[] idx2, int shift, int[] count) {
+        int n = k.length;
+        Arrays.fill(count, 0);
+        for (int i = 0; i < n; i++) {
+            count[(int) ((k[i] >>> shift) & 0xFF) + 1]++;
+        }
+        for (int b = 1; b <= 256; b++) {
+            if (count[b] == n) {
+                return false;
+            }
+        }
+        for (int b = 1; b <= 256; b++) {
+            count[b] += count[b - 1];
+        }
+        for (int i = 0; i < n; i++) {
+            int p = count[(int) ((k[i] >>> shift) & 0xFF)]++;
+            k2[p] = k[i];
+            idx2[p] = idx[i];
+        }
+        return true;
     }
 
     int features() {
