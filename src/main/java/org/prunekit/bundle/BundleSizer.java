@@ -26,7 +26,7 @@ import org.tribuo.common.tree.TreeProtoCache;
  * alone: {@code payload = payload0 - ld(model, m0) + ld(model, m0 + ld(data, n))}, where {@code ld(f, n)} is a
  * length-delimited field of {@code n} bytes (none for empty {@code data}). The model's encoded length {@code n} comes
  * from its codec; for the subtrees of a CART path without encoding them ({@link TreeEncodedSize}). The preprocessing
- * part is built once and shared by every candidate. Digests in the pruning record are fixed-length hex, so
+ * part is built once and shared by every candidate, the model's domain once per path. Digests in the pruning record are fixed-length hex, so
  * placeholders give the exact size. Not thread-safe: one sizer per cell.
  */
 public final class BundleSizer {
