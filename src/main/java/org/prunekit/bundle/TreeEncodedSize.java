@@ -3,11 +3,9 @@ package org.prunekit.bundle;
 import com.google.protobuf.Any;
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.prunekit.spi.ModelCodec;
-import org.tribuo.ImmutableFeatureMap;
-import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
 import org.tribuo.common.tree.Node;
@@ -22,22 +20,24 @@ import org.tribuo.protos.core.ModelProto;
 /**
  * The length of codec {@code tribuo}'s encoding of a plain {@link TreeModel} without encoding it, for the many
  * subtrees of a pruning path. That encoding is a {@code ModelProto} whose {@code Any} holds a {@code TreeModelProto}:
- * the slimmed metadata (name, flags, domains only where they differ from the bundle's) and the node list. A protobuf
- * message's size is the sum of its fields' sizes, so with {@code ld(f, n) = tag(f) + varint(n) + n} (a
- * length-delimited field of {@code n} bytes), one tree encoded for real ({@code name0}, {@code prob0}, sizes
- * {@code meta0}, {@code tree0}, {@code any0}, {@code total0}) gives every other tree with the same feature map and
- * output info (what the slimming depends on besides the name and the probability flag; a path's trained tree and its
- * subtrees share them):
+ * the slimmed metadata and the node list. A protobuf message's size is the sum of its fields' sizes, so with
+ * {@code ld(f, n) = tag(f) + varint(n) + n} (a length-delimited field of {@code n} bytes), one tree encoded for real
+ * ({@code name0}, {@code prob0}, sizes {@code meta0}, {@code tree0}, {@code any0}, {@code total0}) gives every other:
  * <pre>
  *   meta  = meta0 - str(name, name0) + str(name, name) - bool(prob, prob0) + bool(prob, prob)
  *   tree  = ld(metadata, meta) + nodes                    (nodes: {@link TreeProtoCache#nodeBytes})
  *   any   = any0 - ld(value, tree0) + ld(value, tree)
  *   total = total0 - ld(serialized_data, any0) + ld(serialized_data, any)
  * </pre>
- * The tree encoded for real is the first tree of a kind with its root replaced by one of its leaves: the metadata does
- * not depend on the nodes, and a one-leaf tree is cheap to serialize. The formula is checked on that tree; should it
- * not give that tree's length (a Tribuo upgrade that changed the layout), every tree of that kind is encoded instead.
- * Not thread-safe.
+ * The slimmed metadata of a plain tree holds its name, its probability flag and Tribuo's version only: the codec drops
+ * the provenance, and the feature and output domains, which are the model's own ({@link TribuoProtoCodec} compares
+ * them with the model's names). So one template serves every plain tree of the JVM, whatever its training data: it
+ * is made once, from the first tree measured, with its root replaced by one of its leaves (the metadata does not
+ * depend on the nodes, and a one-leaf tree is cheap to serialize; Tribuo's reflective serialization of the rest of
+ * the model, its provenance and feature statistics, is what each path paid before). The formula is checked on that
+ * tree; should it not give that tree's length (a Tribuo upgrade that changed the layout), every tree is encoded
+ * instead. {@code BundleSizerTest} checks the sizes against written bundles of trees trained on different tables.
+ * Not thread-safe (an instance); the shared template is.
  */
 final class TreeEncodedSize {
 
@@ -67,12 +67,14 @@ final class TreeEncodedSize {
         }
     }
 
-    /** A kind's template, or none when the formula missed its own tree (then the kind's trees are encoded). */
-    private record Kind(ImmutableFeatureMap features, ImmutableOutputInfo<Label> outputs, Template template) {}
+    /**
+     * The template of every plain tree, set by the first tree measured: empty when the formula missed that tree's
+     * own length (then every tree is encoded).
+     */
+    private static final AtomicReference<Optional<Template>> SHARED = new AtomicReference<>();
 
     private final TreeProtoCache cache;
     private final Codecs codecs;
-    private final List<Kind> kinds = new ArrayList<>();
     private int encoded;
 
     /** @param codecs codecs whose Tribuo serializer is {@code cache}'s */
@@ -88,13 +90,16 @@ final class TreeEncodedSize {
 
     /** The length of {@code codecs.encode(model).data()}. */
     long of(TreeModel<Label> model) {
-        for (Kind k : kinds) {
-            if (k.features() == model.getFeatureIDMap() && k.outputs() == model.getOutputIDInfo()) {
-                return k.template() == null ? encode(model).length : size(k.template(), model);
-            }
+        Optional<Template> shared = SHARED.get();
+        if (shared == null) {
+            shared = template(model);
+            SHARED.compareAndSet(null, shared); // two first trees at once made the same template
         }
-        // the template: this tree's metadata over one of its leaves (the metadata does not depend on the nodes), so
-        // measuring a large tree's kind does not serialize all its leaves
+        return shared.isPresent() ? size(shared.get(), model) : encode(model).length;
+    }
+
+    /** The template made from {@code model}'s metadata over one of its leaves, or empty if the formula misses it. */
+    private Optional<Template> template(TreeModel<Label> model) {
         TreeModel<Label> stub = TreeModelAccess.create(
                 model.getName(),
                 model.getProvenance(),
@@ -112,8 +117,7 @@ final class TreeEncodedSize {
         boolean exact = t.name().equals(model.getName())
                 && t.probabilities() == model.generatesProbabilities()
                 && size(t, stub) == data.length;
-        kinds.add(new Kind(model.getFeatureIDMap(), model.getOutputIDInfo(), exact ? t : null));
-        return exact ? size(t, model) : encode(model).length;
+        return exact ? Optional.of(t) : Optional.empty();
     }
 
     /** The leaf reached from {@code node} by always taking the greater-than branch. */
@@ -129,7 +133,7 @@ final class TreeEncodedSize {
         return t.size(model.getName(), model.generatesProbabilities(), cache.nodeBytes(model));
     }
 
-    /** How many trees were encoded for real (one per kind when the formula holds). */
+    /** How many trees this instance encoded for real (at most one, the JVM's first, when the formula holds). */
     int encoded() {
         return encoded;
     }
