@@ -11,6 +11,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.tribuo.Model;
 import org.tribuo.Output;
 import org.tribuo.classification.Label;
@@ -37,7 +39,7 @@ import org.tribuo.protos.core.ModelProto;
  *
  * <p>{@code TreeProtoCacheTest} checks byte equality with {@code TreeModel.serialize()} and the node list's size
  * against the serialized one; it fails loudly if a Tribuo upgrade changes the node numbering or the node messages.
- * Not thread-safe: one cache per thread.
+ * Not thread-safe: one cache per thread (the shapes by key it shares with the JVM's other caches are).
  */
 public final class TreeProtoCache {
 
@@ -64,12 +66,16 @@ public final class TreeProtoCache {
     /** Split size keys: the feature index's varint length (0 to 10) times 4, plus two bits for the doubles. */
     private static final int SPLIT_KEYS = 11 * 4;
 
-    private final Map<LeafNode<?>, CachedLeaf> leaves = new IdentityHashMap<>();
-    /** Split shapes by {@link #splitKey}. */
-    private final Shape[] splitShapes = new Shape[SPLIT_KEYS];
+    /**
+     * Split shapes by {@link #splitKey} and leaf shapes by {@link LeafKey}: what a shape depends on is all in its key,
+     * so the JVM's caches share them (a study's cells each had to serialize their first leaf of each key again).
+     */
+    private static final AtomicReferenceArray<Shape> SPLIT_SHAPES = new AtomicReferenceArray<>(SPLIT_KEYS);
 
+    private static final Map<LeafKey, Shape> SHAPES_BY_KEY = new ConcurrentHashMap<>();
+
+    private final Map<LeafNode<?>, CachedLeaf> leaves = new IdentityHashMap<>();
     private final Map<LeafNode<?>, Shape> leafShapes = new IdentityHashMap<>();
-    private final Map<LeafKey, Shape> shapesByKey = new HashMap<>();
 
     /** The protobuf form of {@code model}, equal to {@code model.serialize()}. */
     public ModelProto serialize(Model<?> model) {
@@ -185,10 +191,10 @@ public final class TreeProtoCache {
      */
     private Shape splitShape(SplitNode<?> split) {
         int key = splitKey(split);
-        Shape shape = splitShapes[key];
+        Shape shape = SPLIT_SHAPES.get(key);
         if (shape == null) {
             shape = Shape.of(split.serialize(0, 0, 0, 0));
-            splitShapes[key] = shape;
+            SPLIT_SHAPES.set(key, shape); // two threads at once set equal shapes
         }
         return shape;
     }
@@ -213,7 +219,12 @@ public final class TreeProtoCache {
         if (key == null) {
             return leaves.computeIfAbsent(leaf, TreeProtoCache::cache).shape();
         }
-        return shapesByKey.computeIfAbsent(key, k -> Shape.of(leaf.serialize(0, 0)));
+        Shape shape = SHAPES_BY_KEY.get(key);
+        if (shape == null) {
+            shape = Shape.of(leaf.serialize(0, 0)); // outside the map's lock: Tribuo's reflection is slow
+            SHAPES_BY_KEY.putIfAbsent(key, shape);
+        }
+        return shape;
     }
 
     /** The leaf's {@link LeafKey}, or null when its outputs are not {@link Label}s. */
