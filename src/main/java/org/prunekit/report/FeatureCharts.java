@@ -84,12 +84,22 @@ final class FeatureCharts {
 
     /**
      * Coefficient paths of the arms {@code isL1} accepts, from {@code path-columns.csv} (one column per feature,
-     * exported by the path): the refit on all data when present, else the first outer fold.
+     * exported by the path): the refit on all data when present, else the first outer fold. Arms with the same path
+     * (arms that share their fits and differ in how they choose) share one chart.
      */
     static List<L1PathChart.Data> coefficientPaths(Map<String, List<Row>> columns, Predicate<String> isL1) {
-        return byArm(columns, isL1)
-                .map(p -> new L1PathChart.Data(p.arm(), p.strength(), p.names(), p.values()))
-                .toList();
+        List<L1PathChart.Data> charts = new ArrayList<>();
+        byArm(columns, isL1).forEach(p -> {
+            L1PathChart.Data d = new L1PathChart.Data(p.arm(), p.strength(), p.names(), p.values());
+            for (int i = 0; i < charts.size(); i++) {
+                if (charts.get(i).samePath(d)) {
+                    charts.set(i, charts.get(i).withArm(p.arm()));
+                    return;
+                }
+            }
+            charts.add(d);
+        });
+        return charts;
     }
 
     /**

@@ -103,6 +103,36 @@ class ResultsReaderTest {
     }
 
     @Test
+    void armsWithTheSameCoefficientPathShareOneChart() throws Exception {
+        // a and b: the same refit path (arms that share their fits); c: another path; d: b's path with one coefficient
+        // changed in its last digits
+        StringBuilder csv = new StringBuilder("arm,repeat,fold,candidate,strength,column,value\n");
+        String[][] values = {
+            {"a", "0.5", "-0.25"}, {"b", "0.5", "-0.25"}, {"c", "0.75", "-0.25"}, {"d", "0.5", "-0.25000000000000006"}
+        };
+        for (String[] v : values) {
+            csv.append(v[0]).append(",-1,-1,0,0.1,age,").append(v[1]).append('\n');
+            csv.append(v[0]).append(",-1,-1,0,0.1,debt,0\n");
+            csv.append(v[0]).append(",-1,-1,1,0.01,age,0.75\n");
+            csv.append(v[0]).append(",-1,-1,1,0.01,debt,").append(v[2]).append('\n');
+        }
+        Path file = tmp.resolve("path-columns.csv");
+        Files.writeString(file, csv);
+        List<L1PathChart.Data> charts =
+                FeatureCharts.coefficientPaths(FeatureCharts.rowsByArm(CsvRows.read(file)), arm -> true);
+        assertEquals(
+                List.of("l1-path-a-b", "l1-path-c", "l1-path-d"),
+                charts.stream().map(ChartSpec::name).toList());
+        assertEquals(List.of("a", "b"), charts.get(0).arms());
+        assertTrue(
+                charts.get(0).caption().startsWith("Arms a and b: "),
+                charts.get(0).caption());
+        assertArrayEquals(new double[] {0.5, 0.75}, charts.get(0).coefficients()[0]);
+        assertArrayEquals(new double[] {0.75, 0.75}, charts.get(1).coefficients()[0]);
+        assertEquals(-0.25000000000000006, charts.get(2).coefficients()[1][1]);
+    }
+
+    @Test
     void buildsParetoInnerCvAndPathCharts() throws Exception {
         ReportData d = ResultsReader.read(ResultsFixture.write(tmp.resolve("run")));
         assertEquals(

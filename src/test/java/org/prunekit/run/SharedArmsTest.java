@@ -173,6 +173,10 @@ class SharedArmsTest {
         }
         assertEquals(
                 2, plots.stream().filter(f -> f.startsWith("ccp-")).count(), "no chart of one arm alone: " + plots);
+        // the L1 arms share their λ path (one per training part): one coefficient-path chart for both
+        assertEquals(
+                List.of("l1-path-l1-ap-1se-l1-deviance-1se.png"),
+                plots.stream().filter(f -> f.startsWith("l1-path-")).toList());
         List<List<String>> arms = new ArrayList<>();
         for (ChartSpec c : ResultsReader.read(shared).charts()) {
             if (c instanceof CostComplexityChart.Data ccp) {

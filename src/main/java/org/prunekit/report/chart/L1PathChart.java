@@ -1,6 +1,7 @@
 package org.prunekit.report.chart;
 
 import java.awt.Color;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -13,7 +14,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * Coefficient paths in the look of glmnet's {@code plot(fit, xvar = "lambda")}: each coefficient against the natural
  * log of the L1 penalty λ. Only the {@link #LEGEND_LIMIT} features with the largest peak |coefficient| get a colour
- * and a legend entry; the others are drawn in light grey, so wide data stays readable and every colour is named.
+ * and a legend entry; the others are drawn in light grey, so wide data stays readable and every colour is named. Arms
+ * that share a path (one study's arms that differ only in how they choose on it) share one chart.
  */
 public final class L1PathChart {
 
@@ -24,15 +26,18 @@ public final class L1PathChart {
     private L1PathChart() {}
 
     /**
-     * @param arm          arm name
+     * @param arms         the arms whose path this is (arms that share a path share its chart), in report order
      * @param lambda       penalties, one per path point
      * @param features     feature names, one per row of {@code coefficients}
      * @param coefficients {@code coefficients[j][i]}: coefficient of feature j at {@code lambda[i]}
      */
-    public record Data(String arm, double[] lambda, List<String> features, double[][] coefficients)
+    public record Data(List<String> arms, double[] lambda, List<String> features, double[][] coefficients)
             implements ChartSpec {
         public Data {
-            Objects.requireNonNull(arm, "arm");
+            arms = List.copyOf(arms);
+            if (arms.isEmpty()) {
+                throw new IllegalArgumentException("a path chart needs an arm");
+            }
             lambda = lambda.clone();
             features = List.copyOf(features);
             if (coefficients.length != features.size()) {
@@ -50,6 +55,25 @@ public final class L1PathChart {
             coefficients = copy;
         }
 
+        /** One arm's path. */
+        public Data(String arm, double[] lambda, List<String> features, double[][] coefficients) {
+            this(List.of(Objects.requireNonNull(arm, "arm")), lambda, features, coefficients);
+        }
+
+        /** This chart with one more arm of the same path. */
+        public Data withArm(String arm) {
+            List<String> a = new ArrayList<>(arms);
+            a.add(arm);
+            return new Data(a, lambda, features, coefficients);
+        }
+
+        /** Whether {@code other} draws the same path (the same penalties, features and coefficients). */
+        public boolean samePath(Data other) {
+            return Arrays.equals(lambda, other.lambda)
+                    && features.equals(other.features)
+                    && Arrays.deepEquals(coefficients, other.coefficients);
+        }
+
         @Override
         public double[] lambda() {
             return lambda.clone();
@@ -62,12 +86,13 @@ public final class L1PathChart {
 
         @Override
         public String name() {
-            return "l1-path-" + arm;
+            return ChartStyle.armsStem("l1-path-", arms);
         }
 
         @Override
         public String caption() {
-            return "Arm " + arm + ": coefficient paths against log λ (coefficients enter as the penalty weakens).";
+            return ChartStyle.armsPhrase(arms)
+                    + ": coefficient paths against log λ (coefficients enter as the penalty weakens).";
         }
 
         @Override
@@ -78,7 +103,7 @@ public final class L1PathChart {
 
     public static XYChart chart(Data d) {
         XYChart chart = ChartStyle.xy(
-                "L1 coefficient paths (" + d.arm() + ")",
+                "L1 coefficient paths (" + String.join(", ", d.arms()) + ")",
                 "log λ (natural log of the L1 penalty)",
                 "coefficient (original feature scale)",
                 false);
