@@ -32,14 +32,9 @@ class BundleSizerTest {
     @Test
     void everySubtreeOfACostComplexityPathIsSizedWithoutSerializingIt() {
         Table table = TestData.table("breast_cancer_wisconsin.csv");
-        int[] rows = IntStream.range(0, table.rows()).toArray();
-        TableEncoder enc = TableEncoder.fit(table, rows);
-        MutableDataset<Label> data = enc.encode(rows);
-        Model<Label> tree =
-                new CartFamily().trainer(Params.empty(), 7L, Map.of()).train(data);
-        List<Candidate> path = new CostComplexityPruning(CostComplexityPruning.Options.defaults())
-                .path(tree, data, null)
-                .candidates();
+        Grown g = Grown.on(table, table.rows(), 7L);
+        TableEncoder enc = g.enc();
+        List<Candidate> path = g.path();
         assertTrue(path.size() > 5, "a path worth checking: " + path.size());
         Schema schema = Schema.of("class");
         List<String> classes = table.classes();
@@ -98,14 +93,10 @@ class BundleSizerTest {
         for (String file :
                 List.of("pima_diabetes.csv", "german_credit.csv", "shuttle.csv", "breast_cancer_wisconsin.csv")) {
             Table table = TestData.table(file);
-            int[] rows = IntStream.range(0, Math.min(table.rows(), 2000)).toArray();
-            TableEncoder enc = TableEncoder.fit(table, rows);
-            MutableDataset<Label> data = enc.encode(rows);
-            Model<Label> tree =
-                    new CartFamily().trainer(Params.empty(), 11L, Map.of()).train(data);
-            List<Candidate> path = new CostComplexityPruning(CostComplexityPruning.Options.defaults())
-                    .path(tree, data, null)
-                    .candidates();
+            Grown g = Grown.on(table, Math.min(table.rows(), 2000), 11L);
+            TableEncoder enc = g.enc();
+            Model<Label> tree = g.tree();
+            List<Candidate> path = g.path();
             Schema schema = Schema.of("class");
             List<String> classes = table.classes();
             int positive = classes.size() == 2 ? 1 : -1;
@@ -137,6 +128,24 @@ class BundleSizerTest {
         }
         assertEquals(4, sizers);
         assertTrue(treesEncoded <= 1, "one tree serialized in the JVM, not one per table: " + treesEncoded);
+    }
+
+    /** A CART tree grown on the first {@code rows} rows of a table, and its cost-complexity path. */
+    private record Grown(TableEncoder enc, Model<Label> tree, List<Candidate> path) {
+
+        static Grown on(Table table, int rows, long seed) {
+            int[] r = IntStream.range(0, rows).toArray();
+            TableEncoder enc = TableEncoder.fit(table, r);
+            MutableDataset<Label> data = enc.encode(r);
+            Model<Label> tree =
+                    new CartFamily().trainer(Params.empty(), seed, Map.of()).train(data);
+            return new Grown(
+                    enc,
+                    tree,
+                    new CostComplexityPruning(CostComplexityPruning.Options.defaults())
+                            .path(tree, data, null)
+                            .candidates());
+        }
     }
 
     /** The pruning record of CART candidate {@code i}, {@code c}, of arm {@code arm} (digests as placeholders). */
