@@ -32,7 +32,7 @@ public final class PhaseClock {
     public static final String REFIT = "refit";
     /** Reading the CSV and building the outer folds (once per run). */
     public static final String READ = "read";
-    /** Writing the result files (once per run). */
+    /** Writing the result files: each cell's file and refit model as the cell ends, then the tables (once per run). */
     public static final String WRITE = "write";
     /** Drawing the plots and report.html (once per run). */
     public static final String REPORT = "report";

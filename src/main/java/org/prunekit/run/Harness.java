@@ -201,10 +201,13 @@ public final class Harness {
                     if (kept.contains(r.key())) {
                         return;
                     }
-                    if (r.refitOnAll()) {
-                        refit.save(plan, out, arms.get(r.arm()), r, o.refit());
-                    }
-                    store.save(r);
+                    // the cell's file and its refit's model are result files: their CPU is the write phase's
+                    clock.run(PhaseClock.WRITE, () -> {
+                        if (r.refitOnAll()) {
+                            refit.save(plan, out, arms.get(r.arm()), r, o.refit());
+                        }
+                        store.save(r);
+                    });
                     fresh.put(r.key(), r);
                     finished[0]++;
                     options.progress().cellDone(finished[0], cells.size(), r.key(), skipped);
