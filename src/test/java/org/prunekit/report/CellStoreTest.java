@@ -22,7 +22,16 @@ class CellStoreTest {
     Path dir;
 
     private static final double[] AWKWARD = {
-        0.1 + 0.2, -0.0, Double.MIN_VALUE, 1e-300, Double.MAX_VALUE, 1.0 / 3, Double.NaN, 123456789.125
+        0.1 + 0.2,
+        -0.0,
+        Double.MIN_VALUE,
+        1e-300,
+        Double.MAX_VALUE,
+        1.0 / 3,
+        Double.NaN,
+        123456789.125,
+        1e23,
+        Math.scalb(1.0, -44) // JDK 17's Double.toString: 9.999999999999999E22, 5.6843418860808015E-14
     };
 
     private static CandidateResult candidate(int index, double v) {
