@@ -32,7 +32,10 @@ public final class PhaseClock {
     public static final String REFIT = "refit";
     /** Reading the CSV and building the outer folds (once per run). */
     public static final String READ = "read";
-    /** Writing the result files: each cell's file and refit model as the cell ends, then the tables (once per run). */
+    /**
+     * Writing the result files: each cell's file and refit model as the cell ends (CPU only: that runs beside the
+     * next cells), then the tables (once per run).
+     */
     public static final String WRITE = "write";
     /** Drawing the plots and report.html (once per run). */
     public static final String REPORT = "report";
@@ -59,6 +62,19 @@ public final class PhaseClock {
             body.run();
             return null;
         });
+    }
+
+    /**
+     * Runs {@code body}, adding only its CPU time to {@code phase}: for work done beside phases timed on other threads
+     * (the driver saving a finished cell while the next ones run), whose wall time would count twice.
+     */
+    public void runCpuOnly(String phase, Runnable body) {
+        long c0 = cpuNanos();
+        try {
+            body.run();
+        } finally {
+            add(phase, new PhaseTime(0, (cpuNanos() - c0) / 1e9));
+        }
     }
 
     /** Adds a measured time to {@code phase}. */

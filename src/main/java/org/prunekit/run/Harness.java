@@ -201,8 +201,9 @@ public final class Harness {
                     if (kept.contains(r.key())) {
                         return;
                     }
-                    // the cell's file and its refit's model are result files: their CPU is the write phase's
-                    clock.run(PhaseClock.WRITE, () -> {
+                    // the cell's file and its refit's model are result files: their CPU is the write phase's (their
+                    // wall is not: the next cells run meanwhile)
+                    clock.runCpuOnly(PhaseClock.WRITE, () -> {
                         if (r.refitOnAll()) {
                             refit.save(plan, out, arms.get(r.arm()), r, o.refit());
                         }
