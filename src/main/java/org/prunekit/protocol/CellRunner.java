@@ -24,7 +24,8 @@ import org.tribuo.classification.Label;
 
 /**
  * Runs one cell of the nested protocol: an arm on one outer fold (or on all rows, for the refit), or at once the
- * cells of several arms with the same {@link ArmSpec#workKey() work key} on that fold.
+ * cells of several arms on the same model on that fold: those with the same {@link ArmSpec#workKey() work key} share
+ * all the work below, and the others on the same model ({@link ArmSpec#modelKey()}) its fits.
  *
  * <ol>
  *   <li>The work no {@code select:} block changes, done once for all of them ({@link CellWork}): the training part,
@@ -36,7 +37,8 @@ import org.tribuo.classification.Label;
  * Each arm's result is the one it would get alone: seeds derive from the config seed and the cell's model identity
  * only ({@link #cellSeed}, {@link #innerSeed}). Time: the shared work's phase times are split evenly among the arms
  * (each records {@code 1/n} of every shared phase), and the per-arm work is the arm's own, so the arms' times still
- * sum to the work done; a chosen candidate's latency is charged to the first arm (in config order) that chose it.
+ * sum to the work done; a chosen candidate's latency is charged to the first arm (in config order) that chose it, a
+ * shared fit (its encoding and training) to the arms of the method that made it first.
  */
 public final class CellRunner {
 
@@ -55,6 +57,11 @@ public final class CellRunner {
      */
     public static long cellSeed(long seed, String modelKey, int repeat, int fold) {
         return Seeds.of(seed, modelKey, repeat, fold);
+    }
+
+    /** Models the cells of this JVM have trained so far (main and inner fits): lets tests count a study's fits. */
+    public static long modelsTrained() {
+        return CellWork.MODELS_TRAINED.get();
     }
 
     /** The seed of inner fit {@code j} of a cell. */
@@ -89,31 +96,31 @@ public final class CellRunner {
     }
 
     /**
-     * The cells of {@code arms} on {@code outer} (null: their refits), which share one cell's work; one outcome per
-     * arm, in order, each equal to the arm's alone (apart from times).
-     *
-     * @throws IllegalArgumentException when the arms' work keys differ
+     * The cells of {@code arms} on {@code outer} (null: their refits): arms with the same work key share one cell's
+     * work, and arms of other methods on the same model share its fits ({@link CellWork.Fits}); one outcome
+     * per arm, in order, each equal to the arm's alone (apart from times).
      */
     public List<Outcome> run(List<ArmSpec> arms, Fold outer) {
         if (arms.isEmpty()) {
             throw new IllegalArgumentException("no arms");
         }
-        String key = arms.get(0).workKey();
-        for (ArmSpec a : arms) {
-            if (!a.workKey().equals(key)) {
-                throw new IllegalArgumentException("arms " + arms.get(0).name() + " and " + a.name()
-                        + " do not share their work: " + key + " vs " + a.workKey());
+        Map<String, List<Integer>> byWork = new LinkedHashMap<>();
+        for (int i = 0; i < arms.size(); i++) {
+            byWork.computeIfAbsent(arms.get(i).workKey(), k -> new ArrayList<>())
+                    .add(i);
+        }
+        CellWork.Fits fits = byWork.size() > 1 ? new CellWork.Fits(true) : CellWork.Fits.NONE;
+        Outcome[] out = new Outcome[arms.size()];
+        for (List<Integer> same : byWork.values()) {
+            CellWork work = CellWork.run(study, arms.get(same.get(0)), outer, fits);
+            Map<String, PhaseTime> shared = new LinkedHashMap<>();
+            work.clock().times().forEach((p, t) -> shared.put(p, t.share(same.size())));
+            Map<Integer, Double> latency = new HashMap<>(work.latency());
+            for (int i : same) {
+                out[i] = outcome(arms.get(i), outer, work, shared, latency);
             }
         }
-        CellWork work = CellWork.run(study, arms.get(0), outer);
-        Map<String, PhaseTime> shared = new LinkedHashMap<>();
-        work.clock().times().forEach((p, t) -> shared.put(p, t.share(arms.size())));
-        Map<Integer, Double> latency = new HashMap<>(work.latency());
-        List<Outcome> out = new ArrayList<>();
-        for (ArmSpec arm : arms) {
-            out.add(outcome(arm, outer, work, shared, latency));
-        }
-        return out;
+        return List.of(out);
     }
 
     /** {@code arm}'s outcome from the shared work: its choice, its bytes, its chosen candidate's latency. */

@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.prunekit.bundle.PruningRecord;
 import org.prunekit.config.ArmSpec;
 import org.prunekit.config.ExperimentConfig;
@@ -72,9 +74,49 @@ record CellWork(
     /** A fitted model with its training part (model null when the method does not use it). */
     private record Fit(TrainingPart part, Model<Label> model) {}
 
-    /** Does the shared work of {@code arm}'s cell on {@code outer} (null: the refit on all rows). */
-    static CellWork run(Study study, ArmSpec arm, Fold outer) {
-        return new Worker(study).run(arm, outer);
+    /** Models trained by cells in this JVM so far (main and inner fits): {@link CellRunner#modelsTrained()}. */
+    static final AtomicLong MODELS_TRAINED = new AtomicLong();
+
+    /**
+     * The fits (training part and model) of one fold's cells, kept for the arms of other methods on the same model: a
+     * fit depends only on the model spec, the rows and the seed, which derives from the model spec
+     * ({@link CellRunner#cellSeed}, {@link CellRunner#innerSeed}), so a {@code none} arm and its pruned twin train each
+     * model once (the main fit, and the inner fits when both use them). {@link #NONE} keeps nothing (one method: no
+     * one to share with). Not thread-safe; lives as long as one group of cells.
+     */
+    static final class Fits {
+        static final Fits NONE = new Fits(false);
+
+        private final boolean keep;
+        private final Map<String, List<Map.Entry<int[], Fit>>> fits = new HashMap<>();
+
+        Fits(boolean keep) {
+            this.keep = keep;
+        }
+
+        private Fit get(ArmSpec arm, long seed, boolean withModel, int[] rows, Supplier<Fit> fit) {
+            if (!keep) {
+                return fit.get();
+            }
+            List<Map.Entry<int[], Fit>> same =
+                    fits.computeIfAbsent(arm.modelKey() + " " + seed + " " + withModel, k -> new ArrayList<>());
+            for (Map.Entry<int[], Fit> e : same) {
+                if (Arrays.equals(e.getKey(), rows)) {
+                    return e.getValue();
+                }
+            }
+            Fit f = fit.get();
+            same.add(Map.entry(rows, f));
+            return f;
+        }
+    }
+
+    /**
+     * Does the shared work of {@code arm}'s cell on {@code outer} (null: the refit on all rows), each fit taken from
+     * {@code fits} when an arm of another method on the same model already made it.
+     */
+    static CellWork run(Study study, ArmSpec arm, Fold outer, Fits fits) {
+        return new Worker(study, fits).run(arm, outer);
     }
 
     CellWork {
@@ -96,11 +138,13 @@ record CellWork(
     private static final class Worker {
         private final Study study;
         private final ExperimentConfig cfg;
+        private final Fits fits;
         private final PhaseClock clock = new PhaseClock();
 
-        Worker(Study study) {
+        Worker(Study study, Fits fits) {
             this.study = study;
             this.cfg = study.config();
+            this.fits = fits;
         }
 
         CellWork run(ArmSpec arm, Fold outer) {
@@ -123,7 +167,7 @@ record CellWork(
             if (method.usesValidation()) {
                 int[] fitRows = inner.get(0)[0];
                 int[] valRows = inner.get(0)[1];
-                Fit m = fit(arm, family, method, fitRows, seed);
+                Fit m = sharedFit(arm, family, method, fitRows, seed);
                 main = m;
                 MutableDataset<Label> val =
                         clock.time(PhaseClock.ENCODE, () -> m.part().encoder().encode(valRows));
@@ -137,7 +181,7 @@ record CellWork(
                         PhaseClock.INNER,
                         () -> p.scoreAll(val, study.classes(), (i, probs) -> s.add(i, 0, yVal, probs)));
             } else {
-                Fit m = fit(arm, family, method, trainRows, seed);
+                Fit m = sharedFit(arm, family, method, trainRows, seed);
                 main = m;
                 path = clock.time(
                         PhaseClock.PATH, () -> method.path(m.model(), m.part().data(), null));
@@ -154,7 +198,7 @@ record CellWork(
                 for (int j = 0; select && j < inner.size(); j++) {
                     long s = CellRunner.innerSeed(seed, j);
                     PruningMethod innerMethod = factory.create(arm.pruneParams(), arm.modelParams(), family, s);
-                    Fit f = fit(arm, family, innerMethod, inner.get(j)[0], s);
+                    Fit f = sharedFit(arm, family, innerMethod, inner.get(j)[0], s);
                     PruningPath innerPath = clock.time(
                             PhaseClock.PATH,
                             () -> innerMethod.path(f.model(), f.part().data(), null));
@@ -241,6 +285,11 @@ record CellWork(
                     clock);
         }
 
+        /** {@link #fit}, or the same fit made earlier for an arm of another method on the same model and rows. */
+        private Fit sharedFit(ArmSpec arm, ModelFamily family, PruningMethod method, int[] rows, long seed) {
+            return fits.get(arm, seed, method.usesModel(), rows, () -> fit(arm, family, method, rows, seed));
+        }
+
         /** The training part of {@code rows} and the arm's model trained on it (null when the method does not use it). */
         private Fit fit(ArmSpec arm, ModelFamily family, PruningMethod method, int[] rows, long seed) {
             TrainingPart part = clock.time(
@@ -260,6 +309,7 @@ record CellWork(
             Model<Label> model =
                     clock.time(PhaseClock.FIT, () -> family.trainer(arm.modelParams(), seed, part.classWeights())
                             .train(part.data()));
+            MODELS_TRAINED.incrementAndGet();
             return new Fit(part, model);
         }
 

@@ -10,10 +10,12 @@ import org.prunekit.config.ArmSpec;
 import org.prunekit.config.ExperimentConfig;
 
 /**
- * The cells an engine runs as one task: those of the arms with the same {@link ArmSpec#workKey() work key} (arms
- * that differ only in their {@code select:} block) on one outer fold, or their refits. They share one cell's work
- * (encode, fit, path, inner and outer scoring, bytes); each still gets its own result and cell file, as if it had
- * run alone. Plain and serializable, so any engine can ship it to where cells run.
+ * The cells an engine runs as one task: those of the arms on the same model ({@link ArmSpec#modelKey()}) on one outer
+ * fold, or their refits. Arms with the same {@link ArmSpec#workKey() work key} (they differ only in their
+ * {@code select:} block) share one cell's work (encode, fit, path, inner and outer scoring, bytes); arms of other
+ * methods on that model share its fits (a {@code none} arm and its pruned twin train one model per fold). Each
+ * still gets its own result and cell file, as if it had run alone. Plain and serializable, so any engine can ship it
+ * to where cells run.
  *
  * @param cells the group's cells, in config order of their arms, all on the same fold
  */
@@ -40,15 +42,15 @@ public record CellGroup(List<CellSpec> cells) implements Serializable {
 
     /**
      * Every cell of {@code cfg} on {@code outerFolds} ((repeat, fold) pairs) plus the refits, grouped: per set of
-     * arms with the same work key (in config order of its first arm), one group per outer fold, then the refit.
+     * arms on the same model (in config order of its first arm), one group per outer fold, then the refit.
      */
     public static List<CellGroup> of(ExperimentConfig cfg, List<int[]> outerFolds) {
-        Map<String, List<ArmSpec>> byWork = new LinkedHashMap<>();
+        Map<String, List<ArmSpec>> byModel = new LinkedHashMap<>();
         for (ArmSpec a : cfg.arms()) {
-            byWork.computeIfAbsent(a.workKey(), k -> new ArrayList<>()).add(a);
+            byModel.computeIfAbsent(a.modelKey(), k -> new ArrayList<>()).add(a);
         }
         List<CellGroup> out = new ArrayList<>();
-        for (List<ArmSpec> arms : byWork.values()) {
+        for (List<ArmSpec> arms : byModel.values()) {
             for (int[] f : outerFolds) {
                 out.add(new CellGroup(arms.stream()
                         .map(a -> new CellSpec(a.name(), f[0], f[1]))

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.prunekit.bundle.BundleFile;
+import org.prunekit.protocol.CellRunner;
 import org.prunekit.prune.linear.LogisticPathSolver;
 import org.prunekit.report.ResultsReader;
 import org.prunekit.report.chart.ChartSpec;
@@ -44,9 +45,11 @@ import org.prunekit.testing.TestData;
  * scoring, bytes) and still write, file for file, what each would write alone: a study of the peers' four
  * cost-complexity arms, two L1 arms and two tree-drop arms (an inner holdout; keys in another order: the work key
  * sorts them), interleaved, strategy {@code threshold} so candidates carry thresholds chosen on inner scores, against
- * eight single-arm studies. Also: the L1 arms solve one λ path per training part between
- * them; the time block still adds up, with shared phases split evenly; and {@code --resume} re-runs a group with a
- * missing cell, saving only that cell, the same as before.
+ * single-arm studies. Arms of other methods on the same model (a {@code none} CART beside the cost-complexity arms, an
+ * MLP {@code none} and {@code magnitude} pair, a {@code none} forest beside the tree-drop arms) share its fits and
+ * still write what they would alone. Also: the L1 arms solve one λ path per training part between them, and each
+ * model's fits are trained once; the time block still adds up, with shared phases split evenly; and {@code --resume}
+ * re-runs a group with a missing cell, saving only that cell, the same as before.
  */
 class SharedArmsTest {
 
@@ -85,6 +88,17 @@ class SharedArmsTest {
                 "forest-drop-best",
                 "{name: forest-drop-best, model: {family: random-forest, max-depth: 4, members: 6}, "
                         + "prune: {sizes: [2, 4], method: tree-drop, strategy: forward}, select: {rule: best}}");
+        // other methods on the same models: a none arm shares the cost-complexity arms' fits, an MLP pair its
+        // fits; forest-none trains on the outer training rows, which forest-drop (an inner holdout) does not
+        ARMS.put("cart-none", "{name: cart-none, model: {family: cart}, prune: {method: none}}");
+        ARMS.put(
+                "mlp-magnitude",
+                "{name: mlp-magnitude, model: {family: mlp, hidden: [8], epochs: 15}, "
+                        + "prune: {method: magnitude, sparsities: [0, 0.5, 0.8]}}");
+        ARMS.put(
+                "forest-none",
+                "{name: forest-none, model: {family: random-forest, members: 6, max-depth: 4}, prune: {method: none}}");
+        ARMS.put("mlp-none", "{name: mlp-none, model: {epochs: 15, family: mlp, hidden: [8]}, prune: {method: none}}");
     }
 
     /** 3 outer cells + the refit, each 1 main + 3 inner training parts. */
@@ -93,14 +107,25 @@ class SharedArmsTest {
     @TempDir
     static Path dir;
 
+    /**
+     * Models the shared study trains, 4 cells (3 outer + the refit) each: CART 1 main + 3 inner fits, for the four
+     * cost-complexity arms and cart-none (which, under strategy threshold, chooses its threshold on inner fits too);
+     * the same for the MLP pair; forest-drop 1 main fit on its inner holdout's fit part; forest-none 1 + 3 on the
+     * outer training rows. The L1 path trains no family model. Arms alone would train 84.
+     */
+    private static final int MODELS = 4 * (4 + 4 + 1 + 4);
+
     private static Path shared;
     private static long sharedPaths;
+    private static long sharedModels;
 
     @BeforeAll
     static void runShared() {
         long before = LogisticPathSolver.pathsSolved();
+        long modelsBefore = CellRunner.modelsTrained();
         shared = run("all", List.copyOf(ARMS.keySet()), 1);
         sharedPaths = LogisticPathSolver.pathsSolved() - before;
+        sharedModels = CellRunner.modelsTrained() - modelsBefore;
     }
 
     private static Path config(String name, List<String> arms) {
@@ -132,6 +157,7 @@ class SharedArmsTest {
     @Test
     void everyArmWritesWhatItWouldAlone() throws IOException {
         assertEquals(PARTS, sharedPaths, "the two L1 arms solve one λ path per training part between them");
+        assertEquals(MODELS, sharedModels, "arms of one model train each of its fits once between them");
         for (String arm : ARMS.keySet()) {
             Path alone = run(arm, List.of(arm), 2);
             assertSameCells(arm, alone);
@@ -365,7 +391,11 @@ class SharedArmsTest {
         List<String> names = own.keySet().stream()
                 .filter(n -> n.startsWith(arm + ".") || n.startsWith(arm + ".path/"))
                 .toList();
-        assertTrue(names.size() > 3, arm + ": bundle, provenance and path bundles: " + names);
+        assertTrue(
+                names.contains(arm + ".model")
+                        && names.contains(arm + ".provenance.json")
+                        && names.contains(arm + ".path/0.model"),
+                arm + ": bundle, provenance and path bundles: " + names);
         for (String n : names) {
             byte[] mine = replace(own.get(n), ownSha, sharedSha);
             if (n.endsWith(".json")) {
