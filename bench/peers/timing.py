@@ -17,7 +17,9 @@ are not fits.
   cell's fits and count once):
   (outer folds + the refit on all rows) x (inner folds + 1) training parts x fits per part, where fits per part = 1,
   plus for an MLP magnitude path one fine-tune per pruned candidate (none without fine-tune epochs). A one-candidate
-  path (method none) has no inner fits.
+  path (method none) has no inner fits. Arms of other methods on one model (a none arm beside its pruned twin) also
+  share their fits in prunekit; this count treats each work key apart, so it would count those twice (the peers'
+  arm files have no such pairs).
   Peers, per outer fold (their README's protocol): dt_full, j48, xgb_300, xgb_es, mlp_dense: 1; ccp_*, ccpbal_*:
   7 (the tree whose path gives the alphas, one unpruned tree per inner fold pruned at every alpha, the final fit);
   rpart_*: 11 (the tree and its 10 xval trees); glmnet: 6 (cv.glmnet: 5 inner paths and the full path; dense, min and
