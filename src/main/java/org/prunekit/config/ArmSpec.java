@@ -58,6 +58,11 @@ public record ArmSpec(
         return family + canonical(model);
     }
 
+    /** Whether the arm prunes: its method is not {@code none} (whose path is the trained model alone). */
+    public boolean prunes() {
+        return !method.equals("none");
+    }
+
     /**
      * The arm's work identity within a study: its model ({@link #modelKey()}) and its method with the {@code prune:}
      * block, keys sorted at every level, e.g. {@code cart{family=cart} cost-complexity{method=cost-complexity}}. It

@@ -109,7 +109,10 @@ public final class CellRunner {
             byWork.computeIfAbsent(arms.get(i).workKey(), k -> new ArrayList<>())
                     .add(i);
         }
-        CellWork.Fits fits = byWork.size() > 1 ? new CellWork.Fits(true) : CellWork.Fits.NONE;
+        long pruning = byWork.values().stream()
+                .filter(same -> arms.get(same.get(0)).prunes())
+                .count();
+        CellWork.Fits fits = byWork.size() > 1 ? new CellWork.Fits(true, pruning > 1) : CellWork.Fits.NONE;
         Outcome[] out = new Outcome[arms.size()];
         for (List<Integer> same : byWork.values()) {
             CellWork work = CellWork.run(study, arms.get(same.get(0)), outer, fits);

@@ -80,22 +80,27 @@ record CellWork(
     /**
      * The fits (training part and model) of one fold's cells, kept for the arms of other methods on the same model: a
      * fit depends only on the model spec, the rows and the seed, which derives from the model spec
-     * ({@link CellRunner#cellSeed}, {@link CellRunner#innerSeed}), so a {@code none} arm and its pruned twin train each
-     * model once (the main fit, and the inner fits when both use them). {@link #NONE} keeps nothing (one method: no
-     * one to share with). Not thread-safe; lives as long as one group of cells.
+     * ({@link CellRunner#cellSeed}, {@link CellRunner#innerSeed}), so a {@code none} arm and its pruned twin train their
+     * main model once, and two pruning methods on one model (say two cost-complexity settings) their inner models
+     * too. Inner fits are kept only when a second pruning method will ask for them ({@code keepInner}): the second
+     * one runs after the first one's whole cell, so keeping them holds every inner training part at once.
+     * {@link #NONE} keeps nothing (one method: no one to share with). Not thread-safe; lives as long as one group of
+     * cells.
      */
     static final class Fits {
-        static final Fits NONE = new Fits(false);
+        static final Fits NONE = new Fits(false, false);
 
-        private final boolean keep;
+        private final boolean keepMain;
+        private final boolean keepInner;
         private final Map<String, List<Map.Entry<int[], Fit>>> fits = new HashMap<>();
 
-        Fits(boolean keep) {
-            this.keep = keep;
+        Fits(boolean keepMain, boolean keepInner) {
+            this.keepMain = keepMain;
+            this.keepInner = keepInner;
         }
 
-        private Fit get(ArmSpec arm, long seed, boolean withModel, int[] rows, Supplier<Fit> fit) {
-            if (!keep) {
+        private Fit get(ArmSpec arm, long seed, boolean withModel, int[] rows, boolean inner, Supplier<Fit> fit) {
+            if (!(inner ? keepInner : keepMain)) {
                 return fit.get();
             }
             List<Map.Entry<int[], Fit>> same =
@@ -167,7 +172,7 @@ record CellWork(
             if (method.usesValidation()) {
                 int[] fitRows = inner.get(0)[0];
                 int[] valRows = inner.get(0)[1];
-                Fit m = sharedFit(arm, family, method, fitRows, seed);
+                Fit m = sharedFit(arm, family, method, fitRows, seed, false);
                 main = m;
                 MutableDataset<Label> val =
                         clock.time(PhaseClock.ENCODE, () -> m.part().encoder().encode(valRows));
@@ -181,7 +186,7 @@ record CellWork(
                         PhaseClock.INNER,
                         () -> p.scoreAll(val, study.classes(), (i, probs) -> s.add(i, 0, yVal, probs)));
             } else {
-                Fit m = sharedFit(arm, family, method, trainRows, seed);
+                Fit m = sharedFit(arm, family, method, trainRows, seed, false);
                 main = m;
                 path = clock.time(
                         PhaseClock.PATH, () -> method.path(m.model(), m.part().data(), null));
@@ -198,7 +203,7 @@ record CellWork(
                 for (int j = 0; select && j < inner.size(); j++) {
                     long s = CellRunner.innerSeed(seed, j);
                     PruningMethod innerMethod = factory.create(arm.pruneParams(), arm.modelParams(), family, s);
-                    Fit f = sharedFit(arm, family, innerMethod, inner.get(j)[0], s);
+                    Fit f = sharedFit(arm, family, innerMethod, inner.get(j)[0], s, true);
                     PruningPath innerPath = clock.time(
                             PhaseClock.PATH,
                             () -> innerMethod.path(f.model(), f.part().data(), null));
@@ -286,8 +291,9 @@ record CellWork(
         }
 
         /** {@link #fit}, or the same fit made earlier for an arm of another method on the same model and rows. */
-        private Fit sharedFit(ArmSpec arm, ModelFamily family, PruningMethod method, int[] rows, long seed) {
-            return fits.get(arm, seed, method.usesModel(), rows, () -> fit(arm, family, method, rows, seed));
+        private Fit sharedFit(
+                ArmSpec arm, ModelFamily family, PruningMethod method, int[] rows, long seed, boolean inner) {
+            return fits.get(arm, seed, method.usesModel(), rows, inner, () -> fit(arm, family, method, rows, seed));
         }
 
         /** The training part of {@code rows} and the arm's model trained on it (null when the method does not use it). */

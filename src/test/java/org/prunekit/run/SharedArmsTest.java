@@ -45,10 +45,11 @@ import org.prunekit.testing.TestData;
  * scoring, bytes) and still write, file for file, what each would write alone: a study of the peers' four
  * cost-complexity arms, two L1 arms and two tree-drop arms (an inner holdout; keys in another order: the work key
  * sorts them), interleaved, strategy {@code threshold} so candidates carry thresholds chosen on inner scores, against
- * single-arm studies. Arms of other methods on the same model (a {@code none} CART beside the cost-complexity arms, an
- * MLP {@code none} and {@code magnitude} pair, a {@code none} forest beside the tree-drop arms) share its fits and
- * still write what they would alone. Also: the L1 arms solve one λ path per training part between them, and each
- * model's fits are trained once; the time block still adds up, with shared phases split evenly; and {@code --resume}
+ * single-arm studies. Arms of other methods on the same model (a {@code none} CART and a misclassification-risk
+ * cost-complexity arm beside the others, an MLP {@code none} and {@code magnitude} pair, a {@code none} forest beside
+ * the tree-drop arms) share its fits and still write what they would alone. Also: the L1 arms solve one λ path per
+ * training part between them, and each fit is trained once; the time block still adds up, with shared phases split
+ * evenly; and {@code --resume}
  * re-runs a group with a missing cell, saving only that cell, the same as before.
  */
 class SharedArmsTest {
@@ -92,6 +93,10 @@ class SharedArmsTest {
         // fits; forest-none trains on the outer training rows, which forest-drop (an inner holdout) does not
         ARMS.put("cart-none", "{name: cart-none, model: {family: cart}, prune: {method: none}}");
         ARMS.put(
+                "cart-ccp-misclass",
+                "{name: cart-ccp-misclass, model: {family: cart}, "
+                        + "prune: {method: cost-complexity, risk: misclassification}}");
+        ARMS.put(
                 "mlp-magnitude",
                 "{name: mlp-magnitude, model: {family: mlp, hidden: [8], epochs: 15}, "
                         + "prune: {method: magnitude, sparsities: [0, 0.5, 0.8]}}");
@@ -109,11 +114,13 @@ class SharedArmsTest {
 
     /**
      * Models the shared study trains, 4 cells (3 outer + the refit) each: CART 1 main + 3 inner fits, for the four
-     * cost-complexity arms and cart-none (which, under strategy threshold, chooses its threshold on inner fits too);
-     * the same for the MLP pair; forest-drop 1 main fit on its inner holdout's fit part; forest-none 1 + 3 on the
-     * outer training rows. The L1 path trains no family model. Arms alone would train 84.
+     * cost-complexity arms, the misclassification-risk one (two pruning methods: the inner fits are kept for the
+     * second) and cart-none (under strategy threshold it chooses its threshold on the same inner fits); the MLP pair
+     * 1 + 3, and 3 inner fits of mlp-none's own (one pruning method: inner fits are not kept); forest-drop 1 main fit
+     * on its inner holdout's fit part; forest-none 1 + 3 on the outer training rows. The L1 path trains no family
+     * model. Arms alone would train 100.
      */
-    private static final int MODELS = 4 * (4 + 4 + 1 + 4);
+    private static final int MODELS = 4 * (4 + (4 + 3) + 1 + 4);
 
     private static Path shared;
     private static long sharedPaths;
@@ -197,8 +204,14 @@ class SharedArmsTest {
                 "l1-cv-l1-deviance-1se.png")) {
             assertTrue(plots.contains(png), png + " in " + plots);
         }
+        // the misclassification-risk arm shares the trees but has a path (and a curve) of its own
         assertEquals(
-                2, plots.stream().filter(f -> f.startsWith("ccp-")).count(), "no chart of one arm alone: " + plots);
+                Set.of(
+                        "ccp-cart-ccp-1se-cart-ccp-best.png",
+                        "ccp-cart-ccp-ap-1se-cart-ccp-ap-best.png",
+                        "ccp-cart-ccp-misclass.png"),
+                plots.stream().filter(f -> f.startsWith("ccp-")).collect(java.util.stream.Collectors.toSet()),
+                "no chart of one arm alone but the misclassification-risk arm's: " + plots);
         // the L1 arms share their λ path (one per training part): one coefficient-path chart for both
         assertEquals(
                 List.of("l1-path-l1-ap-1se-l1-deviance-1se.png"),
@@ -219,7 +232,10 @@ class SharedArmsTest {
             }
         }
         assertEquals(
-                List.of(List.of("cart-ccp-1se", "cart-ccp-best"), List.of("cart-ccp-ap-1se", "cart-ccp-ap-best")),
+                List.of(
+                        List.of("cart-ccp-1se", "cart-ccp-best"),
+                        List.of("cart-ccp-ap-1se", "cart-ccp-ap-best"),
+                        List.of("cart-ccp-misclass")),
                 arms);
     }
 
