@@ -386,7 +386,7 @@ public final class ConfigBinder {
             boolean probabilityLoss = s.metric() == Metric.LOG_LOSS
                     || s.metric() == Metric.BRIER
                     || (s.metric() == Metric.DEVIANCE && !a.family().equals("logistic"));
-            if (probabilityLoss && !a.method().equals("none") && (a.select() != null || !studyWarned)) {
+            if (probabilityLoss && a.prunes() && (a.select() != null || !studyWarned)) {
                 studyWarned |= a.select() == null;
                 w.add(
                         a.select() != null ? "arms[" + a.index() + "].select.metric" : "select.metric",
