@@ -4,6 +4,7 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.AccessDeniedException;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -34,7 +35,7 @@ final class HadoopFiles {
         try (InputStream in = open(uri, hadoop)) {
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new InputException(uri, "cannot read: " + e.getMessage());
+            throw new InputException(uri, "cannot read: " + withoutUri(e.getMessage(), uri));
         }
     }
 
@@ -52,7 +53,7 @@ final class HadoopFiles {
                 // the digest sees every byte
             }
         } catch (IOException e) {
-            throw new InputException(uri, "cannot read: " + e.getMessage());
+            throw new InputException(uri, "cannot read: " + withoutUri(e.getMessage(), uri));
         }
         return HexFormat.of().formatHex(md.digest());
     }
@@ -63,6 +64,9 @@ final class HadoopFiles {
             return path.getFileSystem(hadoop).open(path);
         } catch (FileNotFoundException e) {
             throw new InputException(uri, "not found");
+        } catch (AccessDeniedException e) {
+            // S3A's 403: its message names the URI again, then the operation and S3's answer
+            throw new InputException(uri, "access denied: " + withoutUri(e.getMessage(), uri));
         } catch (UnsupportedFileSystemException e) {
             throw noFileSystem(uri, path);
         } catch (RuntimeException e) {
@@ -72,6 +76,17 @@ final class HadoopFiles {
             }
             throw e;
         }
+    }
+
+    /** {@code message} without the leading "{@code uri}: " that Hadoop's file systems put before their own text. */
+    private static String withoutUri(String message, String uri) {
+        String m = message == null ? "" : message.strip();
+        for (String prefix : new String[] {uri + ": ", "`" + uri + "': "}) {
+            if (m.startsWith(prefix)) {
+                return m.substring(prefix.length());
+            }
+        }
+        return m;
     }
 
     private static InputException noFileSystem(String uri, Path path) {

@@ -93,9 +93,8 @@ class HdfsDataTest {
 
     /**
      * Bad input is one line and exit 2 before Spark starts: the local engine refuses a URI naming the config key; a
-     * file HDFS does not have is named; so is an {@code s3a://} file without hadoop-aws on the class path; a broadcast
-     * of a URI is refused. An executor refuses bytes whose SHA-256 is
-     * not the driver's.
+     * file HDFS does not have is named; a broadcast of a URI is refused ({@code s3a://}: {@link S3DataTest}). An
+     * executor refuses bytes whose SHA-256 is not the driver's.
      */
     @Test
     void badHdfsInputIsOneLineAndExitTwo() {
@@ -115,14 +114,6 @@ class HdfsDataTest {
         StudyFiles.Cli gone = SparkTests.runOnLocalSpark(missingCfg, dir.resolve("m"));
         assertEquals(2, gone.code(), gone.err());
         assertEquals("prunekit: " + missing + ": not found", gone.err().strip());
-
-        Path s3Cfg = SparkTests.study(dir.resolve("s3.yaml"), "s3a://bucket/breast_cancer_wisconsin.csv", 3, 1);
-        StudyFiles.Cli s3 = SparkTests.runOnLocalSpark(s3Cfg, dir.resolve("s"));
-        assertEquals(2, s3.code(), s3.err());
-        assertEquals(
-                "prunekit: s3a://bucket/breast_cancer_wisconsin.csv: no Hadoop FileSystem for scheme 's3a' on the class"
-                        + " path (s3a:// needs hadoop-aws, see docs/scale-out.md)",
-                s3.err().strip());
 
         StudyFiles.Cli broadcast = SparkTests.runOnLocalSpark(hdfsCfg, dir.resolve("b"), "--data-source", "broadcast");
         assertEquals(2, broadcast.code(), broadcast.err());

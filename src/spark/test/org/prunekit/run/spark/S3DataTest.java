@@ -1,0 +1,111 @@
+package org.prunekit.run.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.prunekit.testing.StudyFiles;
+
+/**
+ * {@code data.path: s3a://...}: an S3 endpoint on 127.0.0.1 ({@link S3Server}, S3Proxy checking AWS signatures)
+ * holds the breast-cancer CSV; the Spark engine's driver hashes it and its executors read it through Hadoop's S3A
+ * client (hadoop-aws with the AWS SDK's S3 module, the class path {@code ./prunekit --engine spark} runs with), and
+ * the results are the local engine's on a local copy of the same bytes.
+ */
+class S3DataTest {
+
+    @TempDir
+    static Path s3Dir;
+
+    @TempDir
+    Path dir;
+
+    private static S3Server s3;
+    private static String uri;
+
+    @BeforeAll
+    static void startS3() throws IOException {
+        s3 = new S3Server(s3Dir);
+        uri = s3.put(SparkTests.DATA, "studies", "tabular/breast_cancer_wisconsin.csv");
+    }
+
+    @AfterAll
+    static void stopS3() {
+        if (s3 != null) {
+            s3.close();
+        }
+    }
+
+    /**
+     * The same study from S3 on Spark and from the local copy on the local engine: the same results, cell files and
+     * byte-identical bundles ({@code --save-path}); only {@code dataset.path} names where each read the data.
+     */
+    @Test
+    void sparkReadsS3AndWritesTheLocalEnginesResults() {
+        String localData = SparkTests.DATA.toAbsolutePath().toString();
+        Path localCfg = SparkTests.study(dir.resolve("local.yaml"), localData, 3, 1);
+        Path s3Cfg = SparkTests.study(dir.resolve("s3.yaml"), uri, 3, 1);
+
+        StudyFiles.Cli local = StudyFiles.cli(
+                "run", localCfg.toString(), "--out", dir.resolve("local").toString(), "--save-path");
+        assertEquals(0, local.code(), local.err());
+        StudyFiles.Cli spark = onSpark(s3Cfg, "s3", s3.conf(S3Server.ACCESS_KEY, S3Server.SECRET_KEY), "--save-path");
+        assertEquals(0, spark.code(), spark.err());
+        assertTrue(spark.err().contains("8/8 cells"), spark.err());
+        SparkTests.assertSameResults(dir.resolve("local"), localData, dir.resolve("s3"), uri);
+        assertTrue(
+                SparkTests.modelFiles(dir.resolve("s3")).stream().anyMatch(f -> f.startsWith("cart-ccp.path/")),
+                "path bundles written");
+    }
+
+    /**
+     * Bad input is one line naming the URI and exit 2 before Spark starts, nothing written: an object the bucket does
+     * not have; credentials S3 refuses; and {@code s3a://} where no S3A client is on the class path (S3A's class
+     * named but absent, as without hadoop-aws).
+     */
+    @Test
+    void badS3InputIsOneLineAndExitTwo() {
+        String missing = uri.replace("breast_cancer", "no_such");
+        StudyFiles.Cli gone = onSpark(
+                SparkTests.study(dir.resolve("missing.yaml"), missing, 3, 1),
+                "m",
+                s3.conf(S3Server.ACCESS_KEY, S3Server.SECRET_KEY));
+        assertEquals(2, gone.code(), gone.err());
+        assertEquals("prunekit: " + missing + ": not found", gone.err().strip());
+        assertFalse(Files.exists(dir.resolve("m")), "nothing written");
+
+        Path cfg = SparkTests.study(dir.resolve("s3.yaml"), uri, 3, 1);
+        StudyFiles.Cli refused = onSpark(cfg, "r", s3.conf(S3Server.ACCESS_KEY, "not-the-secret"));
+        assertEquals(2, refused.code(), refused.err());
+        assertEquals(1, refused.err().strip().lines().count(), refused.err());
+        assertTrue(
+                refused.err().startsWith("prunekit: " + uri + ": access denied: getFileStatus on " + uri + ": "),
+                refused.err());
+        assertTrue(refused.err().strip().endsWith("403 Forbidden"), "S3's answer: " + refused.err());
+        assertFalse(Files.exists(dir.resolve("r")), "nothing written");
+
+        List<String> noClient = new ArrayList<>(s3.conf(S3Server.ACCESS_KEY, S3Server.SECRET_KEY));
+        noClient.addAll(List.of("--conf", "spark.hadoop.fs.s3a.impl=org.apache.hadoop.fs.s3a.NotOnTheClassPath"));
+        StudyFiles.Cli none = onSpark(cfg, "n", noClient);
+        assertEquals(2, none.code(), none.err());
+        assertEquals(
+                "prunekit: " + uri + ": no Hadoop FileSystem for scheme 's3a' on the class path (s3a:// needs"
+                        + " hadoop-aws, see docs/scale-out.md)",
+                none.err().strip());
+    }
+
+    private StudyFiles.Cli onSpark(Path cfg, String out, List<String> conf, String... extra) {
+        List<String> args = new ArrayList<>(conf);
+        args.addAll(List.of(extra));
+        return SparkTests.runOnLocalSpark(cfg, dir.resolve(out), args.toArray(String[]::new));
+    }
+}
