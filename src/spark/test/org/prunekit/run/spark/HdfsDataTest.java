@@ -60,20 +60,8 @@ class HdfsDataTest {
      */
     @Test
     void sparkReadsHdfsAndWritesTheLocalEnginesResults() throws IOException {
+        Path hdfsCfg = SparkTests.assertRemoteDataGivesLocalResults(dir, uri, "hdfs");
         String localData = SparkTests.DATA.toAbsolutePath().toString();
-        Path localCfg = SparkTests.study(dir.resolve("local.yaml"), localData, 3, 1);
-        Path hdfsCfg = SparkTests.study(dir.resolve("hdfs.yaml"), uri, 3, 1);
-
-        StudyFiles.Cli local = StudyFiles.cli(
-                "run", localCfg.toString(), "--out", dir.resolve("local").toString(), "--save-path");
-        assertEquals(0, local.code(), local.err());
-        StudyFiles.Cli spark = SparkTests.runOnLocalSpark(hdfsCfg, dir.resolve("hdfs"), "--save-path");
-        assertEquals(0, spark.code(), spark.err());
-        assertTrue(spark.err().contains("8/8 cells"), spark.err());
-        SparkTests.assertSameResults(dir.resolve("local"), localData, dir.resolve("hdfs"), uri);
-        assertTrue(
-                SparkTests.modelFiles(dir.resolve("hdfs")).stream().anyMatch(f -> f.startsWith("cart-ccp.path/")),
-                "path bundles written");
 
         Path resumed = dir.resolve("resumed");
         StudyFiles.copyTree(dir.resolve("local"), resumed);

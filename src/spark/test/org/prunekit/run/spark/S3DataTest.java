@@ -51,20 +51,11 @@ class S3DataTest {
      */
     @Test
     void sparkReadsS3AndWritesTheLocalEnginesResults() {
-        String localData = SparkTests.DATA.toAbsolutePath().toString();
-        Path localCfg = SparkTests.study(dir.resolve("local.yaml"), localData, 3, 1);
-        Path s3Cfg = SparkTests.study(dir.resolve("s3.yaml"), uri, 3, 1);
-
-        StudyFiles.Cli local = StudyFiles.cli(
-                "run", localCfg.toString(), "--out", dir.resolve("local").toString(), "--save-path");
-        assertEquals(0, local.code(), local.err());
-        StudyFiles.Cli spark = onSpark(s3Cfg, "s3", s3.conf(S3Server.ACCESS_KEY, S3Server.SECRET_KEY), "--save-path");
-        assertEquals(0, spark.code(), spark.err());
-        assertTrue(spark.err().contains("8/8 cells"), spark.err());
-        SparkTests.assertSameResults(dir.resolve("local"), localData, dir.resolve("s3"), uri);
-        assertTrue(
-                SparkTests.modelFiles(dir.resolve("s3")).stream().anyMatch(f -> f.startsWith("cart-ccp.path/")),
-                "path bundles written");
+        SparkTests.assertRemoteDataGivesLocalResults(
+                dir,
+                uri,
+                "s3",
+                s3.conf(S3Server.ACCESS_KEY, S3Server.SECRET_KEY).toArray(String[]::new));
     }
 
     /**
@@ -103,9 +94,7 @@ class S3DataTest {
                 none.err().strip());
     }
 
-    private StudyFiles.Cli onSpark(Path cfg, String out, List<String> conf, String... extra) {
-        List<String> args = new ArrayList<>(conf);
-        args.addAll(List.of(extra));
-        return SparkTests.runOnLocalSpark(cfg, dir.resolve(out), args.toArray(String[]::new));
+    private StudyFiles.Cli onSpark(Path cfg, String out, List<String> conf) {
+        return SparkTests.runOnLocalSpark(cfg, dir.resolve(out), conf.toArray(String[]::new));
     }
 }

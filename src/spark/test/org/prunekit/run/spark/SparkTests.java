@@ -2,6 +2,7 @@ package org.prunekit.run.spark;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,6 +44,32 @@ final class SparkTests {
                 "spark.ui.enabled=false"));
         args.addAll(Arrays.asList(extra));
         return StudyFiles.cli(args.toArray(String[]::new));
+    }
+
+    /**
+     * The three-fold breast-cancer study ({@link #study(Path, String, int, int)}) with {@code --save-path}, on the local
+     * engine from the bundled file into {@code dir/local} and on {@code local[2]} from {@code uri} into
+     * {@code dir/<name>} (with {@code sparkArgs}): both succeed, all eight cells ran on Spark, the results are the same
+     * apart from {@code dataset.path}, the bundles byte-identical, every candidate's bundle written. Returns the config
+     * that reads {@code uri}.
+     */
+    static Path assertRemoteDataGivesLocalResults(Path dir, String uri, String name, String... sparkArgs) {
+        String localData = DATA.toAbsolutePath().toString();
+        Path localCfg = study(dir.resolve("local.yaml"), localData, 3, 1);
+        Path remoteCfg = study(dir.resolve(name + ".yaml"), uri, 3, 1);
+        StudyFiles.Cli local = StudyFiles.cli(
+                "run", localCfg.toString(), "--out", dir.resolve("local").toString(), "--save-path");
+        assertEquals(0, local.code(), local.err());
+        List<String> args = new ArrayList<>(Arrays.asList(sparkArgs));
+        args.add("--save-path");
+        StudyFiles.Cli spark = runOnLocalSpark(remoteCfg, dir.resolve(name), args.toArray(String[]::new));
+        assertEquals(0, spark.code(), spark.err());
+        assertTrue(spark.err().contains("8/8 cells"), spark.err());
+        assertSameResults(dir.resolve("local"), localData, dir.resolve(name), uri);
+        assertTrue(
+                modelFiles(dir.resolve(name)).stream().anyMatch(f -> f.startsWith("cart-ccp.path/")),
+                "path bundles written");
+        return remoteCfg;
     }
 
     /**
