@@ -69,6 +69,9 @@ final class HadoopFiles {
             throw new InputException(uri, "access denied: " + withoutUri(e.getMessage(), uri));
         } catch (UnsupportedFileSystemException e) {
             throw noFileSystem(uri, path);
+        } catch (IllegalArgumentException e) {
+            // a URI its file system cannot use: s3a:///key or s3a://not_a_bucket!/key ("bucket is null/empty")
+            throw new InputException(uri, "cannot open: " + withoutUri(e.getMessage(), uri));
         } catch (RuntimeException e) {
             // a scheme Hadoop's defaults map to a class that is not on the class path (s3a without hadoop-aws)
             if (e.getCause() instanceof ClassNotFoundException) {

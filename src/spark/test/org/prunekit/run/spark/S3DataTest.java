@@ -60,7 +60,7 @@ class S3DataTest {
 
     /**
      * Bad input is one line naming the URI and exit 2 before Spark starts, nothing written: an object the bucket does
-     * not have; credentials S3 refuses; and {@code s3a://} where no S3A client is on the class path (S3A's class
+     * not have; a URI without a usable bucket name; credentials S3 refuses; and {@code s3a://} where no S3A client is on the class path (S3A's class
      * named but absent, as without hadoop-aws).
      */
     @Test
@@ -73,6 +73,25 @@ class S3DataTest {
         assertEquals(2, gone.code(), gone.err());
         assertEquals("prunekit: " + missing + ": not found", gone.err().strip());
         assertFalse(Files.exists(dir.resolve("m")), "nothing written");
+
+        for (String noBucket : List.of("s3a:///tabular/x.csv", "s3a://not_a_bucket!/x.csv")) {
+            StudyFiles.Cli bad = onSpark(
+                    SparkTests.study(dir.resolve("bad.yaml"), noBucket, 3, 1),
+                    "b",
+                    s3.conf(S3Server.ACCESS_KEY, S3Server.SECRET_KEY));
+            assertEquals(2, bad.code(), bad.err());
+            assertTrue(bad.err().startsWith("prunekit: " + noBucket + ": cannot open: "), bad.err());
+            assertEquals(
+                    1,
+                    bad.err()
+                            .strip()
+                            .lines()
+                            .filter(l -> l.startsWith("prunekit:"))
+                            .count(),
+                    bad.err());
+            assertFalse(bad.err().contains("\tat "), "no stack trace: " + bad.err());
+            assertFalse(Files.exists(dir.resolve("b")), "nothing written");
+        }
 
         Path cfg = SparkTests.study(dir.resolve("s3.yaml"), uri, 3, 1);
         StudyFiles.Cli refused = onSpark(cfg, "r", s3.conf(S3Server.ACCESS_KEY, "not-the-secret"));
