@@ -93,9 +93,11 @@ final class HadoopFiles {
     }
 
     private static InputException noFileSystem(String uri, Path path) {
+        String scheme = path.toUri().getScheme();
+        String needs = "s3a".equals(scheme) ? "s3a:// needs hadoop-aws" : "its file system's jar must be on it";
         return new InputException(
                 uri,
-                "no Hadoop FileSystem for scheme '" + path.toUri().getScheme() + "' on the class path (s3a:// needs"
-                        + " hadoop-aws, see docs/scale-out.md)");
+                "no Hadoop FileSystem for scheme '" + scheme + "' on the class path (" + needs
+                        + ", see docs/scale-out.md)");
     }
 }

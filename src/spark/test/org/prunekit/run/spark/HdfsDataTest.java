@@ -81,7 +81,8 @@ class HdfsDataTest {
 
     /**
      * Bad input is one line and exit 2 before Spark starts: the local engine refuses a URI naming the config key; a
-     * file HDFS does not have is named; a broadcast of a URI is refused ({@code s3a://}: {@link S3DataTest}). An
+     * file HDFS does not have is named; so is a scheme no file system on the class path serves; a broadcast of a URI is
+     * refused ({@code s3a://}: {@link S3DataTest}). An
      * executor refuses bytes whose SHA-256 is not the driver's.
      */
     @Test
@@ -102,6 +103,16 @@ class HdfsDataTest {
         StudyFiles.Cli gone = SparkTests.runOnLocalSpark(missingCfg, dir.resolve("m"));
         assertEquals(2, gone.code(), gone.err());
         assertEquals("prunekit: " + missing + ": not found", gone.err().strip());
+
+        String gs = "gs://bucket/breast_cancer_wisconsin.csv";
+        StudyFiles.Cli noGcs =
+                SparkTests.runOnLocalSpark(SparkTests.study(dir.resolve("gs.yaml"), gs, 3, 1), dir.resolve("g"));
+        assertEquals(2, noGcs.code(), noGcs.err());
+        assertEquals(
+                "prunekit: " + gs
+                        + ": no Hadoop FileSystem for scheme 'gs' on the class path (its file system's jar must"
+                        + " be on it, see docs/scale-out.md)",
+                noGcs.err().strip());
 
         StudyFiles.Cli broadcast = SparkTests.runOnLocalSpark(hdfsCfg, dir.resolve("b"), "--data-source", "broadcast");
         assertEquals(2, broadcast.code(), broadcast.err());
