@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.UnsupportedFileSystemException;
 import org.apache.spark.SparkConf;
@@ -32,14 +33,17 @@ final class HadoopFiles {
 
     /** The file's bytes. */
     static byte[] read(String uri, Configuration hadoop) {
-        try (InputStream in = open(uri, hadoop)) {
+        try (InputStream in = open(uri, hadoop, false)) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new InputException(uri, "cannot read: " + withoutUri(e.getMessage(), uri));
         }
     }
 
-    /** SHA-256 of the file (hex), streamed: nothing is kept or parsed. */
+    /**
+     * SHA-256 of the file (hex), streamed: nothing is kept or parsed. This is the driver's first contact with the file
+     * system, so an {@code s3a://} store is {@linkplain #probe probed} first.
+     */
     static String sha256(String uri, Configuration hadoop) {
         MessageDigest md;
         try {
@@ -47,7 +51,7 @@ final class HadoopFiles {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        try (InputStream in = new DigestInputStream(open(uri, hadoop), md)) {
+        try (InputStream in = new DigestInputStream(open(uri, hadoop, true), md)) {
             byte[] buf = new byte[1 << 16];
             while (in.read(buf) >= 0) {
                 // the digest sees every byte
@@ -58,9 +62,12 @@ final class HadoopFiles {
         return HexFormat.of().formatHex(md.digest());
     }
 
-    private static InputStream open(String uri, Configuration hadoop) throws IOException {
+    private static InputStream open(String uri, Configuration hadoop, boolean probeFirst) throws IOException {
         Path path = new Path(URI.create(uri));
         try {
+            if (probeFirst) {
+                probe(path, hadoop);
+            }
             return path.getFileSystem(hadoop).open(path);
         } catch (FileNotFoundException e) {
             throw new InputException(uri, "not found");
@@ -78,6 +85,26 @@ final class HadoopFiles {
                 throw noFileSystem(uri, path);
             }
             throw e;
+        }
+    }
+
+    /**
+     * For {@code s3a://}, asks for the file's status once with S3A's retries cut to one SDK attempt under one S3A
+     * retry and a 10-second connection timeout, so that a store that cannot be reached (a wrong endpoint, a refused
+     * connection) is an error within seconds: with S3A's defaults ({@code fs.s3a.attempts.maximum} 10 SDK attempts
+     * under {@code fs.s3a.retry.limit} 7 retries, each backing off) the driver waited over six minutes with nothing to
+     * say. The read that follows, and the executors' reads, keep the application's settings.
+     */
+    private static void probe(Path path, Configuration hadoop) throws IOException {
+        if (!"s3a".equals(path.toUri().getScheme())) {
+            return;
+        }
+        Configuration quick = new Configuration(hadoop);
+        quick.setInt("fs.s3a.attempts.maximum", 1);
+        quick.setInt("fs.s3a.retry.limit", 1);
+        quick.setInt("fs.s3a.connection.establish.timeout", 10_000);
+        try (FileSystem fs = FileSystem.newInstance(path.toUri(), quick)) {
+            fs.getFileStatus(path);
         }
     }
 

@@ -5,13 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.prunekit.testing.StudyFiles;
 
@@ -111,6 +115,27 @@ class S3DataTest {
                 "prunekit: " + uri + ": no Hadoop FileSystem for scheme 's3a' on the class path (s3a:// needs"
                         + " hadoop-aws, see docs/scale-out.md)",
                 none.err().strip());
+    }
+
+    /**
+     * An endpoint nobody listens on is one line naming the URI and exit 2, after the driver's probe with few retries;
+     * S3A's own defaults kept the driver retrying for over six minutes (the timeout guards against that coming back).
+     */
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void anUnreachableEndpointIsOneLineAndExitTwo() throws IOException {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        List<String> conf = new ArrayList<>(s3.conf(S3Server.ACCESS_KEY, S3Server.SECRET_KEY));
+        conf.addAll(List.of("--conf", "spark.hadoop.fs.s3a.endpoint=http://127.0.0.1:" + closed));
+        StudyFiles.Cli down = onSpark(SparkTests.study(dir.resolve("s3.yaml"), uri, 3, 1), "d", conf);
+        assertEquals(2, down.code(), down.err());
+        assertEquals(1, down.err().strip().lines().count(), down.err());
+        assertTrue(down.err().startsWith("prunekit: " + uri + ": cannot read: "), down.err());
+        assertTrue(down.err().contains("Connection refused"), down.err());
+        assertFalse(Files.exists(dir.resolve("d")), "nothing written");
     }
 
     private StudyFiles.Cli onSpark(Path cfg, String out, List<String> conf) {
