@@ -122,9 +122,29 @@ public final class SparkEngine implements Engine {
                 foldCast);
         ShippedStudy s = shipped;
         jsc.setJobDescription("prunekit " + cfg.name() + ": read and check the data");
-        PlanResult r =
-                jsc.parallelize(List.of(0), 1).map(i -> plan(s)).collect().get(0);
+        PlanResult r;
+        try {
+            r = jsc.parallelize(List.of(0), 1).map(i -> plan(s)).collect().get(0);
+        } catch (Exception e) { // Spark's SparkException is checked, but thrown from Scala undeclared
+            if (jsc.sc().isStopped()) {
+                throw stoppedBeforeItRan();
+            }
+            throw e;
+        }
         return r.planOrThrow(cfg.data().fileName(), dataName);
+    }
+
+    /**
+     * When Spark stopped the application before its first job ran (no master accepted it: a wrong {@code --master} or a
+     * cluster that is down; Spark gives up after three registration attempts), one line naming the master setting
+     * instead of Spark's "SparkContext has been shutdown" or "Job 0 cancelled because SparkContext was shut down".
+     */
+    private InputException stoppedBeforeItRan() {
+        return new InputException(
+                settings.containsKey("master") ? "--master" : "spark.master",
+                "Spark stopped the application before its first job ran ("
+                        + jsc.sc().master()
+                        + ": no master accepted it, or the cluster ended it; Spark's log lines above say which)");
     }
 
     /**

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -281,6 +283,38 @@ class SparkLocalTest {
                 StudyFiles.cli("run", cfg.toString(), "--out", dir.resolve("d").toString(), "--engine", "dask");
         assertEquals(2, unknown.code(), unknown.err());
         assertTrue(unknown.err().contains("'dask' is not in this build"), unknown.err());
+    }
+
+    /**
+     * A standalone master nobody runs (a closed port): Spark tries to register three times, 20 seconds apart, then
+     * stops the application; that is one line naming {@code --master}, exit 2, nothing written (it was Spark's
+     * "SparkContext has been shutdown" as an internal error).
+     */
+    @Test
+    void aMasterNobodyRunsIsOneLineAndExitTwo() throws Exception {
+        Path cfg = SparkTests.study(dir, 3, 1);
+        int closed;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        String master = "spark://127.0.0.1:" + closed;
+        StudyFiles.Cli down = StudyFiles.cli(
+                "run",
+                cfg.toString(),
+                "--out",
+                dir.resolve("m").toString(),
+                "--engine",
+                "spark",
+                "--master",
+                master,
+                "--conf",
+                "spark.ui.enabled=false");
+        assertEquals(2, down.code(), down.err());
+        assertEquals(
+                "prunekit: --master: Spark stopped the application before its first job ran (" + master
+                        + ": no master accepted it, or the cluster ended it; Spark's log lines above say which)",
+                down.err().strip());
+        assertFalse(Files.exists(dir.resolve("m")), "nothing written");
     }
 
     /** Each cell file's name and contents. */
