@@ -298,17 +298,7 @@ class SparkLocalTest {
             closed = s.getLocalPort();
         }
         String master = "spark://127.0.0.1:" + closed;
-        StudyFiles.Cli down = StudyFiles.cli(
-                "run",
-                cfg.toString(),
-                "--out",
-                dir.resolve("m").toString(),
-                "--engine",
-                "spark",
-                "--master",
-                master,
-                "--conf",
-                "spark.ui.enabled=false");
+        StudyFiles.Cli down = SparkTests.runOnSpark(cfg, dir.resolve("m"), master);
         assertEquals(2, down.code(), down.err());
         assertEquals(
                 "prunekit: --master: Spark stopped the application before its first job ran (" + master

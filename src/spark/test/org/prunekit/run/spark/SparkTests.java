@@ -31,6 +31,11 @@ final class SparkTests {
 
     /** {@code prunekit run CFG --out OUT --engine spark --master local[2]} with the UI off, then {@code extra}. */
     static StudyFiles.Cli runOnLocalSpark(Path cfg, Path out, String... extra) {
+        return runOnSpark(cfg, out, "local[2]", extra);
+    }
+
+    /** {@code prunekit run CFG --out OUT --engine spark --master MASTER} with the UI off, then {@code extra}. */
+    static StudyFiles.Cli runOnSpark(Path cfg, Path out, String master, String... extra) {
         List<String> args = new ArrayList<>(List.of(
                 "run",
                 cfg.toString(),
@@ -39,7 +44,7 @@ final class SparkTests {
                 "--engine",
                 "spark",
                 "--master",
-                "local[2]",
+                master,
                 "--conf",
                 "spark.ui.enabled=false"));
         args.addAll(Arrays.asList(extra));
