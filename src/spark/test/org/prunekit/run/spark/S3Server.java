@@ -63,6 +63,8 @@ final class S3Server implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
+        // a test JVM that ends without @AfterAll (a crash, surefire's timeout) still takes its S3 server with it
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
         awaitListening(log, Duration.ofSeconds(60));
     }
 
