@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -124,10 +122,7 @@ class S3DataTest {
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void anUnreachableEndpointIsOneLineAndExitTwo() throws IOException {
-        int closed;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closed = s.getLocalPort();
-        }
+        int closed = SparkTests.freePort();
         List<String> conf = new ArrayList<>(s3.conf(S3Server.ACCESS_KEY, S3Server.SECRET_KEY));
         conf.addAll(List.of("--conf", "spark.hadoop.fs.s3a.endpoint=http://127.0.0.1:" + closed));
         StudyFiles.Cli down = onSpark(SparkTests.study(dir.resolve("s3.yaml"), uri, 3, 1), "d", conf);

@@ -1,9 +1,7 @@
 package org.prunekit.run.spark;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
@@ -37,7 +35,7 @@ final class S3Server implements AutoCloseable {
             throw new IllegalStateException(JAR + " is missing: the pom's spark profile copies it (mvn test)");
         }
         this.root = root;
-        this.port = freePort();
+        this.port = SparkTests.freePort();
         Path props = root.resolve("s3proxy.properties");
         Files.writeString(
                 props,
@@ -144,14 +142,6 @@ final class S3Server implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -293,10 +291,7 @@ class SparkLocalTest {
     @Test
     void aMasterNobodyRunsIsOneLineAndExitTwo() throws Exception {
         Path cfg = SparkTests.study(dir, 3, 1);
-        int closed;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closed = s.getLocalPort();
-        }
+        int closed = SparkTests.freePort();
         String master = "spark://127.0.0.1:" + closed;
         StudyFiles.Cli down = SparkTests.runOnSpark(cfg, dir.resolve("m"), master);
         assertEquals(2, down.code(), down.err());

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,6 +30,15 @@ import org.prunekit.testing.StudyFiles;
 final class SparkTests {
 
     private SparkTests() {}
+
+    /** A TCP port on 127.0.0.1 that nothing listened on a moment ago (for a test server, or one left closed). */
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /** {@code prunekit run CFG --out OUT --engine spark --master local[2]} with the UI off, then {@code extra}. */
     static StudyFiles.Cli runOnLocalSpark(Path cfg, Path out, String... extra) {

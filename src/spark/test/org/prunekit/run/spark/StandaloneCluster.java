@@ -1,8 +1,6 @@
 package org.prunekit.run.spark;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,8 +31,8 @@ final class StandaloneCluster implements AutoCloseable {
     StandaloneCluster(Path dir, int workers) throws IOException, InterruptedException {
         home = dir.resolve("spark-home");
         Files.createDirectories(home.resolve("jars"));
-        port = freePort();
-        webPort = freePort();
+        port = SparkTests.freePort();
+        webPort = SparkTests.freePort();
         master = start(
                 "master",
                 "org.apache.spark.deploy.master.Master",
@@ -55,7 +53,7 @@ final class StandaloneCluster implements AutoCloseable {
                     "--memory",
                     "1g",
                     "--webui-port",
-                    String.valueOf(freePort()),
+                    String.valueOf(SparkTests.freePort()),
                     "--work-dir",
                     home.resolve("work" + i).toString(),
                     url()));
@@ -131,14 +129,6 @@ final class StandaloneCluster implements AutoCloseable {
         pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
         pb.environment().put("SPARK_WORKER_OPTS", "");
         return pb.start();
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Override
